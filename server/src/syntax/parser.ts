@@ -1,0 +1,250 @@
+// The chevrotain grammar. It fixes the shape of the file (statements, blocks,
+// declarations, reactions, standards tables, quantities, `vs` references) and
+// leaves the reading of free lab prose ("add dropwise 30 mg NaBH4 in 1 mL
+// water, cold") to the tree builder, which knows each block's vocabulary.
+import { CstParser, tokenMatcher, type CstNode, type IToken } from 'chevrotain';
+import * as T from './tokens';
+import { chemistErrorMessages } from './error-messages';
+
+class FaradayParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 4,
+      errorMessageProvider: chemistErrorMessages,
+      skipValidations: process.env.NODE_ENV === 'production',
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** A top-level keyword at column 1 ends an unclosed block instead of being swallowed by it. */
+  private startsNewTopLevelStatement(): boolean {
+    const next = this.LA(1);
+    return tokenMatcher(next, T.TopLevelKeyword) && next.startColumn === 1;
+  }
+
+  public document = this.RULE('document', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+        { ALT: () => this.SUBRULE(this.topStatement) },
+        { ALT: () => this.SUBRULE(this.stray) },
+      ]);
+    });
+  });
+
+  public topStatement = this.RULE('topStatement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.declaration) },
+      { ALT: () => this.SUBRULE(this.reactionDecl) },
+      { ALT: () => this.SUBRULE(this.blockDecl) },
+      { ALT: () => this.SUBRULE(this.headedLine) },
+      { ALT: () => this.SUBRULE(this.topLine) },
+      { ALT: () => this.SUBRULE(this.block, { LABEL: 'orphanBlock' }) },
+    ]);
+  });
+
+  /** A top-level setting such as `temperature 25 °C` or `nernst slope 0.059 V`. */
+  public topLine = this.RULE('topLine', () => {
+    this.CONSUME(T.PhraseHead);
+    this.MANY(() => this.SUBRULE(this.element));
+    this.OPTION(() => this.SUBRULE2(this.block));
+  });
+
+  /** `ligand SR = SC6H3Cl2 "…"`, `reagent TBBT-H = C10H14S density 0.989 g/mL`, `cluster …`. */
+  public declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Ligand) },
+      { ALT: () => this.CONSUME(T.Reagent) },
+      { ALT: () => this.CONSUME(T.Cluster) },
+    ]);
+    this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    this.CONSUME(T.Equals);
+    this.CONSUME2(T.AnyWord, { LABEL: 'formula' });
+    this.MANY(() => this.SUBRULE(this.element));
+  });
+
+  /** `reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O`. */
+  public reactionDecl = this.RULE('reactionDecl', () => {
+    this.CONSUME(T.Reaction);
+    this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.reactionSide, { LABEL: 'left' });
+    this.CONSUME(T.Arrow);
+    this.SUBRULE2(this.reactionSide, { LABEL: 'right' });
+  });
+
+  public reactionSide = this.RULE('reactionSide', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Plus, DEF: () => this.SUBRULE(this.reactionTerm) });
+  });
+
+  public reactionTerm = this.RULE('reactionTerm', () => {
+    this.OPTION(() => this.CONSUME(T.NumberLiteral, { LABEL: 'coefficient' }));
+    this.CONSUME(T.AnyWord, { LABEL: 'species' });
+  });
+
+  /** `synthesis Au28Cu12 { … }`, `run in H { … }`, `result X at -0.8 V vs RHE for 2 h { … }`. */
+  public blockDecl = this.RULE('blockDecl', () => {
+    this.CONSUME(T.BlockKeyword);
+    this.MANY(() => this.SUBRULE(this.element));
+    this.SUBRULE(this.block);
+  });
+
+  /** `protocol "…"`, `import "…"`: a keyword and a quoted text. */
+  public headedLine = this.RULE('headedLine', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Protocol) }, { ALT: () => this.CONSUME(T.Import) }]);
+    this.CONSUME(T.StringLike);
+    this.MANY(() => this.SUBRULE(this.element));
+  });
+
+  public block = this.RULE('block', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY({
+      GATE: () => !this.startsNewTopLevelStatement(),
+      DEF: () => {
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { ALT: () => this.CONSUME(T.Newline) },
+            { ALT: () => this.CONSUME(T.Semicolon) },
+            { ALT: () => this.SUBRULE(this.standardsTable) },
+            { ALT: () => this.SUBRULE(this.statement) },
+            { ALT: () => this.CONSUME(T.RParen, { LABEL: 'stray' }) },
+          ],
+        });
+      },
+    });
+    this.OPTION(() => this.CONSUME(T.RBrace));
+  });
+
+  /** `standards mg/L -> absorbance { 0.0 -> 0.012; 0.2 -> 0.061 }`. */
+  public standardsTable = this.RULE('standardsTable', () => {
+    this.CONSUME(T.Standards);
+    this.CONSUME(T.AnyWord, { LABEL: 'concentrationUnit' });
+    this.CONSUME(T.Arrow);
+    this.CONSUME2(T.AnyWord, { LABEL: 'reading' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+        { ALT: () => this.SUBRULE(this.standardRow) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public standardRow = this.RULE('standardRow', () => {
+    this.CONSUME(T.NumberLiteral, { LABEL: 'concentration' });
+    this.CONSUME(T.Arrow);
+    this.CONSUME2(T.NumberLiteral, { LABEL: 'reading' });
+  });
+
+  /** Any other line: a head word (or a number) and its elements, maybe with a nested block. */
+  public statement = this.RULE('statement', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE(() => this.SUBRULE(this.element));
+          this.OPTION(() => this.SUBRULE(this.block));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.block) },
+    ]);
+  });
+
+  public element = this.RULE('element', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.numberList) },
+      { ALT: () => this.SUBRULE(this.vsReference) },
+      { ALT: () => this.CONSUME(T.AnyWord) },
+      { ALT: () => this.CONSUME(T.StringLike) },
+      { ALT: () => this.SUBRULE(this.parenGroup) },
+      { ALT: () => this.CONSUME(T.Comma) },
+      { ALT: () => this.CONSUME(T.Plus) },
+      { ALT: () => this.CONSUME(T.Arrow) },
+      { ALT: () => this.CONSUME(T.Compare) },
+      { ALT: () => this.CONSUME(T.Colon) },
+      { ALT: () => this.CONSUME(T.Equals) },
+      { ALT: () => this.CONSUME(T.Dot) },
+      { ALT: () => this.CONSUME(T.Slash) },
+      { ALT: () => this.CONSUME(T.Unknown) },
+    ]);
+  });
+
+  /** `-0.7, -0.8, -0.9`: numbers that share the unit written after the last one. */
+  public numberList = this.RULE('numberList', () => {
+    this.CONSUME(T.NumberLiteral);
+    this.MANY({
+      // `restraints 8160, parameters 3013` is two statements' worth, not a list.
+      GATE: () => tokenMatcher(this.LA(2), T.NumberLiteral),
+      DEF: () => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.NumberLiteral);
+      },
+    });
+  });
+
+  /** `vs RHE`, `vs Ag/AgCl (sat. KCl)`, `vs Hg/HgO (1 M KOH)`. */
+  public vsReference = this.RULE('vsReference', () => {
+    this.CONSUME(T.Vs);
+    this.CONSUME(T.AnyWord, { LABEL: 'electrode' });
+    this.OPTION(() => this.SUBRULE(this.parenGroup));
+  });
+
+  public parenGroup = this.RULE('parenGroup', () => {
+    this.CONSUME(T.LParen);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.parenGroup) },
+        { ALT: () => this.CONSUME(T.NumberLiteral) },
+        { ALT: () => this.CONSUME(T.AnyWord) },
+        { ALT: () => this.CONSUME(T.StringLike) },
+        { ALT: () => this.CONSUME(T.Comma) },
+        { ALT: () => this.CONSUME(T.Plus) },
+        { ALT: () => this.CONSUME(T.Dot) },
+        { ALT: () => this.CONSUME(T.Slash) },
+        { ALT: () => this.CONSUME(T.Colon) },
+        { ALT: () => this.CONSUME(T.Equals) },
+        { ALT: () => this.CONSUME(T.Compare) },
+        { ALT: () => this.CONSUME(T.Arrow) },
+        { ALT: () => this.CONSUME(T.Unknown) },
+      ]);
+    });
+    this.OPTION(() => this.CONSUME(T.RParen));
+  });
+
+  /** A `}` or `)` with nothing to close. */
+  public stray = this.RULE('stray', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.RBrace) }, { ALT: () => this.CONSUME(T.RParen) }]);
+  });
+}
+
+let parser: FaradayParser | undefined;
+
+/** The parser is built once per process: self-analysis is the expensive part. */
+export function faradayParser(): FaradayParser {
+  parser ??= new FaradayParser();
+  return parser;
+}
+
+export interface CstParseResult {
+  cst: CstNode;
+  errors: { message: string; token: IToken; previous?: IToken; ruleStack: string[] }[];
+}
+
+export function parseTokens(tokens: IToken[]): CstParseResult {
+  const p = faradayParser();
+  p.input = tokens;
+  const cst = p.document();
+  return {
+    cst,
+    errors: p.errors.map((e) => ({
+      message: e.message,
+      token: e.token,
+      previous: (e as { previousToken?: IToken }).previousToken,
+      ruleStack: e.context.ruleStack,
+    })),
+  };
+}
