@@ -1,0 +1,351 @@
+// The typed syntax tree. Every node carries the exact span of source it came
+// from; nothing here is computed (moles, set-points, fits come later, in the
+// semantic model). Optional fields are optional because the line may have been
+// written without them or may be broken: consumers must cope with both.
+import type { Span } from './line-index';
+
+export type { Span };
+
+/** A name, formula, unit or other word exactly as written. */
+export interface Word {
+  text: string;
+  span: Span;
+}
+
+export interface StringLit {
+  value: string;
+  span: Span;
+  closed: boolean;
+}
+
+export interface NumberLit {
+  value: number;
+  /** Standard uncertainty in the same unit: `22.0728(13)` has 0.0013. */
+  uncertainty?: number;
+  text: string;
+  span: Span;
+}
+
+/** A number (or a list of numbers sharing one unit) and its unit as written. */
+export interface Quantity {
+  kind: 'quantity';
+  values: NumberLit[];
+  unit?: Word;
+  span: Span;
+}
+
+/** `vs RHE`, `vs Ag/AgCl (sat. KCl)`: the electrode and its fill as written. */
+export interface ReferenceSpec {
+  /** Canonical text: electrode, a space and the bracketed qualifier if any. */
+  text: string;
+  electrode: Word;
+  qualifier?: Word;
+  span: Span;
+}
+
+/** A potential or a list of potentials on a scale. */
+export interface Potential {
+  kind: 'potential';
+  quantity: Quantity;
+  /** Missing when the line did not say; the analysis then takes the line's scale. */
+  scale?: ReferenceSpec;
+  span: Span;
+}
+
+/** `20 mg CuCl`, `0.05 M H2SO4`, `30 µL DCBT-H`. */
+export interface Amount {
+  kind: 'amount';
+  quantity: Quantity;
+  species: Word;
+  span: Span;
+}
+
+export interface Comment {
+  text: string;
+  span: Span;
+}
+
+// ── Top-level declarations ──────────────────────────────────────────────────
+
+export interface ProtocolDecl {
+  kind: 'protocol';
+  title?: StringLit;
+  span: Span;
+}
+
+export interface ImportDecl {
+  kind: 'import';
+  path?: StringLit;
+  span: Span;
+}
+
+/** `temperature 25 °C`, `pressure 101.3 kPa`, `nernst slope 0.059 V`: protocol-wide settings. */
+export interface Setting {
+  kind: 'setting';
+  key: Word;
+  /** `slope` in `nernst slope 0.059 V`. */
+  qualifier?: Word;
+  value?: Quantity;
+  span: Span;
+}
+
+export type SpeciesDeclKind = 'ligand' | 'reagent' | 'cluster';
+
+export interface SpeciesDecl {
+  kind: SpeciesDeclKind;
+  name: Word;
+  formula?: Word;
+  density?: Quantity;
+  description?: StringLit;
+  span: Span;
+}
+
+/** `reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE`, at top level or in a cell. */
+export interface ReferenceDecl {
+  kind: 'reference';
+  electrode?: ReferenceSpec;
+  offset?: Potential;
+  span: Span;
+}
+
+export interface ReactionTerm {
+  coefficient?: NumberLit;
+  species: Word;
+  span: Span;
+}
+
+export interface ReactionDecl {
+  kind: 'reaction';
+  name?: Word;
+  left: ReactionTerm[];
+  right: ReactionTerm[];
+  /** Span of the equation only, for replacing it by its balanced version. */
+  equationSpan?: Span;
+  span: Span;
+}
+
+// ── Syntheses ───────────────────────────────────────────────────────────────
+
+export interface ProductStmt {
+  kind: 'product';
+  name?: Word;
+  description?: StringLit;
+  span: Span;
+}
+
+export interface BasisStmt {
+  kind: 'basis';
+  species?: Word;
+  span: Span;
+}
+
+/** One step of a synthesis, read from lab prose. */
+export interface Step {
+  kind: 'step';
+  verb: Word;
+  /** Words between the verb and the first amount: `dropwise`, `quickly`. */
+  manner: Word[];
+  /** What is added or dissolved, in order. */
+  amounts: Amount[];
+  /** `in 10 mL THF + 10 mL DCM`, or `in water` without an amount. */
+  solvents: Amount[];
+  solventNames: Word[];
+  temperature?: Quantity;
+  /** `room temperature`, `reflux`, when no number is given. */
+  temperatureWords?: Word[];
+  duration?: Quantity;
+  durationWords?: Word[];
+  until?: StringLit | Word[];
+  by?: Word[];
+  with?: Word[];
+  /** Everything else, kept as written for the record. */
+  notes: Word[];
+  span: Span;
+}
+
+export interface SynthesisBlock {
+  kind: 'synthesis';
+  name?: Word;
+  product?: ProductStmt;
+  basis?: BasisStmt;
+  steps: Step[];
+  span: Span;
+  bodySpan: Span;
+}
+
+// ── Electrochemistry ────────────────────────────────────────────────────────
+
+export interface ElectrolyteBlock {
+  kind: 'electrolyte';
+  name?: Word;
+  components: Amount[];
+  solvent?: Word;
+  purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
+  pH?: { value: NumberLit; measured: boolean; span: Span };
+  span: Span;
+  bodySpan: Span;
+}
+
+export interface ElectrodeBlock {
+  kind: 'electrode';
+  name?: Word;
+  catalyst?: Amount;
+  castFrom?: Amount;
+  support?: StringLit | Word;
+  area?: Quantity;
+  span: Span;
+  bodySpan: Span;
+}
+
+export interface CellBlock {
+  kind: 'cell';
+  name?: Word;
+  membrane?: StringLit | Word;
+  working?: Word;
+  reference?: ReferenceDecl;
+  counter?: Word;
+  catholyte?: { electrolyte: Word; volume?: Quantity; span: Span };
+  anolyte?: { electrolyte: Word; volume?: Quantity; span: Span };
+  stir?: Quantity;
+  purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
+  instrument?: StringLit | Word;
+  iR?: { fraction?: Quantity; resistance?: Quantity; span: Span };
+  span: Span;
+  bodySpan: Span;
+}
+
+export type TechniqueName = 'CV' | 'LSV' | 'CA' | 'CP' | 'EIS' | 'DPV' | 'OCP' | 'SWV';
+
+export interface TechniqueLine {
+  kind: 'technique';
+  technique: Word;
+  label?: Word;
+  from?: Potential | Quantity;
+  to?: Potential | Quantity;
+  /** Potentials (`CA at …`, `EIS at 0 V vs RHE`) as one list on one scale. */
+  at?: Potential;
+  rates?: Quantity;
+  duration?: Quantity;
+  cycles?: NumberLit;
+  current?: Quantity;
+  data?: StringLit;
+  span: Span;
+}
+
+export interface RunBlock {
+  kind: 'run';
+  cell?: Word;
+  techniques: TechniqueLine[];
+  span: Span;
+  bodySpan: Span;
+}
+
+export interface StandardRow {
+  concentration: NumberLit;
+  reading: NumberLit;
+  span: Span;
+}
+
+export interface CalibrationBlock {
+  kind: 'calibration';
+  name?: Word;
+  analyte?: Word;
+  method?: { name: Word; wavelength?: Quantity; readAfter?: Quantity; span: Span };
+  dilute?: { from: Quantity; to: Quantity; span: Span };
+  standards?: { unit: Word; reading: Word; rows: StandardRow[]; span: Span };
+  span: Span;
+  bodySpan: Span;
+}
+
+/** `NH3-N absorbance 0.099 by nessler`, `H2 300 ppm by GC at 18 mL/min`. */
+export interface ResultReading {
+  analyte: Word;
+  /** The word naming the reading, e.g. `absorbance`, when the value has no unit. */
+  readingKind?: Word;
+  value: Quantity;
+  method?: Word;
+  flow?: Quantity;
+  span: Span;
+}
+
+export interface ResultBlock {
+  kind: 'result';
+  name?: Word;
+  potential?: Potential;
+  duration?: Quantity;
+  charge?: Quantity;
+  current?: Quantity;
+  data?: StringLit;
+  readings: ResultReading[];
+  /** `report yield in µg/h/mg`: units the chemist wants the yield rates in. */
+  yieldUnits: Word[];
+  span: Span;
+  bodySpan: Span;
+}
+
+export interface PlanBlock {
+  kind: 'plan';
+  name?: Word;
+  potential?: Potential;
+  duration?: Quantity;
+  currentDensity?: Quantity;
+  current?: Quantity;
+  expectedFE: { product: Word; value: Quantity; span: Span }[];
+  span: Span;
+  bodySpan: Span;
+}
+
+// ── Crystallography ─────────────────────────────────────────────────────────
+
+export interface CrystalBlock {
+  kind: 'crystal';
+  name?: Word;
+  formula?: Word;
+  formulaWeight?: NumberLit;
+  temperature?: Quantity;
+  wavelength?: Quantity;
+  system?: Word;
+  spaceGroup?: Word;
+  /** a, b, c, alpha, beta, gamma as written. */
+  cell: Partial<Record<'a' | 'b' | 'c' | 'alpha' | 'beta' | 'gamma', Quantity>>;
+  volume?: Quantity;
+  z?: NumberLit;
+  density?: Quantity;
+  f000?: NumberLit;
+  absorption?: Quantity;
+  reflections?: { collected?: NumberLit; independent?: NumberLit; completeness?: Quantity; span: Span };
+  restraints?: NumberLit;
+  parameters?: NumberLit;
+  goodnessOfFit?: NumberLit;
+  rObserved?: { r1?: NumberLit; wr2?: NumberLit; span: Span };
+  rAll?: { r1?: NumberLit; wr2?: NumberLit; span: Span };
+  span: Span;
+  bodySpan: Span;
+}
+
+export type BlockNode =
+  | SynthesisBlock
+  | ElectrolyteBlock
+  | ElectrodeBlock
+  | CellBlock
+  | RunBlock
+  | CalibrationBlock
+  | ResultBlock
+  | PlanBlock
+  | CrystalBlock;
+
+export type TopLevelNode = ProtocolDecl | ImportDecl | Setting | SpeciesDecl | ReferenceDecl | ReactionDecl | BlockNode;
+
+export interface SyntaxProblem {
+  code: string;
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning';
+}
+
+export interface Document {
+  statements: TopLevelNode[];
+  comments: Comment[];
+  /** Span of every statement line and block, for folding, formatting and outline. */
+  span: Span;
+}

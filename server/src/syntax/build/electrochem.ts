@@ -1,0 +1,454 @@
+// Reads the electrochemistry blocks: electrolyte, electrode, cell, run,
+// calibration, result and plan.
+import type { Line } from '../lines';
+import { LineCursor } from '../line-cursor';
+import type {
+  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, Quantity, ReferenceDecl,
+  ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
+} from '../ast';
+import { SyntaxCodes } from '../codes';
+import { BuildContext, cursorAfterHead, headText } from './context';
+
+export const TECHNIQUES = ['CV', 'LSV', 'CA', 'CP', 'EIS', 'DPV', 'SWV', 'OCP'] as const;
+
+function unknownLine(ctx: BuildContext, line: Line, block: string, allowed: string[]): void {
+  const list = allowed.map((a) => '`' + a + '`').join(', ');
+  ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of ${block}; expected one of ${list}`, line.elements[0]!.span);
+}
+
+function expectQuantity(ctx: BuildContext, cursor: LineCursor, example: string): Quantity | undefined {
+  const q = cursor.quantity();
+  if (!q) ctx.error(SyntaxCodes.expectedQuantity, `expected a quantity such as \`${example}\``, cursor.here());
+  return q;
+}
+
+function textValue(cursor: LineCursor): StringLit | Word | undefined {
+  const s = cursor.string();
+  if (s) return s;
+  const words = cursor.wordsToComma();
+  if (words.length === 0) return undefined;
+  return { text: words.map((w) => w.text).join(' '), span: { start: words[0]!.span.start, end: words[words.length - 1]!.span.end } };
+}
+
+function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span): { gas: Word; duration?: Quantity; flow?: Quantity; span: Span } | undefined {
+  const gas = cursor.nameWord();
+  if (!gas) {
+    ctx.error(SyntaxCodes.missingName, 'expected the gas after `purge`, as in `purge Ar 30 min`', cursor.here());
+    return undefined;
+  }
+  const result: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span } = { gas, span };
+  while (!cursor.done) {
+    cursor.accept('for');
+    cursor.accept('at');
+    const q = cursor.quantity();
+    if (!q) break;
+    if (q.unit && q.unit.text.includes('/')) result.flow = q;
+    else result.duration = q;
+    cursor.acceptPunct(',');
+  }
+  return result;
+}
+
+export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | undefined): ElectrolyteBlock {
+  const block = header.block!;
+  const node: ElectrolyteBlock = { kind: 'electrolyte', name, components: [], span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const head = line.elements[0]!;
+    if (head.kind === 'numbers') {
+      // `0.05 M H2SO4 + 0.5 M KNO3 in water`
+      const cursor = new LineCursor(line.elements);
+      while (!cursor.done) {
+        const amount = cursor.amount();
+        if (amount) {
+          node.components.push(amount);
+          if (!cursor.acceptPunct('+')) break;
+          continue;
+        }
+        ctx.error(SyntaxCodes.expectedQuantity, 'expected a concentration and a species, such as `0.5 M KNO3`', cursor.here());
+        break;
+      }
+      if (cursor.accept('in')) {
+        node.solvent = cursor.nameWord();
+        if (!node.solvent) ctx.error(SyntaxCodes.missingName, 'expected the solvent after `in`, as in `in water`', cursor.here());
+      }
+      ctx.leftover(cursor, 'the composition');
+      continue;
+    }
+    const key = headText(line).toLowerCase();
+    const cursor = cursorAfterHead(line);
+    if (key === 'ph') {
+      const value = cursor.number();
+      if (!value) {
+        ctx.error(SyntaxCodes.expectedNumber, 'expected the pH value, as in `pH 1.0 measured`', cursor.here());
+        continue;
+      }
+      const measured = cursor.accept('measured') !== undefined;
+      if (!measured) cursor.accept('estimated');
+      node.pH = { value, measured, span: line.span };
+    } else if (key === 'purge') {
+      node.purge = readPurge(cursor, ctx, line.span);
+    } else {
+      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge']);
+      continue;
+    }
+    ctx.leftover(cursor, `the ${key} line`);
+  }
+  return node;
+}
+
+export function readElectrode(header: Line, ctx: BuildContext, name: Word | undefined): ElectrodeBlock {
+  const block = header.block!;
+  const node: ElectrodeBlock = { kind: 'electrode', name, span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const key = headText(line).toLowerCase();
+    const cursor = cursorAfterHead(line);
+    if (key === 'catalyst') {
+      node.catalyst = cursor.amount();
+      if (!node.catalyst) ctx.error(SyntaxCodes.expectedQuantity, 'expected the catalyst loading, as in `catalyst 1 mg Au28Cu12`', cursor.here());
+      cursor.acceptPunct(',');
+      if (cursor.accept('drop-cast') || cursor.accept('dropcast') || cursor.accept('cast')) {
+        cursor.accept('from');
+        node.castFrom = cursor.amount();
+      }
+    } else if (key === 'support') {
+      node.support = textValue(cursor);
+    } else if (key === 'area') {
+      node.area = expectQuantity(ctx, cursor, '1 cm2');
+    } else {
+      unknownLine(ctx, line, 'an electrode', ['catalyst', 'support', 'area']);
+      continue;
+    }
+    ctx.leftover(cursor, `the ${key} line`);
+  }
+  return node;
+}
+
+export function readReference(line: Line, ctx: BuildContext): ReferenceDecl {
+  // `reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE`: the words after the
+  // keyword up to `at` name the electrode; the bracket is its fill.
+  const cursor = cursorAfterHead(line);
+  const decl: ReferenceDecl = { kind: 'reference', span: line.span };
+  const electrodeWord = cursor.word();
+  if (!electrodeWord) {
+    ctx.error(SyntaxCodes.missingName, 'expected a reference electrode, such as `Ag/AgCl (sat. KCl)` or `SCE`', cursor.here());
+    return decl;
+  }
+  let qualifier: Word | undefined;
+  const next = cursor.peek();
+  if (next?.kind === 'group') {
+    cursor.next();
+    qualifier = { text: next.text, span: next.span };
+    if (!next.closed) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed; add `)` after the electrode fill, as in `(sat. KCl)`', next.span);
+  }
+  let electrode = electrodeWord;
+  const bracket = electrode.text.indexOf('(');
+  if (!qualifier && bracket > 0) {
+    qualifier = { text: electrode.text.slice(bracket), span: { start: electrode.span.start + bracket, end: electrode.span.end } };
+    electrode = { text: electrode.text.slice(0, bracket), span: { start: electrode.span.start, end: electrode.span.start + bracket } };
+  }
+  decl.electrode = {
+    text: qualifier ? `${electrode.text} ${qualifier.text}` : electrode.text,
+    electrode,
+    qualifier,
+    span: { start: electrode.span.start, end: (qualifier ?? electrode).span.end },
+  };
+  if (cursor.accept('at')) {
+    const offset = cursor.potential();
+    if (!offset || !offset.scale) {
+      ctx.error(SyntaxCodes.expectedPotential, 'expected the electrode potential on a known scale, as in `at 0.198 V vs SHE`', offset?.span ?? cursor.here());
+    }
+    decl.offset = offset;
+  }
+  ctx.leftover(cursor, 'the reference line');
+  return decl;
+}
+
+export function readCell(header: Line, ctx: BuildContext, name: Word | undefined): CellBlock {
+  const block = header.block!;
+  const node: CellBlock = { kind: 'cell', name, span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const key = headText(line).toLowerCase();
+    const cursor = cursorAfterHead(line);
+    switch (key) {
+      case 'membrane':
+        node.membrane = textValue(cursor);
+        break;
+      case 'working':
+        node.working = cursor.nameWord();
+        if (!node.working) ctx.error(SyntaxCodes.missingName, 'expected the name of an electrode block, as in `working wAu28Cu12`', cursor.here());
+        break;
+      case 'reference':
+        node.reference = readReference(line, ctx);
+        continue;
+      case 'counter':
+        node.counter = cursor.nameWord();
+        break;
+      case 'catholyte':
+      case 'anolyte':
+      case 'electrolyte': {
+        const electrolyte = cursor.nameWord();
+        if (!electrolyte) {
+          ctx.error(SyntaxCodes.missingName, `expected the name of an electrolyte block, as in \`${key} nitrate 30 mL\``, cursor.here());
+          break;
+        }
+        const volume = cursor.quantity();
+        const value = { electrolyte, volume, span: line.span };
+        if (key === 'anolyte') node.anolyte = value;
+        else node.catholyte = value;
+        break;
+      }
+      case 'stir':
+        node.stir = expectQuantity(ctx, cursor, '600 rpm');
+        break;
+      case 'purge':
+        node.purge = readPurge(cursor, ctx, line.span);
+        break;
+      case 'instrument':
+        node.instrument = textValue(cursor);
+        break;
+      case 'ir': {
+        // `iR 85 % of 5 ohm`
+        const fraction = expectQuantity(ctx, cursor, '85 %');
+        cursor.accept('of');
+        const resistance = expectQuantity(ctx, cursor, '5 ohm');
+        node.iR = { fraction, resistance, span: line.span };
+        break;
+      }
+      default:
+        unknownLine(ctx, line, 'a cell', ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR']);
+        continue;
+    }
+    ctx.leftover(cursor, `the ${key} line`);
+  }
+  return node;
+}
+
+export function readRun(header: Line, ctx: BuildContext): RunBlock {
+  const block = header.block!;
+  const cursor = cursorAfterHead(header);
+  let cell: Word | undefined;
+  if (cursor.accept('in')) cell = cursor.nameWord();
+  if (!cell) ctx.error(SyntaxCodes.missingName, 'expected the cell the run uses, as in `run in H {`', cursor.here());
+  const node: RunBlock = { kind: 'run', cell, techniques: [], span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const technique = readTechnique(line, ctx);
+    if (technique) node.techniques.push(technique);
+  }
+  return node;
+}
+
+function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined {
+  const head = line.elements[0]!;
+  if (head.kind !== 'word' || !(TECHNIQUES as readonly string[]).includes(head.word.text.toUpperCase())) {
+    ctx.error(SyntaxCodes.unknownTechnique, `\`${headText(line)}\` is not a technique; a run line starts with ${TECHNIQUES.join(', ')}`, head.span);
+    return undefined;
+  }
+  const cursor = cursorAfterHead(line);
+  const node: TechniqueLine = { kind: 'technique', technique: head.word, span: line.span };
+  node.label = cursor.nameWord();
+  while (!cursor.done) {
+    if (cursor.acceptPunct(',')) continue;
+    const k = cursor.isWord() ? (cursor.peek() as { word: Word }).word.text.toLowerCase() : '';
+    if (k === 'from' || k === 'to') {
+      cursor.next();
+      const p = cursor.potential();
+      if (!p) ctx.error(SyntaxCodes.expectedQuantity, `expected a potential or frequency after \`${k}\`, such as \`-0.15 V\``, cursor.here());
+      if (k === 'from') node.from = p;
+      else node.to = p;
+    } else if (k === 'at') {
+      cursor.next();
+      const p = cursor.potential();
+      if (!p) {
+        ctx.error(SyntaxCodes.expectedQuantity, 'expected potentials or scan rates after `at`, such as `-0.8 V vs RHE` or `50 mV/s`', cursor.here());
+        continue;
+      }
+      const unit = p.quantity.unit?.text ?? '';
+      if (unit.includes('/')) node.rates = p.quantity;
+      else node.at = p;
+    } else if (k === 'for') {
+      cursor.next();
+      node.duration = expectQuantity(ctx, cursor, '2 h');
+    } else if (k === 'data') {
+      cursor.next();
+      node.data = cursor.string();
+      if (!node.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/lsv.txt"`', cursor.here());
+    } else if (cursor.isNumber()) {
+      const q = cursor.quantity({ bare: true })!;
+      if (cursor.accept('cycles') || cursor.accept('cycle')) node.cycles = q.values[0];
+      else {
+        const unit = cursor.nameWord();
+        const full: Quantity = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
+        if (unit && /A$/.test(unit.text)) node.current = full;
+        else ctx.warning(SyntaxCodes.extraWords, `\`${ctx.text(full.span)}\` is not understood here; write \`at\`, \`for\`, \`from\` or \`to\` before it`, full.span);
+      }
+    } else {
+      const rest = cursor.next()!;
+      ctx.warning(SyntaxCodes.extraWords, `\`${ctx.text(rest.span)}\` is not part of the ${head.word.text} line and has no effect; delete it or move it into a comment`, rest.span);
+    }
+  }
+  return node;
+}
+
+export function readCalibration(header: Line, ctx: BuildContext, name: Word | undefined): CalibrationBlock {
+  const block = header.block!;
+  const node: CalibrationBlock = { kind: 'calibration', name, span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule === 'standardsTable') {
+      const s = line.standards!;
+      if (!s.unit || !s.reading) continue;
+      node.standards = { unit: s.unit, reading: s.reading, rows: s.rows, span: line.span };
+      continue;
+    }
+    if (line.rule !== 'statement') continue;
+    const key = headText(line).toLowerCase();
+    const cursor = cursorAfterHead(line);
+    if (key === 'analyte') {
+      node.analyte = cursor.nameWord();
+      if (!node.analyte) ctx.error(SyntaxCodes.missingName, 'expected the analyte with its basis, such as `NH3-N`', cursor.here());
+    } else if (key === 'method') {
+      const methodName = cursor.nameWord();
+      if (!methodName) {
+        ctx.error(SyntaxCodes.missingName, 'expected the method name, as in `method Nessler at 420 nm`', cursor.here());
+        continue;
+      }
+      const method: NonNullable<CalibrationBlock['method']> = { name: methodName, span: line.span };
+      if (cursor.accept('at')) method.wavelength = expectQuantity(ctx, cursor, '420 nm');
+      cursor.acceptPunct(',');
+      if (cursor.accept('read')) {
+        cursor.accept('after');
+        method.readAfter = expectQuantity(ctx, cursor, '10 min');
+      }
+      node.method = method;
+    } else if (key === 'dilute') {
+      const from = expectQuantity(ctx, cursor, '5 µL');
+      if (!cursor.accept('to')) ctx.error(SyntaxCodes.grammar, 'expected `to` and the final volume, as in `dilute 5 µL to 5 mL`', cursor.here());
+      const to = expectQuantity(ctx, cursor, '5 mL');
+      if (from && to) node.dilute = { from, to, span: line.span };
+    } else if (key === 'standards') {
+      ctx.error(SyntaxCodes.grammar, 'write the standards as `standards mg/L -> absorbance { 0.0 -> 0.012; 0.2 -> 0.061 }`', line.span);
+      continue;
+    } else {
+      unknownLine(ctx, line, 'a calibration', ['analyte', 'method', 'dilute', 'standards']);
+      continue;
+    }
+    ctx.leftover(cursor, `the ${key} line`);
+  }
+  return node;
+}
+
+/** `result X at -0.8 V vs RHE for 2 h`, `plan X at …`: the header's potential and duration. */
+function readConditions(header: Line, ctx: BuildContext, what: string): { name?: Word; potential?: Potential; duration?: Quantity } {
+  const cursor = cursorAfterHead(header);
+  const name = cursor.nameWord();
+  if (!name) ctx.error(SyntaxCodes.missingName, `expected the name of the ${what} (usually the catalyst), as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h {\``, cursor.here());
+  let potential: Potential | undefined;
+  let duration: Quantity | undefined;
+  while (!cursor.done) {
+    if (cursor.accept('at')) {
+      potential = cursor.potential();
+      if (!potential?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`', potential?.span ?? cursor.here());
+    } else if (cursor.accept('for')) {
+      duration = expectQuantity(ctx, cursor, '2 h');
+    } else {
+      ctx.leftover(cursor, `the ${what} header`);
+      break;
+    }
+  }
+  if (!potential) ctx.error(SyntaxCodes.expectedPotential, `a ${what} needs the potential it was run at: add \`at -0.8 V vs RHE\``, name?.span ?? header.elements[0]!.span);
+  return { name, potential, duration };
+}
+
+export function readResult(header: Line, ctx: BuildContext): ResultBlock {
+  const block = header.block!;
+  const { name, potential, duration } = readConditions(header, ctx, 'result');
+  const node: ResultBlock = { kind: 'result', name, potential, duration, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const key = headText(line).toLowerCase();
+    const cursor = cursorAfterHead(line);
+    if (key === 'charge' && cursor.isNumber()) {
+      node.charge = cursor.quantity();
+    } else if (key === 'current' && cursor.isNumber()) {
+      node.current = cursor.quantity();
+    } else if (key === 'data') {
+      node.data = cursor.string();
+      if (!node.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/it-0.8.txt"`', cursor.here());
+    } else if (key === 'yield') {
+      cursor.accept('in');
+      while (!cursor.done) {
+        const w = cursor.nameWord();
+        if (w) node.yieldUnits.push(w);
+        else if (!cursor.acceptPunct(',')) break;
+      }
+    } else {
+      const reading = readReading(line, ctx);
+      if (reading) node.readings.push(reading);
+      continue;
+    }
+    ctx.leftover(cursor, `the ${key} line`);
+  }
+  return node;
+}
+
+function readReading(line: Line, ctx: BuildContext): ResultReading | undefined {
+  // `NH3-N absorbance 0.099 by nessler`, `H2 300 ppm by GC at 18 mL/min`
+  const cursor = new LineCursor(line.elements);
+  const analyte = cursor.nameWord();
+  if (!analyte) {
+    ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of a result; expected \`charge\`, \`current\`, \`data\`, \`yield\` or a reading such as \`NH3-N absorbance 0.099 by nessler\``, line.elements[0]!.span);
+    return undefined;
+  }
+  const readingKind = cursor.isWord() && !cursor.isWord('by') ? cursor.nameWord() : undefined;
+  let value: Quantity | undefined;
+  if (cursor.isNumber()) {
+    const q = cursor.quantity({ bare: true })!;
+    const unit = cursor.isWord('by') ? undefined : cursor.nameWord();
+    value = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
+  }
+  if (!value) {
+    ctx.error(SyntaxCodes.expectedQuantity, `expected the reading of ${analyte.text}, as in \`${analyte.text} absorbance 0.099 by nessler\``, cursor.here());
+    return undefined;
+  }
+  const reading: ResultReading = { analyte, readingKind, value, span: line.span };
+  while (!cursor.done) {
+    if (cursor.accept('by')) reading.method = cursor.nameWord();
+    else if (cursor.accept('at')) reading.flow = expectQuantity(ctx, cursor, '18 mL/min');
+    else {
+      ctx.leftover(cursor, 'the reading');
+      break;
+    }
+  }
+  return reading;
+}
+
+export function readPlan(header: Line, ctx: BuildContext): PlanBlock {
+  const block = header.block!;
+  const { name, potential, duration } = readConditions(header, ctx, 'plan');
+  const node: PlanBlock = { kind: 'plan', name, potential, duration, expectedFE: [], span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    if (line.rule !== 'statement') continue;
+    const cursor = cursorAfterHead(line);
+    if (headText(line).toLowerCase() !== 'expect') {
+      unknownLine(ctx, line, 'a plan', ['expect current density …', 'expect current …', 'expect FE …']);
+      continue;
+    }
+    if (cursor.accept('current')) {
+      if (cursor.accept('density')) node.currentDensity = expectQuantity(ctx, cursor, '-500 mA/cm2');
+      else node.current = expectQuantity(ctx, cursor, '-50 mA');
+    } else if (cursor.accept('FE')) {
+      const product = cursor.nameWord();
+      const value = expectQuantity(ctx, cursor, '95 %');
+      if (!product) ctx.error(SyntaxCodes.missingName, 'expected the product, as in `expect FE NH3 95 %`', cursor.here());
+      else if (value) node.expectedFE.push({ product, value, span: line.span });
+    } else {
+      ctx.error(SyntaxCodes.unknownStatement, 'expected `current density`, `current` or `FE` after `expect`', cursor.here());
+      continue;
+    }
+    ctx.leftover(cursor, 'the expectation');
+  }
+  return node;
+}

@@ -1,0 +1,175 @@
+// Reads synthesis blocks: `product`, `basis` and steps written as lab prose.
+import type { Line } from '../lines';
+import { LineCursor } from '../line-cursor';
+import type { Amount, BasisStmt, ProductStmt, Step, SynthesisBlock, Word } from '../ast';
+import { SyntaxCodes } from '../codes';
+import { BuildContext, headText } from './context';
+
+/** Verbs a step may start with. Unknown verbs are reported, with this list. */
+export const STEP_VERBS = [
+  'add', 'dissolve', 'use', 'mix', 'stir', 'wait', 'react', 'heat', 'cool', 'reflux', 'age',
+  'purify', 'crystallize', 'crystallise', 'recrystallize', 'wash', 'extract', 'centrifuge', 'filter',
+  'dry', 'evaporate', 'concentrate', 'sonicate', 'purge', 'degas', 'precipitate', 'collect', 'store',
+  'dilute', 'transfer', 'redissolve', 'quench', 'separate', 'anneal',
+] as const;
+
+const TIME_UNITS = new Set(['s', 'sec', 'min', 'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'ms', 'week', 'weeks']);
+const TEMPERATURE_UNITS = new Set(['°C', 'degC', '℃', 'K', '°F']);
+const DURATION_WORDS = new Set(['overnight']);
+
+function isTime(unit: Word | undefined): boolean {
+  return unit !== undefined && TIME_UNITS.has(unit.text);
+}
+
+function isTemperature(unit: Word | undefined): boolean {
+  return unit !== undefined && TEMPERATURE_UNITS.has(unit.text);
+}
+
+type Mode = 'main' | 'solvent' | 'with' | 'notes';
+
+export function readStep(line: Line, ctx: BuildContext): Step {
+  const cursor = new LineCursor(line.elements);
+  const verbElement = cursor.next()!;
+  const verb: Word = verbElement.kind === 'word' ? verbElement.word : { text: ctx.text(verbElement.span), span: verbElement.span };
+  const step: Step = { kind: 'step', verb, manner: [], amounts: [], solvents: [], solventNames: [], notes: [], span: line.span };
+
+  // Manner words come right after the verb: `add dropwise`, `stir vigorously`.
+  while (cursor.isWord() && !isKeywordAhead(cursor)) {
+    const w = cursor.nameWord();
+    if (!w) break;
+    if (DURATION_WORDS.has(w.text.toLowerCase())) (step.durationWords ??= []).push(w);
+    else step.manner.push(w);
+  }
+
+  let mode: Mode = 'main';
+  while (!cursor.done) {
+    if (cursor.acceptPunct(',')) {
+      mode = mode === 'with' && cursor.isWord() && !isKeywordAhead(cursor) ? 'with' : 'notes';
+      continue;
+    }
+    if (cursor.acceptPunct('+')) continue;
+    const amount = cursor.amount();
+    if (amount) {
+      (mode === 'solvent' ? step.solvents : step.amounts).push(amount);
+      continue;
+    }
+    if (cursor.isNumber()) {
+      const q = cursor.quantity()!;
+      if (isTime(q.unit)) step.duration = q;
+      else if (isTemperature(q.unit)) step.temperature = q;
+      else step.notes.push({ text: ctx.text(q.span), span: q.span });
+      continue;
+    }
+    const keyword = cursor.peek();
+    if (keyword?.kind === 'word') {
+      const k = keyword.word.text.toLowerCase();
+      if (k === 'in' && mode !== 'notes') {
+        cursor.next();
+        mode = 'solvent';
+        continue;
+      }
+      if (k === 'at') {
+        cursor.next();
+        const q = cursor.isNumber() ? cursor.quantity() : undefined;
+        if (q) step.temperature = q;
+        else step.temperatureWords = cursor.wordsToComma();
+        continue;
+      }
+      if (k === 'for') {
+        cursor.next();
+        const q = cursor.quantity();
+        if (q) step.duration = q;
+        else step.durationWords = cursor.wordsToComma();
+        continue;
+      }
+      if (k === 'until') {
+        cursor.next();
+        step.until = cursor.string() ?? cursor.wordsToComma();
+        continue;
+      }
+      if (k === 'by') {
+        cursor.next();
+        step.by = cursor.wordsToComma();
+        continue;
+      }
+      if (k === 'with') {
+        cursor.next();
+        mode = 'with';
+        step.with = [];
+        continue;
+      }
+      if (mode === 'solvent') {
+        const name = cursor.nameWord();
+        if (name) {
+          step.solventNames.push(name);
+          continue;
+        }
+      }
+      if (mode === 'with') {
+        const w = cursor.word()!;
+        step.with!.push(w);
+        continue;
+      }
+      if (DURATION_WORDS.has(k)) {
+        (step.durationWords ??= []).push(cursor.word()!);
+        continue;
+      }
+    }
+    const e = cursor.next()!;
+    if (e.kind === 'word') step.notes.push(e.word);
+    else if (e.kind === 'string') step.notes.push({ text: e.string.value, span: e.string.span });
+    else step.notes.push({ text: ctx.text(e.span), span: e.span });
+  }
+  return step;
+}
+
+function isKeywordAhead(cursor: LineCursor): boolean {
+  const e = cursor.peek();
+  return e?.kind === 'word' && ['in', 'at', 'for', 'until', 'by', 'with'].includes(e.word.text.toLowerCase());
+}
+
+export function readSynthesis(header: Line, ctx: BuildContext, name: Word | undefined): SynthesisBlock {
+  const block = header.block!;
+  const synthesis: SynthesisBlock = { kind: 'synthesis', name, steps: [], span: header.span, bodySpan: block.span };
+  for (const line of block.lines) {
+    const head = headText(line).toLowerCase();
+    if (line.rule !== 'statement') continue;
+    if (head === 'product') synthesis.product = readProduct(line, ctx);
+    else if (head === 'basis') synthesis.basis = readBasis(line, ctx);
+    else if ((STEP_VERBS as readonly string[]).includes(head)) synthesis.steps.push(readStep(line, ctx));
+    else {
+      const span = line.elements[0]!.span;
+      ctx.error(
+        SyntaxCodes.unknownStatement,
+        `\`${headText(line)}\` is not a step of a synthesis; start the line with \`product\`, \`basis\` or a verb such as ${STEP_VERBS.slice(0, 6).map((v) => '`' + v + '`').join(', ')}`,
+        span,
+      );
+    }
+  }
+  return synthesis;
+}
+
+function readProduct(line: Line, ctx: BuildContext): ProductStmt {
+  const cursor = new LineCursor(line.elements);
+  cursor.next();
+  const name = cursor.nameWord();
+  if (!name) ctx.error(SyntaxCodes.missingName, 'expected the name of the product cluster after `product`, as in `product Au25`', cursor.here());
+  let description;
+  if (cursor.accept('as')) {
+    description = cursor.string();
+    if (!description) ctx.error(SyntaxCodes.expectedText, 'expected a quoted description after `as`, as in `as "red crystals"`', cursor.here());
+  }
+  ctx.leftover(cursor, 'the product line');
+  return { kind: 'product', name, description, span: line.span };
+}
+
+function readBasis(line: Line, ctx: BuildContext): BasisStmt {
+  const cursor = new LineCursor(line.elements);
+  cursor.next();
+  const species = cursor.nameWord();
+  if (!species) ctx.error(SyntaxCodes.missingName, 'expected the species that equivalents count against, as in `basis Me2SAuCl`', cursor.here());
+  ctx.leftover(cursor, 'the basis line');
+  return { kind: 'basis', species, span: line.span };
+}
+
+export type { Amount };

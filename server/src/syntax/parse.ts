@@ -1,0 +1,74 @@
+// Text in, typed syntax tree and syntax problems out. Pure and deterministic:
+// the language server, the CLI and the tests all call this.
+import { tokenMatcher, type IToken } from 'chevrotain';
+import { lex } from './lexer';
+import { parseTokens } from './parser';
+import { documentLines, spanOfToken } from './lines';
+import { buildDocument } from './build/document';
+import { BuildContext } from './build/context';
+import { LineIndex } from './line-index';
+import type { Document, SyntaxProblem } from './ast';
+import { SyntaxCodes } from './codes';
+import * as T from './tokens';
+
+export interface ParseResult {
+  document: Document;
+  problems: SyntaxProblem[];
+  tokens: IToken[];
+  lineIndex: LineIndex;
+}
+
+/** Problems visible from the tokens alone: stray characters, open quotes and brackets. */
+function tokenProblems(tokens: IToken[], ctx: BuildContext): void {
+  let openParens: IToken[] = [];
+  for (const t of tokens) {
+    if (tokenMatcher(t, T.Newline)) {
+      for (const p of openParens) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed on its line; add `)`', spanOfToken(p));
+      openParens = [];
+    } else if (tokenMatcher(t, T.Unknown)) {
+      ctx.error(SyntaxCodes.unexpectedCharacter, `unexpected character \`${t.image}\`; remove it, or put it in quotes or in a comment after \`#\``, spanOfToken(t));
+    } else if (tokenMatcher(t, T.UnterminatedString)) {
+      ctx.error(SyntaxCodes.unclosedString, 'this quoted text is not closed; add `"` at its end', spanOfToken(t));
+    } else if (tokenMatcher(t, T.LParen)) {
+      openParens.push(t);
+    } else if (tokenMatcher(t, T.RParen)) {
+      openParens.pop();
+    }
+  }
+  for (const p of openParens) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed on its line; add `)`', spanOfToken(p));
+}
+
+export function parseFaraday(text: string): ParseResult {
+  const lexed = lex(text);
+  const ctx = new BuildContext(text);
+  tokenProblems(lexed.tokens, ctx);
+  const { cst, errors } = parseTokens(lexed.tokens);
+  for (const e of errors) {
+    // A missing token at the end of a line is reported at the end of the previous token.
+    const tok = e.token;
+    const atEnd = tok.tokenType.name === 'EOF' || tokenMatcher(tok, T.Newline);
+    const span = atEnd && e.previous && !Number.isNaN(e.previous.startOffset)
+      ? { start: e.previous.endOffset! + 1, end: e.previous.endOffset! + 1 }
+      : Number.isNaN(tok.startOffset)
+        ? { start: text.length, end: text.length }
+        : spanOfToken(tok);
+    ctx.error(SyntaxCodes.grammar, e.message, span);
+  }
+  const lines = documentLines(cst, text);
+  const document = buildDocument(lines, ctx, { start: 0, end: text.length });
+  const comments = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, span: spanOfToken(c) }));
+  document.comments = comments;
+  const problems = dedupe(ctx.problems).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { document, problems, tokens: lexed.tokens, lineIndex: new LineIndex(text) };
+}
+
+/** Recovery can report one fault twice at the same place; keep the first. */
+function dedupe(problems: SyntaxProblem[]): SyntaxProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.span.start}:${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
