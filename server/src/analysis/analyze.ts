@@ -1,0 +1,29 @@
+// The analysis core's entry point: text in, diagnostics and computed values
+// out. A pure function of the text and the options; the language server only
+// decides when to call it.
+import { parseFaraday, type ParseResult } from '../syntax/parse';
+import { AnalysisContext, type AnalysisPass } from './context';
+import type { AnalysisDiagnostic, ComputedValue } from './model';
+import type { AnalysisOptions } from './options';
+import type { SymbolTable } from './symbols';
+import { namesPass } from './passes/names';
+import { unusedPass } from './passes/unused';
+import { analysisPasses } from './passes';
+
+export interface Analysis {
+  text: string;
+  parse: ParseResult;
+  diagnostics: AnalysisDiagnostic[];
+  values: ComputedValue[];
+  symbols: SymbolTable;
+}
+
+export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  const parse = parseFaraday(text);
+  const ctx = new AnalysisContext(parse, text, options);
+  for (const p of parse.problems) ctx.report(p.code, p.severity, p.message, p.span);
+  const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
+  for (const pass of passes) pass(ctx);
+  const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { text, parse, diagnostics, values: ctx.values, symbols: ctx.symbols };
+}

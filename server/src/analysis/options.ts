@@ -1,0 +1,16 @@
+// What the caller (CLI, language server, tests) tells an analysis about its
+// surroundings. Everything optional: an analysis of bare text must work.
+export interface AnalysisOptions {
+  /** Path of the analysed file, used to resolve imports and data files. */
+  fileName?: string;
+  /** Reads another file (imports); undefined when it does not exist. */
+  readFile?: (absolutePath: string) => string | undefined;
+  /** Default temperature in K when the protocol states none (setting `faraday.temperature`). */
+  temperatureK?: number;
+  /** Nernst slope convention in V per pH when the protocol states none (setting `faraday.nernstSlope`). */
+  nernstSlope?: number;
+  /** Extra reference electrodes from the settings: name and potential vs SHE in V. */
+  extraReferences?: { name: string; potentialVsSHE: number }[];
+  /** Whether instrument data files may be read (trusted workspace). */
+  readData?: boolean;
+}

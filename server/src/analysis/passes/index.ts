@@ -1,0 +1,5 @@
+// The domain passes, in the order they run (each may read what the earlier
+// ones left in `ctx.facts`). Names run before and unused-checks after these.
+import type { AnalysisPass } from '../context';
+
+export const analysisPasses: AnalysisPass[] = [];

@@ -1,0 +1,70 @@
+// The semantic model's names: what each block and declaration is called and
+// every place a name is used. Navigation, rename and "unknown name" checks
+// all read this one table.
+import type { Span, TopLevelNode } from '../syntax/ast';
+
+export type SymbolKind =
+  | 'ligand' | 'reagent' | 'cluster' | 'synthesis' | 'electrolyte' | 'electrode' | 'cell'
+  | 'calibration' | 'reaction' | 'result' | 'plan' | 'crystal';
+
+export interface SymbolDecl {
+  name: string;
+  kind: SymbolKind;
+  /** The name as written in the declaration. */
+  nameSpan: Span;
+  /** The whole declaration or block. */
+  span: Span;
+  node: TopLevelNode;
+  /** File the declaration comes from when imported; undefined for this file. */
+  file?: string;
+}
+
+export interface SymbolUse {
+  name: string;
+  /** Kinds the use may resolve to, in order of preference. */
+  kinds: SymbolKind[];
+  span: Span;
+  resolved?: SymbolDecl;
+}
+
+export class SymbolTable {
+  readonly decls: SymbolDecl[] = [];
+  readonly uses: SymbolUse[] = [];
+  private readonly byKey = new Map<string, SymbolDecl>();
+
+  private key(kind: SymbolKind, name: string): string {
+    return `${kind}\u0000${name}`;
+  }
+
+  /** Returns the earlier declaration when the name is taken. */
+  declare(decl: SymbolDecl): SymbolDecl | undefined {
+    const k = this.key(decl.kind, decl.name);
+    const existing = this.byKey.get(k);
+    this.decls.push(decl);
+    if (existing) return existing;
+    this.byKey.set(k, decl);
+    return undefined;
+  }
+
+  lookup(name: string, kinds: SymbolKind[]): SymbolDecl | undefined {
+    for (const kind of kinds) {
+      const d = this.byKey.get(this.key(kind, name));
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  use(name: string, kinds: SymbolKind[], span: Span): SymbolUse {
+    const u: SymbolUse = { name, kinds, span, resolved: this.lookup(name, kinds) };
+    this.uses.push(u);
+    return u;
+  }
+
+  namesOf(kinds: SymbolKind[]): string[] {
+    return this.decls.filter((d) => kinds.includes(d.kind)).map((d) => d.name);
+  }
+
+  usesOf(decl: SymbolDecl): SymbolUse[] {
+    return this.uses.filter((u) => u.resolved === decl);
+  }
+}

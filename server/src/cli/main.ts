@@ -1,0 +1,56 @@
+// The `faraday` command. Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+import { runCheck } from './check';
+import { runReport } from './report';
+import { UsageError } from './files';
+
+const USAGE = `usage:
+  faraday check [--format text|json] PATH...   check protocols (directories recurse over *.faraday)
+  faraday report FILE [--format json|md]       every computed value with its source range
+`;
+
+function takeFormat<T extends string>(args: string[], allowed: readonly T[], fallback: T): T {
+  const i = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  if (i < 0) return fallback;
+  const inline = args[i]!.includes('=') ? args[i]!.split('=')[1] : undefined;
+  const value = inline ?? args[i + 1];
+  args.splice(i, inline !== undefined ? 1 : 2);
+  if (!value || !(allowed as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function main(argv: string[]): number {
+  const args = [...argv];
+  const command = args.shift();
+  try {
+    if (command === 'check') {
+      const format = takeFormat(args, ['text', 'json'] as const, 'text');
+      const unknown = args.find((a) => a.startsWith('-'));
+      if (unknown) throw new UsageError(`unknown option ${unknown}`);
+      if (args.length === 0) throw new UsageError('check needs at least one file or directory');
+      const { output, errors } = runCheck(args, format);
+      process.stdout.write(output);
+      return errors > 0 ? 1 : 0;
+    }
+    if (command === 'report') {
+      const format = takeFormat(args, ['json', 'md'] as const, 'json');
+      if (args.length !== 1) throw new UsageError('report needs exactly one file');
+      process.stdout.write(runReport(args[0]!, format));
+      return 0;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`faraday: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
