@@ -1,0 +1,58 @@
+// When to analyse: each document is analysed after a short quiet period, and
+// a newer edit makes the pending (or running) older analysis stale. The
+// analysis itself is synchronous and fast; results carry the version they
+// belong to, so a stale one is dropped instead of published.
+import { analyze, type Analysis } from '../analysis/analyze';
+import type { AnalysisOptions } from '../analysis/options';
+
+export interface DocumentSnapshot {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+export class AnalysisScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, { version: number; analysis: Analysis }>();
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly optionsFor: (uri: string) => AnalysisOptions,
+    private readonly onAnalysed: (uri: string, version: number, analysis: Analysis) => void,
+  ) {}
+
+  /** Schedule an analysis; an edit arriving before it runs replaces it. */
+  schedule(doc: DocumentSnapshot, immediately = false): void {
+    clearTimeout(this.timers.get(doc.uri));
+    const run = () => {
+      this.timers.delete(doc.uri);
+      this.analyseNow(doc);
+    };
+    if (immediately) run();
+    else this.timers.set(doc.uri, setTimeout(run, this.delayMs));
+  }
+
+  /** The analysis of exactly this version, computed now if it is not cached. */
+  analysisFor(doc: DocumentSnapshot): Analysis {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    return this.analyseNow(doc);
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+  }
+
+  invalidateAll(): void {
+    this.results.clear();
+  }
+
+  private analyseNow(doc: DocumentSnapshot): Analysis {
+    const analysis = analyze(doc.text, this.optionsFor(doc.uri));
+    this.results.set(doc.uri, { version: doc.version, analysis });
+    this.onAnalysed(doc.uri, doc.version, analysis);
+    return analysis;
+  }
+}
