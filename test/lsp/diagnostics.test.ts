@@ -25,7 +25,7 @@ test('the sample has no syntax errors, and a typed unit typo appears and disappe
   const second = await client.waitForDiagnostics(uri, (p) => p.version === v2);
   const d = second.diagnostics.find((x) => x.code === 'FD0105');
   assert.ok(d, 'the stray character is reported');
-  assert.match(d.message, /unexpected character `@`/);
+  assert.match(String(d.message), /unexpected character `@`/);
   const line = broken.split('\n').findIndex((l) => l.includes('@'));
   assert.equal(d.range.start.line, line);
   assert.equal(d.range.start.character, broken.split('\n')[line]!.indexOf('@'));
@@ -46,5 +46,5 @@ test('an unclosed block reports at its brace and the following blocks are still 
   assert.deepEqual(unclosed.range.start, { line: 0, character: 12 });
   const unknown = p.diagnostics.find((d) => d.code === 'FD0202');
   assert.ok(unknown, 'the cell after the unclosed block is still checked');
-  assert.match(unknown.message, /unknown electrode `nowhere`/);
+  assert.match(String(unknown.message), /unknown electrode `nowhere`/);
 });

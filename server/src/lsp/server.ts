@@ -15,6 +15,7 @@ import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { codeActions } from './code-actions';
 import { defaultSettings, type FaradaySettings, settingsToOptions } from './settings';
+import { registerEditorFeatures } from './editor-features';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -68,6 +69,16 @@ connection.onInitialize((): InitializeResult => ({
     hoverProvider: true,
     inlayHintProvider: true,
     codeActionProvider: { codeActionKinds: ['quickfix'] },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
   },
   serverInfo: { name: 'faraday-language-server', version: '0.1.0' },
 }));
@@ -122,6 +133,8 @@ connection.onCodeAction((params) => {
   if (!analysis) return [];
   return codeActions(analysis, params.textDocument.uri, params.range, docsUri);
 });
+
+registerEditorFeatures(connection, documents, analysisOf);
 
 documents.listen(connection);
 connection.listen();
