@@ -16,6 +16,7 @@ import { inlayHints } from './inlay-hints';
 import { codeActions } from './code-actions';
 import { defaultSettings, type FaradaySettings, settingsToOptions } from './settings';
 import { registerEditorFeatures } from './editor-features';
+import { encodeSemanticTokens, semanticTokensLegend } from './semantic-tokens';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -79,6 +80,7 @@ connection.onInitialize((): InitializeResult => ({
     referencesProvider: true,
     documentHighlightProvider: true,
     renameProvider: { prepareProvider: true },
+    semanticTokensProvider: { legend: semanticTokensLegend, full: true },
   },
   serverInfo: { name: 'faraday-language-server', version: '0.1.0' },
 }));
@@ -135,6 +137,11 @@ connection.onCodeAction((params) => {
 });
 
 registerEditorFeatures(connection, documents, analysisOf);
+
+connection.languages.semanticTokens.on((params) => {
+  const analysis = analysisOf(params.textDocument.uri);
+  return analysis ? encodeSemanticTokens(analysis) : { data: [] };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -220,8 +220,9 @@ export interface TechniqueLine {
   kind: 'technique';
   technique: Word;
   label?: Word;
-  from?: Potential | Quantity;
-  to?: Potential | Quantity;
+  /** Potentials, or frequencies for EIS (then without a scale). */
+  from?: Potential;
+  to?: Potential;
   /** Potentials (`CA at …`, `EIS at 0 V vs RHE`) as one list on one scale. */
   at?: Potential;
   rates?: Quantity;
