@@ -1,0 +1,115 @@
+// Completion that depends on where the cursor is: block keywords at the top
+// level, the block's own vocabulary at the start of a line inside it, names
+// declared in the file after words that take them, reference electrodes after
+// `vs`, and units that fit after a number. Species and units come from the
+// libraries through the `vocabulary` argument so this file stays pure.
+import type { Analysis } from '../analysis/analyze';
+import type { SymbolKind } from '../analysis/symbols';
+import { STEP_VERBS } from '../syntax/build/synthesis';
+import { TECHNIQUES } from '../syntax/build/electrochem';
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'keyword' | 'snippet' | 'species' | 'unit' | 'reference' | 'name' | 'verb' | 'technique';
+  detail?: string;
+  /** Snippet text with `${1:placeholder}` tab stops. */
+  snippet?: string;
+}
+
+/** What the libraries know, passed in by the caller. */
+export interface Vocabulary {
+  species: { name: string; detail: string }[];
+  referenceElectrodes: string[];
+  /** Units that fit a slot, by slot name (`mass`, `volume`, `potential`, …); `any` for all. */
+  unitsFor: (slot: string) => string[];
+}
+
+export const BLOCK_SNIPPETS: CompletionEntry[] = [
+  { label: 'synthesis', kind: 'snippet', detail: 'synthesis block', snippet: 'synthesis ${1:Au25} {\n  product ${1:Au25}\n  dissolve ${2:500 mg HAuCl4·4H2O} in ${3:35 mL THF}\n  $0\n}' },
+  { label: 'electrolyte', kind: 'snippet', detail: 'electrolyte block', snippet: 'electrolyte ${1:nitrate} {\n  ${2:0.05 M H2SO4 + 0.5 M KNO3} in water\n  purge Ar 30 min\n  pH ${3:1.0} measured\n}' },
+  { label: 'electrode', kind: 'snippet', detail: 'electrode block', snippet: 'electrode ${1:w1} {\n  catalyst ${2:1 mg Au25}, drop-cast from 500 µL DCM\n  area ${3:1 cm2}\n}' },
+  { label: 'cell', kind: 'snippet', detail: 'cell block', snippet: 'cell ${1:H} {\n  working ${2:w1}\n  reference ${3:Ag/AgCl (sat. KCl)}\n  counter Pt\n  catholyte ${4:nitrate} ${5:30 mL}\n}' },
+  { label: 'run', kind: 'snippet', detail: 'run block', snippet: 'run in ${1:H} {\n  LSV from ${2:-0.15} V to ${3:-1.15} V vs RHE at ${4:10} mV/s\n  CA at ${5:-0.8} V vs RHE for ${6:2} h\n}' },
+  { label: 'reaction', kind: 'snippet', detail: 'reaction', snippet: 'reaction ${1:NH3} : ${2:NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O}' },
+  { label: 'calibration', kind: 'snippet', detail: 'calibration block', snippet: 'calibration ${1:nessler} {\n  analyte ${2:NH3-N}\n  method ${3:Nessler} at ${4:420} nm\n  standards mg/L -> absorbance {\n    0.0 -> ${5:0.012}\n    $0\n  }\n}' },
+  { label: 'result', kind: 'snippet', detail: 'result block', snippet: 'result ${1:catalyst} at ${2:-0.8} V vs RHE for ${3:2} h {\n  charge ${4:600} C\n  ${5:NH3-N} absorbance ${6:0.099} by ${7:nessler}\n}' },
+  { label: 'plan', kind: 'snippet', detail: 'plan block', snippet: 'plan ${1:catalyst} at ${2:-1.0} V vs RHE for ${3:2} h {\n  expect current density ${4:-50} mA/cm2\n  expect FE ${5:NH3} ${6:90} %\n}' },
+  { label: 'crystal', kind: 'snippet', detail: 'crystal table', snippet: 'crystal ${1:name} {\n  formula ${2}\n  system ${3:monoclinic}\n  space group ${4:P21/n}\n  cell a ${5} Å, b ${6} Å, c ${7} Å\n  cell alpha 90°, beta ${8}°, gamma 90°\n  Z ${9:4}\n}' },
+  { label: 'ligand', kind: 'snippet', detail: 'ligand abbreviation', snippet: 'ligand ${1:SR} = ${2:SC6H3Cl2}' },
+  { label: 'reagent', kind: 'snippet', detail: 'reagent declaration', snippet: 'reagent ${1:name} = ${2:formula} density ${3:1.0} g/mL' },
+  { label: 'cluster', kind: 'snippet', detail: 'cluster declaration', snippet: 'cluster ${1:Au25} = ${2:[Au25(PET)18](TOA)}' },
+  { label: 'import', kind: 'snippet', detail: 'import another file', snippet: 'import "${1:reagents.faraday}"' },
+  { label: 'protocol', kind: 'snippet', detail: 'protocol title', snippet: 'protocol "${1:title}"' },
+  { label: 'temperature', kind: 'keyword', detail: 'protocol temperature', snippet: 'temperature ${1:25} °C' },
+  { label: 'nernst slope', kind: 'keyword', detail: 'Nernst slope convention', snippet: 'nernst slope ${1:0.059} V' },
+];
+
+const BLOCK_VOCABULARY: Record<string, string[]> = {
+  electrolyte: ['pH', 'purge'],
+  electrode: ['catalyst', 'support', 'area'],
+  cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR'],
+  calibration: ['analyte', 'method', 'dilute', 'standards'],
+  result: ['charge', 'current', 'data', 'yield'],
+  plan: ['expect current density', 'expect current', 'expect FE'],
+  crystal: ['formula', 'formula weight', 'temperature', 'wavelength', 'system', 'space group', 'cell', 'volume', 'Z', 'density', 'F000', 'reflections', 'restraints', 'parameters', 'goodness of fit', 'R1'],
+};
+
+/** Words after which a name of that kind is expected. */
+const NAME_SLOTS: Record<string, SymbolKind[]> = {
+  working: ['electrode'], catholyte: ['electrolyte'], anolyte: ['electrolyte'], in: ['cell'], by: ['calibration'],
+  product: ['cluster'], basis: ['reagent', 'cluster'],
+};
+
+/** Unit slot from the word before the number. */
+const UNIT_SLOTS: Record<string, string> = {
+  area: 'area', stir: 'rotation', charge: 'charge', current: 'current', density: 'density', temperature: 'temperature',
+  wavelength: 'length', volume: 'cellVolume', for: 'time', dilute: 'volume', to: 'any', from: 'any', at: 'any',
+};
+
+function enclosingBlock(analysis: Analysis, offset: number): string | undefined {
+  for (const s of analysis.parse.document.statements) {
+    if ('bodySpan' in s && s.bodySpan.start < offset && offset <= s.bodySpan.end) return s.kind;
+  }
+  return undefined;
+}
+
+export function completions(analysis: Analysis, offset: number, vocabulary: Vocabulary): CompletionEntry[] {
+  const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = analysis.text.slice(lineStart, offset);
+  const words = before.trim().split(/\s+/).filter(Boolean);
+  const typing = /\S$/.test(before) ? words.pop() ?? '' : '';
+  const previous = words[words.length - 1];
+  const block = enclosingBlock(analysis, offset);
+
+  if (previous === 'vs' || previous === 'reference') {
+    return vocabulary.referenceElectrodes.map((r) => ({ label: r, kind: 'reference' as const, detail: 'reference electrode' }));
+  }
+  if (previous !== undefined && /^[-−]?\d/.test(previous)) {
+    const slotWord = words[words.length - 2]?.toLowerCase() ?? '';
+    const slot = block === 'synthesis' || block === 'electrolyte' ? 'amount' : UNIT_SLOTS[slotWord] ?? 'any';
+    return vocabulary.unitsFor(slot).map((u) => ({ label: u, kind: 'unit' as const, detail: slot === 'any' ? 'unit' : `${slot} unit` }));
+  }
+  if (previous !== undefined && NAME_SLOTS[previous]) {
+    const kinds = NAME_SLOTS[previous]!;
+    return analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
+  }
+  if (previous !== undefined && /^[\d.,]+$/.test(previous.replace(/[−-]/, '')) === false && words.length >= 2 && /^\d/.test(words[words.length - 2] ?? '')) {
+    // After `20 mg`: a species.
+    return speciesCompletions(analysis, vocabulary);
+  }
+  if (words.length === 0) {
+    if (!block) return BLOCK_SNIPPETS;
+    if (block === 'synthesis') return [...['product', 'basis'].map((k) => ({ label: k, kind: 'keyword' as const })), ...STEP_VERBS.map((v) => ({ label: v, kind: 'verb' as const, detail: 'step' }))];
+    if (block === 'run') return TECHNIQUES.map((t) => ({ label: t, kind: 'technique' as const, detail: 'technique' }));
+    return (BLOCK_VOCABULARY[block] ?? []).map((k) => ({ label: k, kind: 'keyword' as const, detail: `${block} statement` }));
+  }
+  void typing;
+  return speciesCompletions(analysis, vocabulary);
+}
+
+function speciesCompletions(analysis: Analysis, vocabulary: Vocabulary): CompletionEntry[] {
+  const fromFile = analysis.symbols.decls
+    .filter((d) => d.kind === 'reagent' || d.kind === 'cluster' || d.kind === 'ligand')
+    .map((d) => ({ label: d.name, kind: 'species' as const, detail: `${d.kind} in this file` }));
+  return [...fromFile, ...vocabulary.species.map((s) => ({ label: s.name, kind: 'species' as const, detail: s.detail }))];
+}
