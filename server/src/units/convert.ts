@@ -1,0 +1,63 @@
+// Conversions between units of one dimension. Factors are mantissa × 10^n, so
+// a change of decimal prefix is a shift of the decimal point and is exact
+// (1 mF/cm² is 1000 µF/cm², never 1000.0000000000001).
+import type { ExactFactor } from '../data/units';
+import { describeDimension, sameDimension, SLOTS, type SlotName } from './dimension';
+import { parseUnit, type Unit } from './parse-unit';
+
+/** value × 10^exponent, done on the decimal representation. */
+export function shiftDecimal(value: number, exponent: number): number {
+  if (exponent === 0 || value === 0 || !Number.isFinite(value)) return value;
+  const [mantissa, exp] = value.toExponential().split('e');
+  return Number(`${mantissa}e${Number(exp) + exponent}`);
+}
+
+function scale(value: number, factor: ExactFactor): number {
+  const v = factor.mantissa === 1 ? value : value * factor.mantissa;
+  return shiftDecimal(v, factor.exponent);
+}
+
+/** The value in coherent SI units (°C become K). */
+export function toSI(value: number, unit: Unit): number {
+  return scale(value, unit.factor) + (unit.offset ?? 0);
+}
+
+export function fromSI(valueSI: number, unit: Unit): number {
+  const v = valueSI - (unit.offset ?? 0);
+  const m = unit.factor.mantissa === 1 ? v : v / unit.factor.mantissa;
+  return shiftDecimal(m, -unit.factor.exponent);
+}
+
+export function convert(value: number, from: Unit, to: Unit): number {
+  if (!sameDimension(from.dimension, to.dimension)) {
+    throw new Error(`cannot convert ${describeDimension(from.dimension)} to ${describeDimension(to.dimension)}`);
+  }
+  if (from.offset === undefined && to.offset === undefined) {
+    const ratio: ExactFactor = { mantissa: from.factor.mantissa / to.factor.mantissa, exponent: from.factor.exponent - to.factor.exponent };
+    return scale(value, ratio);
+  }
+  return fromSI(toSI(value, from), to);
+}
+
+/** A unit from its text; throws on text that is not a unit (for units written in code). */
+export function unit(text: string): Unit {
+  const p = parseUnit(text);
+  if ('error' in p) throw new Error(p.error);
+  return p.unit;
+}
+
+/** Why a unit does not fit a slot, in a chemist's words; undefined when it fits. */
+export function slotMismatch(u: Unit, slot: SlotName, written: string): string | undefined {
+  const expected = SLOTS[slot];
+  if (sameDimension(u.dimension, expected.dimension)) return undefined;
+  return `${slotLabel(slot)} needs ${expected.description}; got \`${written}\` (${article(describeDimension(u.dimension))})`;
+}
+
+function slotLabel(slot: SlotName): string {
+  const name = SLOTS[slot].name;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
