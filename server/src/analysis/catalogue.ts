@@ -4,8 +4,10 @@
 import type { DiagnosticCodeInfo } from './diagnostic-info';
 import { syntaxCodeCatalogue } from '../syntax/codes';
 import { nameCodeCatalogue } from './codes';
+import { chemistryCodeCatalogue } from '../chemistry/codes';
+import { unitCodeCatalogue } from '../units/codes';
 
-export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue].sort((a, b) =>
+export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

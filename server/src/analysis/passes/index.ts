@@ -1,5 +1,6 @@
 // The domain passes, in the order they run (each may read what the earlier
 // ones left in `ctx.facts`). Names run before and unused-checks after these.
 import type { AnalysisPass } from '../context';
+import { chemistryPass } from './chemistry';
 
-export const analysisPasses: AnalysisPass[] = [];
+export const analysisPasses: AnalysisPass[] = [chemistryPass];

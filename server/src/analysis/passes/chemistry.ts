@@ -1,0 +1,286 @@
+// Chemistry pass: molar masses of declared species, amounts and equivalents
+// of every reagent line, theoretical yields with the limiting element, and
+// the balance of reactions (with the electrons per product for FE).
+import type { Amount, ReactionDecl, SynthesisBlock, Word } from '../../syntax/ast';
+import type { AnalysisContext } from '../context';
+import { declaredSpecies, formulaOf, quantityInSI, resolveSpecies, type SpeciesInfo } from '../species-resolver';
+import { ChemistryCodes } from '../../chemistry/codes';
+import { theoreticalYield, type Supply } from '../../chemistry/stoichiometry';
+import { balance, checkBalance, formatReaction, type Species } from '../../chemistry/reaction-balance';
+import { hillFormula, type Composition } from '../../chemistry/formula';
+import { CLUSTER_METALS } from '../../data/atomic-weights';
+import { parseUnit } from '../../units/parse-unit';
+import { sameDimension } from '../../units/dimension';
+import { SLOTS } from '../../units/dimension';
+import { toSI } from '../../units/convert';
+import { formatNumber } from '../../units/format';
+
+const mmolLabel = (x: number) => `${formatNumber(x, { significant: 4 })} mmol`;
+
+function declarationsPass(ctx: AnalysisContext): void {
+  for (const decl of ctx.symbols.decls) {
+    const node = decl.node;
+    if (node.kind !== 'ligand' && node.kind !== 'reagent' && node.kind !== 'cluster') continue;
+    if (!node.formula) {
+      if (!decl.file) ctx.report(ChemistryCodes.badFormula, 'error', `\`${decl.name}\` needs a formula after \`=\``, node.name.span);
+      continue;
+    }
+    const parsed = formulaOf(ctx, node.formula.text);
+    if ('error' in parsed) {
+      if (decl.file) continue;
+      const at = node.formula.span.start + parsed.error.offset;
+      ctx.report(ChemistryCodes.badFormula, 'error', `cannot read the formula \`${node.formula.text}\`: ${parsed.error.message}`, { start: at, end: at + Math.max(1, parsed.error.length) });
+      continue;
+    }
+    if (node.density && !decl.file) quantityInSI(ctx, node.density, 'density');
+    if (!decl.file) useAbbreviations(ctx, node.formula, parsed.formula.abbreviations);
+    const info = declaredSpecies(ctx, decl.name);
+    if (!info) continue;
+    ctx.facts.molarMass.set(decl.name, info.molarMass);
+    if (decl.file) continue;
+    const hill = hillFormula(info.composition);
+    ctx.value({
+      kind: 'molarMass',
+      subject: decl.name,
+      value: round(info.molarMass, 6),
+      unit: 'g/mol',
+      span: node.formula.span,
+      label: `${formatNumber(info.molarMass, { decimals: 2 })} g/mol`,
+      detail: `${hill} · M = ${formatNumber(info.molarMass, { decimals: 3 })} g/mol (CIAAW 2021 standard atomic weights)${info.density ? ` · density ${info.density} g/mL` : ''}`,
+    });
+  }
+}
+
+function round(x: number, digits: number): number {
+  return Number(x.toPrecision(digits + Math.max(0, Math.floor(Math.log10(Math.abs(x) || 1)) + 1)));
+}
+
+/** Registers each declared ligand written inside a formula, for rename and unused checks. */
+function useAbbreviations(ctx: AnalysisContext, formula: Word, used: string[]): void {
+  for (const abbreviation of used) {
+    if (!ctx.symbols.lookup(abbreviation, ['ligand'])) continue;
+    const pattern = new RegExp(`(?<![A-Za-z])${abbreviation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'g');
+    for (const m of formula.text.matchAll(pattern)) {
+      const start = formula.span.start + m.index!;
+      ctx.symbols.use(abbreviation, ['ligand'], { start, end: start + abbreviation.length });
+    }
+  }
+}
+
+interface ReagentAmount {
+  amount: Amount;
+  species?: SpeciesInfo;
+  mmol?: number;
+  /** `in 1 mL water`: the solution volume, for the concentration. */
+  solutionL?: number;
+}
+
+/** mmol of one reagent line; reports units that do not fit and volumes without density. */
+export function amountInMmol(ctx: AnalysisContext, amount: Amount, species: SpeciesInfo | undefined): number | undefined {
+  const q = amount.quantity;
+  if (!q.unit) {
+    ctx.report('FD0403', 'error', 'a unit is missing: write a mass such as `20 mg` or a volume such as `30 µL`', q.span);
+    return undefined;
+  }
+  const u = parseUnit(q.unit.text);
+  if ('error' in u) {
+    quantityInSI(ctx, q, 'mass'); // reports the unknown unit with its suggestions
+    return undefined;
+  }
+  const value = q.values[0]!.value;
+  const dim = u.unit.dimension;
+  if (sameDimension(dim, SLOTS.amount.dimension)) return toSI(value, u.unit) * 1000;
+  if (!species) return undefined;
+  if (sameDimension(dim, SLOTS.mass.dimension)) return (toSI(value, u.unit) * 1000 * 1000) / species.molarMass;
+  if (sameDimension(dim, SLOTS.volume.dimension)) {
+    if (species.density === undefined) {
+      const declared = species.kind === 'reagent' || species.kind === 'cluster';
+      ctx.report(
+        ChemistryCodes.volumeWithoutDensity,
+        'warning',
+        declared
+          ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to \`reagent ${species.name}\`, or give the amount as a mass`
+          : `a volume of ${species.name} cannot become moles without its density: declare \`reagent ${amount.species.text} = ${species.formulaText} density … g/mL\`, or give the amount as a mass`,
+        q.span,
+        { related: species.decl ? [{ message: `${species.name} is declared here`, span: species.decl.span }] : undefined },
+      );
+      return undefined;
+    }
+    const grams = toSI(value, u.unit) * 1e6 * species.density;
+    return (grams * 1000) / species.molarMass;
+  }
+  ctx.report(ChemistryCodes.amountUnit, 'error', `\`${ctx.textOf(q.span)}\` is not an amount of ${species.name}: write ${SLOTS.mass.description} or ${SLOTS.volume.description}`, q.span);
+  return undefined;
+}
+
+function isMetalPrecursor(info: SpeciesInfo | undefined, product: string | undefined): boolean {
+  if (!info || info.name === product) return false;
+  if (info.libraryKind === 'metal-precursor') return true;
+  return [...info.composition.keys()].some((el) => CLUSTER_METALS.has(el));
+}
+
+function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
+  const name = synthesis.name?.text ?? 'synthesis';
+  const productName = synthesis.product?.name?.text;
+  const reagents: ReagentAmount[] = [];
+  const supplies: Supply[] = [];
+  for (const step of synthesis.steps) {
+    let solutionL: number | undefined;
+    for (const solvent of step.solvents) {
+      const info = resolveSpecies(ctx, solvent.species);
+      if (info) supplies.push({ name: info.name, composition: info.composition, excess: true });
+      const u = solvent.quantity.unit && parseUnit(solvent.quantity.unit.text);
+      if (u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.volume.dimension)) solutionL = (solutionL ?? 0) + toSI(solvent.quantity.values[0]!.value, u.unit) * 1000;
+    }
+    for (const w of step.solventNames) {
+      const info = resolveSpecies(ctx, w);
+      if (info) supplies.push({ name: info.name, composition: info.composition, excess: true });
+    }
+    for (const amount of step.amounts) {
+      const species = resolveSpecies(ctx, amount.species);
+      const mmol = amountInMmol(ctx, amount, species);
+      reagents.push({ amount, species, mmol, solutionL: step.amounts.length === 1 ? solutionL : undefined });
+      if (species) supplies.push({ name: species.name, composition: species.composition, mmol });
+    }
+  }
+
+  // Equivalents count against the named basis, else the first metal precursor.
+  let basis: ReagentAmount | undefined;
+  if (synthesis.basis?.species) {
+    const b = synthesis.basis.species.text;
+    basis = reagents.find((r) => r.species?.name === b || r.amount.species.text === b);
+    if (!basis) resolveSpecies(ctx, synthesis.basis.species);
+  } else {
+    basis = reagents.find((r) => isMetalPrecursor(r.species, productName));
+  }
+  const basisMmol = basis?.mmol;
+  if (reagents.length > 0 && basisMmol === undefined) {
+    const span = synthesis.basis?.span ?? synthesis.name?.span ?? synthesis.span;
+    ctx.report(ChemistryCodes.noBasis, 'information', synthesis.basis
+      ? `equivalents need the amount of the basis ${synthesis.basis.species?.text ?? ''}, and no reagent line gives it`
+      : 'equivalents need a basis: add `basis <species>` or a metal precursor with a known amount', span);
+  }
+
+  for (const r of reagents) {
+    if (r.mmol === undefined || !r.species) continue;
+    const subject = `${name}/${r.species.name}`;
+    const eq = basisMmol ? r.mmol / basisMmol : undefined;
+    const concentration = r.solutionL ? r.mmol / 1000 / (r.solutionL / 1000) : undefined;
+    const eqText = eq !== undefined ? ` · ${formatNumber(eq, { significant: 3 })} eq` : '';
+    ctx.value({
+      kind: 'amount',
+      subject,
+      value: r.mmol,
+      unit: 'mmol',
+      span: r.amount.span,
+      label: mmolLabel(r.mmol),
+      detail: [
+        `**${r.species.name}** ${r.species.formulaText} · M = ${formatNumber(r.species.molarMass, { decimals: 3 })} g/mol`,
+        `${ctx.textOf(r.amount.quantity.span)} → ${mmolLabel(r.mmol)}${r.species.density ? ` (density ${r.species.density} g/mL)` : ''}`,
+        eq !== undefined ? `${formatNumber(eq, { significant: 3 })} eq against ${basis!.species!.name} (${mmolLabel(basisMmol!)})` : 'no basis for equivalents',
+        concentration !== undefined ? `in solution: ${formatNumber(concentration, { significant: 3 })} M` : '',
+        `Source: ${r.species.source}`,
+      ].filter(Boolean).join('  \n'),
+      hint: { text: `= ${mmolLabel(r.mmol)}${eqText}`, category: 'amounts' },
+    });
+    if (eq !== undefined) ctx.value({ kind: 'equivalents', subject, value: eq, unit: '', span: r.amount.span, label: `${formatNumber(eq, { significant: 3 })} eq` });
+  }
+
+  // Theoretical yield against the product's formula.
+  if (!synthesis.product?.name) return;
+  const product = resolveSpecies(ctx, synthesis.product.name, false);
+  if (!product) {
+    ctx.report(ChemistryCodes.unknownProduct, 'warning', `the product \`${productName}\` has no formula: declare it with \`cluster ${productName} = …\``, synthesis.product.name.span);
+    return;
+  }
+  // An unknown reagent already has an error; a yield without it would mislead.
+  if (reagents.some((r) => !r.species)) return;
+  const result = theoreticalYield(product, supplies);
+  for (const el of result.missingElements) {
+    ctx.report(ChemistryCodes.missingElement, 'warning', `the product ${productName} contains ${el}, but no reagent or solvent of this synthesis supplies ${el}`, synthesis.product.name.span);
+  }
+  if (result.yieldMg !== undefined && result.missingElements.length === 0) {
+    const span = synthesis.product.span;
+    ctx.value({
+      kind: 'theoreticalYield',
+      subject: name,
+      value: result.yieldMg,
+      unit: 'mg',
+      span,
+      label: `${formatNumber(result.yieldMg, { significant: 4 })} mg`,
+      detail: `Theoretical yield of ${productName} (${formatNumber(product.molarMass, { decimals: 2 })} g/mol): ${formatNumber(result.productMmol! * 1000, { significant: 4 })} µmol, limited by ${result.limitingElement} from ${result.limitingReagent}.`,
+      hint: { text: `max ${formatNumber(result.yieldMg, { significant: 4 })} mg (${result.limitingElement}-limited)`, category: 'amounts' },
+    });
+    ctx.value({ kind: 'limiting', subject: name, value: result.limitingElement!, unit: '', span, label: `limited by ${result.limitingElement} (${result.limitingReagent})`, extra: { reagent: result.limitingReagent! } });
+  }
+}
+
+function speciesOfTerm(ctx: AnalysisContext, word: Word): Species | undefined {
+  const parsed = formulaOf(ctx, word.text);
+  if ('error' in parsed) {
+    const at = word.span.start + parsed.error.offset;
+    ctx.report(ChemistryCodes.badFormula, 'error', `cannot read \`${word.text}\`: ${parsed.error.message}`, { start: at, end: at + Math.max(1, parsed.error.length) });
+    return undefined;
+  }
+  return { text: word.text, composition: parsed.formula.composition, charge: parsed.formula.charge };
+}
+
+const SPECTATORS = new Set(['H2O', 'OH-', 'H+', 'e-']);
+
+function reactionPass(ctx: AnalysisContext, reaction: ReactionDecl): void {
+  const terms = [...reaction.left, ...reaction.right];
+  const species = terms.map((t) => speciesOfTerm(ctx, t.species));
+  terms.forEach((t) => {
+    const parsed = formulaOf(ctx, t.species.text);
+    if ('formula' in parsed) useAbbreviations(ctx, t.species, parsed.formula.abbreviations);
+  });
+  if (species.some((s) => !s) || reaction.left.length === 0 || reaction.right.length === 0) return;
+  const coef = (t: (typeof terms)[number]) => t.coefficient?.value ?? 1;
+  const left = reaction.left.map((t, i) => ({ coefficient: coef(t), species: species[i]! }));
+  const right = reaction.right.map((t, i) => ({ coefficient: coef(t), species: species[reaction.left.length + i]! }));
+  const check = checkBalance(left, right);
+  const name = reaction.name?.text ?? 'reaction';
+  if (!check.balanced) {
+    const what = check.differences.map((d) => `${d.what}: ${formatNumber(d.left, { significant: 6 })} on the left, ${formatNumber(d.right, { significant: 6 })} on the right`).join('; ');
+    const solved = balance(species as Species[], reaction.left.length);
+    const fixText = solved.kind === 'balanced' ? formatReaction(terms.map((t) => t.species.text), solved.coefficients, reaction.left.length) : undefined;
+    ctx.report(
+      ChemistryCodes.unbalancedReaction,
+      'error',
+      `reaction ${name} is not balanced (${what})${fixText ? `; balanced: \`${fixText}\`` : `; ${solved.kind === 'balanced' ? '' : solved.reason}`}`,
+      reaction.equationSpan ?? reaction.span,
+      { fixes: fixText && reaction.equationSpan ? [{ title: `Replace by the balanced reaction: ${fixText}`, edits: [{ span: reaction.equationSpan, newText: fixText }], preferred: true }] : undefined },
+    );
+    return;
+  }
+  // Electrons per molecule of the product the reaction is named after.
+  const electrons = [...left, ...right].filter((t) => t.species.text === 'e-');
+  const eCount = electrons.reduce((s, t) => s + t.coefficient, 0);
+  if (eCount === 0) return;
+  const product =
+    right.find((t) => t.species.text === name || t.species.text.replace(/[+-]+$/, '') === name) ??
+    right.find((t) => !SPECTATORS.has(t.species.text));
+  if (!product) return;
+  const n = eCount / product.coefficient;
+  ctx.facts.electronsPerProduct.set(product.species.text, n);
+  ctx.facts.electronsPerProduct.set(name, n);
+  ctx.value({
+    kind: 'electronsPerProduct',
+    subject: name,
+    value: n,
+    unit: '',
+    span: reaction.equationSpan ?? reaction.span,
+    label: `n = ${formatNumber(n, { significant: 3 })} e⁻ per ${product.species.text}`,
+    detail: `Balanced in elements and charge. ${eCount} e⁻ for ${product.coefficient} ${product.species.text}: n = ${formatNumber(n, { significant: 3 })}, used for faradaic efficiencies.`,
+  });
+}
+
+export function chemistryPass(ctx: AnalysisContext): void {
+  declarationsPass(ctx);
+  for (const node of ctx.document.statements) {
+    if (node.kind === 'synthesis') synthesisPass(ctx, node);
+    else if (node.kind === 'reaction') reactionPass(ctx, node);
+  }
+}
+
+export type { Composition };

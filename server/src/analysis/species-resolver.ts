@@ -1,0 +1,155 @@
+// Turns a species name written in the protocol into its formula, molar mass
+// and density: the file's declarations first, then the species library, then
+// a plain formula. Shared by the chemistry and electrochemistry passes.
+import type { Word } from '../syntax/ast';
+import type { AnalysisContext } from './context';
+import { parseFormula, molarMass, hillFormula, type Composition } from '../chemistry/formula';
+import { lookupSpecies, suggestSpecies } from '../chemistry/species-library';
+import { ChemistryCodes } from '../chemistry/codes';
+import { UnitCodes } from '../units/codes';
+import { parseUnit } from '../units/parse-unit';
+import { toSI } from '../units/convert';
+import { slotMismatch } from '../units/convert';
+import { SLOTS, type SlotName } from '../units/dimension';
+import type { SpeciesDecl } from '../syntax/ast';
+import { formatNumber } from '../units/format';
+
+export interface SpeciesInfo {
+  name: string;
+  formulaText: string;
+  composition: Composition;
+  charge: number;
+  molarMass: number;
+  /** g/mL for a neat liquid. */
+  density?: number;
+  kind: 'reagent' | 'cluster' | 'ligand' | 'library' | 'formula';
+  libraryKind?: string;
+  /** Where the data came from, for hovers. */
+  source: string;
+  decl?: SpeciesDecl;
+}
+
+const cache = new WeakMap<AnalysisContext, Map<string, SpeciesInfo | null>>();
+
+function abbreviationLookup(ctx: AnalysisContext): (s: string) => string | undefined {
+  return (symbol) => {
+    const d = ctx.symbols.lookup(symbol, ['ligand']);
+    return d && d.node.kind === 'ligand' ? d.node.formula?.text : undefined;
+  };
+}
+
+export function formulaOf(ctx: AnalysisContext, text: string) {
+  return parseFormula(text, abbreviationLookup(ctx));
+}
+
+/** The declared species (reagent, cluster, ligand) by name, parsed once per analysis. */
+export function declaredSpecies(ctx: AnalysisContext, name: string): SpeciesInfo | undefined {
+  let map = cache.get(ctx);
+  if (!map) cache.set(ctx, (map = new Map()));
+  if (map.has(name)) return map.get(name) ?? undefined;
+  const decl = ctx.symbols.lookup(name, ['reagent', 'cluster', 'ligand']);
+  let info: SpeciesInfo | null = null;
+  if (decl && (decl.node.kind === 'reagent' || decl.node.kind === 'cluster' || decl.node.kind === 'ligand') && decl.node.formula) {
+    const node = decl.node;
+    const parsed = formulaOf(ctx, node.formula!.text);
+    if ('formula' in parsed) {
+      let density: number | undefined;
+      if (node.density?.unit) {
+        const u = parseUnit(node.density.unit.text);
+        if ('unit' in u && !slotMismatch(u.unit, 'density', '')) density = toSI(node.density.values[0]!.value, u.unit) / 1000;
+      }
+      info = {
+        name,
+        formulaText: node.formula!.text,
+        composition: parsed.formula.composition,
+        charge: parsed.formula.charge,
+        molarMass: molarMass(parsed.formula.composition),
+        density,
+        kind: node.kind,
+        source: decl.file ? `declared in ${decl.file}` : 'declared in this file',
+        decl: node,
+      };
+    }
+  }
+  map.set(name, info);
+  return info ?? undefined;
+}
+
+/** Resolves a species name; reports unknown names with "did you mean" fixes when `report` is set. */
+export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true): SpeciesInfo | undefined {
+  const declared = ctx.symbols.lookup(word.text, ['reagent', 'cluster', 'ligand']);
+  if (declared) {
+    ctx.symbols.use(word.text, ['reagent', 'cluster', 'ligand'], word.span);
+    return declaredSpecies(ctx, word.text);
+  }
+  const lib = lookupSpecies(word.text);
+  if (lib) {
+    const parsed = parseFormula(lib.formula);
+    if ('formula' in parsed) {
+      return {
+        name: lib.name,
+        formulaText: lib.formula,
+        composition: parsed.formula.composition,
+        charge: parsed.formula.charge,
+        molarMass: molarMass(parsed.formula.composition),
+        density: lib.density,
+        kind: 'library',
+        libraryKind: lib.kind,
+        source: `species library: ${lib.name}${lib.cas ? `, CAS ${lib.cas}` : ''}`,
+      };
+    }
+  }
+  // A plain formula of element symbols (no abbreviations) stands for itself.
+  const parsed = parseFormula(word.text);
+  if ('formula' in parsed && parsed.formula.abbreviations.length === 0) {
+    if (report) ctx.report(ChemistryCodes.speciesAsFormula, 'hint', `\`${word.text}\` is not in the species library; it is read as the formula ${hillFormula(parsed.formula.composition)} (${formatNumber(molarMass(parsed.formula.composition), { decimals: 3 })} g/mol)`, word.span);
+    return {
+      name: word.text,
+      formulaText: word.text,
+      composition: parsed.formula.composition,
+      charge: parsed.formula.charge,
+      molarMass: molarMass(parsed.formula.composition),
+      kind: 'formula',
+      source: 'read as a formula',
+    };
+  }
+  if (report) {
+    const fileNames = ctx.symbols.namesOf(['reagent', 'cluster']);
+    const suggestions = suggestSpecies(word.text, fileNames);
+    const hint = suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : '; declare it with `reagent NAME = FORMULA`';
+    ctx.report(ChemistryCodes.unknownSpecies, 'error', `unknown species \`${word.text}\`${hint}`, word.span, {
+      fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: word.span, newText: s }], preferred: i === 0 })),
+    });
+  }
+  return undefined;
+}
+
+/** Reports a unit that is missing, unknown or of the wrong kind; returns the SI value or undefined. */
+export function quantityInSI(
+  ctx: AnalysisContext,
+  q: { values: { value: number }[]; unit?: Word; span: { start: number; end: number } },
+  slot: SlotName,
+  index = 0,
+): number | undefined {
+  if (!q.unit) {
+    ctx.report(UnitCodes.missingUnit, 'error', `a unit is missing: write ${slotDescription(slot)}`, q.span);
+    return undefined;
+  }
+  const parsed = parseUnit(q.unit.text);
+  if ('error' in parsed) {
+    ctx.report(UnitCodes.unknownUnit, 'error', parsed.error, q.unit.span, {
+      fixes: parsed.suggestions.slice(0, 3).map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: q.unit!.span, newText: s }], preferred: i === 0 })),
+    });
+    return undefined;
+  }
+  const mismatch = slotMismatch(parsed.unit, slot, ctx.textOf(q.span));
+  if (mismatch) {
+    ctx.report(UnitCodes.wrongDimension, 'error', mismatch, q.span);
+    return undefined;
+  }
+  return toSI(q.values[index]!.value, parsed.unit);
+}
+
+function slotDescription(slot: SlotName): string {
+  return SLOTS[slot].description;
+}

@@ -1,0 +1,29 @@
+// Looks species up by name or synonym, and suggests names for typos.
+import { SPECIES, type SpeciesEntry } from '../data/species';
+import { closestNames } from '../text/closest-names';
+
+const EXACT = new Map<string, SpeciesEntry>();
+const FOLDED = new Map<string, SpeciesEntry>();
+for (const s of SPECIES) {
+  for (const n of [s.name, ...s.synonyms]) {
+    if (!EXACT.has(n)) EXACT.set(n, s);
+    const f = fold(n);
+    if (!FOLDED.has(f)) FOLDED.set(f, s);
+  }
+}
+
+/** Case and adduct-dot spelling do not matter for lookups (`HAuCl4.4H2O` = `HAuCl4·4H2O`). */
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[·•⋅∙*]/g, '.');
+}
+
+export function lookupSpecies(name: string): SpeciesEntry | undefined {
+  return EXACT.get(name) ?? FOLDED.get(fold(name));
+}
+
+export const LIBRARY_NAMES: string[] = [...EXACT.keys()];
+
+/** "Did you mean" candidates from the library and the file's own names. */
+export function suggestSpecies(name: string, fileNames: string[] = []): string[] {
+  return closestNames(name, [...fileNames, ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms)]);
+}
