@@ -6,8 +6,9 @@ import { syntaxCodeCatalogue } from '../syntax/codes';
 import { nameCodeCatalogue } from './codes';
 import { chemistryCodeCatalogue } from '../chemistry/codes';
 import { unitCodeCatalogue } from '../units/codes';
+import { electrochemCodeCatalogue } from '../electrochem/codes';
 
-export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue].sort((a, b) =>
+export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

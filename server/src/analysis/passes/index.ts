@@ -2,5 +2,6 @@
 // ones left in `ctx.facts`). Names run before and unused-checks after these.
 import type { AnalysisPass } from '../context';
 import { chemistryPass } from './chemistry';
+import { electrochemPass } from './electrochem';
 
-export const analysisPasses: AnalysisPass[] = [chemistryPass];
+export const analysisPasses: AnalysisPass[] = [chemistryPass, electrochemPass];

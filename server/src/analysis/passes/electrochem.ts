@@ -1,0 +1,466 @@
+// Electrochemistry pass: protocol settings, electrolyte pH, set-points of
+// every potential vs the cell's reference, calibrations, faradaic
+// efficiencies and yield rates of results, and the expectations of plans.
+import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
+import type { AnalysisContext } from '../context';
+import { ElectrochemCodes } from '../../electrochem/codes';
+import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
+import { estimatePH } from '../../electrochem/ph';
+import { fitCalibration, concentrationOf, readingOf, type CalibrationFit } from '../../electrochem/calibration';
+import { analyteBasis } from '../../electrochem/analyte';
+import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
+import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
+import { parseUnit } from '../../units/parse-unit';
+import { fromSI, toSI } from '../../units/convert';
+import { sameDimension, SLOTS } from '../../units/dimension';
+import { formatNumber } from '../../units/format';
+import { molarMass } from '../../chemistry/formula';
+import { FARADAY } from '../../data/constants';
+
+interface ElectrolyteInfo {
+  pH?: number;
+  estimated: boolean;
+  /** Molar concentrations by species name. */
+  molar: Map<string, number>;
+}
+
+interface CalibrationInfo {
+  fit?: CalibrationFit;
+  dilution: number;
+  analyte?: string;
+  node: CalibrationBlock;
+}
+
+interface CellInfo {
+  reference?: Scale;
+  referenceSpan?: Span;
+  catholyte?: ElectrolyteInfo;
+  catholyteName?: string;
+  volumeL?: number;
+  electrode?: { massG?: number; areaCm2?: number };
+}
+
+const V = (x: number) => formatNumber(x, { decimals: 3, unicodeMinus: true });
+
+class ElectrochemPass {
+  private slope: number;
+  private readonly slopeStated: boolean;
+  private readonly declaredScales: Scale[] = [];
+  private readonly electrolytes = new Map<string, ElectrolyteInfo>();
+  private readonly calibrations = new Map<string, CalibrationInfo>();
+  private readonly cells = new Map<string, CellInfo>();
+
+  constructor(private readonly ctx: AnalysisContext) {
+    this.slopeStated = ctx.facts.nernstSlope !== undefined;
+    this.slope = ctx.facts.nernstSlope ?? nernstSlope(ctx.facts.temperatureK);
+  }
+
+  run(): void {
+    const statements = this.ctx.document.statements;
+    for (const s of statements) if (s.kind === 'setting') this.setting(s);
+    if (!this.slopeStated) this.slope = this.ctx.facts.nernstSlope ?? nernstSlope(this.ctx.facts.temperatureK);
+    for (const s of statements) if (s.kind === 'reference' && s.electrode && s.offset) this.declareReference(s.electrode, s.offset);
+    for (const s of statements) if (s.kind === 'electrolyte') this.electrolyte(s);
+    for (const s of statements) if (s.kind === 'electrode') this.electrode(s);
+    for (const s of statements) if (s.kind === 'calibration') this.calibration(s);
+    for (const s of statements) if (s.kind === 'cell') this.cell(s);
+    for (const s of statements) {
+      if (s.kind === 'run') this.runBlock(s);
+      else if (s.kind === 'result') this.result(s);
+      else if (s.kind === 'plan') this.plan(s);
+    }
+  }
+
+  private setting(s: Extract<AnalysisContext['document']['statements'][number], { kind: 'setting' }>): void {
+    if (!s.value) return;
+    const key = s.key.text.toLowerCase();
+    if (key === 'temperature') {
+      const k = quantityInSI(this.ctx, s.value, 'temperature');
+      if (k !== undefined) {
+        this.ctx.facts.temperatureK = k;
+        this.ctx.facts.temperatureStated = true;
+      }
+    } else if (key === 'nernst') {
+      const v = quantityInSI(this.ctx, s.value, 'potential');
+      if (v !== undefined) this.ctx.facts.nernstSlope = v;
+    } else if (key === 'pressure') {
+      const p = quantityInSI(this.ctx, s.value, 'pressure');
+      if (p !== undefined) this.ctx.facts.pressurePa = p;
+    }
+  }
+
+  private declareReference(electrode: ReferenceSpec, offset: Potential): Scale | undefined {
+    const e = quantityInSI(this.ctx, offset.quantity, 'potential');
+    if (e === undefined || !offset.scale) return undefined;
+    const base = this.scale(offset.scale);
+    if (!base || base.pHDependent) return undefined;
+    const scale: Scale = { name: electrode.text, vsSHE: e + base.vsSHE!, pHDependent: false, source: `declared: ${this.ctx.textOf(offset.span)}` };
+    this.declaredScales.unshift(scale);
+    return scale;
+  }
+
+  private scale(spec: ReferenceSpec): Scale | undefined {
+    const r = resolveScale(spec.text, [...this.declaredScales, ...(this.ctx.options.extraReferences ?? []).map((x) => ({ name: x.name, vsSHE: x.potentialVsSHE, pHDependent: false, source: 'settings' }))]);
+    if ('error' in r) {
+      this.ctx.report(ElectrochemCodes.unknownReference, 'error', r.error, spec.span, {
+        fixes: r.suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: spec.span, newText: s }], preferred: i === 0 })),
+      });
+      return undefined;
+    }
+    return r;
+  }
+
+  private electrolyte(e: ElectrolyteBlock): void {
+    const info: ElectrolyteInfo = { estimated: false, molar: new Map() };
+    for (const c of e.components) {
+      const species = resolveSpecies(this.ctx, c.species);
+      const molar = quantityInSI(this.ctx, c.quantity, 'molarConcentration');
+      if (species && molar !== undefined) info.molar.set(species.name, molar / 1000);
+    }
+    if (e.solvent) resolveSpecies(this.ctx, e.solvent);
+    if (e.pH) {
+      info.pH = e.pH.value.value;
+      info.estimated = !e.pH.measured;
+    } else if (info.molar.size > 0) {
+      const est = estimatePH([...info.molar].map(([name, molar]) => ({ name, molar })));
+      info.pH = est.pH;
+      info.estimated = true;
+      const span = e.name?.span ?? e.span;
+      this.ctx.value({
+        kind: 'pH',
+        subject: e.name?.text ?? 'electrolyte',
+        value: Number(est.pH.toFixed(4)),
+        unit: '',
+        span,
+        label: `pH ${formatNumber(est.pH, { decimals: 2 })} (estimated)`,
+        detail: `Estimated from the composition by the charge balance (ideal solution, 25 °C constants)${est.ignored.length ? `; not counted: ${est.ignored.join(', ')}` : ''}. Add \`pH … measured\` to use a measured value.`,
+        hint: { text: `pH ≈ ${formatNumber(est.pH, { decimals: 2 })} (estimated)`, category: 'pH' },
+        extra: { estimated: true },
+      });
+    }
+    if (e.pH) {
+      this.ctx.value({ kind: 'pH', subject: e.name?.text ?? 'electrolyte', value: e.pH.value.value, unit: '', span: e.pH.span, label: `pH ${e.pH.value.text}${e.pH.measured ? ' (measured)' : ''}`, extra: { estimated: !e.pH.measured } });
+    }
+    if (e.name) this.electrolytes.set(e.name.text, info);
+  }
+
+  private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
+    const info: { catalystMassG?: number; areaCm2?: number } = {};
+    if (e.catalyst) {
+      resolveSpecies(this.ctx, e.catalyst.species);
+      const kg = quantityInSI(this.ctx, e.catalyst.quantity, 'mass');
+      if (kg !== undefined) info.catalystMassG = kg * 1000;
+    }
+    if (e.area) {
+      const m2 = quantityInSI(this.ctx, e.area, 'area');
+      if (m2 !== undefined) info.areaCm2 = m2 * 1e4;
+    }
+    if (e.name) this.ctx.facts.electrodes.set(e.name.text, info);
+  }
+
+  private calibration(c: CalibrationBlock): void {
+    const name = c.name?.text ?? 'calibration';
+    let dilution = 1;
+    if (c.dilute) {
+      const from = quantityInSI(this.ctx, c.dilute.from, 'volume');
+      const to = quantityInSI(this.ctx, c.dilute.to, 'volume');
+      if (from && to) dilution = to / from;
+    }
+    if (c.analyte) {
+      const b = analyteBasis(c.analyte.text);
+      if ('error' in b) this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', b.error, c.analyte.span);
+    }
+    const info: CalibrationInfo = { dilution, analyte: c.analyte?.text, node: c };
+    if (c.standards) {
+      const points = c.standards.rows.map((r) => ({ x: r.concentration.value, y: r.reading.value }));
+      const span = c.standards.span;
+      if (points.length < 3) this.ctx.report(ElectrochemCodes.fewStandards, 'warning', `calibration ${name} has ${points.length} standard${points.length === 1 ? '' : 's'}; measure at least three to estimate its scatter and detection limit`, span);
+      const fit = fitCalibration(points);
+      if (fit) {
+        info.fit = fit;
+        const unit = c.standards.unit.text;
+        if (fit.r2 < 0.99) this.ctx.report(ElectrochemCodes.poorFit, 'warning', `calibration ${name} fits poorly: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below 0.99)`, span);
+        const at = c.name?.span ?? c.span;
+        const detail = `Least squares of ${c.standards.reading.text} on concentration (${fit.n} standards): slope ${formatNumber(fit.slope, { significant: 5 })} per ${unit}, intercept ${formatNumber(fit.intercept, { significant: 3 })}, R² ${formatNumber(fit.r2, { decimals: 5 })}, s(y/x) ${formatNumber(fit.residualSD, { significant: 3 })}; LOD = 3.3 s/slope = ${formatNumber(fit.lod, { significant: 3 })} ${unit}, LOQ = 10 s/slope = ${formatNumber(fit.loq, { significant: 3 })} ${unit}${dilution !== 1 ? `; samples diluted ×${formatNumber(dilution, { significant: 4 })}` : ''}.`;
+        this.ctx.value({ kind: 'calibrationSlope', subject: name, value: fit.slope, unit: `1/(${unit})`, span: at, label: `slope ${formatNumber(fit.slope, { significant: 5 })}`, detail, hint: { text: `slope ${formatNumber(fit.slope, { significant: 5 })} · R² ${formatNumber(fit.r2, { decimals: 5 })} · LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}`, category: 'calibration' } });
+        this.ctx.value({ kind: 'calibrationIntercept', subject: name, value: fit.intercept, unit: '', span: at, label: `intercept ${formatNumber(fit.intercept, { significant: 3 })}` });
+        this.ctx.value({ kind: 'calibrationR2', subject: name, value: fit.r2, unit: '', span: at, label: `R² ${formatNumber(fit.r2, { decimals: 5 })}` });
+        this.ctx.value({ kind: 'calibrationLOD', subject: name, value: fit.lod, unit, span: at, label: `LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}` });
+        this.ctx.value({ kind: 'calibrationLOQ', subject: name, value: fit.loq, unit, span: at, label: `LOQ ${formatNumber(fit.loq, { significant: 3 })} ${unit}` });
+      }
+    }
+    if (c.name) this.calibrations.set(c.name.text, info);
+  }
+
+  private cell(c: CellBlock): void {
+    const info: CellInfo = {};
+    if (c.reference?.electrode) {
+      info.reference = c.reference.offset ? this.declareReference(c.reference.electrode, c.reference.offset) : this.scale(c.reference.electrode);
+      info.referenceSpan = c.reference.electrode.span;
+    }
+    if (c.catholyte) {
+      info.catholyteName = c.catholyte.electrolyte.text;
+      info.catholyte = this.electrolytes.get(c.catholyte.electrolyte.text);
+      if (c.catholyte.volume) {
+        const m3 = quantityInSI(this.ctx, c.catholyte.volume, 'volume');
+        if (m3 !== undefined) info.volumeL = m3 * 1000;
+      }
+    }
+    if (c.working) info.electrode = this.ctx.facts.electrodes.get(c.working.text) as CellInfo['electrode'];
+    if (c.stir) quantityInSI(this.ctx, c.stir, 'rotation');
+    if (c.purge?.flow) quantityInSI(this.ctx, c.purge.flow, 'flowRate');
+    if (c.iR?.fraction) quantityInSI(this.ctx, c.iR.fraction, 'fraction');
+    if (c.iR?.resistance) quantityInSI(this.ctx, c.iR.resistance, 'resistance');
+    if (c.name) this.cells.set(c.name.text, info);
+  }
+
+  /** The only cell, or the one a run names; results and plans use the first cell. */
+  private defaultCell(): CellInfo | undefined {
+    return this.cells.values().next().value;
+  }
+
+  /** Set-points vs the cell's reference for every value of a potential (list). */
+  private setpoints(p: Potential, lineScale: ReferenceSpec | undefined, cell: CellInfo | undefined, estimatedNotice: { done: boolean }): void {
+    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
+    if (!u || 'error' in u) {
+      quantityInSI(this.ctx, p.quantity, 'potential');
+      return;
+    }
+    if (!sameDimension(u.unit.dimension, SLOTS.potential.dimension)) return; // frequencies of EIS and the like
+    const spec = p.scale ?? lineScale;
+    if (!spec || !cell?.reference) return;
+    const from = this.scale(spec);
+    const to = cell.reference;
+    if (!from || from.name === to.name) return;
+    const needsPH = from.pHDependent || to.pHDependent;
+    const pH = cell.catholyte?.pH;
+    if (needsPH && pH === undefined) {
+      this.ctx.report(ElectrochemCodes.noPH, 'warning', `converting ${spec.text} to ${to.name} needs the pH of the catholyte${cell.catholyteName ? ` ${cell.catholyteName}` : ''}: add \`pH … measured\` to it`, p.span);
+      return;
+    }
+    if (needsPH && cell.catholyte?.estimated && !estimatedNotice.done) {
+      estimatedNotice.done = true;
+      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.catholyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span);
+    }
+    p.quantity.values.forEach((n) => {
+      const e = toSI(n.value, u.unit);
+      const set = convertPotential(e, from, to, pH ?? 7, this.slope);
+      const written = `${n.text} ${p.quantity.unit!.text} vs ${spec.text}`;
+      const toText = to.name.replace(/ \(.*\)$/, '');
+      this.ctx.value({
+        kind: 'setpoint',
+        subject: written,
+        value: Number(set.toFixed(6)),
+        unit: 'V',
+        span: n.span,
+        label: `${V(set)} V vs ${to.name}`,
+        detail: `Set-point: ${V(set)} V vs ${to.name}. E(${toText}) = E(${spec.text}) ${from.pHDependent ? `− ${formatNumber(this.slope, { significant: 4 })} V × pH ${formatNumber(pH!, { decimals: 2 })}${cell.catholyte?.estimated ? ' (estimated)' : ''}` : `+ ${formatNumber(from.vsSHE!, { decimals: 3 })} V`} − ${formatNumber(to.vsSHE ?? 0, { decimals: 3 })} V (${to.source}); Nernst slope ${this.slopeStated ? 'as stated' : `2.303RT/F at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K`}.`,
+        hint: { text: `≙ ${V(set)} V vs ${toText}`, category: 'setpoints' },
+        extra: { scale: to.name },
+      });
+    });
+  }
+
+  private runBlock(r: RunBlock): void {
+    const cell = r.cell ? this.cells.get(r.cell.text) : this.defaultCell();
+    const notice = { done: false };
+    for (const t of r.techniques) {
+      const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
+      for (const p of [t.from, t.to, t.at]) if (p) this.setpoints(p, lineScale, cell, notice);
+      if (t.rates) quantityInSI(this.ctx, t.rates, 'scanRate');
+      if (t.duration) quantityInSI(this.ctx, t.duration, 'time');
+    }
+  }
+
+  private electronsFor(product: string): number | undefined {
+    return this.ctx.facts.electronsPerProduct.get(product) ?? this.ctx.facts.electronsPerProduct.get(product.replace(/[+-]+$/, ''));
+  }
+
+  private result(r: ResultBlock): void {
+    const name = r.name?.text ?? 'result';
+    const cell = this.defaultCell();
+    if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
+    const seconds = r.duration ? quantityInSI(this.ctx, r.duration, 'time') : undefined;
+    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : undefined;
+    const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current') : charge !== undefined && seconds ? charge / seconds : undefined;
+    if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
+    if (currentA !== undefined && r.charge && seconds) {
+      this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: r.charge.span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
+    }
+    const volumeL = cell?.volumeL;
+    const electrode = [...this.ctx.facts.electrodes.values()][0];
+    const hours = seconds ? seconds / 3600 : undefined;
+    const fes: number[] = [];
+    let convertedN = 0;
+    for (const reading of r.readings) {
+      const analyte = reading.analyte.text;
+      let productMol: number | undefined;
+      let product: string | undefined;
+      if (reading.method && this.calibrations.has(reading.method.text)) {
+        // Colorimetric: reading → concentration via the calibration, × dilution.
+        const cal = this.calibrations.get(reading.method.text)!;
+        if (!cal.fit) continue;
+        const value = reading.value.values[0]!.value;
+        const measured = concentrationOf(cal.fit, value);
+        if (value > cal.fit.maxReading || value < cal.fit.minReading) {
+          this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${reading.value.values[0]!.text} lies outside the standards of ${reading.method.text} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, reading.value.span);
+        }
+        if (measured < cal.fit.lod) {
+          this.ctx.report(ElectrochemCodes.belowLOD, 'warning', `${formatNumber(measured, { significant: 3 })} mg/L is below the detection limit of ${reading.method.text} (${formatNumber(cal.fit.lod, { significant: 3 })} mg/L)`, reading.value.span);
+        }
+        const inCatholyte = measured * cal.dilution;
+        this.ctx.value({
+          kind: 'concentration', subject: `${name}/${analyte}`, value: inCatholyte, unit: 'mg/L', span: reading.value.span,
+          label: `${formatNumber(inCatholyte, { significant: 5 })} mg/L ${analyte}`,
+          detail: `Read ${formatNumber(measured, { significant: 4 })} mg/L through ${reading.method.text}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(inCatholyte, { significant: 5 })} mg/L in the catholyte` : ''}.`,
+          extra: { measured },
+        });
+        const basis = analyteBasis(analyte);
+        if ('error' in basis) {
+          this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', basis.error, reading.analyte.span);
+          continue;
+        }
+        product = basis.product;
+        if (volumeL === undefined) {
+          this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', 'the amount of product needs the catholyte volume: add it to the cell, as in `catholyte nitrate 30 mL`', reading.span);
+          continue;
+        }
+        productMol = (inCatholyte / 1000) * volumeL / basis.gramsPerMolProduct;
+      } else if (reading.flow) {
+        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature.
+        const fraction = quantityInSI(this.ctx, reading.value, 'fraction');
+        const flow = quantityInSI(this.ctx, reading.flow, 'flowRate');
+        if (fraction === undefined || flow === undefined || currentA === undefined) continue;
+        product = analyte;
+        const rate = gasMolarRate(fraction, flow, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa);
+        const n = this.electronsFor(product);
+        if (n === undefined) {
+          this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, reading.analyte.span);
+          continue;
+        }
+        const fe = (n * FARADAY * rate) / Math.abs(currentA);
+        fes.push(fe);
+        const vm = molarVolume(this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) * 1000;
+        this.feValue(name, product, fe, reading.span, `FE = n·F·(x·flow/Vm)/I = ${n} × ${FARADAY} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.`);
+        if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
+        continue;
+      } else {
+        if (!reading.method) this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `say how ${analyte} was measured: \`by <calibration>\`, or \`by GC at … mL/min\` for a gas`, reading.analyte.span);
+        continue;
+      }
+      if (productMol === undefined || !product) continue;
+      convertedN += this.nitrogens(product) * productMol;
+      const n = this.electronsFor(product);
+      this.ctx.value({ kind: 'productAmount', subject: `${name}/${product}`, value: productMol * 1000, unit: 'mmol', span: reading.span, label: `${formatNumber(productMol * 1000, { significant: 4 })} mmol ${product}` });
+      if (n === undefined) {
+        this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, reading.analyte.span);
+        continue;
+      }
+      if (charge === undefined) {
+        this.ctx.report(ElectrochemCodes.noCharge, 'warning', 'a faradaic efficiency needs the charge: add `charge … C`', reading.span);
+        continue;
+      }
+      const fe = faradaicEfficiency(n, productMol, charge);
+      fes.push(fe);
+      this.feValue(name, product, fe, reading.span, `FE = n·F·N/Q = ${n} × ${FARADAY} C/mol × ${formatNumber(productMol * 1000, { significant: 4 })} mmol / ${formatNumber(charge, { significant: 4 })} C.`);
+      if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
+    }
+    if (fes.length > 0) {
+      const sum = fes.reduce((a, b) => a + b, 0);
+      const at = r.name?.span ?? r.span;
+      this.ctx.value({ kind: 'feSum', subject: name, value: sum * 100, unit: '%', span: at, label: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, hint: { text: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, category: 'results' } });
+      if (sum > 1) this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
+    }
+    const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
+    if (substrate && volumeL && convertedN > 0) {
+      const total = substrate * volumeL;
+      this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
+    }
+  }
+
+  private nitrogens(product: string): number {
+    const p = formulaOf(this.ctx, product);
+    return 'formula' in p ? p.formula.composition.get('N') ?? 0 : 0;
+  }
+
+  private feValue(result: string, product: string, fe: number, span: Span, detail: string): void {
+    this.ctx.value({
+      kind: 'faradaicEfficiency', subject: `${result}/${product}`, value: fe * 100, unit: '%', span,
+      label: `FE(${product}) ${formatNumber(fe * 100, { decimals: 2 })} %`, detail,
+      hint: { text: `FE ${formatNumber(fe * 100, { decimals: 2 })} %`, category: 'results' },
+    });
+  }
+
+  private yieldRates(result: string, product: string, mol: number, hours: number, electrode: { catalystMassG?: number; areaCm2?: number } | undefined, span: Span, asked: string[]): void {
+    const parsed = formulaOf(this.ctx, product);
+    if (!('formula' in parsed)) return;
+    const mm = molarMass(parsed.formula.composition);
+    const units = asked.length > 0 ? asked : ['µg/h/mg', 'mmol/h/cm2'];
+    for (const text of units) {
+      const u = parseUnit(text);
+      if ('error' in u) continue;
+      const perMass = sameDimension(u.unit.dimension, [0, 0, -1, 0, 0, 0, 0, 0]);
+      const perAreaAmount = sameDimension(u.unit.dimension, [-2, 0, -1, 0, 0, 1, 0, 0]);
+      let si: number | undefined;
+      if (perMass && electrode?.catalystMassG) si = (mol * mm) / 1000 / (hours * 3600) / (electrode.catalystMassG / 1000);
+      else if (perAreaAmount && electrode?.areaCm2) si = mol / (hours * 3600) / (electrode.areaCm2 * 1e-4);
+      if (si === undefined) continue;
+      const v = fromSI(si, u.unit);
+      this.ctx.value({ kind: 'yieldRate', subject: `${result}/${product}`, value: v, unit: u.unit.ascii, span, label: `${formatNumber(v, { significant: 4 })} ${text}` });
+    }
+  }
+
+  private plan(p: PlanBlock): void {
+    const name = p.name?.text ?? 'plan';
+    const cell = this.defaultCell();
+    if (p.potential) this.setpoints(p.potential, undefined, cell, { done: false });
+    const seconds = p.duration ? quantityInSI(this.ctx, p.duration, 'time') : undefined;
+    const electrode = [...this.ctx.facts.electrodes.values()][0];
+    let currentA: number | undefined;
+    if (p.currentDensity) {
+      const jSI = quantityInSI(this.ctx, p.currentDensity, 'currentDensity');
+      if (jSI !== undefined && electrode?.areaCm2) currentA = Math.abs(jSI) * electrode.areaCm2 * 1e-4;
+    } else if (p.current) {
+      const i = quantityInSI(this.ctx, p.current, 'current');
+      if (i !== undefined) currentA = Math.abs(i);
+    }
+    if (currentA === undefined || !seconds) return;
+    const charge = currentA * seconds;
+    const at = p.name?.span ?? p.span;
+    this.ctx.value({ kind: 'expectedCharge', subject: name, value: charge, unit: 'C', span: at, label: `${formatNumber(charge, { significant: 4 })} C expected` });
+    for (const fe of p.expectedFE) {
+      const frac = quantityInSI(this.ctx, fe.value, 'fraction');
+      const n = this.electronsFor(fe.product.text);
+      if (frac === undefined || n === undefined) continue;
+      const mol = (frac * charge) / (n * FARADAY);
+      this.ctx.value({ kind: 'expectedAmount', subject: `${name}/${fe.product.text}`, value: mol * 1000, unit: 'mmol', span: fe.span, label: `${formatNumber(mol * 1000, { significant: 5 })} mmol ${fe.product.text}` });
+      const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
+      if (substrate && cell?.volumeL) {
+        const converted = (this.nitrogens(fe.product.text) * mol) / (substrate * cell.volumeL);
+        this.ctx.value({ kind: 'conversion', subject: `${name}/${fe.product.text}`, value: converted * 100, unit: '%', span: fe.span, label: `${formatNumber(converted * 100, { significant: 3 })} % of the nitrate` });
+        if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the catholyte (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the catholyte`, fe.span);
+      }
+      // The calibration that reads this product, if any.
+      const cal = [...this.calibrations.values()].find((c) => {
+        const b = c.analyte ? analyteBasis(c.analyte) : undefined;
+        return b && !('error' in b) && (b.product === fe.product.text || b.product.replace(/[+-]+$/, '') === fe.product.text);
+      });
+      if (!cal?.fit || !cell?.volumeL || !cal.analyte) continue;
+      const basis = analyteBasis(cal.analyte) as Exclude<ReturnType<typeof analyteBasis>, { error: string }>;
+      const mgPerL = (mol * basis.gramsPerMolProduct * 1000) / cell.volumeL;
+      const afterDilution = mgPerL / cal.dilution;
+      const reading = readingOf(cal.fit, afterDilution);
+      this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the catholyte; ${formatNumber(afterDilution, { significant: 4 })} mg/L after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution } });
+      this.ctx.value({ kind: 'expectedReading', subject: `${name}/${cal.node.name?.text ?? 'calibration'}`, value: reading, unit: '', span: fe.span, label: `expected ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, hint: { text: `≈ ${formatNumber(afterDilution, { significant: 4 })} mg/L read, ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, category: 'plan' } });
+      if (afterDilution > cal.fit.maxConcentration || afterDilution < cal.fit.minConcentration) {
+        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} mg/L ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${cal.fit.minConcentration} to ${cal.fit.maxConcentration} mg/L); dilute more`, fe.span);
+      } else if (afterDilution < cal.fit.lod) {
+        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 3 })} mg/L ${cal.analyte} is below the detection limit of ${cal.node.name?.text}`, fe.span);
+      }
+    }
+  }
+}
+
+export function electrochemPass(ctx: AnalysisContext): void {
+  new ElectrochemPass(ctx).run();
+}

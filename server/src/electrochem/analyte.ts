@@ -1,0 +1,37 @@
+// The basis of a concentration is part of its name: `NH3-N` is milligrams of
+// nitrogen per litre, `NH3` milligrams of ammonia, `NH4+` of ammonium. The
+// same number gives different moles, so the name decides.
+import { parseFormula, molarMass } from '../chemistry/formula';
+import { ELEMENTS } from '../data/atomic-weights';
+
+export interface AnalyteBasis {
+  /** The product species the moles are of (`NH3`, `NO2-`, `N2H4`). */
+  product: string;
+  /** g per mol of product that one gram of the measured mass corresponds to. */
+  gramsPerMolProduct: number;
+  /** How it was read, for hovers. */
+  explanation: string;
+}
+
+/** Nitrite is written NO2- as a species; `NO2-N` means nitrite nitrogen, not NO2 gas. */
+const BASIS_PRODUCTS: Record<string, string> = { NH3: 'NH3', NH4: 'NH4+', 'NH4+': 'NH4+', NO2: 'NO2-', 'NO2-': 'NO2-', NO3: 'NO3-', 'NO3-': 'NO3-', N2H4: 'N2H4' };
+
+export function analyteBasis(name: string): AnalyteBasis | { error: string } {
+  const m = /^(.+?)-(N)$/.exec(name);
+  if (m) {
+    const product = BASIS_PRODUCTS[m[1]!] ?? m[1]!;
+    const parsed = parseFormula(product);
+    if ('error' in parsed) return { error: `cannot read the analyte \`${name}\`: ${parsed.error.message}` };
+    const nitrogens = parsed.formula.composition.get('N') ?? 0;
+    if (nitrogens === 0) return { error: `\`${name}\` is on a nitrogen basis, but ${product} has no nitrogen` };
+    const n = ELEMENTS.get('N')!.weight;
+    return { product, gramsPerMolProduct: n * nitrogens, explanation: `${name}: mass of nitrogen, ${nitrogens} N (${n} g/mol) per ${product}` };
+  }
+  if (/^(N|ammonia|nitrite|nitrate|hydrazine)$/i.test(name)) {
+    return { error: `the basis of \`${name}\` is ambiguous: write \`NH3-N\` (mass of nitrogen) or \`NH3\` / \`NH4+\` (mass of the species)` };
+  }
+  const parsed = parseFormula(name);
+  if ('error' in parsed) return { error: `cannot read the analyte \`${name}\`: ${parsed.error.message}` };
+  const mm = molarMass(parsed.formula.composition);
+  return { product: name, gramsPerMolProduct: mm, explanation: `${name}: mass of ${name} (${mm.toFixed(3)} g/mol)` };
+}
