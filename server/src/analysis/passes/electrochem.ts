@@ -226,7 +226,10 @@ class ElectrochemPass {
       quantityInSI(this.ctx, p.quantity, 'potential');
       return;
     }
-    if (!sameDimension(u.unit.dimension, SLOTS.potential.dimension)) return; // frequencies of EIS and the like
+    if (!sameDimension(u.unit.dimension, SLOTS.potential.dimension)) {
+      quantityInSI(this.ctx, p.quantity, 'potential');
+      return;
+    }
     const spec = p.scale ?? lineScale;
     if (!spec || !cell?.reference) return;
     const from = this.scale(spec);
@@ -261,12 +264,26 @@ class ElectrochemPass {
     });
   }
 
+  private isPotential(p: Potential): boolean {
+    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
+    return !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.potential.dimension);
+  }
+
   private runBlock(r: RunBlock): void {
     const cell = r.cell ? this.cells.get(r.cell.text) : this.defaultCell();
     const notice = { done: false };
     for (const t of r.techniques) {
+      const technique = t.technique.text.toUpperCase();
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
-      for (const p of [t.from, t.to, t.at]) if (p) this.setpoints(p, lineScale, cell, notice);
+      // Sweeps take their scan rate after `at`; impedance sweeps frequencies from/to.
+      if (t.at && ['CV', 'LSV', 'DPV', 'SWV'].includes(technique) && !this.isPotential(t.at)) {
+        quantityInSI(this.ctx, t.at.quantity, 'scanRate');
+      } else if (t.at) this.setpoints(t.at, lineScale, cell, notice);
+      for (const p of [t.from, t.to]) {
+        if (!p) continue;
+        if (technique === 'EIS') quantityInSI(this.ctx, p.quantity, 'frequency');
+        else this.setpoints(p, lineScale, cell, notice);
+      }
       if (t.rates) quantityInSI(this.ctx, t.rates, 'scanRate');
       if (t.duration) quantityInSI(this.ctx, t.duration, 'time');
     }

@@ -1,0 +1,99 @@
+// Further cases checked by hand (calculation in the comment of each).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { convertPotential, nernstSlope, resolveScale, type Scale } from '../../server/src/electrochem/potential-scale';
+import { estimatePH } from '../../server/src/electrochem/ph';
+import { fitCalibration } from '../../server/src/electrochem/calibration';
+import { analyteBasis } from '../../server/src/electrochem/analyte';
+import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../server/src/electrochem/faradaic';
+import { analyze } from '../../server/src/analysis/analyze';
+
+const scale = (t: string) => resolveScale(t) as Scale;
+const near = (a: number, b: number, tol: number, what = '') => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+
+test('Nernst slope 2.303RT/F: 0.05916 V at 25 °C, 0.05817 V at 20 °C', () => {
+  near(nernstSlope(298.15), 0.059159, 1e-6, '25 °C'); // ln10 × 8.314462618 × 298.15 / 96485.33212
+  near(nernstSlope(293.15), 0.058167, 1e-6, '20 °C');
+});
+
+test('conversions between scales', () => {
+  const s = 0.05916;
+  // RHE → SCE at pH 7: E = 0 − 0.05916 × 7 − 0.241 = −0.65512
+  near(convertPotential(0, scale('RHE'), scale('SCE'), 7, s), -0.65512, 1e-9, 'RHE→SCE');
+  // Hg/HgO (1 M KOH) → RHE at pH 14: E = 0 + 0.098 + 0.05916 × 14 = 0.92624; the pH term appears once
+  near(convertPotential(0, scale('Hg/HgO (1 M KOH)'), scale('RHE'), 14, s), 0.92624, 1e-9, 'HgO→RHE');
+  near(convertPotential(convertPotential(-0.3, scale('RHE'), scale('Hg/HgO'), 14, s), scale('Hg/HgO'), scale('RHE'), 14, s), -0.3, 1e-12, 'round trip');
+  // Ag/AgCl (3 M KCl) → SHE: +0.210
+  near(convertPotential(0, scale('Ag/AgCl (3 M KCl)'), scale('SHE'), 0, s), 0.21, 1e-12, '3 M KCl');
+  // MSE → SCE: 0.640 − 0.241 = 0.399
+  near(convertPotential(0, scale('MSE'), scale('SCE'), 0, s), 0.399, 1e-12, 'MSE→SCE');
+  const unknown = resolveScale('Ag/AgCI (sat. KCl)');
+  assert.ok('error' in unknown && /did you mean `Ag\/AgCl \(sat\. KCl\)`/.test(unknown.error));
+});
+
+test('pH estimates by charge balance', () => {
+  near(estimatePH([{ name: 'H2SO4', molar: 0.05 }]).pH, 1.240, 5e-4, '0.05 M H2SO4'); // quadratic in [H+] with Ka2 = 10^-1.99
+  near(estimatePH([{ name: 'H2SO4', molar: 0.05 }, { name: 'KNO3', molar: 0.5 }]).pH, 1.240, 5e-4, 'nitrate is a spectator');
+  near(estimatePH([{ name: 'KOH', molar: 1 }]).pH, 14.0, 1e-6, '1 M KOH');
+  near(estimatePH([{ name: 'NaOH', molar: 0.1 }]).pH, 13.0, 1e-6, '0.1 M NaOH');
+  near(estimatePH([{ name: 'HCl', molar: 0.01 }]).pH, 2.0, 1e-6, '0.01 M HCl');
+  near(estimatePH([{ name: 'KNO3', molar: 0.5 }]).pH, 7.0, 1e-6, 'neutral salt');
+  // Equimolar KH2PO4/K2HPO4 at 0.1 M: pH ≈ pKa2 = 7.20, slightly lower from the ionic terms (ideal: 7.20 within 0.02)
+  near(estimatePH([{ name: 'KH2PO4', molar: 0.1 }, { name: 'K2HPO4', molar: 0.1 }]).pH, 7.2, 0.02, 'phosphate');
+  // 0.5 M KHCO3: pH ≈ (pKa1 + pKa2)/2 = 8.34
+  near(estimatePH([{ name: 'KHCO3', molar: 0.5 }]).pH, 8.34, 0.02, 'bicarbonate');
+  // Sulfate from K2SO4 takes protons: 0.05 M H2SO4 + 0.5 M K2SO4 is less acidic than 1.24
+  assert.ok(estimatePH([{ name: 'H2SO4', molar: 0.05 }, { name: 'K2SO4', molar: 0.5 }]).pH > 1.6);
+  assert.deepEqual(estimatePH([{ name: 'Xyz', molar: 1 }]).ignored, ['Xyz']);
+});
+
+test('calibration: exact line, LOD/LOQ by hand', () => {
+  // y = 2x + 1 exactly: slope 2, intercept 1, R² 1, s = 0
+  const f = fitCalibration([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])!;
+  near(f.slope, 2, 1e-12);
+  near(f.intercept, 1, 1e-12);
+  near(f.r2, 1, 1e-12);
+  assert.equal(f.lod, 0);
+  // Points (0,0), (1,1), (2,1): slope 0.5, intercept 1/6, residuals -1/6, 1/3, -1/6 → SSE 1/6, s = sqrt(1/6) = 0.40825, LOD = 3.3 × 0.40825 / 0.5 = 2.6944
+  const g = fitCalibration([{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 1 }])!;
+  near(g.slope, 0.5, 1e-12);
+  near(g.lod, 2.69444, 1e-4);
+  near(g.loq, 8.16497, 1e-4);
+});
+
+test('analyte bases give different moles from the same mg/L', () => {
+  const nh3n = analyteBasis('NH3-N');
+  const nh3 = analyteBasis('NH3');
+  const nh4 = analyteBasis('NH4+');
+  assert.ok(!('error' in nh3n) && !('error' in nh3) && !('error' in nh4));
+  near(nh3n.gramsPerMolProduct, 14.007, 1e-9);
+  near(nh3.gramsPerMolProduct, 17.031, 1e-9);
+  near(nh4.gramsPerMolProduct, 18.039, 1e-9);
+  const n2h4n = analyteBasis('N2H4-N');
+  assert.ok(!('error' in n2h4n) && Math.abs(n2h4n.gramsPerMolProduct - 28.014) < 1e-9, 'two N per N2H4');
+  assert.ok('error' in analyteBasis('ammonia'));
+});
+
+test('GC gases at other flows and temperatures', () => {
+  // Vm at 25 °C, 101325 Pa: 8.314462618 × 298.15 / 101325 = 0.0244654 m³/mol
+  near(molarVolume(298.15, 101325) * 1000, 24.465, 1e-3);
+  // 1000 ppm H2 at 10 mL/min, 20 mA, 20 °C: Vm = 8.314462618 × 293.15 / 101325 = 0.0240553 m³/mol,
+  // rate = 1e-3 × (10e-6/60 m³/s) / 0.0240553 = 6.9285e-9 mol/s; FE = 2 × 96485.33212 × 6.9285e-9 / 0.020 = 6.685 %
+  const rate = gasMolarRate(1e-3, 10e-6 / 60, 293.15, 101325);
+  near(rate, 6.9285e-9, 1e-12);
+  near((2 * 96485.33212 * rate) / 0.02, 0.066853, 1e-5);
+  // FE = n F N / Q: 8 e-, 1 mmol, 1000 C → 77.19 %
+  near(faradaicEfficiency(8, 1e-3, 1000), 0.771883, 1e-6);
+});
+
+test('diagnostics of calibrations and results trigger where they should', () => {
+  const base = 'calibration c {\n  analyte NH3-N\n  standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.5 }\n}\n';
+  assert.ok(analyze(base).diagnostics.some((d) => d.code === 'FD0507'), 'fewer than three standards');
+  const poor = 'calibration c {\n  analyte NH3-N\n  standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.5; 2 -> 0.6; 3 -> 1.4 }\n}\n';
+  assert.ok(analyze(poor).diagnostics.some((d) => d.code === 'FD0506'), 'R² below 0.99');
+  const amb = 'calibration c {\n  analyte ammonia\n  standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.5; 2 -> 1.0 }\n}\n';
+  assert.ok(analyze(amb).diagnostics.some((d) => d.code === 'FD0509'), 'ambiguous analyte');
+  const scanRate = 'run in H {\n  CV from 0.1 V to 0.3 V vs RHE at 50 mL\n}\n';
+  const d = analyze(scanRate).diagnostics.find((x) => x.code === 'FD0402');
+  assert.ok(d && d.message === 'Scan rate needs a potential per time, such as `50 mV/s`; got `50 mL` (a volume)');
+});
