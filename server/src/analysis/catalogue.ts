@@ -7,8 +7,9 @@ import { nameCodeCatalogue } from './codes';
 import { chemistryCodeCatalogue } from '../chemistry/codes';
 import { unitCodeCatalogue } from '../units/codes';
 import { electrochemCodeCatalogue } from '../electrochem/codes';
+import { crystalCodeCatalogue } from '../crystal/codes';
 
-export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue].sort((a, b) =>
+export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue, ...crystalCodeCatalogue].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

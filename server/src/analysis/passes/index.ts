@@ -3,5 +3,6 @@
 import type { AnalysisPass } from '../context';
 import { chemistryPass } from './chemistry';
 import { electrochemPass } from './electrochem';
+import { crystalPass } from './crystal';
 
-export const analysisPasses: AnalysisPass[] = [chemistryPass, electrochemPass];
+export const analysisPasses: AnalysisPass[] = [chemistryPass, electrochemPass, crystalPass];
