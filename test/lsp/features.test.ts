@@ -1,0 +1,108 @@
+// Editor features through the bundled server, on the sample.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import {
+  HoverRequest, InlayHintRequest, CodeActionRequest, RenameRequest, DocumentFormattingRequest, DocumentSymbolRequest,
+  DefinitionRequest, ReferencesRequest, FoldingRangeRequest, SemanticTokensRequest, type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TestClient, repoRoot } from './lsp-client';
+
+const sample = path.join(repoRoot, 'samples', 'au28cu12-si.faraday');
+const text = readFileSync(sample, 'utf8');
+const lines = text.split('\n');
+let client: TestClient;
+let uri: string;
+
+const at = (needle: string, offset = 0) => {
+  const line = lines.findIndex((l) => l.includes(needle));
+  return { line, character: lines[line]!.indexOf(needle) + offset };
+};
+
+function apply(source: string, edits: TextEdit[]): string {
+  const ls = source.split('\n');
+  const toOffset = (p: { line: number; character: number }) => ls.slice(0, p.line).reduce((s, l) => s + l.length + 1, 0) + p.character;
+  let out = source;
+  for (const e of [...edits].sort((a, b) => toOffset(b.range.start) - toOffset(a.range.start))) out = out.slice(0, toOffset(e.range.start)) + e.newText + out.slice(toOffset(e.range.end));
+  return out;
+}
+
+before(async () => {
+  client = new TestClient();
+  await client.initialize();
+  uri = await client.open(sample, text);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1);
+});
+after(async () => client.close());
+
+test('hover on 20 mg CuCl shows the amount, molar mass and source', async () => {
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('20 mg CuCl', 8) });
+  const md = (h!.contents as { value: string }).value;
+  assert.match(md, /0\.2020 mmol/);
+  assert.match(md, /98\.996 g\/mol/);
+  assert.match(md, /species library: CuCl, CAS 7758-89-6/);
+});
+
+test('inlay hints: set-point of -0.8 V vs RHE and the reagent amount', async () => {
+  const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+  const labels = hints!.map((h) => String(h.label));
+  assert.ok(labels.some((l) => l.includes('−1.057 V vs Ag/AgCl')), labels.join(' | '));
+  assert.ok(labels.some((l) => l.startsWith('= 0.2020 mmol')));
+});
+
+test('quick fix replaces Me2SAu by Me2SAuCl', async () => {
+  const pos = at('Me2SAu ');
+  const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } });
+  const fix = actions!.find((a) => 'title' in a && a.title === 'Change to `Me2SAuCl`') as { edit: { changes: Record<string, TextEdit[]> } };
+  assert.ok(fix);
+  assert.match(apply(text, fix.edit.changes[uri]!).split('\n')[pos.line]!, /add 27 mg Me2SAuCl/);
+});
+
+test('quick fix writes the balanced reaction', async () => {
+  const file = path.join(repoRoot, 'samples', 'unbalanced.faraday');
+  const broken = 'reaction NH3 : NO3- + 8 H+ + 8 e- -> NH3 + 3 H2O\n';
+  const u = await client.open(file, broken);
+  await client.waitForDiagnostics(u, (p) => p.diagnostics.some((d) => d.code === 'FD0306'));
+  const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: { start: { line: 0, character: 20 }, end: { line: 0, character: 20 } }, context: { diagnostics: [] } });
+  const fix = actions!.find((a) => 'title' in a && a.title.startsWith('Replace by the balanced reaction')) as { edit: { changes: Record<string, TextEdit[]> } };
+  assert.equal(apply(broken, fix.edit.changes[u]!), 'reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O\n');
+});
+
+test('rename of an electrolyte touches its declaration and its use, nothing else', async () => {
+  const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('electrolyte nitrate', 13), newName: 'acidNitrate' });
+  const edits = edit!.changes![uri]!;
+  assert.equal(edits.length, 2);
+  const renamed = apply(text, edits);
+  assert.ok(renamed.includes('electrolyte acidNitrate {'));
+  assert.ok(renamed.includes('catholyte acidNitrate 30 mL'));
+  assert.equal(renamed.replace(/acidNitrate/g, 'nitrate'), text);
+  await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('electrolyte nitrate', 13), newName: 'blank' }), /already exists/);
+});
+
+test('definition and references of a ligand used inside a formula', async () => {
+  const def = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: at('(SR)24', 1) });
+  assert.deepEqual((def as { range: { start: unknown } }).range.start, at('ligand SR', 7));
+  const refs = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: at('ligand SR', 7), context: { includeDeclaration: true } });
+  assert.equal(refs!.length, 2);
+});
+
+test('formatting is idempotent and keeps every comment', async () => {
+  const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  const once = apply(text, edits ?? []);
+  const comments = (s: string) => s.split('\n').map((l) => l.match(/#.*$/)?.[0]).filter(Boolean);
+  assert.deepEqual(comments(once), comments(text));
+  const u2 = await client.open(path.join(repoRoot, 'samples', 'formatted.faraday'), once);
+  const again = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: u2 }, options: { tabSize: 2, insertSpaces: true } });
+  assert.equal(apply(once, again ?? []), once);
+});
+
+test('outline, folding and semantic tokens', async () => {
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as { name: string; children?: unknown[] }[];
+  const synthesis = symbols.find((s) => s.name === 'Au28Cu12' && (s.children?.length ?? 0) > 5);
+  assert.ok(synthesis, 'the synthesis has its steps as children');
+  const folds = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+  assert.ok(folds!.length >= 15);
+  const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  assert.ok(tokens!.data.length > 500 && tokens!.data.length % 5 === 0);
+});
