@@ -106,3 +106,17 @@ test('outline, folding and semantic tokens', async () => {
   const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
   assert.ok(tokens!.data.length > 500 && tokens!.data.length % 5 === 0);
 });
+
+test('completion depends on the position', async () => {
+  const { CompletionRequest } = await import('vscode-languageserver-protocol/node');
+  const labels = async (needle: string, offset: number) => {
+    const r = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at(needle, offset) });
+    return (Array.isArray(r) ? r : r!.items).map((i) => i.label);
+  };
+  const afterVs = await labels('vs SHE', 3);
+  assert.ok(afterVs.includes('SCE') && afterVs.includes('Hg/HgO (1 M KOH)'), 'reference electrodes after vs');
+  const afterArea = await labels('area 1 cm2', 7);
+  assert.ok(afterArea.includes('cm2') && !afterArea.includes('mg'), 'only areas after `area 1`');
+  const atLineStart = await labels('  stir 10 min', 2);
+  assert.ok(atLineStart.includes('dissolve') && atLineStart.includes('product'), 'step verbs inside a synthesis');
+});

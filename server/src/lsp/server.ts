@@ -17,6 +17,7 @@ import { codeActions } from './code-actions';
 import { defaultSettings, type FaradaySettings, settingsToOptions } from './settings';
 import { registerEditorFeatures } from './editor-features';
 import { encodeSemanticTokens, semanticTokensLegend } from './semantic-tokens';
+import { completionItems } from './completion';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -81,6 +82,7 @@ connection.onInitialize((): InitializeResult => ({
     documentHighlightProvider: true,
     renameProvider: { prepareProvider: true },
     semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+    completionProvider: { triggerCharacters: [' '] },
   },
   serverInfo: { name: 'faraday-language-server', version: '0.1.0' },
 }));
@@ -137,6 +139,11 @@ connection.onCodeAction((params) => {
 });
 
 registerEditorFeatures(connection, documents, analysisOf);
+
+connection.onCompletion((params) => {
+  const analysis = analysisOf(params.textDocument.uri);
+  return analysis ? completionItems(analysis, analysis.parse.lineIndex.offset(params.position)) : [];
+});
 
 connection.languages.semanticTokens.on((params) => {
   const analysis = analysisOf(params.textDocument.uri);
