@@ -193,7 +193,8 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
   const lines: Line[] = [];
   for (const s of nodes(node, 'statement')) {
     const line = lineOf('statement', s, source);
-    if (line) lines.push(line);
+    // A bare `{ … }` inside a block has no head word: readers skip it, the builder reports it.
+    if (line) lines.push(line.elements.length === 0 ? { ...line, rule: 'orphanBlock' } : line);
   }
   for (const s of nodes(node, 'standardsTable')) {
     const line = standardsLine(s, source);

@@ -36,6 +36,9 @@ function checkBlockClosed(line: Line, ctx: BuildContext): void {
         const e = inner.elements[0]!;
         ctx.error(SyntaxCodes.unmatchedClose, `\`${ctx.text(e.span)}\` closes nothing; delete it or add the \`(\` it belongs to`, e.span);
       }
+      if (inner.rule === 'orphanBlock') {
+        ctx.error(SyntaxCodes.missingName, 'a block needs a keyword and a name before `{`, as in `synthesis Au25 {`', inner.block?.open ?? inner.span);
+      }
       if (inner.rule === 'standardsTable' && inner.standards && !inner.standards.closed) {
         ctx.error(SyntaxCodes.unclosedBlock, 'the table of standards is not closed; add `}` after its last row', inner.span);
       }
@@ -141,7 +144,7 @@ function readBlock(line: Line, ctx: BuildContext): TopLevelNode | undefined {
   if (keyword === 'plan') return readPlan(line, ctx);
   const cursor = cursorAfterHead(line);
   const name: Word | undefined = cursor.nameWord();
-  if (!name) ctx.error(SyntaxCodes.missingName, `expected a name after \`${keyword}\`, as in \`${keyword} ${exampleName(keyword)} {\``, cursor.here());
+  if (!name) ctx.error(SyntaxCodes.missingName, `expected a name after \`${keyword}\`, as in \`${keyword} ${exampleName(keyword)} {\``, line.elements.length > 1 ? cursor.here() : line.block.open);
   ctx.leftover(cursor, `the ${keyword} header`);
   nestedBlocks(line, ctx);
   switch (keyword) {
