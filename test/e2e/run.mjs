@@ -125,8 +125,8 @@ async function main() {
     await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' @');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('@ ');
     await check('a typed syntax error appears in the Problems view, worded for a chemist', async () => {
       await page.waitForFunction(() => /unexpected character `@`/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 30000 });
     });
@@ -139,8 +139,9 @@ async function main() {
     await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
     await page.keyboard.type('36');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
     await check('hovering 20 mg CuCl shows its amount in mmol', async () => {
-      const target = page.locator('.monaco-editor .view-line span', { hasText: 'CuCl' }).first();
+      const target = page.locator('.monaco-editor .view-line span span', { hasText: /^CuCl$/ }).first();
       await target.waitFor({ timeout: 15000 });
       await target.hover();
       await page.waitForFunction(() => /0\.2020 mmol/.test(document.querySelector('.monaco-hover-content')?.textContent ?? ''), null, { timeout: 20000 });

@@ -180,7 +180,8 @@ function leadingTokens(node: CstNode, names: string[]): Element[] {
       else if (tokenMatcher(tok, T.NumberLiteral)) {
         const n = parseNumber(tok);
         out.push({ kind: 'numbers', numbers: [n], span: n.span });
-      } else out.push({ kind: 'punct', text: tok.image, span: spanOfToken(tok) });
+      } else if (tokenMatcher(tok, T.Unknown)) out.push({ kind: 'unknown', text: tok.image, span: spanOfToken(tok) });
+      else out.push({ kind: 'punct', text: tok.image, span: spanOfToken(tok) });
     }
   }
   return out;
@@ -264,7 +265,11 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
     case 'blockDecl':
     case 'statement':
     case 'headedLine': {
-      const lead = leadingTokens(node, ['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead']);
+      const lead = leadingTokens(node, ['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead', 'Unknown', 'Comma', 'Equals', 'Arrow', 'Plus', 'Compare', 'Dot', 'Slash', 'Colon']);
+      for (const g of nodes(node, 'parenGroup')) {
+        const e = groupElement(g, source);
+        if (e) lead.push(e);
+      }
       const blockNode = nodes(node, 'block')[0];
       return { rule, elements: [...lead, ...elementsOf(node, source)].sort((a, b) => a.span.start - b.span.start), block: blockNode ? blockOf(blockNode, source) : undefined, span };
     }
@@ -283,7 +288,7 @@ export function documentLines(cst: CstNode, source: string): Line[] {
     for (const [name, list] of Object.entries(top.children)) {
       for (const child of list) {
         if (isToken(child)) continue;
-        const rule = name === 'topLine' ? 'statement' : name === 'orphanBlock' ? 'orphanBlock' : (name as Line['rule']);
+        const rule = name === 'topLine' || name === 'strayLine' ? 'statement' : name === 'orphanBlock' ? 'orphanBlock' : (name as Line['rule']);
         const line = lineOf(rule, child, source);
         if (line) lines.push(line);
       }

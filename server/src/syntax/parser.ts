@@ -42,7 +42,26 @@ class FaradayParser extends CstParser {
       { ALT: () => this.SUBRULE(this.headedLine) },
       { ALT: () => this.SUBRULE(this.topLine) },
       { ALT: () => this.SUBRULE(this.block, { LABEL: 'orphanBlock' }) },
+      { ALT: () => this.SUBRULE(this.strayLine) },
     ]);
+  });
+
+  /** A line that starts with punctuation or a stray character: kept, and reported by the builder. */
+  public strayLine = this.RULE('strayLine', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Unknown) },
+      { ALT: () => this.CONSUME(T.Comma) },
+      { ALT: () => this.CONSUME(T.Equals) },
+      { ALT: () => this.CONSUME(T.Arrow) },
+      { ALT: () => this.CONSUME(T.Plus) },
+      { ALT: () => this.CONSUME(T.Compare) },
+      { ALT: () => this.CONSUME(T.Dot) },
+      { ALT: () => this.CONSUME(T.Slash) },
+      { ALT: () => this.CONSUME(T.Colon) },
+      { ALT: () => this.CONSUME(T.StringLike) },
+      { ALT: () => this.SUBRULE(this.parenGroup) },
+    ]);
+    this.MANY(() => this.SUBRULE(this.element));
   });
 
   /** A top-level setting such as `temperature 25 °C` or `nernst slope 0.059 V`. */

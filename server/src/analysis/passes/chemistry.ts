@@ -165,7 +165,7 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
     if (r.mmol === undefined || !r.species) continue;
     const subject = `${name}/${r.species.name}`;
     const eq = basisMmol ? r.mmol / basisMmol : undefined;
-    const concentration = r.solutionL ? r.mmol / 1000 / (r.solutionL / 1000) : undefined;
+    const concentration = r.solutionL ? r.mmol / 1000 / r.solutionL : undefined;
     const eqText = eq !== undefined ? ` · ${formatNumber(eq, { significant: 3 })} eq` : '';
     ctx.value({
       kind: 'amount',
