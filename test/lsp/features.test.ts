@@ -42,6 +42,7 @@ test('hover on 20 mg CuCl shows the amount, molar mass and source', async () => 
   assert.match(md, /0\.2020 mmol/);
   assert.match(md, /98\.996 g\/mol/);
   assert.match(md, /species library: CuCl, CAS 7758-89-6/);
+  assert.match(md, /in solution: 0.0101 M/, '0.2020 mmol in 10 mL THF + 10 mL DCM');
 });
 
 test('inlay hints: set-point of -0.8 V vs RHE and the reagent amount', async () => {
