@@ -54,6 +54,12 @@ function runCounted(label, args) {
   }
 }
 
+console.log('\n== typecheck (tsc --noEmit) ==');
+const tsc = spawnSync(node, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], { cwd: root, encoding: 'utf8' });
+process.stdout.write(tsc.stdout);
+if (tsc.status === 0) passed += 1;
+else failed += 1;
+
 runNodeTests('unit tests', testFiles('test/unit'));
 
 console.log('\n== build ==');

@@ -97,3 +97,17 @@ test('diagnostics of calibrations and results trigger where they should', () => 
   const d = analyze(scanRate).diagnostics.find((x) => x.code === 'FD0402');
   assert.ok(d && d.message === 'Scan rate needs a potential per time, such as `50 mV/s`; got `50 mL` (a volume)');
 });
+
+test('double-layer capacitance and ECSA from Δj against scan rate', () => {
+  // Δj rises 0.8 mA/cm² over 160 mV/s: slope 5 mF/cm², Cdl = slope/2 = 2.5 mF/cm²;
+  // ECSA = 2.5 mF/cm² × 1 cm² / 0.035 mF/cm² (acid default) = 71.43 cm²; with 0.040 stated: 62.5 cm².
+  const base = 'electrode w {\n  catalyst 1 mg Au\n  area 1 cm2\n}\nresult X at -0.8 V vs RHE for 1 h {\n  double layer 20, 60, 100, 140, 180 mV/s -> 0.10, 0.30, 0.50, 0.70, 0.90 mA/cm2\n}\n';
+  const a = analyze(base);
+  near(a.values.find((v) => v.kind === 'cdl')!.value as number, 2.5, 1e-9, 'Cdl');
+  near(a.values.find((v) => v.kind === 'ecsa')!.value as number, 71.428571, 1e-5, 'ECSA');
+  assert.ok(a.diagnostics.some((d) => d.code === 'FD0516' && /0\.035 mF\/cm2/.test(d.message)), 'the default is named');
+  const stated = analyze(base.replace('  double', '  specific capacitance 0.040 mF/cm2\n  double'));
+  near(stated.values.find((v) => v.kind === 'ecsa')!.value as number, 62.5, 1e-9, 'ECSA with Cs stated');
+  assert.ok(!stated.diagnostics.some((d) => d.code === 'FD0516'));
+  assert.ok(analyze(base.replace('0.90 mA/cm2', 'mA/cm2').replace(', 0.70,', ',')).diagnostics.some((d) => d.code === 'FD0517' || d.code === 'FD0109'));
+});

@@ -2,13 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFaraday } from '../../server/src/syntax/parse';
-import type { TopLevelNode, Span } from '../../server/src/syntax/ast';
+import type { TopLevelNode, Span, SpeciesDecl } from '../../server/src/syntax/ast';
 import { sampleText } from './sample-helpers';
 
 const r = parseFaraday(sampleText);
 const src = (s: Span) => sampleText.slice(s.start, s.end);
+type NodeOf<K extends TopLevelNode['kind']> = K extends SpeciesDecl['kind'] ? SpeciesDecl : Extract<TopLevelNode, { kind: K }>;
 const find = <K extends TopLevelNode['kind']>(kind: K, name?: string) =>
-  r.document.statements.find((s) => s.kind === kind && (!name || ('name' in s && (s as { name?: { text: string } }).name?.text === name))) as Extract<TopLevelNode, { kind: K }>;
+  r.document.statements.find((s) => s.kind === kind && (!name || ('name' in s && (s as { name?: { text: string } }).name?.text === name))) as NodeOf<K>;
 
 test('header, settings and declarations', () => {
   assert.equal(find('protocol').title!.value, 'Au28Cu12 nanoclusters for electrocatalytic nitrate reduction to ammonia');

@@ -17,6 +17,8 @@ export const ElectrochemCodes = {
   noCharge: 'FD0513',
   noCatholyteVolume: 'FD0514',
   unknownCalibration: 'FD0515',
+  defaultCapacitance: 'FD0516',
+  listLengths: 'FD0517',
 } as const;
 
 const e = (code: string, title: string, severity: DiagnosticCodeInfo['severity'], explanation: string, example: string, fix: string): DiagnosticCodeInfo => ({ code, title, severity, explanation, example, fix });
@@ -36,5 +38,7 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.substrateDepleted, 'Substrate depleted', 'warning', 'More than 10 % of the substrate would be converted, so its concentration does not stay constant during the run.', 'plan … for 10 h { … }', 'Shorten the run or use a larger catholyte volume.'),
   e(ElectrochemCodes.noCharge, 'No charge', 'warning', 'A faradaic efficiency needs the charge passed: `charge 600 C`, a current, or a data file.', 'result … { NH3-N absorbance 0.1 by nessler }', 'Add `charge … C`.'),
   e(ElectrochemCodes.noCatholyteVolume, 'Catholyte volume unknown', 'warning', 'Amounts in the catholyte need its volume: `catholyte nitrate 30 mL` in the cell.', 'catholyte nitrate', 'Add the volume.'),
+  e(ElectrochemCodes.defaultCapacitance, 'Default specific capacitance', 'information', 'The ECSA divides Cdl by a specific capacitance. None was stated, so a literature default for the electrolyte is used and named (McCrory et al. 2013: 0.035 mF/cm² in acid, 0.040 mF/cm² in alkali).', 'double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2', 'Add `specific capacitance … mF/cm2` to the result.'),
+  e(ElectrochemCodes.listLengths, 'Lists of different length', 'error', 'Each scan rate needs its current difference: the two lists must have the same length, at least two.', 'double layer 20, 60, 100 mV/s -> 0.1, 0.3 mA/cm2', 'Give as many current differences as scan rates.'),
   e(ElectrochemCodes.unknownCalibration, 'No calibration', 'error', 'A reading by a colorimetric method names the calibration that turns it into a concentration.', 'NH3-N absorbance 0.1', 'Add `by <calibration>`.'),
 ];

@@ -278,8 +278,12 @@ export interface ResultBlock {
   current?: Quantity;
   data?: StringLit;
   readings: ResultReading[];
-  /** `report yield in µg/h/mg`: units the chemist wants the yield rates in. */
+  /** `yield in µg/h/mg`: units the chemist wants the yield rates in. */
   yieldUnits: Word[];
+  /** `double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2`: Δj against scan rate for Cdl. */
+  doubleLayer?: { rates: Quantity; currents: Quantity; span: Span };
+  /** `specific capacitance 0.035 mF/cm2` for the ECSA. */
+  specificCapacitance?: Quantity;
   span: Span;
   bodySpan: Span;
 }

@@ -16,6 +16,7 @@ import { sameDimension, SLOTS } from '../../units/dimension';
 import { formatNumber } from '../../units/format';
 import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
+import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
 
 interface ElectrolyteInfo {
   pH?: number;
@@ -306,6 +307,7 @@ class ElectrochemPass {
     }
     const volumeL = cell?.volumeL;
     const electrode = [...this.ctx.facts.electrodes.values()][0];
+    if (r.doubleLayer) this.doubleLayer(r, name, cell);
     const hours = seconds ? seconds / 3600 : undefined;
     const fes: number[] = [];
     let convertedN = 0;
@@ -393,6 +395,37 @@ class ElectrochemPass {
       const total = substrate * volumeL;
       this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
     }
+  }
+
+  /** Cdl = slope/2 of Δj against scan rate; ECSA = Cdl / Cs × geometric area. */
+  private doubleLayer(r: ResultBlock, name: string, cell: CellInfo | undefined): void {
+    const dl = r.doubleLayer!;
+    const n = dl.rates.values.length;
+    if (n < 2 || dl.currents.values.length !== n) {
+      this.ctx.report(ElectrochemCodes.listLengths, 'error', `${n} scan rates but ${dl.currents.values.length} current differences: give one current difference per scan rate, at least two`, dl.span);
+      return;
+    }
+    const rates = dl.rates.values.map((_, i) => quantityInSI(this.ctx, dl.rates, 'scanRate', i));
+    const currents = dl.currents.values.map((_, i) => quantityInSI(this.ctx, dl.currents, 'currentDensity', i));
+    if (rates.some((x) => x === undefined) || currents.some((x) => x === undefined)) return;
+    const fit = fitCalibration(rates.map((x, i) => ({ x: x!, y: currents[i]! })));
+    if (!fit) return;
+    const cdl = fit.slope / 2; // F/m², from Δj = ja − jc = 2·Cdl·v
+    const cdlMF = cdl * 1000 / 1e4;
+    let cs: number;
+    if (r.specificCapacitance) {
+      const q = quantityInSI(this.ctx, r.specificCapacitance, 'capacitancePerArea');
+      if (q === undefined) return;
+      cs = (q * 1000) / 1e4;
+    } else {
+      const alkaline = (cell?.catholyte?.pH ?? 7) > 7;
+      cs = alkaline ? SPECIFIC_CAPACITANCE_MF_PER_CM2.alkaline : SPECIFIC_CAPACITANCE_MF_PER_CM2.acid;
+      this.ctx.report(ElectrochemCodes.defaultCapacitance, 'information', `the ECSA uses the default specific capacitance ${cs} mF/cm2 for ${alkaline ? 'alkaline' : 'acidic'} electrolytes (${SPECIFIC_CAPACITANCE_SOURCE}); add \`specific capacitance … mF/cm2\` to use your own`, dl.span);
+    }
+    const area = cell?.electrode?.areaCm2 ?? [...this.ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
+    const ecsa = (cdlMF * area) / cs;
+    this.ctx.value({ kind: 'cdl', subject: name, value: cdlMF, unit: 'mF/cm2', span: dl.span, label: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²`, detail: `Cdl = slope/2 of Δj against scan rate (${n} points, R² ${formatNumber(fit.r2, { decimals: 4 })}).`, hint: { text: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm² · ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, category: 'results' } });
+    this.ctx.value({ kind: 'ecsa', subject: name, value: ecsa, unit: 'cm2', span: dl.span, label: `ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, detail: `ECSA = Cdl × area / Cs = ${formatNumber(cdlMF, { significant: 4 })} mF/cm² × ${area} cm² / ${cs} mF/cm².` });
   }
 
   private nitrogens(product: string): number {

@@ -377,6 +377,15 @@ export function readResult(header: Line, ctx: BuildContext): ResultBlock {
     } else if (key === 'data') {
       node.data = cursor.string();
       if (!node.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/it-0.8.txt"`', cursor.here());
+    } else if (key === 'double') {
+      cursor.accept('layer');
+      const rates = expectQuantity(ctx, cursor, '20, 60, 100 mV/s');
+      if (!cursor.acceptPunct('->')) ctx.error(SyntaxCodes.grammar, 'expected `->` between the scan rates and the current differences, as in `double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2`', cursor.here());
+      const currents = expectQuantity(ctx, cursor, '0.1, 0.3 mA/cm2');
+      if (rates && currents) node.doubleLayer = { rates, currents, span: line.span };
+    } else if (key === 'specific') {
+      cursor.accept('capacitance');
+      node.specificCapacitance = expectQuantity(ctx, cursor, '0.035 mF/cm2');
     } else if (key === 'yield') {
       cursor.accept('in');
       while (!cursor.done) {
