@@ -111,3 +111,9 @@ test('double-layer capacitance and ECSA from Δj against scan rate', () => {
   assert.ok(!stated.diagnostics.some((d) => d.code === 'FD0516'));
   assert.ok(analyze(base.replace('0.90 mA/cm2', 'mA/cm2').replace(', 0.70,', ',')).diagnostics.some((d) => d.code === 'FD0517' || d.code === 'FD0109'));
 });
+
+test('iR compensation at the mean current of a result', () => {
+  // 75 C in 1 h: 20.833 mA; 85 % of 2.5 Ω: 0.020833 × 2.5 × 0.85 = 44.27 mV compensated
+  const a = analyze(require('node:fs').readFileSync(require('node:path').join(__dirname, '../../samples/alkaline-hgo-hydrazine.faraday'), 'utf8'));
+  near(a.values.find((v) => v.kind === 'iRCompensation')!.value as number, 44.2708, 1e-3, 'iR');
+});

@@ -39,6 +39,8 @@ interface CellInfo {
   catholyteName?: string;
   volumeL?: number;
   electrode?: { massG?: number; areaCm2?: number };
+  /** `iR 85 % of 5 ohm`: compensated fraction and uncompensated resistance. */
+  iR?: { fraction: number; ohm: number };
 }
 
 const V = (x: number) => formatNumber(x, { decimals: 3, unicodeMinus: true });
@@ -210,8 +212,9 @@ class ElectrochemPass {
     if (c.working) info.electrode = this.ctx.facts.electrodes.get(c.working.text) as CellInfo['electrode'];
     if (c.stir) quantityInSI(this.ctx, c.stir, 'rotation');
     if (c.purge?.flow) quantityInSI(this.ctx, c.purge.flow, 'flowRate');
-    if (c.iR?.fraction) quantityInSI(this.ctx, c.iR.fraction, 'fraction');
-    if (c.iR?.resistance) quantityInSI(this.ctx, c.iR.resistance, 'resistance');
+    const fraction = c.iR?.fraction ? quantityInSI(this.ctx, c.iR.fraction, 'fraction') : undefined;
+    const ohm = c.iR?.resistance ? quantityInSI(this.ctx, c.iR.resistance, 'resistance') : undefined;
+    if (fraction !== undefined && ohm !== undefined) info.iR = { fraction, ohm };
     if (c.name) this.cells.set(c.name.text, info);
   }
 
@@ -304,6 +307,12 @@ class ElectrochemPass {
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
     if (currentA !== undefined && r.charge && seconds) {
       this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: r.charge.span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
+    }
+    if (cell?.iR && currentA !== undefined) {
+      // The potentiostat adds i·R·f to the set-point; i·R·(1 − f) stays uncompensated at the electrode.
+      const comp = Math.abs(currentA) * cell.iR.ohm * cell.iR.fraction * 1000;
+      const left = Math.abs(currentA) * cell.iR.ohm * (1 - cell.iR.fraction) * 1000;
+      this.ctx.value({ kind: 'iRCompensation', subject: name, value: comp, unit: 'mV', span: r.name?.span ?? r.span, label: `iR compensation ${formatNumber(comp, { significant: 3 })} mV`, detail: `At the mean current ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA and ${cell.iR.ohm} Ω: ${formatNumber(cell.iR.fraction * 100, { significant: 3 })} % compensated = ${formatNumber(comp, { significant: 3 })} mV; ${formatNumber(left, { significant: 3 })} mV remain uncompensated at the electrode.` });
     }
     const volumeL = cell?.volumeL;
     const electrode = [...this.ctx.facts.electrodes.values()][0];
