@@ -117,3 +117,12 @@ test('iR compensation at the mean current of a result', () => {
   const a = analyze(require('node:fs').readFileSync(require('node:path').join(__dirname, '../../samples/alkaline-hgo-hydrazine.faraday'), 'utf8'));
   near(a.values.find((v) => v.kind === 'iRCompensation')!.value as number, 44.2708, 1e-3, 'iR');
 });
+
+test('reading outside the standards, below the LOD, and FE above 100 % are flagged; not on the sample', async () => {
+  const { fixedSample } = await import('./sample-helpers');
+  const codes = (t: string) => analyze(t).diagnostics.map((d) => d.code);
+  for (const c of ['FD0504', 'FD0505', 'FD0508']) assert.ok(!codes(fixedSample).includes(c), `${c} not on the sample`);
+  assert.ok(codes(fixedSample.replace('absorbance 0.099 by nessler', 'absorbance 0.900 by nessler')).includes('FD0504'));
+  assert.ok(codes(fixedSample.replace('absorbance 0.099 by nessler', 'absorbance 0.013 by nessler')).includes('FD0505'));
+  assert.ok(codes(fixedSample.replace('charge 600 C', 'charge 300 C')).includes('FD0508'));
+});
