@@ -126,3 +126,18 @@ test('reading outside the standards, below the LOD, and FE above 100 % are flagg
   assert.ok(codes(fixedSample.replace('absorbance 0.099 by nessler', 'absorbance 0.013 by nessler')).includes('FD0505'));
   assert.ok(codes(fixedSample.replace('charge 600 C', 'charge 300 C')).includes('FD0508'));
 });
+
+test('the remaining electrochemistry diagnostics trigger once each', () => {
+  const codes = (t: string) => analyze(t).diagnostics.map((d) => d.code);
+  const cell = (extra = '', electrolyte = '0.1 M K3PO4 in water') =>
+    `electrolyte e {\n  ${electrolyte}\n}\nelectrode w {\n  catalyst 1 mg Au\n  area 1 cm2\n}\ncell H {\n  working w\n  reference SCE\n  catholyte e 30 mL\n}\n${extra}`;
+  assert.ok(codes(cell('run in H {\n  CA at -0.8 V vs Ag/AgCI for 1 h\n}\n', '0.1 M KNO3 in water')).includes('FD0501'), 'unknown reference');
+  const noPH = 'cell H {\n  reference SCE\n  catholyte e 30 mL\n}\nrun in H {\n  CA at -0.8 V vs RHE for 1 h\n}\n';
+  assert.ok(codes(noPH).includes('FD0503'), 'pH unknown: the electrolyte is not declared');
+  const calib = 'calibration c {\n  analyte NH3-N\n  standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.27; 2 -> 0.53 }\n}\n';
+  assert.ok(codes(cell(calib + 'result X at -0.8 V vs RHE for 1 h {\n  NH3-N absorbance 0.2 by c\n}\n', '0.1 M KNO3 in water')).includes('FD0510'), 'no reaction gives n');
+  assert.ok(codes(cell(calib + 'reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O\nresult X at -0.8 V vs RHE for 1 h {\n  NH3-N absorbance 0.2 by c\n}\n', '0.1 M KNO3 in water')).includes('FD0513'), 'no charge');
+  assert.ok(codes(cell(calib + 'result X at -0.8 V vs RHE for 1 h {\n  NH3-N absorbance 0.2\n}\n', '0.1 M KNO3 in water')).includes('FD0515'), 'no calibration named');
+  const noVolume = cell(calib + 'result X at -0.8 V vs RHE for 1 h {\n  charge 10 C\n  NH3-N absorbance 0.2 by c\n}\n', '0.1 M KNO3 in water').replace('catholyte e 30 mL', 'catholyte e');
+  assert.ok(codes(noVolume).includes('FD0514'), 'no catholyte volume');
+});
