@@ -24,3 +24,8 @@ export interface DomainProblem {
   severity: Severity;
   message: string;
 }
+
+/** A catalogue entry in one line, for the per-area code lists. */
+export function codeInfo(code: string, title: string, severity: Severity, explanation: string, example: string, fix: string): DiagnosticCodeInfo {
+  return { code, title, severity, explanation, example, fix };
+}

@@ -1,5 +1,5 @@
 // Crystallography diagnostics: FD0600–FD0699.
-import type { DiagnosticCodeInfo } from '../analysis/diagnostic-info';
+import { codeInfo as e, type DiagnosticCodeInfo } from '../analysis/diagnostic-info';
 
 export const CrystalCodes = {
   mismatch: 'FD0601',
@@ -11,7 +11,6 @@ export const CrystalCodes = {
   incomplete: 'FD0607',
 } as const;
 
-const e = (code: string, title: string, severity: DiagnosticCodeInfo['severity'], explanation: string, example: string, fix: string): DiagnosticCodeInfo => ({ code, title, severity, explanation, example, fix });
 
 export const crystalCodeCatalogue: DiagnosticCodeInfo[] = [
   e(CrystalCodes.mismatch, 'Reported value disagrees', 'warning', 'A value of the table (formula weight, volume, density, F(000)) differs from the one computed from the cell, Z and the formula by more than its tolerance.', 'density 2.521 Mg/m3', 'Recompute the value, or check the cell, Z and the formula.'),

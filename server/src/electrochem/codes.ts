@@ -1,5 +1,5 @@
 // Electrochemistry diagnostics: FD0500–FD0599.
-import type { DiagnosticCodeInfo } from '../analysis/diagnostic-info';
+import { codeInfo as e, type DiagnosticCodeInfo } from '../analysis/diagnostic-info';
 
 export const ElectrochemCodes = {
   unknownReference: 'FD0501',
@@ -21,7 +21,6 @@ export const ElectrochemCodes = {
   listLengths: 'FD0517',
 } as const;
 
-const e = (code: string, title: string, severity: DiagnosticCodeInfo['severity'], explanation: string, example: string, fix: string): DiagnosticCodeInfo => ({ code, title, severity, explanation, example, fix });
 
 export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.unknownReference, 'Unknown reference electrode', 'error', 'The scale after `vs` is not a known reference electrode nor one declared with `reference … at … V vs SHE`.', 'CA at -0.8 V vs Ag/AgCI', 'Use the suggested name, or declare the electrode with its potential vs SHE.'),
