@@ -121,3 +121,12 @@ test('completion depends on the position', async () => {
   const atLineStart = await labels('  stir 10 min', 2);
   assert.ok(atLineStart.includes('dissolve') && atLineStart.includes('product'), 'step verbs inside a synthesis');
 });
+
+test('code lens above each block counts its values and problems', async () => {
+  const { CodeLensRequest } = await import('vscode-languageserver-protocol/node');
+  const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  const synthesis = lenses!.find((l) => l.range.start.line === at('synthesis Au28Cu12').line)!;
+  assert.match(synthesis.command!.title, /^\d+ computed values · 1 error · 1 warning$/);
+  const result = lenses!.find((l) => l.range.start.line === at('result Au28Cu12').line)!;
+  assert.match(result.command!.title, /computed values/);
+});

@@ -18,6 +18,8 @@ import { defaultSettings, type FaradaySettings, settingsToOptions } from './sett
 import { registerEditorFeatures } from './editor-features';
 import { encodeSemanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { completionItems } from './completion';
+import { blockSummaries } from '../features/code-lens';
+import { toRange } from './convert';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -83,6 +85,7 @@ connection.onInitialize((): InitializeResult => ({
     renameProvider: { prepareProvider: true },
     semanticTokensProvider: { legend: semanticTokensLegend, full: true },
     completionProvider: { triggerCharacters: [' '] },
+    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'faraday-language-server', version: '0.1.0' },
 }));
@@ -139,6 +142,13 @@ connection.onCodeAction((params) => {
 });
 
 registerEditorFeatures(connection, documents, analysisOf);
+
+connection.onCodeLens((params) => {
+  const analysis = analysisOf(params.textDocument.uri);
+  if (!analysis) return [];
+  // Title-only lenses: the command id is informational and opens the Problems view.
+  return blockSummaries(analysis).map((b) => ({ range: toRange(analysis, b.span), command: { title: b.title, command: 'workbench.actions.view.problems' } }));
+});
 
 connection.onCompletion((params) => {
   const analysis = analysisOf(params.textDocument.uri);
