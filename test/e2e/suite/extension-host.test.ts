@@ -1,0 +1,69 @@
+// Extension-host suite: the same checks an @vscode/test-electron run would
+// make, through the vscode API, inside a real VS Code.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const workspace = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+
+async function openSample(): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(path.join(workspace(), 'au28cu12-si.faraday'));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function waitForDiagnostics(uri: vscode.Uri, predicate: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri);
+  if (predicate(now)) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const d = vscode.languages.getDiagnostics(uri);
+      if (predicate(d)) {
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+function position(doc: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+  return doc.positionAt(doc.getText().indexOf(needle) + offset);
+}
+
+describe('Faraday in the extension host', () => {
+  it('activates for .faraday files and publishes the diagnostics', async () => {
+    const doc = await openSample();
+    assert.equal(doc.languageId, 'faraday');
+    const d = await waitForDiagnostics(doc.uri, (x) => x.some((y) => y.code && String(typeof y.code === 'object' ? y.code.value : y.code) === 'FD0301'));
+    assert.ok(d.some((y) => y.message === 'unknown species `Me2SAu`; did you mean `Me2SAuCl`?'));
+  });
+
+  it('hover on 20 mg CuCl shows 0.2020 mmol', async () => {
+    const doc = await openSample();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position(doc, '20 mg CuCl', 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /0\.2020 mmol/);
+  });
+
+  it('completion after `vs` offers reference electrodes', async () => {
+    const doc = await openSample();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position(doc, 'vs SHE', 3));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('SCE'));
+  });
+
+  it('a quick fix is offered for the unknown species', async () => {
+    const doc = await openSample();
+    const at = position(doc, 'Me2SAu ');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+    assert.ok(actions.some((a) => a.title === 'Change to `Me2SAuCl`'));
+  });
+
+  it('inlay hints show the set-point of -0.8 V vs RHE', async () => {
+    const doc = await openSample();
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.ok(labels.some((l) => l.includes('−1.057 V vs Ag/AgCl')));
+  });
+});
