@@ -102,7 +102,13 @@ export function amountInMmol(ctx: AnalysisContext, amount: Amount, species: Spec
           ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to \`reagent ${species.name}\`, or give the amount as a mass`
           : `a volume of ${species.name} cannot become moles without its density: declare \`reagent ${amount.species.text} = ${species.formulaText} density … g/mL\`, or give the amount as a mass`,
         q.span,
-        { related: species.decl ? [{ message: `${species.name} is declared here`, span: species.decl.span }] : undefined },
+        {
+          related: species.decl ? [{ message: `${species.name} is declared here`, span: species.decl.span }] : undefined,
+          // The template leaves the value to the chemist: a guessed density would be wrong data.
+          fixes: species.decl?.formula && species.kind === 'reagent'
+            ? [{ title: `Add a density to reagent ${species.name}`, edits: [{ span: { start: species.decl.formula.span.end, end: species.decl.formula.span.end }, newText: ' density … g/mL' }] }]
+            : undefined,
+        },
       );
       return undefined;
     }

@@ -52,6 +52,8 @@ class ElectrochemPass {
   private readonly electrolytes = new Map<string, ElectrolyteInfo>();
   private readonly calibrations = new Map<string, CalibrationInfo>();
   private readonly cells = new Map<string, CellInfo>();
+  /** Where to insert a `pH … measured` line, by electrolyte name. */
+  private readonly pHInsertAt = new Map<string, { offset: number; indent: string }>();
 
   constructor(private readonly ctx: AnalysisContext) {
     this.slopeStated = ctx.facts.nernstSlope !== undefined;
@@ -144,7 +146,15 @@ class ElectrochemPass {
     if (e.pH) {
       this.ctx.value({ kind: 'pH', subject: e.name?.text ?? 'electrolyte', value: e.pH.value.value, unit: '', span: e.pH.span, label: `pH ${e.pH.value.text}${e.pH.measured ? ' (measured)' : ''}`, extra: { estimated: !e.pH.measured } });
     }
-    if (e.name) this.electrolytes.set(e.name.text, info);
+    if (e.name) {
+      this.electrolytes.set(e.name.text, info);
+      const close = e.bodySpan.end - 1;
+      const lineStart = this.ctx.text.lastIndexOf('\n', close - 1) + 1;
+      const multiline = this.ctx.text.slice(e.bodySpan.start, close).includes('\n');
+      this.pHInsertAt.set(e.name.text, multiline && /^\s*$/.test(this.ctx.text.slice(lineStart, close))
+        ? { offset: lineStart, indent: '  pH … measured\n' }
+        : { offset: close, indent: '; pH … measured ' });
+    }
   }
 
   private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
@@ -247,7 +257,10 @@ class ElectrochemPass {
     }
     if (needsPH && cell.catholyte?.estimated && !estimatedNotice.done) {
       estimatedNotice.done = true;
-      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.catholyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span);
+      const insert = cell.catholyteName ? this.pHInsertAt.get(cell.catholyteName) : undefined;
+      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.catholyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span, {
+        fixes: insert ? [{ title: `Add a measured pH line to electrolyte ${cell.catholyteName}`, edits: [{ span: { start: insert.offset, end: insert.offset }, newText: insert.indent }] }] : undefined,
+      });
     }
     p.quantity.values.forEach((n) => {
       const e = toSI(n.value, u.unit);

@@ -51,7 +51,8 @@ function declareImports(ctx: AnalysisContext): void {
       const base = from ? path.dirname(from) : process.cwd();
       const target = path.resolve(base, node.path.value);
       if (visiting.has(target)) {
-        if (!reportAt) ctx.report(NameCodes.importCycle, 'error', `importing \`${node.path.value}\` closes a cycle of imports; move the shared declarations into a file both can import`, span);
+        // Reported at this file's own import line, even when the cycle closes deeper down.
+        ctx.report(NameCodes.importCycle, 'error', `importing \`${node.path.value}\`${reportAt ? ` (from ${path.basename(from ?? '')})` : ''} closes a cycle of imports; move the shared declarations into a file both can import`, span);
         continue;
       }
       const text = readFile?.(target);

@@ -1,0 +1,43 @@
+// Quick fixes that add what is missing, and imports across files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/analysis/analyze';
+import { applyFix, fixedSample } from './sample-helpers';
+
+test('a volume without density offers to add the density to the declaration', () => {
+  const fixed = applyFix(fixedSample, 'FD0303', '30 µL');
+  assert.ok(fixed.includes('reagent DCBT-H   = C6H4Cl2S density … g/mL'), 'the template is placed after the formula');
+  const filled = fixed.replace('density … g/mL', 'density 1.41 g/mL');
+  const a = analyze(filled);
+  // 30 µL × 1.41 g/mL = 42.3 mg / 179.06 g/mol = 0.2362 mmol
+  const v = a.values.find((x) => x.kind === 'amount' && x.subject === 'Au28Cu12/DCBT-H');
+  assert.ok(v && Math.abs((v.value as number) - 0.23623) < 1e-4);
+});
+
+test('an estimated pH offers a measured pH line in the electrolyte', () => {
+  const text = fixedSample.replace(/\n\s*pH 1.0 measured[^\n]*/, '');
+  const d = analyze(text).diagnostics.find((x) => x.code === 'FD0502')!;
+  const fixed = applyFix(text, 'FD0502', text.slice(d.span.start, d.span.end));
+  const block = fixed.slice(fixed.indexOf('electrolyte nitrate'), fixed.indexOf('electrode wAu28Cu12'));
+  assert.match(block, /\n  pH … measured\n\}/);
+});
+
+test('imports share declarations; missing files and cycles are diagnostics', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-import-'));
+  writeFileSync(path.join(dir, 'reagents.faraday'), 'ligand PET = SCH2CH2C6H5\ncluster Au25 = [Au25(PET)18](TOA)\n');
+  const main = 'import "reagents.faraday"\nsynthesis X {\n  product Au25\n  use 10 mg Au25\n}\n';
+  const read = (f: string) => { try { return require('node:fs').readFileSync(f, 'utf8') as string; } catch { return undefined; } };
+  const a = analyze(main, { fileName: path.join(dir, 'main.faraday'), readFile: read });
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error'), []);
+  // 10 mg / 7861.03 g/mol = 1.2721 µmol of Au25
+  assert.ok(Math.abs((a.values.find((v) => v.kind === 'amount')!.value as number) - 0.0012721) < 1e-6);
+  const missing = analyze('import "nothere.faraday"\n', { fileName: path.join(dir, 'main.faraday'), readFile: read });
+  assert.ok(missing.diagnostics.some((d) => d.code === 'FD0801' && /cannot find `nothere\.faraday`/.test(d.message)));
+  writeFileSync(path.join(dir, 'a.faraday'), 'import "b.faraday"\n');
+  writeFileSync(path.join(dir, 'b.faraday'), 'import "a.faraday"\n');
+  const cycle = analyze('import "b.faraday"\n', { fileName: path.join(dir, 'a.faraday'), readFile: read });
+  assert.ok(cycle.diagnostics.some((d) => d.code === 'FD0802'));
+});
