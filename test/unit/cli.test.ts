@@ -63,3 +63,15 @@ test('report --format json follows the contract', () => {
   assert.equal(setpoint.value, -1.057);
   assert.ok(out.diagnostics.every((d: { severity: string }) => ['error', 'warning', 'information', 'hint'].includes(d.severity)));
 });
+
+test('inspect prints what the importer read, as JSON', () => {
+  const file = path.resolve(root, '..', 'shared', 'data', 'instrument-exports', 'chi660e-eis.txt');
+  const r = cli('inspect', file, '--format', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.technique, 'EIS');
+  assert.equal(out.instrument, 'CHI660E');
+  assert.equal(out.points, 73);
+  assert.deepEqual(out.columns[0], { name: 'Freq', unit: 'Hz' });
+  assert.deepEqual(out.metadata['Init E'], { value: 0, unit: 'V' });
+});

@@ -8,8 +8,9 @@ import { chemistryCodeCatalogue } from '../chemistry/codes';
 import { unitCodeCatalogue } from '../units/codes';
 import { electrochemCodeCatalogue } from '../electrochem/codes';
 import { crystalCodeCatalogue } from '../crystal/codes';
+import { instrumentCodeCatalogue } from '../instruments/codes';
 
-export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue, ...crystalCodeCatalogue].sort((a, b) =>
+export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue, ...crystalCodeCatalogue, ...instrumentCodeCatalogue].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

@@ -2,10 +2,12 @@
 import { runCheck } from './check';
 import { runReport } from './report';
 import { UsageError } from './files';
+import { runInspect } from './inspect';
 
 const USAGE = `usage:
   faraday check [--format text|json] PATH...   check protocols (directories recurse over *.faraday)
   faraday report FILE [--format json|md]       every computed value with its source range
+  faraday inspect DATAFILE [--format text|json] what the instrument-data importer reads
 `;
 
 function takeFormat<T extends string>(args: string[], allowed: readonly T[], fallback: T): T {
@@ -36,6 +38,13 @@ export function main(argv: string[]): number {
       if (args.length !== 1) throw new UsageError('report needs exactly one file');
       process.stdout.write(runReport(args[0]!, format));
       return 0;
+    }
+    if (command === 'inspect') {
+      const format = takeFormat(args, ['text', 'json'] as const, 'text');
+      if (args.length !== 1) throw new UsageError('inspect needs exactly one data file');
+      const { output, errors } = runInspect(args[0]!, format);
+      process.stdout.write(output);
+      return errors > 0 ? 1 : 0;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(USAGE);
