@@ -62,6 +62,26 @@ export function tokensOf(node: CstNode): IToken[] {
   return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
+/** The node's span from chevrotain's location tracking; recovered nodes fall back to their tokens. */
+function spanOfNode(node: CstNode): Span | undefined {
+  const loc = node.location;
+  if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset)) {
+    return { start: loc.startOffset, end: loc.endOffset + 1 };
+  }
+  return spanOfTokens(tokensOf(node));
+}
+
+/** The single token of a one-token node (most elements), without walking and sorting. */
+function onlyToken(node: CstNode): IToken | undefined {
+  for (const list of Object.values(node.children)) {
+    for (const child of list) {
+      if (isToken(child)) return isReal(child) ? child : undefined;
+      return onlyToken(child);
+    }
+  }
+  return undefined;
+}
+
 function children(node: CstNode, name: string): CstElement[] {
   return node.children[name] ?? [];
 }
@@ -109,8 +129,7 @@ function spanOfTokens(list: IToken[]): Span | undefined {
 }
 
 function groupElement(node: CstNode, source: string): Element | undefined {
-  const toks = tokensOf(node);
-  const span = spanOfTokens(toks);
+  const span = spanOfNode(node);
   if (!span) return undefined;
   const closed = tokens(node, 'RParen').length > 0;
   return { kind: 'group', text: source.slice(span.start, span.end), closed, span };
@@ -118,8 +137,7 @@ function groupElement(node: CstNode, source: string): Element | undefined {
 
 function referenceOf(node: CstNode, source: string): ReferenceSpec | undefined {
   const electrodeTok = tokens(node, 'electrode')[0];
-  const toks = tokensOf(node);
-  const span = spanOfTokens(toks);
+  const span = spanOfNode(node);
   if (!electrodeTok || !span) return undefined;
   const electrode = wordOf(electrodeTok);
   const groupNode = nodes(node, 'parenGroup')[0];
@@ -149,13 +167,13 @@ export function elementOf(node: CstNode, source: string): Element | undefined {
   const vs = nodes(node, 'vsReference')[0];
   if (vs) {
     const reference = referenceOf(vs, source);
-    const span = spanOfTokens(tokensOf(vs));
+    const span = spanOfNode(vs);
     if (!reference || !span) return span ? { kind: 'unknown', text: 'vs', span } : undefined;
     return { kind: 'vs', reference, span };
   }
   const group = nodes(node, 'parenGroup')[0];
   if (group) return groupElement(group, source);
-  const tok = tokensOf(node)[0];
+  const tok = onlyToken(node);
   if (!tok) return undefined;
   if (tokenMatcher(tok, T.AnyWord)) return { kind: 'word', word: wordOf(tok), span: spanOfToken(tok) };
   if (tokenMatcher(tok, T.StringLike)) return { kind: 'string', string: stringOf(tok), span: spanOfToken(tok) };
@@ -205,14 +223,12 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
     lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: stray.image, span: spanOfToken(stray) }], span: spanOfToken(stray) });
   }
   lines.sort((a, b) => a.span.start - b.span.start);
-  const all = tokensOf(node);
-  const span = spanOfTokens(all)!;
+  const span = spanOfNode(node)!;
   return { lines, open: spanOfToken(open), close: close ? spanOfToken(close) : undefined, span };
 }
 
 function standardsLine(node: CstNode, source: string): Line | undefined {
-  const all = tokensOf(node);
-  const span = spanOfTokens(all);
+  const span = spanOfNode(node);
   if (!span) return undefined;
   const unitTok = tokens(node, 'concentrationUnit')[0];
   const readingTok = tokens(node, 'reading')[0];
@@ -244,8 +260,7 @@ function reactionSide(node: CstNode | undefined): Element[][] {
 }
 
 export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line | undefined {
-  const all = tokensOf(node);
-  const span = spanOfTokens(all);
+  const span = spanOfNode(node);
   if (!span) return undefined;
   switch (rule) {
     case 'declaration': {
@@ -295,7 +310,7 @@ export function documentLines(cst: CstNode, source: string): Line[] {
     }
   }
   for (const stray of nodes(cst, 'stray')) {
-    const tok = tokensOf(stray)[0];
+    const tok = onlyToken(stray);
     if (tok) lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) });
   }
   return lines.sort((a, b) => a.span.start - b.span.start);

@@ -10,6 +10,7 @@ class FaradayParser extends CstParser {
   constructor() {
     super(T.allTokens, {
       recoveryEnabled: true,
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 4,
       errorMessageProvider: chemistErrorMessages,
       skipValidations: process.env.NODE_ENV === 'production',
