@@ -1,7 +1,7 @@
 // A minimal LSP client for protocol tests: starts the bundled dist/server.js
 // over stdio and speaks JSON-RPC to it, as an editor would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import {
@@ -11,7 +11,12 @@ import {
   ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The repository root, found upwards from here (this file also runs bundled into dist/ for benchmarks). */
+export const repoRoot = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'samples')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export class TestClient {
   readonly connection: ProtocolConnection;
