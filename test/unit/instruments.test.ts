@@ -73,3 +73,21 @@ test('extra columns, malformed and truncated files', () => {
   const none = importChi('just some text\nno table here\n', 'x.txt');
   assert.equal(none.problems[0]!.code, 'FD0703');
 });
+
+test('delimited UV-vis export with title lines and units in the header', async () => {
+  const { importDelimited, looksLikeChi } = await import('../../server/src/instruments/delimited-import');
+  // A synthetic file in the shape of a Shimadzu UV-1800 CSV export.
+  const csv = '"Au28(TBBT)20 in DCM (synthetic fixture)"\n"Wavelength nm.","Abs."\n400,0.812\n401,0.809\n402,0.805\n';
+  const d = importDelimited(csv, 'uv.csv');
+  assert.deepEqual(d.problems, []);
+  assert.equal(d.technique, 'UV-vis');
+  assert.deepEqual(d.columns.map((c) => [c.name, c.unit]), [['Wavelength', 'nm'], ['Abs', '']]);
+  assert.equal(d.points, 3);
+  assert.equal(d.columns[1]!.values[2], 0.805);
+  const tsv = importDelimited('Time [s]\tCurrent (mA)\n0\t-1\n1\t-1.5\n', 'it.tsv');
+  assert.deepEqual(tsv.columns.map((c) => [c.name, c.unit]), [['Time', 's'], ['Current', 'mA']]);
+  const bad = importDelimited('Wavelength (nm),Abs\n400,0.8\n401,x\n', 'bad.csv');
+  assert.equal(bad.problems[0]!.line, 3);
+  assert.ok(looksLikeChi('Instrument Model:  CHI660E\n'));
+  assert.ok(!looksLikeChi(csv));
+});

@@ -1,11 +1,13 @@
 // `faraday inspect DATAFILE [--format json]`: what the importer read.
 import { importChi } from '../instruments/chi-import';
+import { importDelimited, looksLikeChi } from '../instruments/delimited-import';
 import { chargeAndMeanCurrent } from '../instruments/derived';
 import { column } from '../instruments/series';
 import { readTextFile } from './files';
 
 export function runInspect(file: string, format: 'text' | 'json'): { output: string; errors: number } {
-  const data = importChi(readTextFile(file), file);
+  const text = readTextFile(file);
+  const data = looksLikeChi(text) ? importChi(text, file) : importDelimited(text, file);
   const time = column(data, /^Time$/i);
   const current = column(data, /^Current$/i);
   const charge = data.technique === 'CA' && time && current ? chargeAndMeanCurrent(time.values, current.values).chargeC : undefined;
