@@ -77,7 +77,7 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
   const before = analysis.text.slice(lineStart, offset);
   const words = before.trim().split(/\s+/).filter(Boolean);
-  const typing = /\S$/.test(before) ? words.pop() ?? '' : '';
+  if (/\S$/.test(before)) words.pop(); // the word being typed is what completion replaces
   const previous = words[words.length - 1];
   const block = enclosingBlock(analysis, offset);
 
@@ -93,7 +93,7 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
     const kinds = NAME_SLOTS[previous]!;
     return analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
   }
-  if (previous !== undefined && /^[\d.,]+$/.test(previous.replace(/[−-]/, '')) === false && words.length >= 2 && /^\d/.test(words[words.length - 2] ?? '')) {
+  if (previous !== undefined && words.length >= 2 && /^[-−]?\d/.test(words[words.length - 2]!)) {
     // After `20 mg`: a species.
     return speciesCompletions(analysis, vocabulary);
   }
@@ -103,7 +103,6 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
     if (block === 'run') return TECHNIQUES.map((t) => ({ label: t, kind: 'technique' as const, detail: 'technique' }));
     return (BLOCK_VOCABULARY[block] ?? []).map((k) => ({ label: k, kind: 'keyword' as const, detail: `${block} statement` }));
   }
-  void typing;
   return speciesCompletions(analysis, vocabulary);
 }
 

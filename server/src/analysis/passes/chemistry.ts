@@ -42,17 +42,13 @@ function declarationsPass(ctx: AnalysisContext): void {
     ctx.value({
       kind: 'molarMass',
       subject: decl.name,
-      value: round(info.molarMass, 6),
+      value: info.molarMass,
       unit: 'g/mol',
       span: node.formula.span,
       label: `${formatNumber(info.molarMass, { decimals: 2 })} g/mol`,
       detail: `${hill} · M = ${formatNumber(info.molarMass, { decimals: 3 })} g/mol (CIAAW 2021 standard atomic weights)${info.density ? ` · density ${info.density} g/mL` : ''}`,
     });
   }
-}
-
-function round(x: number, digits: number): number {
-  return Number(x.toPrecision(digits + Math.max(0, Math.floor(Math.log10(Math.abs(x) || 1)) + 1)));
 }
 
 /** Registers each declared ligand written inside a formula, for rename and unused checks. */
