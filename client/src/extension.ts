@@ -16,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'faraday', scheme: 'file' }, { language: 'faraday', scheme: 'untitled' }],
     synchronize: { configurationSection: 'faraday' },
     outputChannelName: 'Faraday',
+    // Instrument data are read only in a trusted workspace.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('faraday', 'Faraday', serverOptions, clientOptions);
   context.subscriptions.push(
@@ -23,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
   );
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

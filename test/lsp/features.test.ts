@@ -130,3 +130,11 @@ test('code lens above each block counts its values and problems', async () => {
   const result = lenses!.find((l) => l.range.start.line === at('result Au28Cu12').line)!;
   assert.match(result.command!.title, /computed values/);
 });
+
+test('data files are document links and their hover shows what was read', async () => {
+  const { DocumentLinkRequest } = await import('vscode-languageserver-protocol/node');
+  const links = await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } });
+  assert.ok(links!.some((l) => l.target!.endsWith('/samples/data/lsv-au28cu12.txt')));
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('data "data/lsv-au28cu12.txt"', 8) });
+  assert.match((h!.contents as { value: string }).value, /Linear Sweep Voltammetry on CHI660D · 1001 points/);
+});

@@ -23,6 +23,8 @@ export interface Facts {
   electronsPerProduct: Map<string, number>;
   /** Catalyst mass (g) and geometric area (cm²) per electrode block (electrochem pass). */
   electrodes: Map<string, { catalystMassG?: number; areaCm2?: number }>;
+  /** Charges (C) integrated from the i-t files of results, by result name (data pass). */
+  dataCharges: Map<string, number>;
 }
 
 export class AnalysisContext {
@@ -44,6 +46,7 @@ export class AnalysisContext {
       molarMass: new Map(),
       electronsPerProduct: new Map(),
       electrodes: new Map(),
+      dataCharges: new Map(),
     };
   }
 

@@ -11,6 +11,8 @@ export interface AnalysisOptions {
   nernstSlope?: number;
   /** Extra reference electrodes from the settings: name and potential vs SHE in V. */
   extraReferences?: { name: string; potentialVsSHE: number }[];
-  /** Whether instrument data files may be read (trusted workspace). */
+  /** Whether instrument data files may be read (trusted workspace); default yes. */
   readData?: boolean;
+  /** Data files must lie inside this folder; default: the protocol's folder. */
+  workspaceRoot?: string;
 }

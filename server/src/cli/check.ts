@@ -16,7 +16,7 @@ export function runCheck(paths: string[], format: 'text' | 'json'): CheckOutcome
   let warnings = 0;
   for (const file of files) {
     const text = readTextFile(file);
-    const analysis = analyze(text, { fileName: file, readFile: readIfExists });
+    const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: process.cwd() });
     errors += analysis.diagnostics.filter((d) => d.severity === 'error').length;
     warnings += analysis.diagnostics.filter((d) => d.severity === 'warning').length;
     if (format === 'json') {

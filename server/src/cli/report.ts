@@ -5,7 +5,7 @@ import { toJsonReport } from './report-json';
 
 export function runReport(file: string, format: 'json' | 'md'): string {
   const text = readTextFile(file);
-  const analysis = analyze(text, { fileName: file, readFile: readIfExists });
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: process.cwd() });
   const report = toJsonReport(file, analysis);
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const out: string[] = [`# Faraday report: ${file}`, ''];

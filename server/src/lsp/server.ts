@@ -24,6 +24,8 @@ import { toRange } from './convert';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: FaradaySettings = defaultSettings;
+/** From the client at start-up: data files are read only in a trusted workspace, only inside its folder. */
+let workspace: { trusted: boolean; root?: string } = { trusted: true };
 
 /** docs/diagnostics.md shipped with the extension, linked from every diagnostic code. */
 function findDiagnosticsDoc(): string | undefined {
@@ -46,7 +48,7 @@ function readOpenOrDisk(file: string): string | undefined {
 
 function optionsFor(uri: string): AnalysisOptions {
   const fileName = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  return { ...settingsToOptions(settings), fileName, readFile: readOpenOrDisk };
+  return { ...settingsToOptions(settings), fileName, readFile: readOpenOrDisk, readData: workspace.trusted, workspaceRoot: workspace.root };
 }
 
 const scheduler = new AnalysisScheduler(150, optionsFor, (uri, version, analysis) => {
@@ -67,7 +69,11 @@ function reanalyseImporters(changedUri: string): void {
   }
 }
 
-connection.onInitialize((): InitializeResult => ({
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean };
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  workspace = { trusted: init.trusted !== false, root: folder && folder.startsWith('file:') ? fileURLToPath(folder) : undefined };
+  return {
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
     hoverProvider: true,
@@ -84,11 +90,13 @@ connection.onInitialize((): InitializeResult => ({
     documentHighlightProvider: true,
     renameProvider: { prepareProvider: true },
     semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+    documentLinkProvider: { resolveProvider: false },
     completionProvider: { triggerCharacters: [' '] },
     codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'faraday-language-server', version: '0.1.0' },
-}));
+  };
+});
 
 connection.onInitialized(() => {
   void refreshSettings();
@@ -142,6 +150,16 @@ connection.onCodeAction((params) => {
 });
 
 registerEditorFeatures(connection, documents, analysisOf);
+
+connection.onDocumentLinks((params) => {
+  const analysis = analysisOf(params.textDocument.uri);
+  const fileName = params.textDocument.uri.startsWith('file:') ? fileURLToPath(params.textDocument.uri) : undefined;
+  if (!analysis || !fileName) return [];
+  // One link per data string; patterns link to their first expansion's folder.
+  return analysis.values
+    .filter((v) => v.kind === 'dataFile')
+    .map((v) => ({ range: toRange(analysis, v.span), target: pathToFileURL(path.resolve(path.dirname(fileName), String(v.subject))).toString(), tooltip: String(v.subject) }));
+});
 
 connection.onCodeLens((params) => {
   const analysis = analysisOf(params.textDocument.uri);

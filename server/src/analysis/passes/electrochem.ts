@@ -315,11 +315,11 @@ class ElectrochemPass {
     const cell = this.defaultCell();
     if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
     const seconds = r.duration ? quantityInSI(this.ctx, r.duration, 'time') : undefined;
-    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : undefined;
+    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : r.name ? this.ctx.facts.dataCharges.get(r.name.text) : undefined;
     const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current') : charge !== undefined && seconds ? charge / seconds : undefined;
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
-    if (currentA !== undefined && r.charge && seconds) {
-      this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: r.charge.span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
+    if (currentA !== undefined && charge !== undefined && seconds) {
+      this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: (r.charge ?? r.data ?? r).span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
     }
     if (cell?.iR && currentA !== undefined) {
       // The potentiostat adds i·R·f to the set-point; i·R·(1 − f) stays uncompensated at the electrode.

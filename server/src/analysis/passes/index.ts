@@ -4,5 +4,6 @@ import type { AnalysisPass } from '../context';
 import { chemistryPass } from './chemistry';
 import { electrochemPass } from './electrochem';
 import { crystalPass } from './crystal';
+import { dataPass, resultDataPass } from './data';
 
-export const analysisPasses: AnalysisPass[] = [chemistryPass, electrochemPass, crystalPass];
+export const analysisPasses: AnalysisPass[] = [chemistryPass, resultDataPass, electrochemPass, dataPass, crystalPass];

@@ -1,0 +1,142 @@
+// Instrument data named by `data "…"`: files are read only when allowed
+// (trusted workspace) and only inside the workspace; patterns `{E}` and
+// `{rate}` expand over the line's lists; the file's technique, scan rate and
+// Init E are checked against the protocol line, and i-t files give charges.
+import * as path from 'node:path';
+import type { Quantity, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { AnalysisContext } from '../context';
+import { importChi } from '../../instruments/chi-import';
+import { importDelimited, looksLikeChi } from '../../instruments/delimited-import';
+import { chargeAndMeanCurrent } from '../../instruments/derived';
+import { column, type ImportedData } from '../../instruments/series';
+import { InstrumentCodes } from '../../instruments/codes';
+import { formatNumber } from '../../units/format';
+import { parseUnit } from '../../units/parse-unit';
+import { toSI } from '../../units/convert';
+
+export interface DataFile {
+  path: string;
+  data?: ImportedData;
+  span: StringLit['span'];
+}
+
+/** Reads one data file, reporting why it cannot be read. */
+function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
+  const { fileName, readFile, readData, workspaceRoot } = ctx.options;
+  if (!fileName || !readFile) return undefined; // unsaved text: nothing to resolve against
+  if (readData === false) {
+    ctx.report(InstrumentCodes.untrusted, 'information', `data files are read only in a trusted workspace; \`${relative}\` was not read`, literal.span);
+    return undefined;
+  }
+  const absolute = path.resolve(path.dirname(fileName), relative);
+  const root = workspaceRoot ?? path.dirname(fileName);
+  if (path.relative(root, absolute).startsWith('..') || path.isAbsolute(path.relative(root, absolute))) {
+    ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` lies outside the workspace (${root}); data files must be inside it`, literal.span);
+    return undefined;
+  }
+  const text = readFile(absolute);
+  if (text === undefined) {
+    ctx.report(InstrumentCodes.missingFile, 'warning', `cannot find the data file \`${relative}\` (looked for ${absolute})`, literal.span);
+    return { path: relative, span: literal.span };
+  }
+  const data = looksLikeChi(text) ? importChi(text, relative) : importDelimited(text, relative);
+  for (const p of data.problems) ctx.report(p.code, p.severity, p.message, literal.span);
+  const time = column(data, /^Time$/i);
+  const current = column(data, /^Current$/i);
+  const span = time && time.values.length > 1 ? `${formatNumber(time.values[time.values.length - 1]! - time.values[0]!, { significant: 4 })} s` : undefined;
+  const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${v.value}${v.unit ? ' ' + v.unit : ''}`);
+  ctx.value({
+    kind: 'dataFile', subject: relative, value: data.points, unit: 'points', span: literal.span,
+    label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${data.points} points`,
+    detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${data.points} points${span ? ` over ${span}` : ''}`, ...fields].join('  \n'),
+  });
+  if (data.technique === 'CA' && time && current) {
+    const { chargeC, meanCurrentA } = chargeAndMeanCurrent(time.values, current.values);
+    ctx.value({ kind: 'charge', subject: relative, value: Math.abs(chargeC), unit: 'C', span: literal.span, label: `${formatNumber(Math.abs(chargeC), { significant: 4 })} C`, detail: `Trapezoidal integral of ${data.points} points: ${formatNumber(chargeC, { significant: 6 })} C; mean current ${formatNumber(meanCurrentA * 1000, { significant: 4 })} mA.` });
+    ctx.value({ kind: 'meanCurrent', subject: relative, value: Math.abs(meanCurrentA) * 1000, unit: 'mA', span: literal.span, label: `${formatNumber(Math.abs(meanCurrentA) * 1000, { significant: 4 })} mA` });
+  }
+  return { path: relative, data, span: literal.span };
+}
+
+const FILE_TECHNIQUE: Record<string, string> = { CV: 'CV', LSV: 'LSV', CA: 'CA', EIS: 'EIS', DPV: 'DPV', OCP: 'OCP', CP: 'CP', SWV: 'SWV' };
+
+function checkTechnique(ctx: AnalysisContext, t: TechniqueLine, file: DataFile): void {
+  const expected = FILE_TECHNIQUE[t.technique.text.toUpperCase()];
+  const got = file.data?.technique;
+  if (!got || got === 'unknown' || !expected || got === expected) return;
+  ctx.report(InstrumentCodes.techniqueMismatch, 'warning', `\`${file.path}\` holds ${file.data!.techniqueLabel ?? got} data, but the line runs ${t.technique.text}`, file.span);
+}
+
+function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number | undefined): void {
+  const written = file.data?.metadata['Scan Rate'];
+  if (rate === undefined || !written || typeof written.value !== 'number') return;
+  if (Math.abs(written.value - rate) > 0.01 * rate) {
+    ctx.report(InstrumentCodes.scanRateMismatch, 'warning', `\`${file.path}\` was recorded at ${written.value} V/s, but the line says ${formatNumber(rate, { significant: 3 })} V/s`, file.span);
+  }
+}
+
+/** Init E of a CA file against the set-point of its potential. */
+function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string, written: number, setpoint: number | undefined): void {
+  const init = file.data?.metadata['Init E'];
+  if (!init || typeof init.value !== 'number' || setpoint === undefined) return;
+  if (Math.abs(init.value - setpoint) <= 0.005) return;
+  const wrongScale = Math.abs(init.value - written) <= 0.005;
+  ctx.report(
+    InstrumentCodes.initEMismatch,
+    'warning',
+    wrongScale
+      ? `\`${file.path}\` was run at Init E = ${init.value} V, the potential as written (${potentialText}): the set-point vs the reference is ${setpoint.toFixed(3)} V, so the run was on the wrong scale`
+      : `\`${file.path}\` was run at Init E = ${init.value} V, but the set-point of ${potentialText} is ${setpoint.toFixed(3)} V`,
+    file.span,
+  );
+}
+
+function siOf(q: Quantity | undefined, index: number): number | undefined {
+  if (!q?.unit) return undefined;
+  const u = parseUnit(q.unit.text);
+  return 'unit' in u ? toSI(q.values[index]!.value, u.unit) : undefined;
+}
+
+/** Runs after the electrochemistry pass: it needs the set-points. */
+export function dataPass(ctx: AnalysisContext): void {
+  for (const s of ctx.document.statements) {
+    if (s.kind === 'run') {
+      for (const t of s.techniques) {
+        if (!t.data) continue;
+        const pattern = t.data.value;
+        if (pattern.includes('{E}') && t.at) {
+          t.at.quantity.values.forEach((n, i) => {
+            const file = load(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
+            if (!file?.data) return;
+            checkTechnique(ctx, t, file);
+            const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
+            const written = siOf(t.at!.quantity, i);
+            if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
+          });
+        } else if (pattern.includes('{rate}') && t.rates) {
+          t.rates.values.forEach((n, i) => {
+            const file = load(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
+            if (!file?.data) return;
+            checkTechnique(ctx, t, file);
+            checkScanRate(ctx, file, siOf(t.rates, i));
+          });
+        } else {
+          const file = load(ctx, pattern, t.data);
+          if (!file?.data) continue;
+          checkTechnique(ctx, t, file);
+          checkScanRate(ctx, file, siOf(t.rates, 0));
+        }
+      }
+    }
+  }
+}
+
+/** Charges of results that name an i-t file and state no charge (runs before the electrochemistry pass). */
+export function resultDataPass(ctx: AnalysisContext): void {
+  for (const s of ctx.document.statements) {
+    if (s.kind !== 'result' || !s.data) continue;
+    const file = load(ctx, s.data.value, s.data);
+    const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === s.data!.span.start);
+    if (charge && s.name) ctx.facts.dataCharges.set(s.name.text, charge.value as number);
+  }
+}

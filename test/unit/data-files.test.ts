@@ -1,0 +1,52 @@
+// `data "…"` in the language: reading, patterns, cross-checks, charges from i-t files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/analysis/analyze';
+
+const samples = path.resolve(__dirname, '..', '..', 'samples');
+const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+const sample = readFileSync(path.join(samples, 'au28cu12-si.faraday'), 'utf8');
+
+test('the sample reads its data files: i-t charges, no mismatches', () => {
+  const a = analyze(sample, { fileName: path.join(samples, 'au28cu12-si.faraday'), readFile: read });
+  // The generated −0.8 V file integrates to the 600 C the result states (trapezoid over 7201 points).
+  const q = a.values.find((v) => v.kind === 'charge' && v.subject === 'data/it-au28cu12--0.8.txt')!;
+  assert.ok(Math.abs((q.value as number) - 600) < 3, `${q.value}`);
+  assert.equal(a.values.filter((v) => v.kind === 'dataFile').length, 1 + 5 + 5);
+  assert.deepEqual(a.diagnostics.filter((d) => /^FD07/.test(d.code)).map((d) => d.message), []);
+});
+
+test('Init E on the wrong scale, another technique, another scan rate, a missing file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-data-'));
+  mkdirSync(path.join(dir, 'data'));
+  for (const f of ['it-au28cu12--0.7.txt', 'it-au28cu12--0.8.txt', 'it-au28cu12--0.9.txt', 'it-au28cu12--1.0.txt', 'lsv-au28cu12.txt']) copyFileSync(path.join(samples, 'data', f), path.join(dir, 'data', f));
+  // The −1.1 V file was run at −1.1 V on the Ag/AgCl scale: the wrong scale.
+  const wrong = readFileSync(path.join(samples, 'data', 'it-au28cu12--1.1.txt'), 'utf8').replace('Init E (V) = -1.357', 'Init E (V) = -1.1');
+  writeFileSync(path.join(dir, 'data', 'it-au28cu12--1.1.txt'), wrong);
+  const text = sample.replace('at 10 mV/s, data "data/lsv-au28cu12.txt"', 'at 50 mV/s, data "data/lsv-au28cu12.txt"').replace('EIS at 0 V vs RHE from 100 kHz to 10 mHz', 'EIS at 0 V vs RHE from 100 kHz to 10 mHz, data "data/it-au28cu12--0.7.txt"');
+  const a = analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read });
+  const msgs = (code: string) => a.diagnostics.filter((d) => d.code === code).map((d) => d.message);
+  assert.ok(msgs('FD0710').some((m) => /Init E = -1\.1 V, the potential as written .* wrong scale/.test(m)));
+  assert.ok(msgs('FD0709').some((m) => /recorded at 0\.01 V\/s, but the line says 0\.05\d* V\/s/.test(m)));
+  assert.ok(msgs('FD0708').some((m) => /holds Amperometric i-t Curve data, but the line runs EIS/.test(m)));
+  assert.equal(msgs('FD0707').length, 5, 'the five ECSA CVs are missing here');
+});
+
+test('untrusted workspaces and paths outside the workspace are not read', () => {
+  const file = path.join(samples, 'au28cu12-si.faraday');
+  const untrusted = analyze(sample, { fileName: file, readFile: read, readData: false });
+  assert.ok(untrusted.diagnostics.some((d) => d.code === 'FD0705'));
+  assert.ok(!untrusted.values.some((v) => v.kind === 'dataFile'));
+  const outside = analyze('run in H {\n  LSV from 0 V to -1 V vs RHE at 10 mV/s, data "../../../etc/passwd"\n}\n', { fileName: file, readFile: read, workspaceRoot: samples });
+  assert.ok(outside.diagnostics.some((d) => d.code === 'FD0706'));
+});
+
+test('a result without a stated charge takes it from its i-t file', () => {
+  const text = sample.replace('  charge 600 C', '  data "data/it-au28cu12--0.8.txt"');
+  const a = analyze(text, { fileName: path.join(samples, 'au28cu12-si.faraday'), readFile: read });
+  const fe = a.values.find((v) => v.kind === 'faradaicEfficiency' && v.subject === 'Au28Cu12/NH3')!;
+  assert.ok(Math.abs((fe.value as number) - 94.25) < 0.05, `${fe.value}`);
+});
