@@ -50,3 +50,11 @@ test('a result without a stated charge takes it from its i-t file', () => {
   const fe = a.values.find((v) => v.kind === 'faradaicEfficiency' && v.subject === 'Au28Cu12/NH3')!;
   assert.ok(Math.abs((fe.value as number) - 94.25) < 0.05, `${fe.value}`);
 });
+
+test('Cdl from the ECSA CV files recovers the capacitance they were generated with', () => {
+  // generate.ts: i = ±Cdl·v with Cdl = 2.5 mF on 1 cm² → Δi = 2·Cdl·v → slope/2 = 2.5 mF/cm²
+  const a = analyze(sample, { fileName: path.join(samples, 'au28cu12-si.faraday'), readFile: read });
+  const cdl = a.values.find((v) => v.kind === 'cdl')!;
+  assert.ok(Math.abs((cdl.value as number) - 2.5) < 1e-6, `${cdl.value}`);
+  assert.equal(cdl.subject, 'CV ecsa');
+});

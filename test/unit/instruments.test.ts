@@ -91,3 +91,12 @@ test('delimited UV-vis export with title lines and units in the header', async (
   assert.ok(looksLikeChi('Instrument Model:  CHI660E\n'));
   assert.ok(!looksLikeChi(csv));
 });
+
+test('branch difference of a CV at a potential, by hand', async () => {
+  const { branchDifference } = await import('../../server/src/instruments/derived');
+  // Up 0 → 1 V with i = 1 + E, down 1 → 0 V with i = −1 − E: at 0.25 V, 1.25 − (−1.25) = 2.5
+  const e = Float64Array.from([0, 0.5, 1, 0.5, 0]);
+  const i = Float64Array.from([1, 1.5, 2, -1.5, -1]);
+  assert.equal(branchDifference(e, i, 0.25), 2.5);
+  assert.equal(branchDifference(e, i, 2), undefined);
+});

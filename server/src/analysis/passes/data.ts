@@ -7,7 +7,8 @@ import type { Quantity, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { importChi } from '../../instruments/chi-import';
 import { importDelimited, looksLikeChi } from '../../instruments/delimited-import';
-import { chargeAndMeanCurrent } from '../../instruments/derived';
+import { branchDifference, chargeAndMeanCurrent } from '../../instruments/derived';
+import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
 import { formatNumber } from '../../units/format';
@@ -97,6 +98,20 @@ function siOf(q: Quantity | undefined, index: number): number | undefined {
   return 'unit' in u ? toSI(q.values[index]!.value, u.unit) : undefined;
 }
 
+/** Cdl = slope/2 of Δj against scan rate, from the CV files of one line; per cm² of the working electrode. */
+function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { x: number; y: number }[]): void {
+  const fit = fitCalibration(points);
+  if (!fit) return;
+  const area = [...ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
+  const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
+  ctx.value({
+    kind: 'cdl', subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, value: cdl, unit: 'mF/cm2', span: t.data!.span,
+    label: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`,
+    detail: `From ${points.length} CV files: Δi between the anodic and cathodic branches at the middle of the window against scan rate, slope ${formatNumber(fit.slope * 1000, { significant: 4 })} mF (R² ${formatNumber(fit.r2, { decimals: 4 })}); Cdl = slope/2 over ${area} cm².`,
+    hint: { text: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`, category: 'results' },
+  });
+}
+
 /** Runs after the electrochemistry pass: it needs the set-points. */
 export function dataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
@@ -114,12 +129,22 @@ export function dataPass(ctx: AnalysisContext): void {
             if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
           });
         } else if (pattern.includes('{rate}') && t.rates) {
+          const points: { x: number; y: number }[] = [];
           t.rates.values.forEach((n, i) => {
             const file = load(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
-            checkScanRate(ctx, file, siOf(t.rates, i));
+            const rate = siOf(t.rates, i);
+            checkScanRate(ctx, file, rate);
+            // Δi at the middle of the window, for the double-layer capacitance.
+            const e = column(file.data, /^Potential$/i);
+            const i_ = column(file.data, /^Current$/i);
+            if (!e || !i_ || rate === undefined || file.data.technique !== 'CV') return;
+            const mid = (Math.min(...e.values) + Math.max(...e.values)) / 2;
+            const di = branchDifference(e.values, i_.values, mid);
+            if (di !== undefined) points.push({ x: rate, y: di });
           });
+          if (points.length >= 2) doubleLayerFromFiles(ctx, t, points);
         } else {
           const file = load(ctx, pattern, t.data);
           if (!file?.data) continue;
