@@ -20,7 +20,10 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // vega-canvas's node build awaits node-canvas at top level (not allowed in CJS); the
+  // browser build measures text by estimate, which is what a headless render needs.
+  // resvg is a native module: it stays in node_modules.
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' }, external: ['@resvg/resvg-js'] },
 ];
 
 for (const b of builds) {

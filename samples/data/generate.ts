@@ -4,7 +4,11 @@
 // Models (stated in each file's Note line):
 //  - i-t (CA): I(t) = −[Iss + (I0 − Iss)·exp(−t/τ)] + noise; Iss is solved so that
 //    the charge over 2 h is the one the sample's result states (600 C at −0.8 V).
-//  - LSV: Tafel kinetics j = −j0·10^(−η/b) plus a capacitive current C·v.
+//  - LSV: Tafel kinetics ik = i0·10^(−E/b) in series with a mass-transport limit
+//    ilim (Koutecký–Levich form ik·ilim/(ik + ilim)), plus a capacitive current Cdl·v.
+//  - EIS: Randles circuit Rs + (Cdl ∥ (Rct + Warburg)), 10 points per decade.
+//  - UV-vis: Gaussian bands in photon energy on an a·E⁴ scattering background,
+//    written as a Shimadzu UV-1800 CSV export.
 // The set-points follow the sample's convention: E(Ag/AgCl) = E(RHE) − 0.198 − 0.059 × pH 1.0.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -48,24 +52,123 @@ for (const [e, q] of Object.entries(CHARGES)) {
 }
 
 // LSV from −0.15 to −1.15 V vs RHE at 10 mV/s, recorded vs Ag/AgCl.
+// i = −ik·ilim/(ik + ilim) − Cdl·v with ik = i0·10^(−E/b) (E vs RHE in V).
+// i0 is set so that ik(−0.8 V) = 0.09 A: i0 = 0.09 / 10^(0.8/0.20) = 9e-6 A.
+// |i| = 10 mA where ik·ilim/(ik + ilim) = 0.01 − 1e-5, i.e. ik = 0.00999·ilim/(ilim − 0.00999)
+// = 0.0104058 A, so E = −b·log10(ik/i0) = −0.6126 V vs RHE (the bisection below finds the same).
 {
+  const b = 0.2; // V/dec
+  const ilim = 0.25; // A
+  const capacitive = 1e-3 * 0.01; // Cdl (F) × v (V/s)
+  const i0 = 0.09 / 10 ** (0.8 / b);
+  const kinetic = (eRhe: number) => i0 * 10 ** (-eRhe / b);
+  const current = (eRhe: number) => {
+    const ik = kinetic(eRhe);
+    return -(ik * ilim) / (ik + ilim) - capacitive;
+  };
+  // Bisection for current(E) = −10 mA; |i| grows monotonically as E goes negative.
+  let above = 0;
+  let below = -1.5;
+  for (let n = 0; n < 100; n++) {
+    const mid = (above + below) / 2;
+    if (current(mid) > -0.01) above = mid;
+    else below = mid;
+  }
+  const onset = (above + below) / 2;
   const rows: string[] = [];
-  const j0 = 1e-6;
-  const b = 0.12;
   for (let k = 0; k <= 1000; k++) {
     const eRhe = -0.15 - k * 0.001;
     const eRef = eRhe - 0.257;
-    const i = -j0 * 10 ** (-eRhe / b) - 1e-3 * 0.01;
-    rows.push(`${eRef.toFixed(3)}, ${i.toExponential(4)}`);
+    rows.push(`${eRef.toFixed(3)}, ${current(eRhe).toExponential(4)}`);
   }
   const lines = [
-    ...header('Linear Sweep Voltammetry', ['Init E (V) = -0.407', 'Final E (V) = -1.407', 'Scan Rate (V/s) = 0.01', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'], `model Tafel j = -j0 10^(-E/b), j0 = ${j0} A, b = ${b} V/dec, plus capacitive 1 mF x 10 mV/s`),
+    ...header('Linear Sweep Voltammetry', ['Init E (V) = -0.407', 'Final E (V) = -1.407', 'Scan Rate (V/s) = 0.01', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'], `model i = -(ik ilim/(ik + ilim)) - Cdl v, ik = i0 10^(-E/b) with E vs RHE, i0 = ${i0.toExponential(3)} A (ik(-0.8 V) = 0.09 A), b = ${b} V/dec, ilim = ${ilim} A, Cdl v = 1 mF x 10 mV/s = ${capacitive} A; onset at 10 mA: E = ${onset.toFixed(4)} V vs RHE`),
     'Potential/V, Current/A',
     '',
     ...rows,
     '',
   ];
   writeFileSync(path.join(dir, 'lsv-au28cu12.txt'), lines.join('\n'));
+}
+
+// EIS at the 0 V vs RHE set-point (−0.257 V vs Ag/AgCl), 100 kHz → 10 mHz, 10 points per decade.
+// Randles circuit Z = Rs + 1/(jωCdl + 1/(Rct + Zw)), Zw = σ(1 − j)/√ω. CHI writes Z" with its
+// sign (negative for a capacitive response), |Z| and the phase in degrees.
+{
+  const rs = 8;
+  const rct = 25;
+  const cdl = 2.5e-3;
+  const sigma = 5;
+  const rows: string[] = [];
+  for (let k = 0; k <= 70; k++) {
+    const f = 10 ** (5 - k / 10);
+    const w = 2 * Math.PI * f;
+    // Faradaic branch Rct + Zw, then its admittance plus jωCdl.
+    const fRe = rct + sigma / Math.sqrt(w);
+    const fIm = -sigma / Math.sqrt(w);
+    const fMag2 = fRe * fRe + fIm * fIm;
+    const yRe = fRe / fMag2;
+    const yIm = -fIm / fMag2 + w * cdl;
+    const yMag2 = yRe * yRe + yIm * yIm;
+    const zRe = rs + yRe / yMag2;
+    const zIm = -yIm / yMag2;
+    const phase = (Math.atan2(zIm, zRe) * 180) / Math.PI;
+    rows.push(`${f.toExponential(3)}, ${zRe.toExponential(3)}, ${zIm.toExponential(3)}, ${Math.hypot(zRe, zIm).toExponential(3)}, ${phase.toFixed(1)}`);
+  }
+  const lines = [
+    ...header('A.C. Impedance', ['Init E (V) = -0.257', 'High Frequency (Hz) = 1e+5', 'Low Frequency (Hz) = 0.01', 'Imp SF', 'Amplitude (V) = 0.005', 'Quiet Time (sec) = 2', 'Cycles (.1-1Hz) = 1'], `model Randles Rs + (Cdl || (Rct + Zw)), Rs = ${rs} ohm, Rct = ${rct} ohm, Cdl = ${cdl * 1000} mF, Zw = sigma (1 - j)/sqrt(w), sigma = ${sigma} ohm s^-1/2, 10 points per decade, no noise`),
+    'Freq/Hz, Z\'/ohm, Z"/ohm, Z/ohm, Phase/deg',
+    '',
+    ...rows,
+    '',
+  ];
+  writeFileSync(path.join(dir, 'eis-au28cu12.txt'), lines.join('\n'));
+}
+
+// UV-vis in the shape of a Shimadzu UV-1800 CSV export: a quoted title line, a quoted header,
+// then 900 → 300 nm in 1 nm steps. A(E) = a·E⁴ + Σ h·exp(−4 ln2 (E − Ec)²/w²), E = hc/λ in eV,
+// w the band's full width at half maximum in eV.
+{
+  const HC = 1239.84193; // eV·nm
+  const spectra: { file: string; title: string; a: number; bands: { nm: number; fwhm: number; height: number }[] }[] = [
+    {
+      file: 'uvvis-au28.csv',
+      title: 'Au28(TBBT)20 in DCM',
+      a: 0.002,
+      bands: [
+        { nm: 365, fwhm: 0.25, height: 0.9 },
+        { nm: 480, fwhm: 0.18, height: 0.45 },
+        { nm: 580, fwhm: 0.15, height: 0.3 },
+      ],
+    },
+    {
+      file: 'uvvis-cu28.csv',
+      title: 'Cu28 cluster in DCM',
+      a: 0.002,
+      bands: [
+        { nm: 390, fwhm: 0.3, height: 0.7 },
+        { nm: 520, fwhm: 0.2, height: 0.25 },
+      ],
+    },
+  ];
+  for (const s of spectra) {
+    const absorbance = (nm: number) => {
+      const e = HC / nm;
+      let a = s.a * e ** 4;
+      for (const band of s.bands) a += band.height * Math.exp((-4 * Math.LN2 * (e - HC / band.nm) ** 2) / band.fwhm ** 2);
+      return a;
+    };
+    const bands = s.bands.map((band) => `${band.nm} nm/FWHM ${band.fwhm} eV/height ${band.height}`).join('; ');
+    const rows: string[] = [];
+    for (let nm = 900; nm >= 300; nm--) rows.push(`${nm.toFixed(1)},${absorbance(nm).toFixed(4)}`);
+    const lines = [
+      `"${s.title} (SYNTHETIC: samples/data/generate.ts, model A = a (E/eV)^4 + sum of Gaussians in photon energy E, a = ${s.a}; bands ${bands})"`,
+      '"Wavelength nm.","Abs."',
+      ...rows,
+      '',
+    ];
+    writeFileSync(path.join(dir, s.file), lines.join('\n'));
+  }
 }
 // CVs in the non-faradaic window for the double-layer capacitance: i = ±Cdl·v.
 const CDL = 2.5e-3;
@@ -85,4 +188,4 @@ for (const rate of [20, 60, 100, 140, 180]) {
   ];
   writeFileSync(path.join(dir, `cv-ecsa-${rate}.txt`), lines.join('\n'));
 }
-console.log(`wrote ${Object.keys(CHARGES).length + 1} files to ${dir}`);
+console.log(`wrote ${Object.keys(CHARGES).length + 1 + 1 + 2 + 5} files to ${dir}`);

@@ -2,7 +2,7 @@
 // out. A pure function of the text and the options; the language server only
 // decides when to call it.
 import { parseFaraday, type ParseResult } from '../syntax/parse';
-import { AnalysisContext, type AnalysisPass } from './context';
+import { AnalysisContext, type AnalysisPass, type Facts } from './context';
 import type { AnalysisDiagnostic, ComputedValue } from './model';
 import type { AnalysisOptions } from './options';
 import type { SymbolTable } from './symbols';
@@ -16,6 +16,8 @@ export interface Analysis {
   diagnostics: AnalysisDiagnostic[];
   values: ComputedValue[];
   symbols: SymbolTable;
+  /** What the passes learned: data files read, fits, scale offsets (plots use them). */
+  facts: Facts;
 }
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
@@ -25,5 +27,5 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
   for (const pass of passes) pass(ctx);
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { text, parse, diagnostics, values: ctx.values, symbols: ctx.symbols };
+  return { text, parse, diagnostics, values: ctx.values, symbols: ctx.symbols, facts: ctx.facts };
 }

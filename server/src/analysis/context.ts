@@ -7,6 +7,7 @@ import type { AnalysisDiagnostic, ComputedValue, QuickFix, RelatedInfo } from '.
 import type { Severity } from './diagnostic-info';
 import { SymbolTable } from './symbols';
 import type { AnalysisOptions } from './options';
+import type { ImportedData } from '../instruments/series';
 
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
@@ -23,8 +24,44 @@ export interface Facts {
   electronsPerProduct: Map<string, number>;
   /** Catalyst mass (g) and geometric area (cm²) per electrode block (electrochem pass). */
   electrodes: Map<string, { catalystMassG?: number; areaCm2?: number }>;
-  /** Charges (C) integrated from the i-t files of results, by result name (data pass). */
-  dataCharges: Map<string, number>;
+  /** Charges (C) integrated from the i-t files of results, by the result block's start offset (data pass): several results may share a catalyst name. */
+  dataCharges: Map<number, number>;
+  /** E(RHE) − E(reference) in V for each cell, where the pH is known (electrochem pass): puts recorded sweeps on the RHE scale. */
+  referenceToRHE: Map<string, number>;
+  /** Calibration fits with their standards (electrochem pass), for plots. */
+  calibrationFits: Map<string, CalibrationFigureInput>;
+  /** Instrument files that were read, in document order (data pass), for plots and inspection. */
+  datasets: Dataset[];
+  /** Δi against scan rate from CV files, with the fit (data pass). */
+  cdlFits: { subject: string; points: { x: number; y: number }[]; slope: number; intercept: number; r2: number; areaCm2: number }[];
+}
+
+/** One data file read for a protocol line, with what the line says about it. */
+export interface Dataset {
+  path: string;
+  data: ImportedData;
+  /** Technique as the protocol line names it (`LSV`, `CA`, `CV ecsa`, `UV-vis`). */
+  line: string;
+  /** CA: the potential as written (V) and its scale; CV: the scan rate (V/s). */
+  potential?: { value: number; text: string; scale?: string };
+  scanRateVs?: number;
+  /** Add to the file's potentials to put them on the RHE scale. */
+  toRHE?: number;
+  /** What was measured, for spectra (`Au28`). */
+  subject?: string;
+  areaCm2?: number;
+}
+
+export interface CalibrationFigureInput {
+  analyte?: string;
+  unit: string;
+  reading: string;
+  points: { x: number; y: number }[];
+  slope: number;
+  intercept: number;
+  r2: number;
+  /** Readings of results measured with it: the reading and the concentration it gives (before dilution). */
+  readings: { result: string; y: number; x: number }[];
 }
 
 export class AnalysisContext {
@@ -47,6 +84,10 @@ export class AnalysisContext {
       electronsPerProduct: new Map(),
       electrodes: new Map(),
       dataCharges: new Map(),
+      referenceToRHE: new Map(),
+      calibrationFits: new Map(),
+      datasets: [],
+      cdlFits: [],
     };
   }
 

@@ -3,12 +3,27 @@ import { runCheck } from './check';
 import { runReport } from './report';
 import { UsageError } from './files';
 import { runInspect } from './inspect';
+import { runPlot } from './plot';
 
 const USAGE = `usage:
   faraday check [--format text|json] PATH...   check protocols (directories recurse over *.faraday)
-  faraday report FILE [--format json|md]       every computed value with its source range
+  faraday report FILE [--format json|md|csv] [--table values|fe|crystal]
+                                               every computed value with its source range, and the
+                                               paper's tables (md: all of them; csv: the one --table names)
+  faraday plot FILE [--out DIR] [--format svg|png|json]
+                                               the preview's figures, headless (default: ./figures, svg)
   faraday inspect DATAFILE [--format text|json] what the instrument-data importer reads
 `;
+
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === name || a.startsWith(name + '='));
+  if (i < 0) return undefined;
+  const inline = args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : undefined;
+  const value = inline ?? args[i + 1];
+  if (!value) throw new UsageError(`${name} needs a value`);
+  args.splice(i, inline !== undefined ? 1 : 2);
+  return value;
+}
 
 function takeFormat<T extends string>(args: string[], allowed: readonly T[], fallback: T): T {
   const i = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
@@ -20,7 +35,7 @@ function takeFormat<T extends string>(args: string[], allowed: readonly T[], fal
   return value as T;
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const args = [...argv];
   const command = args.shift();
   try {
@@ -34,10 +49,23 @@ export function main(argv: string[]): number {
       return errors > 0 ? 1 : 0;
     }
     if (command === 'report') {
-      const format = takeFormat(args, ['json', 'md'] as const, 'json');
+      const format = takeFormat(args, ['json', 'md', 'csv'] as const, 'json');
+      const table = takeOption(args, '--table') ?? 'values';
+      if (!['values', 'fe', 'crystal'].includes(table)) throw new UsageError('--table must be one of values, fe, crystal');
       if (args.length !== 1) throw new UsageError('report needs exactly one file');
-      process.stdout.write(runReport(args[0]!, format));
+      process.stdout.write(runReport(args[0]!, format, table as 'values' | 'fe' | 'crystal'));
       return 0;
+    }
+    if (command === 'plot') {
+      const format = takeFormat(args, ['svg', 'png', 'json'] as const, 'svg');
+      const out = takeOption(args, '--out') ?? 'figures';
+      const unknown = args.find((a) => a.startsWith('-'));
+      if (unknown) throw new UsageError(`unknown option ${unknown}`);
+      if (args.length !== 1) throw new UsageError('plot needs exactly one file');
+      return runPlot(args[0]!, out, format).then(({ output }) => {
+        process.stdout.write(output);
+        return 0;
+      });
     }
     if (command === 'inspect') {
       const format = takeFormat(args, ['text', 'json'] as const, 'text');
@@ -61,5 +89,15 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  Promise.resolve()
+    .then(() => main(process.argv.slice(2)))
+    .then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => {
+        if (e instanceof UsageError) {
+          process.stderr.write(`faraday: ${e.message}\n`);
+          process.exitCode = 2;
+        } else throw e;
+      },
+    );
 }

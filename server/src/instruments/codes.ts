@@ -12,6 +12,8 @@ export const InstrumentCodes = {
   techniqueMismatch: 'FD0708',
   scanRateMismatch: 'FD0709',
   initEMismatch: 'FD0710',
+  onsetNotReached: 'FD0711',
+  onsetNotCurrent: 'FD0712',
 } as const;
 
 export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -25,4 +27,6 @@ export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
   e(InstrumentCodes.techniqueMismatch, 'Data of another technique', 'warning', 'The file was written by another technique than the protocol line runs (e.g. a CV file on a CA line).', 'CA at -0.8 V vs RHE for 2 h, data "cv.txt"', 'Name the right file.'),
   e(InstrumentCodes.scanRateMismatch, 'Scan rate differs', 'warning', 'The scan rate in the file header differs from the one on the protocol line.', 'LSV … at 10 mV/s, data "lsv-50mVs.txt"', 'Correct the line or name the right file.'),
   e(InstrumentCodes.initEMismatch, 'Potential differs from the set-point', 'warning', 'The Init E of the file is not the set-point of the potential vs the cell\'s reference. When it equals the potential as written on the other scale, the run was made on the wrong scale.', 'CA at -0.8 V vs RHE … (file: Init E (V) = -0.8)', 'Check which scale the potentiostat was set on.'),
+  e(InstrumentCodes.onsetNotReached, 'Onset current never reached', 'warning', 'The sweep in the data file never reaches the current density the line asks the onset potential at, so there is no onset to report.', 'LSV … data "lsv.txt", onset at 500 mA/cm2', 'Ask for a current density the sweep reaches, or extend the sweep.'),
+  e(InstrumentCodes.onsetNotCurrent, 'Onset needs a current density', 'error', 'The value after `onset at` is not a current density (A/cm2) or a current (A).', 'LSV … onset at 10 mV', 'Write a current density such as `onset at 10 mA/cm2`.'),
 ];

@@ -32,3 +32,22 @@ export function branchDifference(potential: Float64Array, current: Float64Array,
   }
   return anodic !== undefined && cathodic !== undefined ? anodic - cathodic : undefined;
 }
+
+/**
+ * Onset potential of a sweep: the first potential, in recording order, at which
+ * |current| reaches `thresholdA`, interpolated linearly between the two points
+ * around the crossing; undefined when the sweep never reaches it.
+ */
+export function onsetPotential(potential: Float64Array, current: Float64Array, thresholdA: number): number | undefined {
+  const t = Math.abs(thresholdA);
+  if (current.length > 0 && Math.abs(current[0]!) >= t) return potential[0];
+  for (let i = 1; i < current.length; i++) {
+    const a = Math.abs(current[i - 1]!);
+    const b = Math.abs(current[i]!);
+    if (a < t && b >= t) {
+      const f = (t - a) / (b - a);
+      return potential[i - 1]! + f * (potential[i]! - potential[i - 1]!);
+    }
+  }
+  return undefined;
+}

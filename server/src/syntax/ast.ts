@@ -158,6 +158,8 @@ export interface Step {
   until?: StringLit | Word[];
   by?: Word[];
   with?: Word[];
+  /** `measure UV-vis in DCM, data "data/uvvis-au28.csv"`: a spectrum or trace recorded at this step. */
+  data?: StringLit;
   /** Everything else, kept as written for the record. */
   notes: Word[];
   span: Span;
@@ -230,6 +232,8 @@ export interface TechniqueLine {
   cycles?: NumberLit;
   current?: Quantity;
   data?: StringLit;
+  /** `onset at 10 mA/cm2`: the current density (or current) that defines the onset potential of an LSV. */
+  onset?: Quantity;
   span: Span;
 }
 

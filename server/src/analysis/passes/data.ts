@@ -3,11 +3,13 @@
 // `{rate}` expand over the line's lists; the file's technique, scan rate and
 // Init E are checked against the protocol line, and i-t files give charges.
 import * as path from 'node:path';
-import type { Quantity, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { Dataset } from '../context';
+import { sameDimension, SLOTS } from '../../units/dimension';
 import type { AnalysisContext } from '../context';
 import { importChi } from '../../instruments/chi-import';
 import { importDelimited, looksLikeChi } from '../../instruments/delimited-import';
-import { branchDifference, chargeAndMeanCurrent } from '../../instruments/derived';
+import { branchDifference, chargeAndMeanCurrent, onsetPotential } from '../../instruments/derived';
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
@@ -104,6 +106,7 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   if (!fit) return;
   const area = [...ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
   const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
+  ctx.facts.cdlFits.push({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area });
   ctx.value({
     kind: 'cdl', subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, value: cdl, unit: 'mF/cm2', span: t.data!.span,
     label: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`,
@@ -112,10 +115,54 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   });
 }
 
+/** Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale. */
+function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined): void {
+  const q = t.onset!;
+  const u = q.unit && parseUnit(q.unit.text);
+  const density = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
+  const current = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.current.dimension);
+  if (!u || !('unit' in u) || (!density && !current)) {
+    ctx.report(InstrumentCodes.onsetNotCurrent, 'error', `\`${ctx.textOf(q.span)}\` is not a current density or a current; write the onset criterion as \`onset at 10 mA/cm2\``, q.span);
+    return;
+  }
+  const e = column(file.data!, /^Potential$/i);
+  const i = column(file.data!, /^Current$/i);
+  if (!e || !i) return;
+  const area = areaCm2 ?? 1;
+  const thresholdA = density ? Math.abs(toSI(q.values[0]!.value, u.unit)) * area * 1e-4 : Math.abs(toSI(q.values[0]!.value, u.unit));
+  const found = onsetPotential(e.values, i.values, thresholdA);
+  if (found === undefined) {
+    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA on ${area} cm²); ask for a smaller current density`, q.span);
+    return;
+  }
+  const onRHE = toRHE === undefined ? undefined : found + toRHE;
+  const value = onRHE ?? found;
+  const scale = onRHE === undefined ? 'reference' : 'RHE';
+  ctx.value({
+    kind: 'onsetPotential', subject: `${t.technique.text} ${file.path}`, value: Number(value.toFixed(4)), unit: 'V', span: q.span,
+    label: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`,
+    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${ctx.textOf(q.span)} × ${area} cm²), interpolated between points: ${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the catholyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.`,
+    hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`, category: 'results' },
+    extra: { scale: onRHE === undefined ? 'reference' : 'RHE', run: run.cell?.text ?? '' },
+  });
+}
+
 /** Runs after the electrochemistry pass: it needs the set-points. */
 export function dataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
+    if (s.kind === 'synthesis') {
+      // `measure UV-vis in DCM, data "…"`: spectra of the product.
+      for (const step of s.steps) {
+        if (!step.data) continue;
+        const file = load(ctx, step.data.value, step.data);
+        if (file?.data) ctx.facts.datasets.push({ path: file.path, data: file.data, line: step.manner.map((w) => w.text).join(' ') || step.verb.text, subject: s.product?.name?.text ?? s.name?.text });
+      }
+    }
     if (s.kind === 'run') {
+      const toRHE = ctx.facts.referenceToRHE.get(s.cell?.text ?? '');
+      const area = [...ctx.facts.electrodes.values()][0]?.areaCm2;
+      const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}) =>
+        ctx.facts.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, ...extra });
       for (const t of s.techniques) {
         if (!t.data) continue;
         const pattern = t.data.value;
@@ -124,8 +171,9 @@ export function dataPass(ctx: AnalysisContext): void {
             const file = load(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
-            const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
             const written = siOf(t.at!.quantity, i);
+            keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
+            const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
             if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
           });
         } else if (pattern.includes('{rate}') && t.rates) {
@@ -136,6 +184,7 @@ export function dataPass(ctx: AnalysisContext): void {
             checkTechnique(ctx, t, file);
             const rate = siOf(t.rates, i);
             checkScanRate(ctx, file, rate);
+            keep(t, file, { scanRateVs: rate });
             // Δi at the middle of the window, for the double-layer capacitance.
             const e = column(file.data, /^Potential$/i);
             const i_ = column(file.data, /^Current$/i);
@@ -150,6 +199,8 @@ export function dataPass(ctx: AnalysisContext): void {
           if (!file?.data) continue;
           checkTechnique(ctx, t, file);
           checkScanRate(ctx, file, siOf(t.rates, 0));
+          keep(t, file, { scanRateVs: siOf(t.rates, 0) });
+          if (t.onset) onset(ctx, s, t, file, toRHE, area);
         }
       }
     }
@@ -162,6 +213,6 @@ export function resultDataPass(ctx: AnalysisContext): void {
     if (s.kind !== 'result' || !s.data) continue;
     const file = load(ctx, s.data.value, s.data);
     const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === s.data!.span.start);
-    if (charge && s.name) ctx.facts.dataCharges.set(s.name.text, charge.value as number);
+    if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
   }
 }

@@ -192,6 +192,7 @@ class ElectrochemPass {
       if (fit) {
         info.fit = fit;
         const unit = c.standards.unit.text;
+        if (c.name) this.ctx.facts.calibrationFits.set(c.name.text, { analyte: c.analyte?.text, unit, reading: c.standards.reading.text, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, readings: [] });
         if (fit.r2 < 0.99) this.ctx.report(ElectrochemCodes.poorFit, 'warning', `calibration ${name} fits poorly: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below 0.99)`, span);
         const at = c.name?.span ?? c.span;
         const detail = `Least squares of ${c.standards.reading.text} on concentration (${fit.n} standards): slope ${formatNumber(fit.slope, { significant: 5 })} per ${unit}, intercept ${formatNumber(fit.intercept, { significant: 3 })}, R² ${formatNumber(fit.r2, { decimals: 5 })}, s(y/x) ${formatNumber(fit.residualSD, { significant: 3 })}; LOD = 3.3 s/slope = ${formatNumber(fit.lod, { significant: 3 })} ${unit}, LOQ = 10 s/slope = ${formatNumber(fit.loq, { significant: 3 })} ${unit}${dilution !== 1 ? `; samples diluted ×${formatNumber(dilution, { significant: 4 })}` : ''}.`;
@@ -289,6 +290,10 @@ class ElectrochemPass {
   private runBlock(r: RunBlock): void {
     const cell = r.cell ? this.cells.get(r.cell.text) : this.defaultCell();
     const notice = { done: false };
+    const rhe = resolveScale('RHE');
+    if (cell?.reference && cell.catholyte?.pH !== undefined && 'name' in rhe) {
+      this.ctx.facts.referenceToRHE.set(r.cell?.text ?? '', convertPotential(0, cell.reference, rhe, cell.catholyte.pH, this.slope));
+    }
     for (const t of r.techniques) {
       const technique = t.technique.text.toUpperCase();
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
@@ -315,7 +320,7 @@ class ElectrochemPass {
     const cell = this.defaultCell();
     if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
     const seconds = r.duration ? quantityInSI(this.ctx, r.duration, 'time') : undefined;
-    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : r.name ? this.ctx.facts.dataCharges.get(r.name.text) : undefined;
+    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : this.ctx.facts.dataCharges.get(r.span.start);
     const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current') : charge !== undefined && seconds ? charge / seconds : undefined;
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
     if (currentA !== undefined && charge !== undefined && seconds) {
@@ -343,6 +348,7 @@ class ElectrochemPass {
         if (!cal.fit) continue;
         const value = reading.value.values[0]!.value;
         const measured = concentrationOf(cal.fit, value);
+        this.ctx.facts.calibrationFits.get(reading.method.text)?.readings.push({ result: name, y: value, x: measured });
         if (value > cal.fit.maxReading || value < cal.fit.minReading) {
           this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${reading.value.values[0]!.text} lies outside the standards of ${reading.method.text} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, reading.value.span);
         }

@@ -276,6 +276,10 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
       cursor.next();
       node.data = cursor.string();
       if (!node.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/lsv.txt"`', cursor.here());
+    } else if (k === 'onset') {
+      cursor.next();
+      cursor.accept('at');
+      node.onset = expectQuantity(ctx, cursor, '10 mA/cm2');
     } else if (cursor.isNumber()) {
       const q = cursor.quantity({ bare: true })!;
       if (cursor.accept('cycles') || cursor.accept('cycle')) node.cycles = q.values[0];

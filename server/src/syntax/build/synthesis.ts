@@ -10,7 +10,7 @@ export const STEP_VERBS = [
   'add', 'dissolve', 'use', 'mix', 'stir', 'wait', 'react', 'heat', 'cool', 'reflux', 'age',
   'purify', 'crystallize', 'crystallise', 'recrystallize', 'wash', 'extract', 'centrifuge', 'filter',
   'dry', 'evaporate', 'concentrate', 'sonicate', 'purge', 'degas', 'precipitate', 'collect', 'store',
-  'dilute', 'transfer', 'redissolve', 'quench', 'separate', 'anneal',
+  'dilute', 'transfer', 'redissolve', 'quench', 'separate', 'anneal', 'measure',
 ] as const;
 
 const TIME_UNITS = new Set(['s', 'sec', 'min', 'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'ms', 'week', 'weeks']);
@@ -87,6 +87,12 @@ export function readStep(line: Line, ctx: BuildContext): Step {
         step.until = cursor.string() ?? cursor.wordsToComma();
         continue;
       }
+      if (k === 'data') {
+        cursor.next();
+        step.data = cursor.string();
+        if (!step.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/uvvis-au28.csv"`', cursor.here());
+        continue;
+      }
       if (k === 'by') {
         cursor.next();
         step.by = cursor.wordsToComma();
@@ -125,7 +131,7 @@ export function readStep(line: Line, ctx: BuildContext): Step {
 
 function isKeywordAhead(cursor: LineCursor): boolean {
   const e = cursor.peek();
-  return e?.kind === 'word' && ['in', 'at', 'for', 'until', 'by', 'with'].includes(e.word.text.toLowerCase());
+  return e?.kind === 'word' && ['in', 'at', 'for', 'until', 'by', 'with', 'data'].includes(e.word.text.toLowerCase());
 }
 
 export function readSynthesis(header: Line, ctx: BuildContext, name: Word | undefined): SynthesisBlock {

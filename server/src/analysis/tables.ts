@@ -1,0 +1,124 @@
+// Tables in the shape of the paper's: the crystal-data table (one column per
+// crystal, reported values with the computed ones beside them) and the
+// faradaic efficiencies and yield rates per potential. A view of one analysis;
+// `faraday report` writes them as Markdown or CSV.
+import type { Analysis } from './analyze';
+import type { CrystalBlock, NumberLit, Quantity, ResultBlock } from '../syntax/ast';
+import { formatNumber } from '../units/format';
+
+export interface Table {
+  id: string;
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
+function crystalTable(analysis: Analysis): Table | undefined {
+  const crystals = analysis.parse.document.statements.filter((s): s is CrystalBlock => s.kind === 'crystal');
+  if (crystals.length === 0) return undefined;
+  const text = (node: { span: { start: number; end: number } } | undefined) => (node ? analysis.text.slice(node.span.start, node.span.end) : '');
+  const q = (x: Quantity | undefined) => text(x);
+  const n = (x: NumberLit | undefined) => x?.text ?? '';
+  const computed = (c: CrystalBlock, kind: string, show: (v: number) => string) => {
+    const v = analysis.values.find((x) => x.kind === kind && x.span.start >= c.span.start && x.span.end <= c.bodySpan.end);
+    return v && typeof v.value === 'number' ? show(v.value) : '';
+  };
+  const both = (reported: string, calc: string) => (calc && reported ? `${reported} (computed ${calc})` : reported || (calc ? `computed ${calc}` : ''));
+  const rows: [string, (c: CrystalBlock) => string][] = [
+    ['Empirical formula', (c) => text(c.formula)],
+    ['Formula weight', (c) => both(n(c.formulaWeight), computed(c, 'formulaWeight', (v) => formatNumber(v, { decimals: 2 })))],
+    ['Temperature', (c) => q(c.temperature)],
+    ['Wavelength', (c) => q(c.wavelength)],
+    ['Crystal system', (c) => text(c.system)],
+    ['Space group', (c) => text(c.spaceGroup)],
+    ['a', (c) => q(c.cell.a)],
+    ['b', (c) => q(c.cell.b)],
+    ['c', (c) => q(c.cell.c)],
+    ['α', (c) => q(c.cell.alpha)],
+    ['β', (c) => q(c.cell.beta)],
+    ['γ', (c) => q(c.cell.gamma)],
+    ['Volume', (c) => both(q(c.volume), computed(c, 'cellVolume', (v) => formatNumber(v, { decimals: 1 }) + ' Å3'))],
+    ['Z', (c) => n(c.z)],
+    ['Density (calculated)', (c) => both(q(c.density), computed(c, 'density', (v) => formatNumber(v, { decimals: 3 }) + ' g/cm3'))],
+    ['F(000)', (c) => both(n(c.f000), computed(c, 'F000', (v) => String(v)))],
+    ['Reflections collected', (c) => n(c.reflections?.collected)],
+    ['Independent reflections', (c) => n(c.reflections?.independent)],
+    ['Completeness', (c) => q(c.reflections?.completeness)],
+    ['Restraints / parameters', (c) => (c.restraints || c.parameters ? `${n(c.restraints)} / ${n(c.parameters)}` : '')],
+    ['Goodness-of-fit on F²', (c) => n(c.goodnessOfFit)],
+    ['Final R indices [I > 2σ(I)]', (c) => (c.rObserved ? `R1 = ${n(c.rObserved.r1)}, wR2 = ${n(c.rObserved.wr2)}` : '')],
+    ['R indices (all data)', (c) => (c.rAll ? `R1 = ${n(c.rAll.r1)}, wR2 = ${n(c.rAll.wr2)}` : '')],
+  ];
+  return {
+    id: 'crystal', title: 'Crystal data and structure refinement',
+    header: ['', ...crystals.map((c) => c.name?.text ?? 'crystal')],
+    rows: rows.map(([label, get]) => [label, ...crystals.map(get)]).filter((r) => r.slice(1).some((cell) => cell !== '')),
+  };
+}
+
+/** Results in the order of a potential axis: from the least to the most negative potential, unstated last. */
+export function resultsByPotential(analysis: Analysis): ResultBlock[] {
+  const at = (r: ResultBlock) => r.potential?.quantity.values[0]?.value ?? Number.NEGATIVE_INFINITY;
+  return analysis.parse.document.statements.filter((s): s is ResultBlock => s.kind === 'result').sort((a, b) => at(b) - at(a));
+}
+
+/** One row per result: potential, charge, FE per product, ΣFE and yield rates. */
+function feTable(analysis: Analysis): Table | undefined {
+  const results = resultsByPotential(analysis);
+  const inside = (r: ResultBlock, start: number) => start >= r.span.start && start <= r.bodySpan.end;
+  const products: string[] = [];
+  const yieldColumns: string[] = [];
+  for (const v of analysis.values) {
+    const product = v.subject.split('/')[1];
+    if (!product || !results.some((r) => inside(r, v.span.start))) continue;
+    if (v.kind === 'faradaicEfficiency' && !products.includes(product)) products.push(product);
+    const col = `${product} (${v.unit})`;
+    if (v.kind === 'yieldRate' && !yieldColumns.includes(col)) yieldColumns.push(col);
+  }
+  if (products.length === 0) return undefined;
+  const rows = results.map((r) => {
+    const here = analysis.values.filter((v) => inside(r, v.span.start));
+    const pick = (kind: string, product?: string, unit?: string) => {
+      const v = here.find((x) => x.kind === kind && (product === undefined || x.subject.split('/')[1] === product) && (unit === undefined || x.unit === unit));
+      return v && typeof v.value === 'number' ? v.value : undefined;
+    };
+    const potential = r.potential ? `${r.potential.quantity.values.map((x) => x.text).join(', ')} ${r.potential.quantity.unit?.text ?? ''}${r.potential.scale ? ' vs ' + r.potential.scale.text : ''}`.trim() : '';
+    const chargeStated = r.charge ? analysis.text.slice(r.charge.span.start, r.charge.span.end) : undefined;
+    const chargeData = here.find((v) => v.kind === 'charge');
+    const charge = chargeStated ?? (chargeData ? `${formatNumber(chargeData.value as number, { significant: 4 })} C (from ${chargeData.subject})` : '');
+    const fmt = (x: number | undefined, d: number) => (x === undefined ? '' : formatNumber(x, { decimals: d }));
+    return [
+      r.name?.text ?? '', potential, charge,
+      ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)),
+      fmt(pick('feSum'), 2),
+      ...yieldColumns.map((c) => {
+        const [p, unit] = [c.slice(0, c.indexOf(' (')), c.slice(c.indexOf(' (') + 2, -1)];
+        const v = pick('yieldRate', p, unit);
+        return v === undefined ? '' : formatNumber(v, { significant: 4 });
+      }),
+    ];
+  });
+  return {
+    id: 'fe', title: 'Faradaic efficiencies and yield rates',
+    header: ['result', 'potential', 'charge', ...products.map((p) => `FE ${p} (%)`), 'ΣFE (%)', ...yieldColumns.map((c) => `yield ${c}`)],
+    rows,
+  };
+}
+
+export function paperTables(analysis: Analysis): Table[] {
+  return [feTable(analysis), crystalTable(analysis)].filter((t): t is Table => t !== undefined);
+}
+
+export function tableToMarkdown(t: Table): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [`### ${t.title}`, '', `| ${t.header.map(esc).join(' | ')} |`, `|${t.header.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** RFC 4180: quote cells with commas, quotes or line breaks. */
+export function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function tableToCsv(t: Table): string {
+  return [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,33 @@
+// `faraday plot FILE [--out DIR] [--format svg|png|json]`: the preview's figures
+// rendered headless, one file per figure (json writes the Vega-Lite specs).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../analysis/analyze';
+import { buildFigures } from '../plots/figures';
+import { renderPng, renderSvg } from '../plots/render';
+import { readIfExists, readTextFile, UsageError } from './files';
+
+export type PlotFormat = 'svg' | 'png' | 'json';
+
+export async function runPlot(file: string, outDir: string, format: PlotFormat): Promise<{ output: string; written: string[] }> {
+  const text = readTextFile(file);
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: process.cwd() });
+  const figures = buildFigures(analysis);
+  if (figures.length === 0) return { output: `${file}: nothing to plot (no data files, results, calibrations or fits)\n`, written: [] };
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create ${outDir}: ${(e as Error).message}`);
+  }
+  const written: string[] = [];
+  const lines: string[] = [];
+  for (const f of figures) {
+    const target = path.join(outDir, `${f.id}.${format}`);
+    if (format === 'json') fs.writeFileSync(target, JSON.stringify(f.spec, null, 2) + '\n');
+    else if (format === 'svg') fs.writeFileSync(target, await renderSvg(f.spec));
+    else fs.writeFileSync(target, await renderPng(f.spec));
+    written.push(target);
+    lines.push(`${target}  ${f.title}${f.pointsRead !== f.pointsDrawn ? ` (${f.pointsDrawn} of ${f.pointsRead} points drawn)` : ''}`);
+  }
+  return { output: lines.join('\n') + '\n', written };
+}
