@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI with esbuild.
 //   node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,10 +26,14 @@ const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' }, external: ['@resvg/resvg-js'] },
 ];
 
-for (const b of builds) {
-  const options = { ...common, ...b };
+// The preview's page script runs in the webview (a browser): vega, vega-lite, vega-embed, vega-interpreter.
+const webview = { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/preview.js', sourcemap: !production };
+
+for (const b of [...builds, webview]) {
+  const options = b === webview ? b : { ...common, ...b };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
 chmodSync('dist/cli.js', 0o755);
-if (!watch) console.log(`built ${builds.map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);
+copyFileSync('client/src/webview/preview.css', 'dist/webview/preview.css');
+if (!watch) console.log(`built ${[...builds, webview].map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);

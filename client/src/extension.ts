@@ -1,12 +1,19 @@
-// The VS Code extension: starts the Faraday language server and gets out of
-// the way. All analysis happens in the server.
+// The VS Code extension: starts the Faraday language server and the plot
+// preview, and gets out of the way. All analysis happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FigurePreview, PREVIEW_VIEW_TYPE } from './preview/preview-panel';
+import type { PreviewState } from './preview/messages';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: the preview, for the extension-host tests. */
+export interface FaradayApi {
+  preview: FigurePreview;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<FaradayApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,7 +33,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  const preview = new FigurePreview(context.extensionUri, () => client);
+  context.subscriptions.push(
+    preview,
+    // From the command palette, the editor title, or a code lens (which passes the document and the figure).
+    vscode.commands.registerCommand('faraday.showPreview', (uri?: string | vscode.Uri, figure?: string) => {
+      const target = uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!target) return void vscode.window.showInformationMessage('Open a .faraday file to preview its plots.');
+      preview.open(target, figure);
+    }),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => preview.restore(panel, state),
+    }),
+  );
   await client.start();
+  return { preview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,6 +6,22 @@ import type { Span } from '../syntax/ast';
 export interface BlockSummary {
   span: Span;
   title: string;
+  /** The figure of the preview this block feeds, when it feeds one. */
+  figure?: string;
+}
+
+/** Which figure a block's data or values appear in. */
+function figureOf(analysis: Analysis, s: Analysis['parse']['document']['statements'][number]): string | undefined {
+  if (s.kind === 'synthesis') return s.steps.some((st) => st.data) ? 'uvvis' : undefined;
+  if (s.kind === 'calibration') return s.name && analysis.facts.calibrationFits.has(s.name.text) ? `calibration-${s.name.text}` : undefined;
+  if (s.kind === 'result') return analysis.values.some((v) => v.kind === 'faradaicEfficiency' && v.span.start >= s.span.start && v.span.start <= s.bodySpan.end) ? 'fe' : undefined;
+  if (s.kind === 'run') {
+    const t = s.techniques.find((x) => x.data);
+    if (!t) return undefined;
+    const kind = t.technique.text.toUpperCase();
+    return kind === 'LSV' ? 'lsv' : kind === 'CA' ? 'it' : kind === 'EIS' ? 'nyquist' : kind === 'CV' ? 'cdl' : undefined;
+  }
+  return undefined;
 }
 
 export function blockSummaries(analysis: Analysis): BlockSummary[] {
@@ -20,7 +36,7 @@ export function blockSummaries(analysis: Analysis): BlockSummary[] {
     const parts = [`${values} computed value${values === 1 ? '' : 's'}`];
     if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
     if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-    out.push({ span: { start: s.span.start, end: s.span.start }, title: parts.join(' · ') });
+    out.push({ span: { start: s.span.start, end: s.span.start }, title: parts.join(' · '), figure: figureOf(analysis, s) });
   }
   return out;
 }

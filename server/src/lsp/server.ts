@@ -20,6 +20,8 @@ import { encodeSemanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { completionItems } from './completion';
 import { blockSummaries } from '../features/code-lens';
 import { toRange } from './convert';
+import { buildFigures } from '../plots/figures';
+import { FIGURES_REQUEST, type FiguresParams, type FiguresResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -164,8 +166,19 @@ connection.onDocumentLinks((params) => {
 connection.onCodeLens((params) => {
   const analysis = analysisOf(params.textDocument.uri);
   if (!analysis) return [];
-  // Title-only lenses: the command id is informational and opens the Problems view.
-  return blockSummaries(analysis).map((b) => ({ range: toRange(analysis, b.span), command: { title: b.title, command: 'workbench.actions.view.problems' } }));
+  // The summary opens the Problems view; blocks that feed a figure get a second lens that opens the preview on it.
+  return blockSummaries(analysis).flatMap((b) => [
+    { range: toRange(analysis, b.span), command: { title: b.title, command: 'workbench.actions.view.problems' } },
+    ...(b.figure ? [{ range: toRange(analysis, b.span), command: { title: '$(graph) Preview plots', command: 'faraday.showPreview', arguments: [params.textDocument.uri, b.figure] } }] : []),
+  ]);
+});
+
+/** The preview's figures for a document: Vega-Lite specs, series already downsampled for display. */
+connection.onRequest(FIGURES_REQUEST, (params: FiguresParams): FiguresResult | null => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const analysis = scheduler.analysisFor(snapshot(doc));
+  return { uri: params.uri, version: doc.version, figures: buildFigures(analysis) };
 });
 
 connection.onCompletion((params) => {

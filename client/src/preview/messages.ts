@@ -1,0 +1,19 @@
+// Messages between the extension and the preview webview. The webview speaks
+// first ("ready"), so nothing posted before its script runs is lost.
+import type { Figure } from '../../../server/src/plots/figures';
+
+export type ToWebview =
+  | { type: 'figures'; uri: string; fileName: string; version: number; figures: Figure[]; focus?: string }
+  | { type: 'focus'; id: string }
+  | { type: 'error'; message: string };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; failed: { id: string; message: string }[] }
+  | { type: 'export'; id: string; format: 'svg' | 'png'; data: string };
+
+/** What the webview keeps across reloads (vscode.setState), read back by the serializer. */
+export interface PreviewState {
+  uri?: string;
+  focus?: string;
+}

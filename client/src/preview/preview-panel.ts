@@ -1,0 +1,152 @@
+// The plot preview beside the editor: one panel that follows the active
+// Faraday editor, asks the language server for the figures (debounced while
+// typing), survives reloads through its serializer, and saves exports.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { FIGURES_REQUEST, type FiguresResult } from '../../../server/src/lsp/protocol';
+import type { FromWebview, PreviewState, ToWebview } from './messages';
+import { previewHtml } from './html';
+
+export const PREVIEW_VIEW_TYPE = 'faraday.preview';
+const UPDATE_DELAY_MS = 300;
+
+/** A finished render, as the webview reports it (tests and the benchmark read it). */
+export interface RenderReport {
+  uri: string;
+  version: number;
+  ids: string[];
+  /** Time in the webview from receiving the figures to the last one drawn. */
+  ms: number;
+  /** From the command (or the update) to the render report. */
+  totalMs: number;
+  failed: { id: string; message: string }[];
+}
+
+export class FigurePreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private uri: string | undefined;
+  private focus: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private requestedAt = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<RenderReport>();
+  readonly onDidRender = this.rendered.event;
+  lastRender: RenderReport | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (this.panel && e?.document.languageId === 'faraday') this.show(e.document.uri.toString());
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && e.document.uri.toString() === this.uri) this.schedule();
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        // Data files change on disk: a save of anything in the workspace may change the figures.
+        if (this.panel && d.uri.toString() !== this.uri) this.schedule();
+      }),
+    );
+  }
+
+  /** Open (or reveal) the preview on a document, scrolled to a figure. */
+  open(uri: string, figure?: string): void {
+    this.focus = figure;
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Faraday plots', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.attach(panel);
+    } else this.panel.reveal(undefined, true);
+    this.show(uri);
+  }
+
+  /** A panel restored after a reload: same view, same document. */
+  restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): void {
+    panel.webview.options = this.webviewOptions();
+    this.focus = state?.focus;
+    this.attach(panel);
+    if (state?.uri) this.show(state.uri);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'file-icon.svg');
+    panel.webview.html = previewHtml(panel.webview, this.extensionUri);
+    panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m), undefined, this.disposables);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+    }, undefined, this.disposables);
+  }
+
+  private show(uri: string): void {
+    this.uri = uri;
+    if (this.panel) this.panel.title = `Plots: ${vscode.Uri.parse(uri).path.split('/').pop()}`;
+    void this.update();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), UPDATE_DELAY_MS);
+  }
+
+  private async update(): Promise<void> {
+    const client = this.client();
+    if (!this.panel || !this.ready || !this.uri || !client) return; // "ready" triggers the update
+    this.requestedAt = Date.now();
+    const uri = this.uri;
+    try {
+      // The language server analyses the text it has: open the document so it has it.
+      await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const result = await client.sendRequest<FiguresResult | null>(FIGURES_REQUEST, { uri });
+      if (uri !== this.uri) return; // the editor moved on meanwhile
+      if (!result) return this.post({ type: 'error', message: `${uri} is not open in the language server.` });
+      this.post({ type: 'figures', uri, fileName: vscode.Uri.parse(uri).path.split('/').pop() ?? uri, version: result.version, figures: result.figures, focus: this.focus });
+    } catch (e) {
+      this.post({ type: 'error', message: `Cannot compute the figures: ${(e as Error).message}` });
+    }
+  }
+
+  private post(m: ToWebview): void {
+    void this.panel?.webview.postMessage(m);
+  }
+
+  private async receive(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      await this.update();
+    } else if (m.type === 'rendered') {
+      this.lastRender = { ...m, totalMs: Date.now() - this.requestedAt };
+      this.rendered.fire(this.lastRender);
+    } else if (m.type === 'export') {
+      await this.save(m.id, m.format, m.data);
+    }
+  }
+
+  private async save(id: string, format: 'svg' | 'png', data: string): Promise<void> {
+    const doc = this.uri ? vscode.Uri.parse(this.uri) : undefined;
+    const folder = doc ? vscode.Uri.joinPath(doc, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${id}.${format}`) : undefined,
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Saved ${target.fsPath}`);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    this.rendered.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

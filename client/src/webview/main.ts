@@ -1,0 +1,115 @@
+// The preview webview: renders the figures the extension posts with
+// vega-embed. No eval under the strict CSP: expressions go through
+// vega-interpreter (`ast: true`). Canvas rendering, so no inline styles.
+import embed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('figures')!;
+const status = document.getElementById('status')!;
+let views: Result[] = [];
+let last: Extract<ToWebview, { type: 'figures' }> | undefined;
+
+function dark(): boolean {
+  return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+}
+
+/** Colours from the editor theme so axes and text match it. */
+function themeConfig(): Record<string, unknown> {
+  const css = getComputedStyle(document.body);
+  const fg = css.getPropertyValue('--vscode-editor-foreground').trim() || (dark() ? '#cccccc' : '#333333');
+  const grid = css.getPropertyValue('--vscode-editorWidget-border').trim() || (dark() ? '#444444' : '#dddddd');
+  const font = css.getPropertyValue('--vscode-font-family').trim() || 'sans-serif';
+  return {
+    background: 'transparent', font,
+    title: { color: fg, subtitleColor: fg },
+    axis: { labelColor: fg, titleColor: fg, domainColor: fg, tickColor: fg, gridColor: grid },
+    legend: { labelColor: fg, titleColor: fg },
+    view: { stroke: grid },
+  };
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<void> {
+  const started = performance.now();
+  last = msg;
+  vscode.setState({ uri: msg.uri, focus: msg.focus });
+  for (const v of views) v.finalize();
+  views = [];
+  root.replaceChildren();
+  status.textContent = msg.figures.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
+  const failed: { id: string; message: string }[] = [];
+  const ids: string[] = [];
+  for (const f of msg.figures) {
+    const section = document.createElement('section');
+    section.id = `figure-${f.id}`;
+    section.className = 'figure';
+    const head = document.createElement('header');
+    const title = document.createElement('h2');
+    title.textContent = f.title;
+    head.append(title);
+    if (f.pointsDrawn < f.pointsRead) {
+      const note = document.createElement('span');
+      note.className = 'note';
+      note.textContent = `${f.pointsDrawn} of ${f.pointsRead} points drawn`;
+      head.append(note);
+    }
+    const chart = document.createElement('div');
+    chart.className = 'chart';
+    section.append(head, chart);
+    root.append(section);
+    try {
+      const result = await embed(chart, f.spec as never, {
+        ast: true, expr: expressionInterpreter, renderer: 'canvas', actions: false, defaultStyle: false,
+        config: themeConfig() as never, tooltip: { disableDefaultStyle: true } as never,
+      });
+      views.push(result);
+      ids.push(f.id);
+      head.append(
+        button('SVG', () => void result.view.toSVG().then((svg) => vscode.postMessage({ type: 'export', id: f.id, format: 'svg', data: svg }))),
+        button('PNG', () => void result.view.toImageURL('png', 2).then((url) => vscode.postMessage({ type: 'export', id: f.id, format: 'png', data: url }))),
+      );
+    } catch (e) {
+      failed.push({ id: f.id, message: (e as Error).message });
+      chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
+    }
+  }
+  if (msg.focus) focus(msg.focus);
+  document.body.dataset.rendered = String(ids.length);
+  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed });
+}
+
+function focus(id: string): void {
+  const el = document.getElementById(`figure-${id}`);
+  if (!el) return;
+  root.querySelectorAll('.focused').forEach((s) => s.classList.remove('focused'));
+  el.classList.add('focused');
+  el.scrollIntoView({ block: 'start' });
+}
+
+let queue = Promise.resolve();
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const msg = event.data;
+  if (msg.type === 'figures') queue = queue.then(() => render(msg));
+  else if (msg.type === 'focus') focus(msg.id);
+  else if (msg.type === 'error') status.textContent = msg.message;
+});
+
+// The editor theme changed: VS Code swaps the body's classes; draw again with its colours.
+new MutationObserver(() => {
+  if (last) {
+    const again = last;
+    queue = queue.then(() => render(again));
+  }
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+vscode.postMessage({ type: 'ready' });
