@@ -4,7 +4,7 @@
 // Waits on selectors and texts, never on fixed sleeps. Ends every process it
 // starts. Prints `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +24,15 @@ async function gotoLine(page, spec) {
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
   await page.keyboard.type(spec);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 10000 });
+}
+
+async function runCommand(page, label) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(label);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 10000 });
 }
@@ -184,6 +193,28 @@ async function main() {
     });
     await page.screenshot({ path: path.join(root, 'docs/images/quick-fix.png') });
     await page.keyboard.press('Escape');
+
+    phase('opening the plot preview');
+    const timing = path.join(tmp, 'preview-timing.json');
+    if (existsSync(timing)) {
+      copyFileSync(timing, path.join(root, 'dist/e2e-preview-timing.json'));
+      console.log(`  preview timing: ${readFileSync(timing, 'utf8')}`);
+    }
+    // Room for the preview: no panel, no secondary side bar.
+    await runCommand(page, 'View: Close Panel');
+    await runCommand(page, 'View: Close Secondary Side Bar');
+    await runCommand(page, 'Faraday: Preview Plots');
+    await check('the preview webview draws the figures (two iframes deep)', async () => {
+      // code-server: iframe.webview.ready holds #active-frame, which holds the page.
+      const outer = page.frameLocator('iframe.webview.ready').last();
+      const inner = outer.frameLocator('#active-frame');
+      await inner.locator('body[data-rendered]').waitFor({ timeout: 60000 });
+      const drawn = Number(await inner.locator('body').getAttribute('data-rendered'));
+      if (drawn < 8) throw new Error(`only ${drawn} figures drawn`);
+      await inner.locator('#figure-lsv canvas').waitFor({ timeout: 10000 });
+      await inner.locator('#figure-lsv').scrollIntoViewIfNeeded();
+    });
+    await page.screenshot({ path: path.join(root, 'docs/images/preview.png') });
 
   } finally {
     await browser.close();

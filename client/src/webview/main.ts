@@ -68,7 +68,11 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
     section.append(head, chart);
     root.append(section);
     try {
-      const result = await embed(chart, f.spec as never, {
+      // Single views fill the panel's width; concatenated ones keep their sizes.
+      // Side-by-side views stack in a narrow panel.
+      const { hconcat, ...rest } = f.spec as { hconcat?: unknown[] };
+      const spec = hconcat ? { ...rest, vconcat: hconcat } : { ...f.spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+      const result = await embed(chart, spec as never, {
         ast: true, expr: expressionInterpreter, renderer: 'canvas', actions: false, defaultStyle: false,
         config: themeConfig() as never, tooltip: { disableDefaultStyle: true } as never,
       });

@@ -2,6 +2,7 @@
 // make, through the vscode API, inside a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 const workspace = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
@@ -65,5 +66,24 @@ describe('Faraday in the extension host', () => {
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     assert.ok(labels.some((l) => l.includes('−1.057 V vs Ag/AgCl')));
+  });
+
+  it('the plot preview draws every figure of the sample in a webview', async function () {
+    this.timeout(60000);
+    const doc = await openSample();
+    const api = vscode.extensions.getExtension<{ preview: { onDidRender: vscode.Event<{ ids: string[]; ms: number; totalMs: number; failed: { id: string; message: string }[] }> } }>('faraday-lab.faraday')!.exports;
+    const rendered = new Promise<{ ids: string[]; ms: number; totalMs: number; failed: { id: string; message: string }[] }>((resolve) => {
+      const sub = api.preview.onDidRender((r) => {
+        sub.dispose();
+        resolve(r);
+      });
+    });
+    const started = Date.now();
+    await vscode.commands.executeCommand('faraday.showPreview', doc.uri.toString(), 'fe');
+    const r = await rendered;
+    assert.deepEqual(r.failed, []);
+    for (const id of ['uvvis', 'lsv', 'it', 'fe', 'calibration-nessler', 'calibration-griess', 'cdl', 'nyquist']) assert.ok(r.ids.includes(id), `${id} drawn (drew ${r.ids.join(', ')})`);
+    // Time to first render, for the benchmark's figures.
+    if (process.env.FARADAY_E2E_RESULTS) writeFileSync(path.join(path.dirname(process.env.FARADAY_E2E_RESULTS), 'preview-timing.json'), JSON.stringify({ commandToRenderMs: Date.now() - started, webviewRenderMs: r.ms, figures: r.ids.length }));
   });
 });
