@@ -138,3 +138,16 @@ test('data files are document links and their hover shows what was read', async 
   const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('data "data/lsv-au28cu12.txt"', 8) });
   assert.match((h!.contents as { value: string }).value, /Linear Sweep Voltammetry on CHI660D · 1001 points/);
 });
+
+test('the preview request returns the figures, and blocks that feed one get a Preview plots lens', async () => {
+  const result = await client.connection.sendRequest<{ version: number; figures: { id: string; spec: { layer?: unknown[] }; pointsRead: number; pointsDrawn: number }[] }>('faraday/figures', { uri });
+  assert.deepEqual(result.figures.map((f) => f.id), ['uvvis', 'lsv', 'it', 'fe', 'calibration-nessler', 'calibration-griess', 'calibration-wattchrisp', 'cdl', 'nyquist']);
+  const it = result.figures.find((f) => f.id === 'it')!;
+  assert.deepEqual([it.pointsRead, it.pointsDrawn], [5 * 7201, 5 * 1500]);
+  const { CodeLensRequest } = await import('vscode-languageserver-protocol/node');
+  const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  const preview = lenses!.filter((l) => l.command?.command === 'faraday.showPreview');
+  assert.deepEqual(preview.find((l) => l.range.start.line === at('run in H').line)!.command!.arguments, [uri, 'lsv']);
+  assert.deepEqual(preview.find((l) => l.range.start.line === at('calibration nessler').line)!.command!.arguments, [uri, 'calibration-nessler']);
+  assert.ok(!preview.some((l) => l.range.start.line === at('synthesis Au28Cu12').line), 'a synthesis without spectra has no preview lens');
+});

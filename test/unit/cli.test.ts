@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -74,4 +74,38 @@ test('inspect prints what the importer read, as JSON', () => {
   assert.equal(out.points, 73);
   assert.deepEqual(out.columns[0], { name: 'Freq', unit: 'Hz' });
   assert.deepEqual(out.metadata['Init E'], { value: 0, unit: 'V' });
+});
+
+test('plot: one SVG per figure, headless, with the marks of each figure', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'faraday-plot-'));
+  const r = cli('plot', 'samples/au28cu12-si.faraday', '--out', out);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /it\.svg {2}i-t \(7500 of 36005 points drawn\)/);
+  const files = readdirSync(out).sort();
+  assert.deepEqual(files, ['calibration-griess.svg', 'calibration-nessler.svg', 'calibration-wattchrisp.svg', 'cdl.svg', 'fe.svg', 'it.svg', 'lsv.svg', 'nyquist.svg', 'uvvis.svg']);
+  const nyquist = readFileSync(path.join(out, 'nyquist.svg'), 'utf8');
+  assert.match(nyquist, /^<svg /);
+  assert.equal((nyquist.match(/aria-roledescription="point"/g) ?? []).length, 71);
+  const png = cli('plot', 'samples/au28cu12-si.faraday', '--out', out, '--format', 'png');
+  assert.equal(png.status, 0, png.stderr);
+  const bytes = readFileSync(path.join(out, 'fe.png'));
+  assert.deepEqual([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
+  assert.equal(cli('plot', 'samples/au28cu12-si.faraday', '--format', 'gif').status, 2);
+});
+
+test('report: CSV of the values and the paper\'s tables (FE per potential, crystal data)', () => {
+  const fe = cli('report', 'samples/au28cu12-si.faraday', '--format', 'csv', '--table', 'fe');
+  assert.equal(fe.status, 0, fe.stderr);
+  const rows = fe.stdout.trimEnd().split('\r\n');
+  assert.equal(rows[0], 'result,potential,charge,FE NH3 (%),FE NO2- (%),FE H2 (%),ΣFE (%),yield NH3 (ug/h/mg),yield NH3 (mmol/h/cm2),yield NO2- (ug/h/mg),yield NO2- (mmol/h/cm2)');
+  assert.equal(rows[2], 'Au28Cu12,-0.8 V vs RHE,600 C,94.25,2.00,0.85,97.10,6239,0.3663,1428,0.03104');
+  assert.match(rows[1]!, /^Au28Cu12,-0\.7 V vs RHE,420\.0 C \(from data\/it-au28cu12--0\.7\.txt\),79\.46,/);
+  const crystal = cli('report', 'samples/au28cu12-si.faraday', '--format', 'csv', '--table', 'crystal').stdout.split('\r\n');
+  assert.equal(crystal[0], ',Au28Cu12,Cu28');
+  assert.ok(crystal.includes('Volume,16334.9(16) Å3 (computed 16334.9 Å3),20264.0(17) Å3 (computed 20263.9 Å3)'));
+  const values = cli('report', 'samples/au28cu12-si.faraday', '--format', 'csv').stdout.split('\r\n');
+  assert.equal(values[0], 'line,kind,subject,value,unit,label');
+  assert.ok(values.some((l) => /^\d+,onsetPotential,LSV data\/lsv-au28cu12\.txt,-0\.612\d,V,/.test(l)));
+  const md = cli('report', 'samples/au28cu12-si.faraday', '--format', 'md').stdout;
+  assert.match(md, /### Crystal data and structure refinement\n\n\| {2}\| Au28Cu12 \| Cu28 \|/);
 });

@@ -59,3 +59,17 @@ test('Cdl from the ECSA CV files recovers the capacitance they were generated wi
   assert.ok(Math.abs((cdl.value as number) - 2.5) < 1e-6, `${cdl.value}`);
   assert.equal(cdl.subject, 'CV ecsa');
 });
+
+test('onset potential of the LSV at 10 mA/cm², on the RHE scale; unreachable or wrong criteria are flagged', () => {
+  const file = path.join(samples, 'au28cu12-si.faraday');
+  const a = analyze(sample, { fileName: file, readFile: read });
+  const onset = a.values.find((v) => v.kind === 'onsetPotential')!;
+  // Model of the generated LSV: |i| = ik·ilim/(ik + ilim) + 10 µA reaches 10 mA at −0.6126 V vs RHE (file vs Ag/AgCl + 0.257 V).
+  assert.ok(Math.abs((onset.value as number) - -0.6126) < 0.0005, `${onset.value}`);
+  assert.equal(onset.extra?.scale, 'RHE');
+  assert.equal(onset.unit, 'V');
+  const far = analyze(sample.replace('onset at 10 mA/cm2', 'onset at 500 mA/cm2'), { fileName: file, readFile: read });
+  assert.ok(far.diagnostics.some((d) => d.code === 'FD0711' && /never reaches 500 mA\/cm2/.test(d.message)));
+  const wrong = analyze(sample.replace('onset at 10 mA/cm2', 'onset at 10 mV'), { fileName: file, readFile: read });
+  assert.ok(wrong.diagnostics.some((d) => d.code === 'FD0712' && wrong.text.slice(d.span.start, d.span.end) === '10 mV'));
+});

@@ -1,0 +1,142 @@
+// Figures of the sample: Vega-Lite specs valid against the schema, with the
+// computed data in them; LTTB downsampling; headless SVG renders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { analyze } from '../../server/src/analysis/analyze';
+import { buildFigures, type Figure } from '../../server/src/plots/figures';
+import { lttbIndices } from '../../server/src/plots/lttb';
+import { renderSvg } from '../../server/src/plots/render';
+
+const root = path.resolve(__dirname, '..', '..');
+const samplePath = path.join(root, 'samples', 'au28cu12-si.faraday');
+const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+const analysis = analyze(readFileSync(samplePath, 'utf8'), { fileName: samplePath, readFile: read });
+const figures = buildFigures(analysis);
+const figure = (id: string) => figures.find((f) => f.id === id)!;
+type Rows = Record<string, number | string>[];
+const layerRows = (f: Figure, i: number) => ((f.spec.layer as { data: { values: Rows } }[])[i]!.data.values);
+
+/**
+ * Validates with ajv in a plain node process: tsx's module hook mangles ajv's
+ * JSON requires. Returns the first errors of each spec, or null when valid.
+ */
+function validateSpecs(specs: unknown[]): (unknown[] | null)[] {
+  const script = `
+    const Ajv = require('ajv');
+    const schema = JSON.parse(require('fs').readFileSync('node_modules/vega-lite/build/vega-lite-schema.json', 'utf8'));
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const specs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    process.stdout.write(JSON.stringify(specs.map((s) => (validate(s) ? null : validate.errors.slice(0, 3)))));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: root, input: JSON.stringify(specs), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test('every figure is a valid Vega-Lite spec (the vega-lite package\'s own JSON schema)', () => {
+  assert.equal(figures.length, 9);
+  const errors = validateSpecs([...figures.map((f) => f.spec), { mark: 'lines', data: { values: [] } }]);
+  figures.forEach((f, i) => assert.equal(errors[i], null, `${f.id}: ${JSON.stringify(errors[i])}`));
+  // A broken spec is caught, so the check can fail.
+  assert.notEqual(errors[figures.length], null);
+});
+
+test('LSV on the RHE scale: the file\'s Ag/AgCl potentials + 0.257 V, the onset at 10 mA/cm² as a rule', () => {
+  const lsv = figure('lsv');
+  const rows = layerRows(lsv, 0);
+  assert.equal(rows.length, 1001);
+  // The file starts at −0.407 V vs Ag/AgCl; E(RHE) = E(Ag/AgCl) + 0.198 + 0.059 × pH 1.0.
+  assert.ok(Math.abs((rows[0]!.E as number) - -0.15) < 1e-9);
+  assert.ok(Math.abs((rows[1000]!.E as number) - -1.15) < 1e-9);
+  assert.equal(((lsv.spec.layer as { encoding: { x: { title: string } } }[])[0]!.encoding.x.title), 'E (V vs RHE)');
+  const onset = layerRows(lsv, 1)[0]!.E as number;
+  // The generator's model (Tafel b = 0.20 V/dec, i = 0.09 A at −0.8 V, ilim = 0.25 A, 10 µA capacitive) reaches 10 mA at −0.6126 V.
+  assert.ok(Math.abs(onset - -0.6126) < 0.0005, `${onset}`);
+});
+
+test('i-t: five potentials, each series downsampled to 1500 points for display', () => {
+  const it = figure('it');
+  assert.equal(it.pointsRead, 5 * 7201);
+  assert.equal(it.pointsDrawn, 5 * 1500);
+  const rows = (it.spec.data as { values: Rows }).values;
+  assert.deepEqual([...new Set(rows.map((r) => r.potential))], ['-0.7 V vs RHE', '-0.8 V vs RHE', '-0.9 V vs RHE', '-1.0 V vs RHE', '-1.1 V vs RHE']);
+  // Time in hours: the last point of each run is at 2 h.
+  assert.equal(Math.max(...rows.map((r) => r.t as number)), 2);
+});
+
+test('FE per potential: stacked bars per product in potential order, the NH3 yield rate as a line', () => {
+  const fe = figure('fe');
+  const bars = layerRows(fe, 0);
+  assert.deepEqual([...new Set(bars.map((b) => b.potential))], ['-0.7 V vs RHE', '-0.8 V vs RHE', '-0.9 V vs RHE']);
+  const nh3 = bars.find((b) => b.potential === '-0.8 V vs RHE' && b.product === 'NH3')!.fe as number;
+  // Hand check: 342.1 mg/L NH3-N × 0.030 L / 14.007 g/mol = 0.7327 mmol; FE = 8 × 96485 × 0.7327e-3 / 600 = 94.25 %.
+  assert.ok(Math.abs(nh3 - 94.25) < 0.01, `${nh3}`);
+  const yields = layerRows(fe, 1);
+  assert.equal(yields.length, 3);
+  assert.ok(Math.abs((yields.find((y) => y.potential === '-0.8 V vs RHE')!.rate as number) - 6239) < 1);
+});
+
+test('calibration: the standards, the fitted line and the readings placed on it', () => {
+  const c = figure('calibration-nessler');
+  const [line, standards, readings] = [layerRows(c, 0), layerRows(c, 1), layerRows(c, 2)];
+  assert.equal(standards.length, 5);
+  const slope = ((line[1]!.y as number) - (line[0]!.y as number)) / ((line[1]!.x as number) - (line[0]!.x as number));
+  // REFERENCE-VALUES.md: nessler slope 0.26387 per mg/L.
+  assert.ok(Math.abs(slope - 0.26387) < 0.00001, `${slope}`);
+  // Three results read NH3-N with nessler: 0.062, 0.099, 0.118.
+  assert.deepEqual(readings.map((r) => r.y).sort(), [0.062, 0.099, 0.118]);
+  const at099 = readings.find((r) => r.y === 0.099)!.x as number;
+  assert.ok(Math.abs(at099 - 0.3421) < 0.0005, `${at099}`);
+});
+
+test('Cdl: Δj against scan rate recovers the 2.5 mF the CVs were generated with', () => {
+  const cdl = figure('cdl');
+  const points = layerRows(cdl, 1);
+  assert.deepEqual(points.map((p) => p.x), [20, 60, 100, 140, 180]);
+  // Δj = 2·Cdl·v: at 100 mV/s, 2 × 2.5 mF × 0.1 V/s = 0.5 mA on 1 cm².
+  assert.ok(Math.abs((points[2]!.y as number) - 0.5) < 1e-6);
+  assert.match(JSON.stringify(cdl.spec.title), /Cdl = 2\.500 mF cm⁻²/);
+});
+
+test('Nyquist: −Z" against Z\' on equal axes', () => {
+  const n = figure('nyquist');
+  const enc = n.spec.encoding as { x: { scale: { domain: number[] } }; y: { scale: { domain: number[] } } };
+  assert.deepEqual(enc.x.scale.domain, enc.y.scale.domain);
+  assert.equal(n.spec.width, n.spec.height);
+  const rows = (n.spec.data as { values: Rows }).values;
+  assert.equal(rows.length, 71);
+  // Highest frequency: Z' → Rs = 8 Ω.
+  assert.ok(Math.abs((rows[0]!.re as number) - 8) < 0.5);
+});
+
+test('UV-vis: photon energy E = hc/λ and the intensity times the Jacobian λ²/hc', () => {
+  const rows = (figure('uvvis').spec.data as { values: Rows }).values;
+  const r = rows.find((x) => x.lambda === 500 && x.sample === 'Au28')!;
+  assert.ok(Math.abs((r.E as number) - 2.4797) < 1e-4);
+  assert.ok(Math.abs((r.AE as number) - ((r.A as number) * 500 * 500) / 1239.841984) < 1e-9);
+  assert.deepEqual([...new Set(rows.map((x) => x.sample))], ['Au28', 'Cu28']);
+});
+
+test('LTTB keeps the ends, the requested count and a lone spike', () => {
+  const n = 10000;
+  const x = Float64Array.from({ length: n }, (_, i) => i);
+  const y = Float64Array.from({ length: n }, (_, i) => (i === 4321 ? 100 : Math.sin(i / 500)));
+  const kept = lttbIndices(x, y, 200);
+  assert.equal(kept.length, 200);
+  assert.equal(kept[0], 0);
+  assert.equal(kept[199], n - 1);
+  assert.ok(kept.includes(4321));
+  assert.deepEqual(lttbIndices(x.subarray(0, 5), y.subarray(0, 5), 200), [0, 1, 2, 3, 4]);
+});
+
+test('headless SVG renders hold the expected marks', async () => {
+  const fe = await renderSvg(figure('fe').spec);
+  // Nine bars (three products at three potentials) and the yield-rate line.
+  assert.equal((fe.match(/<path [^>]*aria-roledescription="bar"/g) ?? []).length, 9);
+  assert.match(fe, /class="mark-line role-mark/);
+  const lsv = await renderSvg(figure('lsv').spec);
+  assert.match(lsv, /class="mark-rule role-mark/);
+  assert.match(lsv, />E \(V vs RHE\)</);
+});
