@@ -2,9 +2,10 @@
 // figures are those of production code. Prints each benchmark's report.
 import * as syntax from './syntax.bench';
 import * as lsp from './lsp.bench';
+import * as data from './data.bench';
 
 async function main(): Promise<void> {
-  for (const [name, mod] of [['syntax.bench.ts', syntax], ['lsp.bench.ts', lsp]] as const) {
+  for (const [name, mod] of [['syntax.bench.ts', syntax], ['lsp.bench.ts', lsp], ['data.bench.ts', data]] as const) {
     console.log(`# ${name}\n`);
     console.log(await mod.run());
     console.log('');

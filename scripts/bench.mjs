@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 await build({
   entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js', bundle: true, platform: 'node', format: 'cjs', minify: true,
   define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning',
+  // As in the CLI bundle: vega's canvas shim for browsers, resvg from node_modules.
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' }, external: ['@resvg/resvg-js'],
 });
 await import('./build.mjs');
 const r = spawnSync(process.execPath, ['dist/bench.js'], { stdio: 'inherit' });

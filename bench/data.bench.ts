@@ -1,0 +1,65 @@
+// Instrument import speed (MB/s) on a generated 1 000 000-row CH Instruments
+// i-t export, with the trapezoidal charge over every point; and the time to
+// the first render of the preview's figures for the sample: analysis,
+// Vega-Lite specs and a headless render of each figure (the webview's own
+// render time, measured in the real VS Code run, is added when present).
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { importChi } from '../server/src/instruments/chi-import';
+import { column } from '../server/src/instruments/series';
+import { chargeAndMeanCurrent } from '../server/src/instruments/derived';
+import { analyze } from '../server/src/analysis/analyze';
+import { buildFigures } from '../server/src/plots/figures';
+import { renderSvg } from '../server/src/plots/render';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** An i-t export like the instrument writes: header, then `time, current` rows. */
+function itExport(rows: number): string {
+  const lines = ['Nov. 24, 2026   10:00:00', 'Amperometric i-t Curve', 'File: bench', 'Data Source:  Experiment', 'Instrument Model:  CHI660D', 'Header: ', 'Note: generated for the benchmark', '', 'Init E (V) = -1.057', 'Sample Interval (s) = 0.01', `Run Time (sec) = ${rows / 100}`, '', 'Time/sec, Current/A', ''];
+  for (let i = 0; i < rows; i++) lines.push(`${(i / 100).toFixed(2)}, ${(-0.08 - 0.02 * Math.exp(-i / 6000) + ((i * 7919) % 13) * 1e-6).toExponential(4)}`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+export async function run(): Promise<string> {
+  const out: string[] = ['## Instrument import'];
+  const text = itExport(1_000_000);
+  const mb = Buffer.byteLength(text) / 1024 / 1024;
+  importChi(text.slice(0, 100_000), 'warm-up.txt');
+  const ms: number[] = [];
+  let points = 0;
+  let charge = 0;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    const data = importChi(text, 'bench-it.txt');
+    const t = column(data, /^Time$/i)!;
+    const i = column(data, /^Current$/i)!;
+    charge = chargeAndMeanCurrent(t.values, i.values).chargeC;
+    ms.push(performance.now() - t0);
+    points = data.points;
+  }
+  const m = median(ms);
+  out.push(`1 000 000-row i-t export (${mb.toFixed(1)} MB, CRLF): ${points} points read and integrated (${charge.toFixed(1)} C) in ${m.toFixed(0)} ms median of 5 = ${(mb / (m / 1000)).toFixed(1)} MB/s`);
+
+  out.push('', '## Time to first render of the preview (sample)');
+  const root = process.cwd();
+  const sample = path.join(root, 'samples', 'au28cu12-si.faraday');
+  const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+  const t0 = performance.now();
+  const analysis = analyze(readFileSync(sample, 'utf8'), { fileName: sample, readFile: read });
+  const t1 = performance.now();
+  const figures = buildFigures(analysis);
+  const t2 = performance.now();
+  for (const f of figures) await renderSvg(f.spec);
+  const t3 = performance.now();
+  out.push(`analysis with its ${analysis.facts.datasets.length} data files: ${(t1 - t0).toFixed(0)} ms; ${figures.length} Vega-Lite specs: ${(t2 - t1).toFixed(0)} ms; headless render of all (first, cold): ${(t3 - t2).toFixed(0)} ms; total ${(t3 - t0).toFixed(0)} ms`);
+  const e2e = path.join(root, 'dist', 'e2e-preview-timing.json');
+  if (existsSync(e2e)) {
+    const t = JSON.parse(readFileSync(e2e, 'utf8')) as { commandToRenderMs: number; webviewRenderMs: number; figures: number };
+    out.push(`real VS Code (code-server, last e2e run): command → all ${t.figures} figures drawn in the webview ${t.commandToRenderMs} ms (webview panel creation and script load included), drawing alone ${t.webviewRenderMs.toFixed(0)} ms`);
+  } else out.push('real VS Code: run the e2e suite (npm test) to measure the webview render');
+  return out.join('\n');
+}
