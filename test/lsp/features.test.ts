@@ -70,6 +70,20 @@ test('quick fix writes the balanced reaction', async () => {
   assert.equal(apply(broken, fix.edit.changes[u]!), 'reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O\n');
 });
 
+test('quick fixes declare an unknown ligand and convert a value to the unit its place expects', async () => {
+  const file = path.join(repoRoot, 'samples', 'ligand-and-units.faraday');
+  const broken = 'cluster Au25 = Au25(DDT)18\nelectrode w {\n  area 2 cm2\n}\nplan p at -1.0 V vs RHE for 2 h {\n  expect current density -50 mA\n}\n';
+  const u = await client.open(file, broken);
+  await client.waitForDiagnostics(u, (p) => p.diagnostics.some((d) => d.code === 'FD0310') && p.diagnostics.some((d) => d.code === 'FD0402'));
+  const actionsAt = async (line: number, character: number) =>
+    (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } }))! as { title: string; edit: { changes: Record<string, TextEdit[]> } }[];
+  const declare = (await actionsAt(0, 21)).find((a) => a.title.startsWith('Declare `ligand DDT = C12H25S`'))!;
+  assert.ok(apply(broken, declare.edit.changes[u]!).startsWith('ligand DDT = C12H25S "1-dodecanethiolate"\ncluster Au25 = Au25(DDT)18\n'));
+  const convert = (await actionsAt(5, 26)).find((a) => a.title.startsWith('Convert to'))!;
+  assert.equal(convert.title, 'Convert to `-25 mA/cm2` over the 2 cm² electrode');
+  assert.match(apply(broken, convert.edit.changes[u]!), /expect current density -25 mA\/cm2\n/);
+});
+
 test('rename of an electrolyte touches its declaration and its use, nothing else', async () => {
   const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('electrolyte nitrate', 13), newName: 'acidNitrate' });
   const edits = edit!.changes![uri]!;

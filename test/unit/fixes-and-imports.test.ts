@@ -41,3 +41,33 @@ test('imports share declarations; missing files and cycles are diagnostics', () 
   const cycle = analyze('import "b.faraday"\n', { fileName: path.join(dir, 'a.faraday'), readFile: read });
   assert.ok(cycle.diagnostics.some((d) => d.code === 'FD0802'));
 });
+
+test('an undeclared ligand in a cluster formula: declare it from the library thiol, or fix a typo of a declared one', () => {
+  const text = 'ligand SR = SC6H3Cl2\ncluster Au25 = Au25(DDT)18\n';
+  const d = analyze(text).diagnostics.find((x) => x.code === 'FD0310')!;
+  assert.equal(text.slice(d.span.start, d.span.end), 'DDT');
+  const fixed = applyFix(text, 'FD0310', 'DDT');
+  // 1-dodecanethiol C12H26S without its thiol H, placed after the last ligand.
+  assert.equal(fixed, 'ligand SR = SC6H3Cl2\nligand DDT = C12H25S "1-dodecanethiolate"\ncluster Au25 = Au25(DDT)18\n');
+  const a = analyze(fixed);
+  assert.deepEqual(a.diagnostics.filter((x) => x.severity !== 'hint').map((x) => x.message), []);
+  // Au25(C12H25S)18: 25 × 196.96657 + 18 × 201.39 = 8549.3 g/mol
+  const m = a.values.find((v) => v.kind === 'molarMass' && v.subject === 'Au25')!.value as number;
+  assert.ok(Math.abs(m - (25 * 196.96657 + 18 * (12 * 12.011 + 25 * 1.008 + 32.06))) < 0.05, `${m}`);
+  // A typo of a declared ligand is corrected instead.
+  assert.equal(applyFix('ligand SR = SC6H3Cl2\ncluster X = Au28(SRR)20\n', 'FD0310', 'SRR'), 'ligand SR = SC6H3Cl2\ncluster X = Au28(SR)20\n');
+  // Unknown to the library: the declaration is inserted above its first use, for the chemist to complete.
+  assert.equal(applyFix('cluster X = Au28(DMPA)20\n', 'FD0310', 'DMPA'), 'ligand DMPA = \ncluster X = Au28(DMPA)20\n');
+});
+
+test('a value in the wrong kind of unit converts to the unit its place expects', () => {
+  // A current where the plan expects a current density: divided by the 1 cm² electrode.
+  const plan = fixedSample.replace('expect current density -500 mA/cm2', 'expect current density -250 mA');
+  assert.ok(applyFix(plan, 'FD0402', '-250 mA').includes('expect current density -250 mA/cm2'));
+  // A scan rate without its time: `at 10 mV` → `at 10 mV/s`.
+  const sweep = fixedSample.replace('at 10 mV/s, data', 'at 10 mV, data');
+  assert.ok(applyFix(sweep, 'FD0402', '10 mV').includes('vs RHE at 10 mV/s, data "data/lsv-au28cu12.txt"'));
+  // A missing unit gets the one the place usually takes.
+  const bare = fixedSample.replace('charge 600 C', 'charge 600');
+  assert.ok(applyFix(bare, 'FD0403', '600').includes('charge 600 C'));
+});

@@ -6,6 +6,7 @@ import type { AnalysisContext } from './context';
 import { parseFormula, molarMass, hillFormula, type Composition } from '../chemistry/formula';
 import { lookupSpecies, suggestSpecies } from '../chemistry/species-library';
 import { ChemistryCodes } from '../chemistry/codes';
+import { missingUnitFixes, wrongDimensionFixes, type QuantityText, type UnitFix } from '../units/slot-fixes';
 import { UnitCodes } from '../units/codes';
 import { parseUnit } from '../units/parse-unit';
 import { toSI } from '../units/convert';
@@ -131,8 +132,13 @@ export function quantityInSI(
   slot: SlotName,
   index = 0,
 ): number | undefined {
+  const written = (): QuantityText => ({
+    valuesText: q.values.map((v) => String(v.value)).join(', '), values: q.values.map((v) => v.value),
+    unitText: q.unit?.text, span: q.span, unitSpan: q.unit?.span,
+  });
+  const asFixes = (fixes: UnitFix[]) => fixes.map((f, i) => ({ title: f.title, edits: [{ span: f.span, newText: f.newText }], preferred: i === 0 }));
   if (!q.unit) {
-    ctx.report(UnitCodes.missingUnit, 'error', `a unit is missing: write ${slotDescription(slot)}`, q.span);
+    ctx.report(UnitCodes.missingUnit, 'error', `a unit is missing: write ${slotDescription(slot)}`, q.span, { fixes: asFixes(missingUnitFixes(written(), slot)) });
     return undefined;
   }
   const parsed = parseUnit(q.unit.text);
@@ -144,7 +150,8 @@ export function quantityInSI(
   }
   const mismatch = slotMismatch(parsed.unit, slot, ctx.textOf(q.span));
   if (mismatch) {
-    ctx.report(UnitCodes.wrongDimension, 'error', mismatch, q.span);
+    const areaCm2 = [...ctx.facts.electrodes.values()].find((e) => e.areaCm2)?.areaCm2;
+    ctx.report(UnitCodes.wrongDimension, 'error', mismatch, q.span, { fixes: asFixes(wrongDimensionFixes(written(), parsed.unit, slot, { areaCm2 })) });
     return undefined;
   }
   return toSI(q.values[index]!.value, parsed.unit);

@@ -11,6 +11,7 @@ export const ChemistryCodes = {
   noBasis: 'FD0307',
   unknownProduct: 'FD0308',
   speciesAsFormula: 'FD0309',
+  unknownLigand: 'FD0310',
 } as const;
 
 export const chemistryCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -23,4 +24,5 @@ export const chemistryCodeCatalogue: DiagnosticCodeInfo[] = [
   { code: ChemistryCodes.noBasis, title: 'No basis for equivalents', severity: 'information', explanation: 'Equivalents count against the basis: the species named by `basis`, or else the first metal precursor. This synthesis has neither with a known amount.', example: 'synthesis X { add 10 mg PPh3 }', fix: 'Add `basis <species>`.' },
   { code: ChemistryCodes.unknownProduct, title: 'Product without formula', severity: 'warning', explanation: 'The product is not a declared cluster or a species with a formula, so the theoretical yield cannot be computed.', example: 'product Au99', fix: 'Declare it: `cluster Au99 = …`.' },
   { code: ChemistryCodes.speciesAsFormula, title: 'Read as a formula', severity: 'hint', explanation: 'The name is not declared nor in the library, but it is a plain formula, so it is used as that formula.', example: 'add 10 mg K2S2O8', fix: 'Nothing to do; declare it as a reagent to give it a name or a density.' },
+  { code: ChemistryCodes.unknownLigand, title: 'Undeclared ligand', severity: 'error', explanation: 'A bracketed group of a cluster formula is neither elements nor a declared ligand nor a known group such as Ph or TOA, so the formula cannot be read.', example: 'cluster Au28 = Au28(DMBT)20', fix: 'Declare it, as in `ligand DMBT = C8H9S`; the quick fix does it, with the thiolate formula when the species library knows the thiol.' },
 ];

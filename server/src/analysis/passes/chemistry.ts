@@ -5,6 +5,7 @@ import type { Amount, ReactionDecl, SynthesisBlock, Word } from '../../syntax/as
 import type { AnalysisContext } from '../context';
 import { declaredSpecies, formulaOf, quantityInSI, resolveSpecies, type SpeciesInfo } from '../species-resolver';
 import { ChemistryCodes } from '../../chemistry/codes';
+import { declareLigandFixes, unknownGroupAt } from '../unknown-ligand';
 import { theoreticalYield, type Supply } from '../../chemistry/stoichiometry';
 import { balance, checkBalance, formatReaction, type Species } from '../../chemistry/reaction-balance';
 import { hillFormula, type Composition } from '../../chemistry/formula';
@@ -29,6 +30,14 @@ function declarationsPass(ctx: AnalysisContext): void {
     if ('error' in parsed) {
       if (decl.file) continue;
       const at = node.formula.span.start + parsed.error.offset;
+      const group = unknownGroupAt(node.formula.text, parsed.error.offset);
+      if (group && !ctx.symbols.lookup(group.name, ['ligand'])) {
+        const start = node.formula.span.start + group.offset;
+        ctx.report(ChemistryCodes.unknownLigand, 'error', `\`${group.name}\` in \`${node.formula.text}\` is not an element, a declared ligand or a known group; declare it with \`ligand ${group.name} = …\` (the formula of the bound ligand)`, { start, end: start + group.name.length }, {
+          fixes: declareLigandFixes(ctx, group.name, node.span.start, { start, end: start + group.name.length }),
+        });
+        continue;
+      }
       ctx.report(ChemistryCodes.badFormula, 'error', `cannot read the formula \`${node.formula.text}\`: ${parsed.error.message}`, { start: at, end: at + Math.max(1, parsed.error.length) });
       continue;
     }

@@ -298,7 +298,10 @@ class ElectrochemPass {
       const technique = t.technique.text.toUpperCase();
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
       // Sweeps take their scan rate after `at`; impedance sweeps frequencies from/to.
-      if (t.at && ['CV', 'LSV', 'DPV', 'SWV'].includes(technique) && !this.isPotential(t.at)) {
+      const sweep = ['CV', 'LSV', 'DPV', 'SWV'].includes(technique);
+      // A sweep between two potentials whose `at` is a bare potential: the scan rate lost its `/s`.
+      const rateWithoutTime = sweep && t.from && t.to && t.at && !t.at.scale && this.isPotential(t.at);
+      if (t.at && sweep && (!this.isPotential(t.at) || rateWithoutTime)) {
         quantityInSI(this.ctx, t.at.quantity, 'scanRate');
       } else if (t.at) this.setpoints(t.at, lineScale, cell, notice);
       for (const p of [t.from, t.to]) {
