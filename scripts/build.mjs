@@ -20,6 +20,7 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
   // vega-canvas's node build awaits node-canvas at top level (not allowed in CJS); the
   // browser build measures text by estimate, which is what a headless render needs.
   // resvg is a native module: it stays in node_modules.

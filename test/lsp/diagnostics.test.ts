@@ -48,3 +48,42 @@ test('an unclosed block reports at its brace and the following blocks are still 
   assert.ok(unknown, 'the cell after the unclosed block is still checked');
   assert.match(String(unknown.message), /unknown electrode `nowhere`/);
 });
+
+test('the message loop stays free while a long analysis runs: a cancelled request returns before the diagnostics', async () => {
+  const { HoverRequest, CancellationTokenSource, LSPErrorCodes } = await import('vscode-languageserver-protocol/node');
+  const { generateLines } = await import('../../bench/generate-protocol');
+  const big = path.join(repoRoot, 'samples', 'big-generated.faraday');
+  const events: string[] = [];
+  const uri = await client.open(big, generateLines(10_000));
+  const diagnostics = client.waitForDiagnostics(uri, (p) => p.version === 1, 60000).then(() => events.push('diagnostics'));
+  // The hover waits behind the analysis in the worker; its cancellation is read by the main thread at once.
+  const source = new CancellationTokenSource();
+  const hover = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 5 } }, source.token).then(
+    () => events.push('hover answered'),
+    (e: { code?: number }) => events.push(e.code === LSPErrorCodes.RequestCancelled ? 'hover cancelled' : `hover failed ${e.code}`),
+  );
+  source.cancel();
+  await Promise.all([diagnostics, hover]);
+  assert.deepEqual(events, ['hover cancelled', 'diagnostics']);
+});
+
+test('editing an imported file analyses the files that import it again; unrelated files are left alone', async () => {
+  const dir = path.join(repoRoot, 'samples', 'unsaved-imports');
+  const lib = path.join(dir, 'lib', 'reagents.faraday');
+  const main = path.join(dir, 'main.faraday');
+  const other = path.join(dir, 'other.faraday');
+  const libUri = await client.open(lib, 'reagent XY-H = C8H10S density 1.032 g/mL\n');
+  const mainUri = await client.open(main, 'import "lib/reagents.faraday"\nsynthesis A {\n  add 10 µL XY-H\n}\n');
+  // Mentions the library's file name without importing it: must not be analysed again.
+  const otherUri = await client.open(other, '# notes on reagents.faraday\ntemperature 25 °C\n');
+  const before = await client.waitForDiagnostics(mainUri, (p) => p.version === 1);
+  assert.ok(!before.diagnostics.some((d) => d.code === 'FD0301'), JSON.stringify(before.diagnostics));
+  await client.waitForDiagnostics(otherUri, (p) => p.version === 1);
+  const publishedForOther = () => client.published(otherUri).length;
+  const otherCount = publishedForOther();
+  await client.replaceAll(libUri, 'reagent XZ-H = C8H10S density 1.032 g/mL\n');
+  const after = await client.waitForDiagnostics(mainUri, (p) => p.diagnostics.some((d) => d.code === 'FD0301' && /XY-H/.test(String(d.message))));
+  assert.equal(after.version, 1, 'the importer itself did not change');
+  await client.waitForDiagnostics(libUri, (p) => p.version === 2);
+  assert.equal(publishedForOther(), otherCount);
+});

@@ -64,6 +64,11 @@ export class TestClient {
     });
   }
 
+  /** Every diagnostics notification received for `uri`, oldest first. */
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   async open(file: string, text = readFileSync(file, 'utf8')): Promise<string> {
     const uri = pathToFileURL(file).toString();
     this.versions.set(uri, 1);

@@ -25,9 +25,14 @@ function wholeDocumentEdit(doc: TextDocument, formatted: string): TextEdit[] {
   return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: formatted }];
 }
 
+/** The part of a connection the features register on (the analysis worker supplies its own). */
+export type FeatureRegistry = Pick<Connection,
+  'onDocumentFormatting' | 'onDocumentRangeFormatting' | 'onDocumentSymbol' | 'onWorkspaceSymbol' | 'onFoldingRanges' | 'onSelectionRanges'
+  | 'onDefinition' | 'onReferences' | 'onDocumentHighlight' | 'onPrepareRename' | 'onRenameRequest'>;
+
 export function registerEditorFeatures(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
+  connection: FeatureRegistry,
+  documents: Pick<TextDocuments<TextDocument>, 'get' | 'all'>,
   analysisOf: (uri: string) => Analysis | undefined,
 ): void {
   connection.onDocumentFormatting((params) => {

@@ -1,0 +1,41 @@
+// The worker thread that owns the documents and analyses them; the main
+// thread only talks LSP. Messages are handled in order, so an edit that
+// arrives while an analysis runs is seen before the next request.
+import { parentPort } from 'node:worker_threads';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver-protocol';
+import { Engine } from './engine';
+import type { FromWorker, ToWorker } from './worker-messages';
+
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+let engine: Engine | undefined;
+
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'init') {
+    engine = new Engine({ publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }) }, m.docsUri);
+    return;
+  }
+  if (!engine) return;
+  switch (m.kind) {
+    case 'configure':
+      engine.configure(m.settings, m.workspace);
+      break;
+    case 'open':
+      engine.open(m.uri, m.version, m.text);
+      break;
+    case 'change':
+      engine.change(m.uri, m.version, m.text);
+      break;
+    case 'close':
+      engine.close(m.uri);
+      break;
+    case 'request':
+      try {
+        post({ kind: 'response', id: m.id, result: engine.request(m.method, m.params) ?? null });
+      } catch (e) {
+        const error = e instanceof ResponseError ? { code: e.code, message: e.message, data: e.data } : { code: ErrorCodes.InternalError, message: (e as Error).stack ?? String(e) };
+        post({ kind: 'response', id: m.id, error });
+      }
+      break;
+  }
+});

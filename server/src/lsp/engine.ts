@@ -1,0 +1,202 @@
+// The language server's engine: open documents, their analyses and every
+// request handler. It runs in a worker thread (analysis-worker.ts) so the
+// server's message loop never waits for an analysis; it is plain code over
+// the analysis core, so tests can also drive it directly.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions } from '../analysis/options';
+import type { HintCategory } from '../analysis/model';
+import { AnalysisScheduler } from './scheduler';
+import { toDiagnostic, toRange } from './convert';
+import { hoverAt } from './hover';
+import { inlayHints } from './inlay-hints';
+import { codeActions } from './code-actions';
+import { defaultSettings, type FaradaySettings, settingsToOptions } from './settings';
+import { registerEditorFeatures, type FeatureRegistry } from './editor-features';
+import { encodeSemanticTokens } from './semantic-tokens';
+import { completionItems } from './completion';
+import { blockSummaries } from '../features/code-lens';
+import { buildFigures } from '../plots/figures';
+import { FIGURES_REQUEST, type FiguresParams, type FiguresResult } from './protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+
+export type Handler = (params: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Methods the engine answers; the main thread forwards exactly these. */
+export const ENGINE_METHODS = [
+  'textDocument/hover', 'textDocument/inlayHint', 'textDocument/codeAction', 'textDocument/documentLink', 'textDocument/codeLens',
+  'textDocument/completion', 'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/rangeFormatting',
+  'textDocument/documentSymbol', 'workspace/symbol', 'textDocument/foldingRange', 'textDocument/selectionRange', 'textDocument/definition',
+  'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename', FIGURES_REQUEST,
+] as const;
+
+export interface EngineEvents {
+  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+}
+
+export class Engine {
+  private readonly documents = new Map<string, TextDocument>();
+  private settings: FaradaySettings = defaultSettings;
+  private workspace: { trusted: boolean; root?: string } = { trusted: true };
+  private readonly scheduler: AnalysisScheduler;
+  readonly handlers = new Map<string, Handler>();
+
+  constructor(
+    private readonly events: EngineEvents,
+    private readonly docsUri: string | undefined,
+    delayMs = 150,
+  ) {
+    this.scheduler = new AnalysisScheduler(delayMs, (uri) => this.optionsFor(uri), (uri, version, analysis) => {
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version) return; // a newer edit is on its way
+      this.events.publish(uri, version, analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
+    });
+    this.registerHandlers();
+  }
+
+  configure(settings: FaradaySettings | undefined, workspace?: { trusted: boolean; root?: string }): void {
+    if (settings) this.settings = settings;
+    if (workspace) this.workspace = workspace;
+    this.scheduler.invalidateAll();
+    for (const doc of this.documents.values()) this.scheduler.schedule(snapshot(doc), true);
+  }
+
+  open(uri: string, version: number, text: string): void {
+    const doc = TextDocument.create(uri, 'faraday', version, text);
+    this.documents.set(uri, doc);
+    this.scheduler.schedule(snapshot(doc), true);
+  }
+
+  /** The whole new text of a document: debounced, and files that import it are analysed again. */
+  change(uri: string, version: number, text: string): void {
+    const known = this.documents.get(uri);
+    if (known && known.version === version && known.getText() === text) return;
+    const doc = TextDocument.create(uri, 'faraday', version, text);
+    this.documents.set(uri, doc);
+    this.scheduler.schedule(snapshot(doc));
+    this.reanalyseImporters(uri);
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    this.scheduler.forget(uri);
+  }
+
+  request(method: string, params: unknown): unknown {
+    const handler = this.handlers.get(method);
+    if (!handler) throw new Error(`the Faraday engine does not answer ${method}`);
+    return handler(params);
+  }
+
+  private optionsFor(uri: string): AnalysisOptions {
+    const fileName = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
+  }
+
+  private readOpenOrDisk(file: string): string | undefined {
+    const open = this.documents.get(pathToFileURL(file).toString());
+    if (open) return open.getText();
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Open files that import the changed file, directly or through other files, are analysed again. */
+  private reanalyseImporters(changedUri: string): void {
+    if (!changedUri.startsWith('file:')) return;
+    const importsOf = (doc: TextDocument) => {
+      const dir = path.dirname(fileURLToPath(doc.uri));
+      return [...doc.getText().matchAll(/^\s*import\s+"([^"\n]+)"/gm)].map((m) => path.resolve(dir, m[1]!));
+    };
+    const open = [...this.documents.values()].filter((d) => d.uri.startsWith('file:'));
+    const affected = new Set<string>([fileURLToPath(changedUri)]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const doc of open) {
+        const file = fileURLToPath(doc.uri);
+        if (!affected.has(file) && importsOf(doc).some((f) => affected.has(f))) {
+          affected.add(file);
+          grew = true;
+          this.scheduler.schedule(snapshot(doc));
+        }
+      }
+    }
+  }
+
+  private analysisOf(uri: string) {
+    const doc = this.documents.get(uri);
+    return doc ? this.scheduler.analysisFor(snapshot(doc)) : undefined;
+  }
+
+  private registerHandlers(): void {
+    const on = (method: string, handler: Handler) => this.handlers.set(method, handler);
+    const analysisOf = (uri: string) => this.analysisOf(uri);
+    type P = { textDocument: { uri: string }; position: { line: number; character: number } };
+    on('textDocument/hover', (p: P) => {
+      const a = analysisOf(p.textDocument.uri);
+      return a ? hoverAt(a, a.parse.lineIndex.offset(p.position)) : null;
+    });
+    on('textDocument/inlayHint', (p: { textDocument: { uri: string }; range: Parameters<typeof inlayHints>[1] }) => {
+      const a = analysisOf(p.textDocument.uri);
+      return a ? inlayHints(a, p.range, (c: HintCategory) => this.settings.inlayHints[c] !== false) : [];
+    });
+    on('textDocument/codeAction', (p: { textDocument: { uri: string }; range: Parameters<typeof codeActions>[2] }) => {
+      const a = analysisOf(p.textDocument.uri);
+      return a ? codeActions(a, p.textDocument.uri, p.range, this.docsUri) : [];
+    });
+    on('textDocument/documentLink', (p: { textDocument: { uri: string } }) => {
+      const a = analysisOf(p.textDocument.uri);
+      const fileName = p.textDocument.uri.startsWith('file:') ? fileURLToPath(p.textDocument.uri) : undefined;
+      if (!a || !fileName) return [];
+      // One link per data string; patterns link to their first expansion's folder.
+      return a.values
+        .filter((v) => v.kind === 'dataFile')
+        .map((v) => ({ range: toRange(a, v.span), target: pathToFileURL(path.resolve(path.dirname(fileName), String(v.subject))).toString(), tooltip: String(v.subject) }));
+    });
+    on('textDocument/codeLens', (p: { textDocument: { uri: string } }) => {
+      const a = analysisOf(p.textDocument.uri);
+      if (!a) return [];
+      // The summary opens the Problems view; blocks that feed a figure get a second lens that opens the preview on it.
+      return blockSummaries(a).flatMap((b) => [
+        { range: toRange(a, b.span), command: { title: b.title, command: 'workbench.actions.view.problems' } },
+        ...(b.figure ? [{ range: toRange(a, b.span), command: { title: '$(graph) Preview plots', command: 'faraday.showPreview', arguments: [p.textDocument.uri, b.figure] } }] : []),
+      ]);
+    });
+    on('textDocument/completion', (p: P) => {
+      const a = analysisOf(p.textDocument.uri);
+      return a ? completionItems(a, a.parse.lineIndex.offset(p.position)) : [];
+    });
+    on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) => {
+      const a = analysisOf(p.textDocument.uri);
+      return a ? encodeSemanticTokens(a) : { data: [] };
+    });
+    // The preview's figures: Vega-Lite specs, series already downsampled for display.
+    on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | null => {
+      const doc = this.documents.get(p.uri);
+      const a = analysisOf(p.uri);
+      return doc && a ? { uri: p.uri, version: doc.version, figures: buildFigures(a) } : null;
+    });
+    const registry = {
+      onDocumentFormatting: (h: Handler) => on('textDocument/formatting', h),
+      onDocumentRangeFormatting: (h: Handler) => on('textDocument/rangeFormatting', h),
+      onDocumentSymbol: (h: Handler) => on('textDocument/documentSymbol', h),
+      onWorkspaceSymbol: (h: Handler) => on('workspace/symbol', h),
+      onFoldingRanges: (h: Handler) => on('textDocument/foldingRange', h),
+      onSelectionRanges: (h: Handler) => on('textDocument/selectionRange', h),
+      onDefinition: (h: Handler) => on('textDocument/definition', h),
+      onReferences: (h: Handler) => on('textDocument/references', h),
+      onDocumentHighlight: (h: Handler) => on('textDocument/documentHighlight', h),
+      onPrepareRename: (h: Handler) => on('textDocument/prepareRename', h),
+      onRenameRequest: (h: Handler) => on('textDocument/rename', h),
+    };
+    registerEditorFeatures(registry as unknown as FeatureRegistry, { get: (uri: string) => this.documents.get(uri), all: () => [...this.documents.values()] }, analysisOf);
+  }
+}
+
+function snapshot(doc: TextDocument) {
+  return { uri: doc.uri, version: doc.version, text: doc.getText() };
+}
