@@ -105,6 +105,14 @@ export class AnalysisContext {
     this.diagnostics.push({ code, severity, message, span, ...extra });
   }
 
+  private readonly files = new Map<string, string | undefined>();
+
+  /** Reads a file through `options.readFile`, once per analysis however often the protocol names it. */
+  readFile(absolutePath: string): string | undefined {
+    if (!this.files.has(absolutePath)) this.files.set(absolutePath, this.options.readFile?.(absolutePath));
+    return this.files.get(absolutePath);
+  }
+
   value(v: ComputedValue): void {
     this.values.push(v);
   }

@@ -57,8 +57,10 @@ export class Engine {
   }
 
   configure(settings: FaradaySettings | undefined, workspace?: { trusted: boolean; root?: string }): void {
+    const before = JSON.stringify([this.settings, this.workspace]);
     if (settings) this.settings = settings;
     if (workspace) this.workspace = workspace;
+    if (JSON.stringify([this.settings, this.workspace]) === before) return; // nothing that changes an analysis
     this.scheduler.invalidateAll();
     for (const doc of this.documents.values()) this.scheduler.schedule(snapshot(doc), true);
   }

@@ -23,6 +23,24 @@ export interface DataFile {
   span: StringLit['span'];
 }
 
+/**
+ * Imports are memoised by path and exact content: a protocol that names a file
+ * twice, or an analysis after each keystroke, parses it once. The result
+ * depends only on the text, so the memo cannot change an answer.
+ */
+const imported = new Map<string, { text: string; relative: string; data: ImportedData }>();
+const MEMO_FILES = 64;
+
+function importOnce(absolute: string, text: string, relative: string): ImportedData {
+  const hit = imported.get(absolute);
+  if (hit && hit.text === text && hit.relative === relative) return hit.data;
+  const data = looksLikeChi(text) ? importChi(text, relative) : importDelimited(text, relative);
+  imported.delete(absolute);
+  imported.set(absolute, { text, relative, data });
+  if (imported.size > MEMO_FILES) imported.delete(imported.keys().next().value!);
+  return data;
+}
+
 /** Reads one data file, reporting why it cannot be read. */
 function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
   const { fileName, readFile, readData, workspaceRoot } = ctx.options;
@@ -37,12 +55,12 @@ function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataF
     ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` lies outside the workspace (${root}); data files must be inside it`, literal.span);
     return undefined;
   }
-  const text = readFile(absolute);
+  const text = ctx.readFile(absolute);
   if (text === undefined) {
     ctx.report(InstrumentCodes.missingFile, 'warning', `cannot find the data file \`${relative}\` (looked for ${absolute})`, literal.span);
     return { path: relative, span: literal.span };
   }
-  const data = looksLikeChi(text) ? importChi(text, relative) : importDelimited(text, relative);
+  const data = importOnce(absolute, text, relative);
   for (const p of data.problems) ctx.report(p.code, p.severity, p.message, literal.span);
   const time = column(data, /^Time$/i);
   const current = column(data, /^Current$/i);
