@@ -216,6 +216,15 @@ async function main() {
     });
     await page.screenshot({ path: path.join(root, 'docs/images/preview.png') });
 
+    phase('reloading the window with the preview open');
+    await runCommand(page, 'Developer: Reload Window');
+    await check('after a reload the serializer restores the preview on the same file and draws it again', async () => {
+      await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+      await page.waitForSelector('.tab[aria-label*="Plots: au28cu12-si.faraday"]', { timeout: 60000 });
+      const inner = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await inner.locator('body[data-rendered="9"]').waitFor({ timeout: 60000 });
+    });
+
   } finally {
     await browser.close();
     try {

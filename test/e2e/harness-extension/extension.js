@@ -8,6 +8,7 @@ exports.activate = function activate() {
   const results = process.env.FARADAY_E2E_RESULTS;
   const mochaPath = process.env.FARADAY_E2E_MOCHA;
   if (!suite || !results || !mochaPath) return;
+  if (fs.existsSync(results)) return; // once per run: a window reload must not run the suite again
   const loaded = require(mochaPath);
   const Mocha = loaded.Mocha || loaded.default || loaded;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
