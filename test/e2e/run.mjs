@@ -141,6 +141,9 @@ async function main() {
     }
 
     phase('opening the sample');
+    // The suite left editors and the preview open; the screenshots want the editor alone.
+    await runCommand(page, 'View: Close All Editor Groups');
+    await runCommand(page, 'View: Close Secondary Side Bar');
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
     await page.keyboard.type('au28cu12-si.faraday');
@@ -173,7 +176,12 @@ async function main() {
     await page.screenshot({ path: path.join(root, 'docs/images/editor-diagnostic.png') });
 
     phase('hovering a reagent amount');
-    await page.keyboard.press('Control+Z');
+    // Undo the typed `@ ` (one or two undo stops), until the problem is gone.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+Z');
+      const gone = await page.waitForFunction(() => !/unexpected character `@`/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 3000 }).then(() => true, () => false);
+      if (gone) break;
+    }
     await gotoLine(page, '36');
     await page.keyboard.press('Home');
     await check('hovering 20 mg CuCl shows its amount in mmol', async () => {
@@ -181,6 +189,8 @@ async function main() {
       await target.waitFor({ timeout: 15000 });
       await target.hover();
       await page.waitForFunction(() => /0\.2020 mmol/.test(document.querySelector('.monaco-hover-content')?.textContent ?? ''), null, { timeout: 20000 });
+      // The hover fades in: wait for the end of its animation before the screenshot.
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => /0\.2020 mmol/.test(h.textContent ?? '') && h.getAnimations({ subtree: true }).every((a) => a.playState !== 'running') && getComputedStyle(h).opacity === '1'), null, { timeout: 10000 });
     });
     await page.screenshot({ path: path.join(root, 'docs/images/hover.png') });
 
