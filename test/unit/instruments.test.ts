@@ -100,3 +100,14 @@ test('branch difference of a CV at a potential, by hand', async () => {
   assert.equal(branchDifference(e, i, 0.25), 2.5);
   assert.equal(branchDifference(e, i, 2), undefined);
 });
+
+test('delimited cells may be quoted with commas inside; the line before the header is the title', async () => {
+  const { importDelimited } = await import('../../server/src/instruments/delimited-import');
+  const text = '"Au28(TBBT)20, 0.1 mg/mL in DCM"\r\n"Wavelength nm.","Abs."\r\n"900.0","0.0123"\r\n899.0,0.0125\r\n';
+  const d = importDelimited(text, 'uv.csv');
+  assert.equal(d.metadata.title!.value, 'Au28(TBBT)20, 0.1 mg/mL in DCM');
+  assert.deepEqual(d.columns.map((c) => [c.name, c.unit]), [['Wavelength', 'nm'], ['Abs', '']]);
+  assert.deepEqual([...d.columns[1]!.values], [0.0123, 0.0125]);
+  assert.equal(d.technique, 'UV-vis');
+  assert.deepEqual(d.problems, []);
+});

@@ -63,7 +63,7 @@ test('UV-vis: Shimadzu-style CSV (title line, quoted `Wavelength nm.`) reads thr
     assert.equal(d.technique, 'UV-vis');
     assert.deepEqual(d.columns.map((c) => [c.name, c.unit]), [['Wavelength', 'nm'], ['Abs', '']]);
     assert.equal(d.points, 601);
-    assert.match(String(d.metadata['line 1']!.value), /SYNTHETIC/);
+    assert.match(String(d.metadata.title!.value), /SYNTHETIC/);
     const wl = d.columns[0]!.values;
     const abs = d.columns[1]!.values;
     assert.equal(wl[0], 900); // the instrument writes long → short wavelength

@@ -5,8 +5,29 @@
 import type { ImportedData } from './series';
 import { InstrumentCodes } from './codes';
 
+/** Cells of one line; a quoted cell may hold the separator and `""` for a quote (RFC 4180). */
 function splitCells(line: string, separator: RegExp): string[] {
-  return line.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const sep = separator.source === '\\t' ? '\t' : ',';
+  if (!line.includes('"')) return line.split(sep).map((c) => c.trim());
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
 }
 
 function nameAndUnit(cell: string): { name: string; unit: string } {
@@ -31,7 +52,9 @@ export function importDelimited(text: string, fileName = 'data'): ImportedData {
       headerAt = i;
       break;
     }
-    if (lines[i]!.trim()) data.metadata[`line ${i + 1}`] = { value: lines[i]!.trim(), line: i + 1 };
+    // Lines before the header: the first is the export's title (sample name, instrument notes).
+    const before = splitCells(lines[i]!, separator).filter(Boolean).join(', ');
+    if (before) data.metadata[Object.keys(data.metadata).length === 0 ? 'title' : `line ${i + 1}`] = { value: before, line: i + 1 };
   }
   if (headerAt < 0) {
     data.problems.push({ code: InstrumentCodes.noData, severity: 'error', line: lines.length, message: `${fileName} has no header row followed by numeric rows` });
