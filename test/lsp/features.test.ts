@@ -134,6 +134,10 @@ test('completion depends on the position', async () => {
   assert.ok(afterArea.includes('cm2') && !afterArea.includes('mg'), 'only areas after `area 1`');
   const atLineStart = await labels('  stir 10 min', 2);
   assert.ok(atLineStart.includes('dissolve') && atLineStart.includes('product'), 'step verbs inside a synthesis');
+  const afterComma = await labels('data "data/lsv-au28cu12.txt"', 0);
+  assert.ok(afterComma.includes('data') && afterComma.includes('onset at'), 'technique-line keywords after a comma');
+  const onsetUnits = await labels('onset at 10 mA/cm2', 12);
+  assert.ok(onsetUnits.includes('mA/cm2') && !onsetUnits.includes('mA'), 'current densities after `onset at 10`');
 });
 
 test('code lens above each block counts its values and problems', async () => {

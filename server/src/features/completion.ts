@@ -84,9 +84,18 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   if (previous === 'vs' || previous === 'reference') {
     return vocabulary.referenceElectrodes.map((r) => ({ label: r, kind: 'reference' as const, detail: 'reference electrode' }));
   }
+  if (block === 'run' && previous?.endsWith(',')) {
+    // After a comma on a technique line: what else the line can say.
+    return [
+      { label: 'data', kind: 'keyword' as const, detail: 'instrument file, with {E} or {rate} patterns', snippet: 'data "${1:data/file.txt}"' },
+      { label: 'onset at', kind: 'keyword' as const, detail: 'onset potential of an LSV at a current density', snippet: 'onset at ${1:10} mA/cm2' },
+      { label: 'cycles', kind: 'keyword' as const, detail: 'number of CV cycles', snippet: '${1:50} cycles' },
+    ];
+  }
   if (previous !== undefined && /^[-−]?\d/.test(previous)) {
     const slotWord = words[words.length - 2]?.toLowerCase() ?? '';
-    const slot = block === 'synthesis' || block === 'electrolyte' ? 'amount' : UNIT_SLOTS[slotWord] ?? 'any';
+    const onset = slotWord === 'at' && words[words.length - 3]?.toLowerCase() === 'onset';
+    const slot = block === 'synthesis' || block === 'electrolyte' ? 'amount' : onset ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any';
     return vocabulary.unitsFor(slot).map((u) => ({ label: u, kind: 'unit' as const, detail: slot === 'any' ? 'unit' : `${slot} unit` }));
   }
   if (previous !== undefined && NAME_SLOTS[previous]) {
