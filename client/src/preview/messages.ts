@@ -9,7 +9,7 @@ export type ToWebview =
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; failed: { id: string; message: string }[] }
+  | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; failed: { id: string; message: string }[]; theme: 'dark' | 'light' }
   | { type: 'export'; id: string; format: 'svg' | 'png'; data: string };
 
 /** What the webview keeps across reloads (vscode.setState), read back by the serializer. */

@@ -20,6 +20,8 @@ export interface RenderReport {
   /** From the command (or the update) to the render report. */
   totalMs: number;
   failed: { id: string; message: string }[];
+  /** The colour theme's kind the figures were drawn for. */
+  theme: 'dark' | 'light';
 }
 
 export class FigurePreview implements vscode.Disposable {

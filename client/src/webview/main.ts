@@ -27,7 +27,8 @@ function themeConfig(): Record<string, unknown> {
     background: 'transparent', font,
     title: { color: fg, subtitleColor: fg },
     axis: { labelColor: fg, titleColor: fg, domainColor: fg, tickColor: fg, gridColor: grid },
-    legend: { labelColor: fg, titleColor: fg },
+    // Legends below the plot: the panel beside the editor is narrow.
+    legend: { labelColor: fg, titleColor: fg, orient: 'bottom' },
     view: { stroke: grid },
   };
 }
@@ -89,7 +90,7 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   }
   if (msg.focus) focus(msg.focus);
   document.body.dataset.rendered = String(ids.length);
-  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed });
+  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed, theme: dark() ? 'dark' : 'light' });
 }
 
 function focus(id: string): void {

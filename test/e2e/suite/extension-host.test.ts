@@ -86,4 +86,56 @@ describe('Faraday in the extension host', () => {
     // Time to first render, for the benchmark's figures.
     if (process.env.FARADAY_E2E_RESULTS) writeFileSync(path.join(path.dirname(process.env.FARADAY_E2E_RESULTS), 'preview-timing.json'), JSON.stringify({ commandToRenderMs: Date.now() - started, webviewRenderMs: r.ms, figures: r.ids.length }));
   });
+
+  it('the preview follows edits (debounced), the active editor and the colour theme', async function () {
+    this.timeout(90000);
+    type Render = { uri: string; version: number; ids: string[]; theme: 'dark' | 'light' };
+    const api = vscode.extensions.getExtension<{ preview: { onDidRender: vscode.Event<Render> } }>('faraday-lab.faraday')!.exports;
+    const next = (predicate: (r: Render) => boolean) =>
+      new Promise<Render>((resolve) => {
+        const sub = api.preview.onDidRender((r) => {
+          if (!predicate(r)) return;
+          sub.dispose();
+          resolve(r);
+        });
+      });
+    // Each wait names itself when it fails.
+    const within = <T>(what: string, p: Promise<T>, ms = 20000) =>
+      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no render: ${what}`)), ms))]);
+    const doc = await openSample();
+    const sample = doc.uri.toString();
+    // An edit of a reading: the figures of the new version are drawn.
+    const original = 'NH3-N absorbance 0.099';
+    const start = doc.positionAt(doc.getText().indexOf(original));
+    const range = new vscode.Range(start, start.translate(0, original.length));
+    const before = doc.version;
+    const edited = next((r) => r.uri === sample && r.version > before);
+    const change = new vscode.WorkspaceEdit();
+    change.replace(doc.uri, range, 'NH3-N absorbance 0.120');
+    assert.ok(await vscode.workspace.applyEdit(change));
+    assert.ok((await within('after the edit', edited)).ids.includes('fe'));
+    const afterEdit = doc.version;
+    const reverted = next((r) => r.uri === sample && r.version > afterEdit);
+    const back = new vscode.WorkspaceEdit();
+    back.replace(doc.uri, range, original);
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await within('after the revert', reverted);
+    await doc.save();
+    // Another Faraday editor becomes active: the preview shows its file.
+    const other = await vscode.workspace.openTextDocument(path.join(workspace(), 'neutral-sce-n2.faraday'));
+    const followed = next((r) => r.uri === other.uri.toString());
+    await vscode.window.showTextDocument(other, vscode.ViewColumn.One);
+    await within('for the other editor', followed);
+    // A theme of the other kind (light ↔ dark): drawn again with its colours, then back.
+    const settings = vscode.workspace.getConfiguration('workbench');
+    const wasLight = [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind);
+    const [otherTheme, otherKind, ownKind] = wasLight ? ['Default Dark Modern', 'dark', 'light'] as const : ['Default Light Modern', 'light', 'dark'] as const;
+    const switched = next((r) => r.theme === otherKind);
+    await settings.update('colorTheme', otherTheme, vscode.ConfigurationTarget.Global);
+    await within(`in the ${otherKind} theme`, switched);
+    const restored = next((r) => r.theme === ownKind);
+    await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    await within(`back in the ${ownKind} theme`, restored);
+    await openSample();
+  });
 });
