@@ -106,6 +106,9 @@ test('report: CSV of the values and the paper\'s tables (FE per potential, cryst
   const values = cli('report', 'samples/au28cu12-si.faraday', '--format', 'csv').stdout.split('\r\n');
   assert.equal(values[0], 'line,kind,subject,value,unit,label');
   assert.ok(values.some((l) => /^\d+,onsetPotential,LSV data\/lsv-au28cu12\.txt,-0\.612\d,V,/.test(l)));
+  // Run from elsewhere, the protocol's folder is the workspace: its data files are still read.
+  const elsewhere = spawnSync(process.execPath, ['--conditions=import', '--import', require.resolve('tsx'), path.join(root, 'server/src/cli/main.ts'), 'report', path.join(root, 'samples/au28cu12-si.faraday'), '--format', 'csv', '--table', 'fe'], { cwd: tmpdir(), encoding: 'utf8' });
+  assert.equal(elsewhere.stdout, fe.stdout, elsewhere.stderr);
   const md = cli('report', 'samples/au28cu12-si.faraday', '--format', 'md').stdout;
   assert.match(md, /### Crystal data and structure refinement\n\n\| {2}\| Au28Cu12 \| Cu28 \|/);
 });

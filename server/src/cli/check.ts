@@ -1,6 +1,6 @@
 // `faraday check [--format text|json] PATH...`
 import { analyze } from '../analysis/analyze';
-import { collectProtocolFiles, readIfExists, readTextFile } from './files';
+import { collectProtocolFiles, readIfExists, readTextFile, workspaceRootFor } from './files';
 import { toJsonReport } from './report-json';
 
 export interface CheckOutcome {
@@ -16,7 +16,7 @@ export function runCheck(paths: string[], format: 'text' | 'json'): CheckOutcome
   let warnings = 0;
   for (const file of files) {
     const text = readTextFile(file);
-    const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: process.cwd() });
+    const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: workspaceRootFor(file) });
     errors += analysis.diagnostics.filter((d) => d.severity === 'error').length;
     warnings += analysis.diagnostics.filter((d) => d.severity === 'warning').length;
     if (format === 'json') {

@@ -43,3 +43,13 @@ export function readIfExists(file: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The folder data files must lie in: the current directory when the protocol
+ * is inside it (as in an editor's workspace), else the protocol's own folder.
+ */
+export function workspaceRootFor(file: string): string {
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, path.resolve(file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.dirname(path.resolve(file)) : cwd;
+}

@@ -1,13 +1,12 @@
 // `faraday report FILE [--format json|md]`: every computed value with its place.
 import { analyze } from '../analysis/analyze';
-import { readIfExists, readTextFile } from './files';
+import { readIfExists, readTextFile, UsageError, workspaceRootFor } from './files';
 import { toJsonReport } from './report-json';
 import { csvCell, paperTables, tableToCsv, tableToMarkdown } from '../analysis/tables';
-import { UsageError } from './files';
 
 export function runReport(file: string, format: 'json' | 'md' | 'csv', table: 'values' | 'fe' | 'crystal' = 'values'): string {
   const text = readTextFile(file);
-  const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: process.cwd() });
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: workspaceRootFor(file) });
   const report = toJsonReport(file, analysis);
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const tables = paperTables(analysis);
