@@ -9,6 +9,8 @@ await build({
   // As in the CLI bundle: vega's canvas shim for browsers, resvg from node_modules.
   alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' }, external: ['@resvg/resvg-js'],
 });
+// The language server under test is the production bundle, as shipped in the VSIX.
+process.argv.push('--production');
 await import('./build.mjs');
 const r = spawnSync(process.execPath, ['dist/bench.js'], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;
