@@ -20,12 +20,26 @@ export interface Analysis {
   facts: Facts;
 }
 
+/** Thrown when `options.isCancelled` says the analysis is stale. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled: a newer version of the text arrived');
+  }
+}
+
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  const stopIfCancelled = () => {
+    if (options.isCancelled?.()) throw new AnalysisCancelled();
+  };
   const parse = parseFaraday(text);
+  stopIfCancelled();
   const ctx = new AnalysisContext(parse, text, options);
   for (const p of parse.problems) ctx.report(p.code, p.severity, p.message, p.span);
   const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
-  for (const pass of passes) pass(ctx);
+  for (const pass of passes) {
+    pass(ctx);
+    stopIfCancelled();
+  }
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return { text, parse, diagnostics, values: ctx.values, symbols: ctx.symbols, facts: ctx.facts };
 }

@@ -15,4 +15,9 @@ export interface AnalysisOptions {
   readData?: boolean;
   /** Data files must lie inside this folder; default: the protocol's folder. */
   workspaceRoot?: string;
+  /**
+   * Asked between passes: true when the result is no longer wanted (a newer
+   * edit arrived), and the analysis stops with AnalysisCancelled.
+   */
+  isCancelled?: () => boolean;
 }

@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver-protocol';
 import { Engine } from './engine';
-import type { FromWorker, ToWorker } from './worker-messages';
+import { editSlot, type FromWorker, type ToWorker } from './worker-messages';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -12,7 +12,8 @@ let engine: Engine | undefined;
 
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'init') {
-    engine = new Engine({ publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }) }, m.docsUri);
+    const edits = new Int32Array(m.edits);
+    engine = new Engine({ publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }) }, m.docsUri, 150, (uri) => Atomics.load(edits, editSlot(uri)));
     return;
   }
   if (!engine) return;

@@ -47,12 +47,26 @@ export class Engine {
     private readonly events: EngineEvents,
     private readonly docsUri: string | undefined,
     delayMs = 150,
+    /** How many edits of a document the main thread has seen so far (shared memory in the worker). */
+    editCount: (uri: string) => number = () => 0,
   ) {
-    this.scheduler = new AnalysisScheduler(delayMs, (uri) => this.optionsFor(uri), (uri, version, analysis) => {
-      const current = this.documents.get(uri);
-      if (!current || current.version !== version) return; // a newer edit is on its way
-      this.events.publish(uri, version, analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
-    });
+    this.scheduler = new AnalysisScheduler(
+      delayMs,
+      (uri) => this.optionsFor(uri),
+      (uri, version, analysis) => {
+        const current = this.documents.get(uri);
+        if (!current || current.version !== version) return; // a newer edit is on its way
+        this.events.publish(uri, version, analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
+      },
+      (uri) => {
+        const atStart = editCount(uri);
+        return () => editCount(uri) !== atStart;
+      },
+      (uri) => {
+        const doc = this.documents.get(uri);
+        if (doc) this.scheduler.schedule(snapshot(doc));
+      },
+    );
     this.registerHandlers();
   }
 

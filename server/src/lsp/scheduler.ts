@@ -1,8 +1,9 @@
 // When to analyse: each document is analysed after a short quiet period, and
-// a newer edit makes the pending (or running) older analysis stale. The
-// analysis itself is synchronous and fast; results carry the version they
-// belong to, so a stale one is dropped instead of published.
-import { analyze, type Analysis } from '../analysis/analyze';
+// a newer edit makes the pending (or running) older analysis stale: a pending
+// one is replaced, a running one stops at its next pass when `isStale` says
+// so. Results carry the version they belong to, so a stale one is dropped
+// instead of published.
+import { analyze, AnalysisCancelled, type Analysis } from '../analysis/analyze';
 import type { AnalysisOptions } from '../analysis/options';
 
 export interface DocumentSnapshot {
@@ -19,6 +20,10 @@ export class AnalysisScheduler {
     private readonly delayMs: number,
     private readonly optionsFor: (uri: string) => AnalysisOptions,
     private readonly onAnalysed: (uri: string, version: number, analysis: Analysis) => void,
+    /** Returns a check, taken when a scheduled analysis starts, that says whether a newer edit has arrived since. */
+    private readonly staleness: (uri: string) => () => boolean = () => () => false,
+    /** A scheduled analysis stopped as stale; the caller schedules the newest text. */
+    private readonly onCancelled: (uri: string) => void = () => undefined,
   ) {}
 
   /** Schedule an analysis; an edit arriving before it runs replaces it. */
@@ -26,7 +31,12 @@ export class AnalysisScheduler {
     clearTimeout(this.timers.get(doc.uri));
     const run = () => {
       this.timers.delete(doc.uri);
-      this.analyseNow(doc);
+      try {
+        this.analyseNow(doc, this.staleness(doc.uri));
+      } catch (e) {
+        if (!(e instanceof AnalysisCancelled)) throw e;
+        this.onCancelled(doc.uri);
+      }
     };
     if (immediately) run();
     else this.timers.set(doc.uri, setTimeout(run, this.delayMs));
@@ -49,8 +59,8 @@ export class AnalysisScheduler {
     this.results.clear();
   }
 
-  private analyseNow(doc: DocumentSnapshot): Analysis {
-    const analysis = analyze(doc.text, this.optionsFor(doc.uri));
+  private analyseNow(doc: DocumentSnapshot, isCancelled?: () => boolean): Analysis {
+    const analysis = analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
     this.results.set(doc.uri, { version: doc.version, analysis });
     this.onAnalysed(doc.uri, doc.version, analysis);
     return analysis;

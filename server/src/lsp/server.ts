@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type FaradaySettings } from './settings';
 import { semanticTokensLegend } from './semantic-tokens';
 import { ENGINE_METHODS } from './engine';
-import type { FromWorker, ToWorker } from './worker-messages';
+import { EDIT_SLOTS, editSlot, type FromWorker, type ToWorker } from './worker-messages';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -29,6 +29,9 @@ function findDiagnosticsDoc(): string | undefined {
 }
 
 let worker: Worker;
+/** Counted here the moment an edit arrives; the worker's running analysis of that document stops at its next pass. */
+const edits = new SharedArrayBuffer(4 * EDIT_SLOTS);
+const editCounts = new Int32Array(edits);
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
 const post = (m: ToWorker) => worker.postMessage(m);
@@ -36,7 +39,7 @@ const post = (m: ToWorker) => worker.postMessage(m);
 /** Starts the worker and gives it the state it needs; after a crash, a new one takes the open documents. */
 function startWorker(): void {
   worker = new Worker(path.join(__dirname, 'analysis-worker.js'));
-  post({ kind: 'init', docsUri: findDiagnosticsDoc() });
+  post({ kind: 'init', docsUri: findDiagnosticsDoc(), edits });
   post({ kind: 'configure', settings, workspace });
   for (const doc of documents.all()) post({ kind: 'open', uri: doc.uri, version: doc.version, text: doc.getText() });
   worker.on('message', (m: FromWorker) => {
@@ -124,7 +127,10 @@ connection.onDidChangeConfiguration(() => void refreshSettings());
 
 documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.document.version, text: e.document.getText() }));
 // Fires after onDidOpen too; the engine ignores a change to the version it has.
-documents.onDidChangeContent((e) => post({ kind: 'change', uri: e.document.uri, version: e.document.version, text: e.document.getText() }));
+documents.onDidChangeContent((e) => {
+  Atomics.add(editCounts, editSlot(e.document.uri), 1);
+  post({ kind: 'change', uri: e.document.uri, version: e.document.version, text: e.document.getText() });
+});
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { FaradaySettings } from './settings';
 
 export type ToWorker =
-  | { kind: 'init'; docsUri?: string }
+  | { kind: 'init'; docsUri?: string; edits: SharedArrayBuffer }
   | { kind: 'configure'; settings?: FaradaySettings; workspace?: { trusted: boolean; root?: string } }
   | { kind: 'open' | 'change'; uri: string; version: number; text: string }
   | { kind: 'close'; uri: string }
@@ -12,3 +12,17 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'publish'; uri: string; version: number; diagnostics: Diagnostic[] }
   | { kind: 'response'; id: number; result?: unknown; error?: { code: number; message: string; data?: unknown } };
+
+/**
+ * Edit counters shared by the two threads: the main thread counts every edit
+ * of a document in its slot the moment it arrives, and a running analysis
+ * whose slot moved on is stale. Two documents may share a slot; that only
+ * makes one stop early and be analysed again.
+ */
+export const EDIT_SLOTS = 1024;
+
+export function editSlot(uri: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < uri.length; i++) h = Math.imul(h ^ uri.charCodeAt(i), 16777619);
+  return (h >>> 0) % EDIT_SLOTS;
+}
