@@ -10,7 +10,7 @@ import { sampleText } from './sample-helpers';
 test('an analysis asked to stop throws AnalysisCancelled after the pass that noticed', () => {
   let asked = 0;
   assert.throws(() => analyze(sampleText, { isCancelled: () => ++asked >= 3 }), AnalysisCancelled);
-  assert.equal(asked, 3, 'checked after parsing and after each pass until it said stop');
+  assert.equal(asked, 3, "checked after parsing, then between passes and statements, until it said stop");
   assert.ok(analyze(sampleText, { isCancelled: () => false }).values.length > 100);
 });
 

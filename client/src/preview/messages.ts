@@ -5,12 +5,15 @@ import type { Figure } from '../../../server/src/plots/figures';
 export type ToWebview =
   | { type: 'figures'; uri: string; fileName: string; version: number; figures: Figure[]; focus?: string }
   | { type: 'focus'; id: string }
+  /** Export a drawn figure and send it back with this request id (no dialog). */
+  | { type: 'exportRequest'; id: string; format: 'svg' | 'png'; requestId: number }
   | { type: 'error'; message: string };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; failed: { id: string; message: string }[]; theme: 'dark' | 'light' }
-  | { type: 'export'; id: string; format: 'svg' | 'png'; data: string };
+  | { type: 'export'; id: string; format: 'svg' | 'png'; data: string; requestId?: number }
+  | { type: 'exportFailed'; id: string; requestId: number; message: string };
 
 /** What the webview keeps across reloads (vscode.setState), read back by the serializer. */
 export interface PreviewState {

@@ -24,6 +24,11 @@ export interface RenderReport {
   theme: 'dark' | 'light';
 }
 
+/** SVG text, or the PNG inside a data URL, as bytes for a file. */
+function exportBytes(format: 'svg' | 'png', data: string): Uint8Array {
+  return format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
+}
+
 export class FigurePreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
@@ -128,8 +133,29 @@ export class FigurePreview implements vscode.Disposable {
       this.lastRender = { ...m, totalMs: Date.now() - this.requestedAt };
       this.rendered.fire(this.lastRender);
     } else if (m.type === 'export') {
-      await this.save(m.id, m.format, m.data);
+      const waiting = m.requestId !== undefined ? this.exports.get(m.requestId) : undefined;
+      if (waiting) {
+        this.exports.delete(m.requestId!);
+        await vscode.workspace.fs.writeFile(waiting.target, exportBytes(m.format, m.data));
+        waiting.resolve();
+      } else await this.save(m.id, m.format, m.data);
+    } else if (m.type === 'exportFailed') {
+      this.exports.get(m.requestId)?.reject(new Error(m.message));
+      this.exports.delete(m.requestId);
     }
+  }
+
+  private readonly exports = new Map<number, { target: vscode.Uri; resolve: () => void; reject: (e: Error) => void }>();
+  private nextExport = 1;
+
+  /** Writes a drawn figure to `target` without a dialog, as the webview renders it (tests use this). */
+  exportFigure(id: string, format: 'svg' | 'png', target: vscode.Uri): Promise<void> {
+    if (!this.panel) return Promise.reject(new Error('the preview is not open'));
+    const requestId = this.nextExport++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(requestId, { target, resolve, reject });
+      this.post({ type: 'exportRequest', id, format, requestId });
+    });
   }
 
   private async save(id: string, format: 'svg' | 'png', data: string): Promise<void> {
@@ -140,8 +166,7 @@ export class FigurePreview implements vscode.Disposable {
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!target) return;
-    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
-    await vscode.workspace.fs.writeFile(target, bytes);
+    await vscode.workspace.fs.writeFile(target, exportBytes(format, data));
     void vscode.window.showInformationMessage(`Saved ${target.fsPath}`);
   }
 

@@ -11,6 +11,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('figures')!;
 const status = document.getElementById('status')!;
 let views: Result[] = [];
+const viewsById = new Map<string, Result>();
 let last: Extract<ToWebview, { type: 'figures' }> | undefined;
 
 function dark(): boolean {
@@ -46,6 +47,7 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   vscode.setState({ uri: msg.uri, focus: msg.focus });
   for (const v of views) v.finalize();
   views = [];
+  viewsById.clear();
   root.replaceChildren();
   status.textContent = msg.figures.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
   const failed: { id: string; message: string }[] = [];
@@ -78,11 +80,9 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
         config: themeConfig() as never, tooltip: { disableDefaultStyle: true } as never,
       });
       views.push(result);
+      viewsById.set(f.id, result);
       ids.push(f.id);
-      head.append(
-        button('SVG', () => void result.view.toSVG().then((svg) => vscode.postMessage({ type: 'export', id: f.id, format: 'svg', data: svg }))),
-        button('PNG', () => void result.view.toImageURL('png', 2).then((url) => vscode.postMessage({ type: 'export', id: f.id, format: 'png', data: url }))),
-      );
+      head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
     } catch (e) {
       failed.push({ id: f.id, message: (e as Error).message });
       chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
@@ -91,6 +91,18 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   if (msg.focus) focus(msg.focus);
   document.body.dataset.rendered = String(ids.length);
   vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed, theme: dark() ? 'dark' : 'light' });
+}
+
+/** SVG as text; PNG at twice the size, as a data URL. */
+async function exportFigure(id: string, format: 'svg' | 'png', requestId?: number): Promise<void> {
+  const result = viewsById.get(id);
+  try {
+    if (!result) throw new Error(`no figure ${id} is drawn`);
+    const data = format === 'svg' ? await result.view.toSVG() : await result.view.toImageURL('png', 2);
+    vscode.postMessage({ type: 'export', id, format, data, requestId });
+  } catch (e) {
+    if (requestId !== undefined) vscode.postMessage({ type: 'exportFailed', id, requestId, message: (e as Error).message });
+  }
 }
 
 function focus(id: string): void {
@@ -106,6 +118,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const msg = event.data;
   if (msg.type === 'figures') queue = queue.then(() => render(msg));
   else if (msg.type === 'focus') focus(msg.id);
+  else if (msg.type === 'exportRequest') queue = queue.then(() => exportFigure(msg.id, msg.format, msg.requestId));
   else if (msg.type === 'error') status.textContent = msg.message;
 });
 

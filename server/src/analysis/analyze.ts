@@ -2,7 +2,7 @@
 // out. A pure function of the text and the options; the language server only
 // decides when to call it.
 import { parseFaraday, type ParseResult } from '../syntax/parse';
-import { AnalysisContext, type AnalysisPass, type Facts } from './context';
+import { AnalysisCancelled, AnalysisContext, type AnalysisPass, type Facts } from './context';
 import type { AnalysisDiagnostic, ComputedValue } from './model';
 import type { AnalysisOptions } from './options';
 import type { SymbolTable } from './symbols';
@@ -20,12 +20,7 @@ export interface Analysis {
   facts: Facts;
 }
 
-/** Thrown when `options.isCancelled` says the analysis is stale. */
-export class AnalysisCancelled extends Error {
-  constructor() {
-    super('analysis cancelled: a newer version of the text arrived');
-  }
-}
+export { AnalysisCancelled } from './context';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const stopIfCancelled = () => {

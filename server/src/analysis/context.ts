@@ -64,6 +64,13 @@ export interface CalibrationFigureInput {
   readings: { result: string; y: number; x: number }[];
 }
 
+/** Thrown when `options.isCancelled` says the analysis is stale. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled: a newer version of the text arrived');
+  }
+}
+
 export class AnalysisContext {
   readonly diagnostics: AnalysisDiagnostic[] = [];
   readonly values: ComputedValue[] = [];
@@ -103,6 +110,11 @@ export class AnalysisContext {
     extra: { related?: RelatedInfo[]; fixes?: QuickFix[]; tags?: AnalysisDiagnostic['tags'] } = {},
   ): void {
     this.diagnostics.push({ code, severity, message, span, ...extra });
+  }
+
+  /** Stops a stale analysis; passes call it between statements, where long work may follow. */
+  stopIfCancelled(): void {
+    if (this.options.isCancelled?.()) throw new AnalysisCancelled();
   }
 
   private readonly files = new Map<string, string | undefined>();

@@ -2,7 +2,7 @@
 // make, through the vscode API, inside a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 const workspace = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
@@ -85,6 +85,22 @@ describe('Faraday in the extension host', () => {
     for (const id of ['uvvis', 'lsv', 'it', 'fe', 'calibration-nessler', 'calibration-griess', 'cdl', 'nyquist']) assert.ok(r.ids.includes(id), `${id} drawn (drew ${r.ids.join(', ')})`);
     // Time to first render, for the benchmark's figures.
     if (process.env.FARADAY_E2E_RESULTS) writeFileSync(path.join(path.dirname(process.env.FARADAY_E2E_RESULTS), 'preview-timing.json'), JSON.stringify({ commandToRenderMs: Date.now() - started, webviewRenderMs: r.ms, figures: r.ids.length }));
+  });
+
+  it('the preview exports a drawn figure as SVG and as PNG', async function () {
+    this.timeout(30000);
+    const api = vscode.extensions.getExtension<{ preview: { exportFigure(id: string, format: 'svg' | 'png', target: vscode.Uri): Promise<void> } }>('faraday-lab.faraday')!.exports;
+    const svg = vscode.Uri.file(path.join(workspace(), 'fe-export.svg'));
+    const png = vscode.Uri.file(path.join(workspace(), 'fe-export.png'));
+    await api.preview.exportFigure('fe', 'svg', svg);
+    await api.preview.exportFigure('fe', 'png', png);
+    const text = readFileSync(svg.fsPath, 'utf8');
+    assert.match(text, /^<svg /);
+    // Three products at three potentials, as drawn in the webview.
+    assert.equal((text.match(/aria-roledescription="bar"/g) ?? []).length, 9);
+    assert.equal(readFileSync(png.fsPath).subarray(1, 4).toString('latin1'), 'PNG');
+    await vscode.workspace.fs.delete(svg);
+    await vscode.workspace.fs.delete(png);
   });
 
   it('the preview follows edits (debounced), the active editor and the colour theme', async function () {

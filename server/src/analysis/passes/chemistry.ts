@@ -289,6 +289,7 @@ function reactionPass(ctx: AnalysisContext, reaction: ReactionDecl): void {
 export function chemistryPass(ctx: AnalysisContext): void {
   declarationsPass(ctx);
   for (const node of ctx.document.statements) {
+    ctx.stopIfCancelled();
     if (node.kind === 'synthesis') synthesisPass(ctx, node);
     else if (node.kind === 'reaction') reactionPass(ctx, node);
   }

@@ -168,6 +168,7 @@ function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: Data
 /** Runs after the electrochemistry pass: it needs the set-points. */
 export function dataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
+    ctx.stopIfCancelled();
     if (s.kind === 'synthesis') {
       // `measure UV-vis in DCM, data "…"`: spectra of the product.
       for (const step of s.steps) {
@@ -228,6 +229,7 @@ export function dataPass(ctx: AnalysisContext): void {
 /** Charges of results that name an i-t file and state no charge (runs before the electrochemistry pass). */
 export function resultDataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
+    ctx.stopIfCancelled();
     if (s.kind !== 'result' || !s.data) continue;
     const file = load(ctx, s.data.value, s.data);
     const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === s.data!.span.start);

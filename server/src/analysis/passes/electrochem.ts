@@ -70,6 +70,7 @@ class ElectrochemPass {
     for (const s of statements) if (s.kind === 'calibration') this.calibration(s);
     for (const s of statements) if (s.kind === 'cell') this.cell(s);
     for (const s of statements) {
+      this.ctx.stopIfCancelled();
       if (s.kind === 'run') this.runBlock(s);
       else if (s.kind === 'result') this.result(s);
       else if (s.kind === 'plan') this.plan(s);
