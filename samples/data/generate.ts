@@ -91,6 +91,30 @@ for (const [e, q] of Object.entries(CHARGES)) {
   writeFileSync(path.join(dir, 'lsv-au28cu12.txt'), lines.join('\n'));
 }
 
+// The same electrode in the blank electrolyte (0.05 M H2SO4, no nitrate): hydrogen evolution only,
+// ik = i0·10^(−E/b) with b = 0.25 V/dec and ik(−0.8 V) = 5 mA, plus the same capacitive current.
+// Recorded vs Ag/AgCl at the pH Faraday estimates for 0.05 M H2SO4 (1.24, Ka2 of HSO4−):
+// E(Ag/AgCl) = E(RHE) − 0.198 − 0.059 × 1.2400 = E(RHE) − 0.27116 V.
+{
+  const b = 0.25;
+  const i0 = 0.005 / 10 ** (0.8 / b);
+  const capacitive = 1e-3 * 0.01;
+  const shift = 0.198 + 0.059 * 1.24;
+  const rows: string[] = [];
+  for (let k = 0; k <= 1000; k++) {
+    const eRhe = -0.15 - k * 0.001;
+    rows.push(`${(eRhe - shift).toFixed(3)}, ${(-i0 * 10 ** (-eRhe / b) - capacitive).toExponential(4)}`);
+  }
+  const lines = [
+    ...header('Linear Sweep Voltammetry', [`Init E (V) = ${(-0.15 - shift).toFixed(3)}`, `Final E (V) = ${(-1.15 - shift).toFixed(3)}`, 'Scan Rate (V/s) = 0.01', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'], `blank 0.05 M H2SO4, hydrogen evolution only: i = -i0 10^(-E/b) - Cdl v with E vs RHE, i0 = ${i0.toExponential(3)} A (5 mA at -0.8 V), b = ${b} V/dec, Cdl v = ${capacitive} A; E(Ag/AgCl) = E(RHE) - ${shift.toFixed(5)} V (pH 1.24)`),
+    'Potential/V, Current/A',
+    '',
+    ...rows,
+    '',
+  ];
+  writeFileSync(path.join(dir, 'lsv-au28cu12-blank.txt'), lines.join('\n'));
+}
+
 // EIS at the 0 V vs RHE set-point (−0.257 V vs Ag/AgCl), 100 kHz → 10 mHz, 10 points per decade.
 // Randles circuit Z = Rs + 1/(jωCdl + 1/(Rct + Zw)), Zw = σ(1 − j)/√ω. CHI writes Z" with its
 // sign (negative for a capacitive response), |Z| and the phase in degrees.

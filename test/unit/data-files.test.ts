@@ -15,15 +15,15 @@ test('the sample reads its data files: i-t charges, no mismatches', () => {
   // The generated −0.8 V file integrates to the 600 C the result states (trapezoid over 7201 points).
   const q = a.values.find((v) => v.kind === 'charge' && v.subject === 'data/it-au28cu12--0.8.txt')!;
   assert.ok(Math.abs((q.value as number) - 600) < 3, `${q.value}`);
-  // LSV, five CAs, five ECSA CVs, EIS, two UV-vis spectra, and the i-t files of two results.
-  assert.equal(a.values.filter((v) => v.kind === 'dataFile').length, 1 + 5 + 5 + 1 + 2 + 2);
+  // Two LSVs (with and without nitrate), five CAs, five ECSA CVs, EIS, two UV-vis spectra, and the i-t files of two results.
+  assert.equal(a.values.filter((v) => v.kind === 'dataFile').length, 2 + 5 + 5 + 1 + 2 + 2);
   assert.deepEqual(a.diagnostics.filter((d) => /^FD07/.test(d.code)).map((d) => d.message), []);
 });
 
 test('Init E on the wrong scale, another technique, another scan rate, a missing file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'faraday-data-'));
   mkdirSync(path.join(dir, 'data'));
-  for (const f of ['it-au28cu12--0.7.txt', 'it-au28cu12--0.8.txt', 'it-au28cu12--0.9.txt', 'it-au28cu12--1.0.txt', 'lsv-au28cu12.txt', 'uvvis-au28.csv', 'uvvis-cu28.csv']) copyFileSync(path.join(samples, 'data', f), path.join(dir, 'data', f));
+  for (const f of ['it-au28cu12--0.7.txt', 'it-au28cu12--0.8.txt', 'it-au28cu12--0.9.txt', 'it-au28cu12--1.0.txt', 'lsv-au28cu12.txt', 'lsv-au28cu12-blank.txt', 'uvvis-au28.csv', 'uvvis-cu28.csv']) copyFileSync(path.join(samples, 'data', f), path.join(dir, 'data', f));
   // The −1.1 V file was run at −1.1 V on the Ag/AgCl scale: the wrong scale.
   const wrong = readFileSync(path.join(samples, 'data', 'it-au28cu12--1.1.txt'), 'utf8').replace('Init E (V) = -1.357', 'Init E (V) = -1.1');
   writeFileSync(path.join(dir, 'data', 'it-au28cu12--1.1.txt'), wrong);

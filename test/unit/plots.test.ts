@@ -43,13 +43,21 @@ test('every figure is a valid Vega-Lite spec (the vega-lite package\'s own JSON 
   assert.notEqual(errors[figures.length], null);
 });
 
-test('LSV on the RHE scale: the file\'s Ag/AgCl potentials + 0.257 V, the onset at 10 mA/cm² as a rule', () => {
+test('LSV on the RHE scale: each file through its own cell\'s pH, the onset at 10 mA/cm² as a rule', () => {
   const lsv = figure('lsv');
-  const rows = layerRows(lsv, 0);
-  assert.equal(rows.length, 1001);
-  // The file starts at −0.407 V vs Ag/AgCl; E(RHE) = E(Ag/AgCl) + 0.198 + 0.059 × pH 1.0.
-  assert.ok(Math.abs((rows[0]!.E as number) - -0.15) < 1e-9);
-  assert.ok(Math.abs((rows[1000]!.E as number) - -1.15) < 1e-9);
+  const all = layerRows(lsv, 0);
+  const nitrate = all.filter((r) => r.series === 'Au28Cu12 in nitrate');
+  const blank = all.filter((r) => r.series === 'Au28Cu12 in blank');
+  assert.deepEqual([nitrate.length, blank.length], [1001, 1001]);
+  // The nitrate file starts at −0.407 V vs Ag/AgCl; E(RHE) = E(Ag/AgCl) + 0.198 + 0.059 × pH 1.0 (measured).
+  assert.ok(Math.abs((nitrate[0]!.E as number) - -0.15) < 1e-9);
+  assert.ok(Math.abs((nitrate[1000]!.E as number) - -1.15) < 1e-9);
+  // The blank file (−0.421 V vs Ag/AgCl) goes through the estimated pH 1.24 of 0.05 M H2SO4: + 0.198 + 0.059 × 1.24.
+  assert.ok(Math.abs((blank[0]!.E as number) - (-0.421 + 0.198 + 0.059 * 1.24)) < 2e-4, `${blank[0]!.E}`);
+  // Without nitrate only hydrogen evolves: at −0.8 V vs RHE, 5 mA/cm² against about 65 in nitrate.
+  const at = (rows: typeof all, e: number) => rows.reduce((best, r) => (Math.abs((r.E as number) - e) < Math.abs((best.E as number) - e) ? r : best));
+  assert.ok(Math.abs((at(blank, -0.8).j as number) - -5.01) < 0.1, `${at(blank, -0.8).j}`);
+  assert.ok((at(nitrate, -0.8).j as number) < -60);
   assert.equal(((lsv.spec.layer as { encoding: { x: { title: string } } }[])[0]!.encoding.x.title), 'E (V vs RHE)');
   const onset = layerRows(lsv, 1)[0]!.E as number;
   // The generator's model (Tafel b = 0.20 V/dec, i = 0.09 A at −0.8 V, ilim = 0.25 A, 10 µA capacitive) reaches 10 mA at −0.6126 V.

@@ -49,6 +49,8 @@ export interface Dataset {
   toRHE?: number;
   /** What was measured, for spectra (`Au28`). */
   subject?: string;
+  /** The catalyst and the catholyte of the run's cell (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
+  label?: string;
   areaCm2?: number;
 }
 

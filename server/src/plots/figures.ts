@@ -57,7 +57,7 @@ function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Figure | u
     if (!e || !i) continue;
     const shift = onRHE ? d.toRHE! : 0;
     const area = d.areaCm2 ?? 1;
-    const s = series(e.values, i.values, max, (x, y) => ({ E: x + shift, j: (y * 1000) / area, file: d.path }));
+    const s = series(e.values, i.values, max, (x, y) => ({ E: x + shift, j: (y * 1000) / area, series: d.label ?? d.path, file: d.path }));
     rows.push(...s.rows);
     read += s.read;
     drawn += s.drawn;
@@ -69,7 +69,8 @@ function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Figure | u
     { data: { values: rows }, mark: { type: 'line', strokeWidth: 1.5 }, encoding: {
       x: { field: 'E', type: 'quantitative', title: `E (V vs ${scale})`, scale: { zero: false } },
       y: { field: 'j', type: 'quantitative', title: 'j (mA cm⁻²)' },
-      color: { field: 'file', type: 'nominal', title: 'file' },
+      color: { field: 'series', type: 'nominal', title: null },
+      tooltip: [{ field: 'file', type: 'nominal' }, { field: 'E', type: 'quantitative', format: '.3f' }, { field: 'j', type: 'quantitative', format: '.3g' }],
     } },
   ];
   if (onsets.length > 0) {

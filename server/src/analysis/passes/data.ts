@@ -3,7 +3,7 @@
 // `{rate}` expand over the line's lists; the file's technique, scan rate and
 // Init E are checked against the protocol line, and i-t files give charges.
 import * as path from 'node:path';
-import type { Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { CellBlock, ElectrodeBlock, Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { Dataset } from '../context';
 import { sameDimension, SLOTS } from '../../units/dimension';
 import type { AnalysisContext } from '../context';
@@ -133,6 +133,16 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   });
 }
 
+/** `Au28Cu12 in nitrate`: the working electrode's catalyst and the catholyte of the run's cell. */
+function runLabel(ctx: AnalysisContext, run: RunBlock): string | undefined {
+  const cell = ctx.document.statements.find((x): x is CellBlock => x.kind === 'cell' && x.name?.text === run.cell?.text);
+  if (!cell) return undefined;
+  const electrode = ctx.document.statements.find((x): x is ElectrodeBlock => x.kind === 'electrode' && x.name?.text === cell.working?.text);
+  const catalyst = electrode?.catalyst?.species.text ?? cell.working?.text;
+  const electrolyte = cell.catholyte?.electrolyte.text;
+  return [catalyst, electrolyte && `in ${electrolyte}`].filter(Boolean).join(' ') || undefined;
+}
+
 /** Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale. */
 function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined): void {
   const q = t.onset!;
@@ -180,8 +190,9 @@ export function dataPass(ctx: AnalysisContext): void {
     if (s.kind === 'run') {
       const toRHE = ctx.facts.referenceToRHE.get(s.cell?.text ?? '');
       const area = [...ctx.facts.electrodes.values()][0]?.areaCm2;
+      const label = runLabel(ctx, s);
       const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}) =>
-        ctx.facts.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, ...extra });
+        ctx.facts.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, ...extra });
       for (const t of s.techniques) {
         if (!t.data) continue;
         const pattern = t.data.value;
