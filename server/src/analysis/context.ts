@@ -23,17 +23,26 @@ export interface Facts {
   /** Electrons per molecule of each product, from the reactions (chemistry pass). Keyed by product species text. */
   electronsPerProduct: Map<string, number>;
   /** Catalyst mass (g) and geometric area (cm²) per electrode block (electrochem pass). */
-  electrodes: Map<string, { catalystMassG?: number; areaCm2?: number }>;
+  electrodes: Map<string, { catalyst?: string; catalystMassG?: number; areaCm2?: number }>;
   /** Charges (C) integrated from the i-t files of results, by the result block's start offset (data pass): several results may share a catalyst name. */
   dataCharges: Map<number, number>;
-  /** E(RHE) − E(reference) in V for each cell, where the pH is known (electrochem pass): puts recorded sweeps on the RHE scale. */
-  referenceToRHE: Map<string, number>;
+  /** What a run's data need from its cell, by cell name (electrochem pass). */
+  cells: Map<string, RunCell>;
   /** Calibration fits with their standards (electrochem pass), for plots. */
   calibrationFits: Map<string, CalibrationFigureInput>;
   /** Instrument files that were read, in document order (data pass), for plots and inspection. */
   datasets: Dataset[];
   /** Δi against scan rate from CV files, with the fit (data pass). */
   cdlFits: { subject: string; points: { x: number; y: number }[]; slope: number; intercept: number; r2: number; areaCm2: number }[];
+}
+
+export interface RunCell {
+  /** E(RHE) − E(reference) in V, when the catholyte's pH is known: puts recorded sweeps on the RHE scale. */
+  toRHE?: number;
+  /** Geometric area of the working electrode. */
+  areaCm2?: number;
+  /** The catalyst and the catholyte (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
+  label?: string;
 }
 
 /** One data file read for a protocol line, with what the line says about it. */
@@ -93,7 +102,7 @@ export class AnalysisContext {
       electronsPerProduct: new Map(),
       electrodes: new Map(),
       dataCharges: new Map(),
-      referenceToRHE: new Map(),
+      cells: new Map(),
       calibrationFits: new Map(),
       datasets: [],
       cdlFits: [],

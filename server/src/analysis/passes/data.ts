@@ -3,7 +3,7 @@
 // `{rate}` expand over the line's lists; the file's technique, scan rate and
 // Init E are checked against the protocol line, and i-t files give charges.
 import * as path from 'node:path';
-import type { CellBlock, ElectrodeBlock, Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { Dataset } from '../context';
 import { sameDimension, SLOTS } from '../../units/dimension';
 import type { AnalysisContext } from '../context';
@@ -119,10 +119,10 @@ function siOf(q: Quantity | undefined, index: number): number | undefined {
 }
 
 /** Cdl = slope/2 of Δj against scan rate, from the CV files of one line; per cm² of the working electrode. */
-function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { x: number; y: number }[]): void {
+function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { x: number; y: number }[], areaCm2: number | undefined): void {
   const fit = fitCalibration(points);
   if (!fit) return;
-  const area = [...ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
+  const area = areaCm2 ?? 1;
   const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
   ctx.facts.cdlFits.push({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area });
   ctx.value({
@@ -133,14 +133,9 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   });
 }
 
-/** `Au28Cu12 in nitrate`: the working electrode's catalyst and the catholyte of the run's cell. */
-function runLabel(ctx: AnalysisContext, run: RunBlock): string | undefined {
-  const cell = ctx.document.statements.find((x): x is CellBlock => x.kind === 'cell' && x.name?.text === run.cell?.text);
-  if (!cell) return undefined;
-  const electrode = ctx.document.statements.find((x): x is ElectrodeBlock => x.kind === 'electrode' && x.name?.text === cell.working?.text);
-  const catalyst = electrode?.catalyst?.species.text ?? cell.working?.text;
-  const electrolyte = cell.catholyte?.electrolyte.text;
-  return [catalyst, electrolyte && `in ${electrolyte}`].filter(Boolean).join(' ') || undefined;
+/** A run whose cell names no working electrode with an area: the protocol's first electrode. */
+function firstElectrodeArea(ctx: AnalysisContext): number | undefined {
+  return [...ctx.facts.electrodes.values()][0]?.areaCm2;
 }
 
 /** Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale. */
@@ -171,7 +166,7 @@ function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: Data
     label: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`,
     detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${ctx.textOf(q.span)} × ${area} cm²), interpolated between points: ${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the catholyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.`,
     hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`, category: 'results' },
-    extra: { scale: onRHE === undefined ? 'reference' : 'RHE', run: run.cell?.text ?? '' },
+    extra: { scale, run: run.cell?.text ?? '' },
   });
 }
 
@@ -188,9 +183,10 @@ export function dataPass(ctx: AnalysisContext): void {
       }
     }
     if (s.kind === 'run') {
-      const toRHE = ctx.facts.referenceToRHE.get(s.cell?.text ?? '');
-      const area = [...ctx.facts.electrodes.values()][0]?.areaCm2;
-      const label = runLabel(ctx, s);
+      // As the electrochemistry pass: the run's cell, or the first one when the run names none.
+      const cell = s.cell ? ctx.facts.cells.get(s.cell.text) : ctx.facts.cells.values().next().value;
+      const { toRHE, label } = cell ?? {};
+      const area = cell?.areaCm2 ?? firstElectrodeArea(ctx);
       const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}) =>
         ctx.facts.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, ...extra });
       for (const t of s.techniques) {
@@ -223,7 +219,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const di = branchDifference(e.values, i_.values, mid);
             if (di !== undefined) points.push({ x: rate, y: di });
           });
-          if (points.length >= 2) doubleLayerFromFiles(ctx, t, points);
+          if (points.length >= 2) doubleLayerFromFiles(ctx, t, points, area);
         } else {
           const file = load(ctx, pattern, t.data);
           if (!file?.data) continue;

@@ -159,8 +159,9 @@ class ElectrochemPass {
   }
 
   private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
-    const info: { catalystMassG?: number; areaCm2?: number } = {};
+    const info: { catalyst?: string; catalystMassG?: number; areaCm2?: number } = {};
     if (e.catalyst) {
+      info.catalyst = e.catalyst.species.text;
       resolveSpecies(this.ctx, e.catalyst.species);
       const kg = quantityInSI(this.ctx, e.catalyst.quantity, 'mass');
       if (kg !== undefined) info.catalystMassG = kg * 1000;
@@ -227,7 +228,16 @@ class ElectrochemPass {
     const fraction = c.iR?.fraction ? quantityInSI(this.ctx, c.iR.fraction, 'fraction') : undefined;
     const ohm = c.iR?.resistance ? quantityInSI(this.ctx, c.iR.resistance, 'resistance') : undefined;
     if (fraction !== undefined && ohm !== undefined) info.iR = { fraction, ohm };
-    if (c.name) this.cells.set(c.name.text, info);
+    if (c.name) {
+      this.cells.set(c.name.text, info);
+      const rhe = resolveScale('RHE');
+      const pH = info.catholyte?.pH;
+      this.ctx.facts.cells.set(c.name.text, {
+        toRHE: info.reference && pH !== undefined && 'name' in rhe ? convertPotential(0, info.reference, rhe, pH, this.slope) : undefined,
+        areaCm2: info.electrode?.areaCm2,
+        label: [this.ctx.facts.electrodes.get(c.working?.text ?? '')?.catalyst ?? c.working?.text, info.catholyteName && `in ${info.catholyteName}`].filter(Boolean).join(' ') || undefined,
+      });
+    }
   }
 
   /** The only cell, or the one a run names; results and plans use the first cell. */
@@ -291,10 +301,6 @@ class ElectrochemPass {
   private runBlock(r: RunBlock): void {
     const cell = r.cell ? this.cells.get(r.cell.text) : this.defaultCell();
     const notice = { done: false };
-    const rhe = resolveScale('RHE');
-    if (cell?.reference && cell.catholyte?.pH !== undefined && 'name' in rhe) {
-      this.ctx.facts.referenceToRHE.set(r.cell?.text ?? '', convertPotential(0, cell.reference, rhe, cell.catholyte.pH, this.slope));
-    }
     for (const t of r.techniques) {
       const technique = t.technique.text.toUpperCase();
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
