@@ -133,7 +133,7 @@ export function quantityInSI(
   index = 0,
 ): number | undefined {
   const written = (): QuantityText => ({
-    valuesText: q.values.map((v) => String(v.value)).join(', '), values: q.values.map((v) => v.value),
+    values: q.values.map((v) => v.value),
     unitText: q.unit?.text, span: q.span, unitSpan: q.unit?.span,
   });
   const asFixes = (fixes: UnitFix[]) => fixes.map((f, i) => ({ title: f.title, edits: [{ span: f.span, newText: f.newText }], preferred: i === 0 }));

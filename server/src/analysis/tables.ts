@@ -3,7 +3,9 @@
 // faradaic efficiencies and yield rates per potential. A view of one analysis;
 // `faraday report` writes them as Markdown or CSV.
 import type { Analysis } from './analyze';
-import type { CrystalBlock, NumberLit, Quantity, ResultBlock } from '../syntax/ast';
+import type { CrystalBlock, NumberLit, Quantity, ResultBlock, Span } from '../syntax/ast';
+import type { ComputedValue } from './model';
+import { valuesInBlock, writtenText } from './block-values';
 import { formatNumber } from '../units/format';
 
 export interface Table {
@@ -16,11 +18,11 @@ export interface Table {
 function crystalTable(analysis: Analysis): Table | undefined {
   const crystals = analysis.parse.document.statements.filter((s): s is CrystalBlock => s.kind === 'crystal');
   if (crystals.length === 0) return undefined;
-  const text = (node: { span: { start: number; end: number } } | undefined) => (node ? analysis.text.slice(node.span.start, node.span.end) : '');
+  const text = (node: { span: Span } | undefined) => writtenText(analysis, node);
   const q = (x: Quantity | undefined) => text(x);
   const n = (x: NumberLit | undefined) => x?.text ?? '';
   const computed = (c: CrystalBlock, kind: string, show: (v: number) => string) => {
-    const v = analysis.values.find((x) => x.kind === kind && x.span.start >= c.span.start && x.span.end <= c.bodySpan.end);
+    const v = valuesInBlock(analysis, c).find((x) => x.kind === kind);
     return v && typeof v.value === 'number' ? show(v.value) : '';
   };
   const both = (reported: string, calc: string) => (calc && reported ? `${reported} (computed ${calc})` : reported || (calc ? `computed ${calc}` : ''));
@@ -64,43 +66,32 @@ export function resultsByPotential(analysis: Analysis): ResultBlock[] {
 
 /** One row per result: potential, charge, FE per product, ΣFE and yield rates. */
 function feTable(analysis: Analysis): Table | undefined {
-  const results = resultsByPotential(analysis);
-  const inside = (r: ResultBlock, start: number) => start >= r.span.start && start <= r.bodySpan.end;
+  const results = resultsByPotential(analysis).map((r) => ({ r, values: valuesInBlock(analysis, r) }));
+  const product = (v: ComputedValue) => v.subject.split('/')[1] ?? '';
   const products: string[] = [];
-  const yieldColumns: string[] = [];
-  for (const v of analysis.values) {
-    const product = v.subject.split('/')[1];
-    if (!product || !results.some((r) => inside(r, v.span.start))) continue;
-    if (v.kind === 'faradaicEfficiency' && !products.includes(product)) products.push(product);
-    const col = `${product} (${v.unit})`;
-    if (v.kind === 'yieldRate' && !yieldColumns.includes(col)) yieldColumns.push(col);
+  const yieldColumns: { product: string; unit: string }[] = [];
+  for (const v of results.flatMap((x) => x.values)) {
+    if (v.kind === 'faradaicEfficiency' && !products.includes(product(v))) products.push(product(v));
+    if (v.kind === 'yieldRate' && !yieldColumns.some((c) => c.product === product(v) && c.unit === v.unit)) yieldColumns.push({ product: product(v), unit: v.unit });
   }
   if (products.length === 0) return undefined;
-  const rows = results.map((r) => {
-    const here = analysis.values.filter((v) => inside(r, v.span.start));
-    const pick = (kind: string, product?: string, unit?: string) => {
-      const v = here.find((x) => x.kind === kind && (product === undefined || x.subject.split('/')[1] === product) && (unit === undefined || x.unit === unit));
+  const rows = results.map(({ r, values }) => {
+    const pick = (kind: string, p?: string, unit?: string) => {
+      const v = values.find((x) => x.kind === kind && (p === undefined || product(x) === p) && (unit === undefined || x.unit === unit));
       return v && typeof v.value === 'number' ? v.value : undefined;
     };
-    const potential = r.potential ? `${r.potential.quantity.values.map((x) => x.text).join(', ')} ${r.potential.quantity.unit?.text ?? ''}${r.potential.scale ? ' vs ' + r.potential.scale.text : ''}`.trim() : '';
-    const chargeStated = r.charge ? analysis.text.slice(r.charge.span.start, r.charge.span.end) : undefined;
-    const chargeData = here.find((v) => v.kind === 'charge');
-    const charge = chargeStated ?? (chargeData ? `${formatNumber(chargeData.value as number, { significant: 4 })} C (from ${chargeData.subject})` : '');
+    const chargeData = values.find((v) => v.kind === 'charge');
+    const charge = r.charge ? writtenText(analysis, r.charge) : chargeData ? `${formatNumber(chargeData.value as number, { significant: 4 })} C (from ${chargeData.subject})` : '';
     const fmt = (x: number | undefined, d: number) => (x === undefined ? '' : formatNumber(x, { decimals: d }));
-    return [
-      r.name?.text ?? '', potential, charge,
-      ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)),
-      fmt(pick('feSum'), 2),
-      ...yieldColumns.map((c) => {
-        const [p, unit] = [c.slice(0, c.indexOf(' (')), c.slice(c.indexOf(' (') + 2, -1)];
-        const v = pick('yieldRate', p, unit);
-        return v === undefined ? '' : formatNumber(v, { significant: 4 });
-      }),
-    ];
+    const yieldRate = (c: { product: string; unit: string }) => {
+      const v = pick('yieldRate', c.product, c.unit);
+      return v === undefined ? '' : formatNumber(v, { significant: 4 });
+    };
+    return [r.name?.text ?? '', writtenText(analysis, r.potential), charge, ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)), fmt(pick('feSum'), 2), ...yieldColumns.map(yieldRate)];
   });
   return {
     id: 'fe', title: 'Faradaic efficiencies and yield rates',
-    header: ['result', 'potential', 'charge', ...products.map((p) => `FE ${p} (%)`), 'ΣFE (%)', ...yieldColumns.map((c) => `yield ${c}`)],
+    header: ['result', 'potential', 'charge', ...products.map((p) => `FE ${p} (%)`), 'ΣFE (%)', ...yieldColumns.map((c) => `yield ${c.product} (${c.unit})`)],
     rows,
   };
 }

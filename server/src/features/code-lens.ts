@@ -2,6 +2,7 @@
 // problems it has, so a long protocol shows at a glance where to look.
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../syntax/ast';
+import { inBlock, valuesInBlock } from '../analysis/block-values';
 
 export interface BlockSummary {
   span: Span;
@@ -14,7 +15,7 @@ export interface BlockSummary {
 function figureOf(analysis: Analysis, s: Analysis['parse']['document']['statements'][number]): string | undefined {
   if (s.kind === 'synthesis') return s.steps.some((st) => st.data) ? 'uvvis' : undefined;
   if (s.kind === 'calibration') return s.name && analysis.facts.calibrationFits.has(s.name.text) ? `calibration-${s.name.text}` : undefined;
-  if (s.kind === 'result') return analysis.values.some((v) => v.kind === 'faradaicEfficiency' && v.span.start >= s.span.start && v.span.start <= s.bodySpan.end) ? 'fe' : undefined;
+  if (s.kind === 'result') return valuesInBlock(analysis, s).some((v) => v.kind === 'faradaicEfficiency') ? 'fe' : undefined;
   if (s.kind === 'run') {
     const t = s.techniques.find((x) => x.data);
     if (!t) return undefined;
@@ -28,11 +29,9 @@ export function blockSummaries(analysis: Analysis): BlockSummary[] {
   const out: BlockSummary[] = [];
   for (const s of analysis.parse.document.statements) {
     if (!('bodySpan' in s)) continue;
-    const end = Math.max(s.span.end, s.bodySpan.end);
-    const inside = (x: Span) => x.start >= s.span.start && x.end <= end;
-    const values = analysis.values.filter((v) => inside(v.span)).length;
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && inside(d.span)).length;
-    const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning' && inside(d.span)).length;
+    const values = valuesInBlock(analysis, s).length;
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && inBlock(s, d.span)).length;
+    const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning' && inBlock(s, d.span)).length;
     const parts = [`${values} computed value${values === 1 ? '' : 's'}`];
     if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
     if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -7,8 +7,6 @@ import { parseUnit, type Unit } from './parse-unit';
 import { fromSI, toSI } from './convert';
 
 export interface QuantityText {
-  /** The numbers as written (`-500`). */
-  valuesText: string;
   values: number[];
   unitText?: string;
   span: { start: number; end: number };

@@ -1,6 +1,7 @@
 // FE per product as stacked bars per result potential, with the yield rate as a line.
 import type { Analysis } from '../../analysis/analyze';
 import { resultsByPotential } from '../../analysis/tables';
+import { valuesInBlock, writtenText } from '../../analysis/block-values';
 import { base, type Figure, type VegaLiteSpec } from './common';
 
 /** FE of every product and the yield rate of the first product that has one, per result potential. */
@@ -11,12 +12,12 @@ export function feFigure(analysis: Analysis): Figure | undefined {
   let yieldUnit: string | undefined;
   let yieldProduct: string | undefined;
   const order: string[] = [];
+  // Results of several catalysts share the axis: their names go into the labels.
+  const severalNames = new Set(results.map((r) => r.name?.text)).size > 1;
   for (const r of results) {
-    const inside = (start: number) => start >= r.span.start && start <= r.bodySpan.end;
-    const potential = r.potential ? `${r.potential.quantity.values.map((v) => v.text).join(', ')} ${r.potential.quantity.unit?.text ?? ''}${r.potential.scale ? ' vs ' + r.potential.scale.text : ''}`.trim() : r.name?.text ?? 'result';
-    const label = results.filter((o) => o.name?.text !== r.name?.text).length > 0 && r.name ? `${r.name.text} ${potential}` : potential;
-    for (const v of analysis.values) {
-      if (!inside(v.span.start)) continue;
+    const potential = writtenText(analysis, r.potential) || r.name?.text || 'result';
+    const label = severalNames && r.name ? `${r.name.text} ${potential}` : potential;
+    for (const v of valuesInBlock(analysis, r)) {
       const product = v.subject.split('/')[1] ?? '';
       if (v.kind === 'faradaicEfficiency') bars.push({ potential: label, product, fe: v.value as number });
       if (v.kind === 'yieldRate' && (yieldProduct === undefined || (yieldProduct === product && yieldUnit === v.unit))) {

@@ -1,0 +1,19 @@
+// What belongs to one block: the computed values and diagnostics whose range
+// lies in its header or body. Code lenses, the paper's tables and the FE
+// figure all ask this of result, crystal and other blocks.
+import type { Analysis } from './analyze';
+import type { Span } from '../syntax/ast';
+import type { ComputedValue } from './model';
+
+export function inBlock(block: { span: Span; bodySpan: Span }, x: Span): boolean {
+  return x.start >= block.span.start && x.end <= Math.max(block.span.end, block.bodySpan.end);
+}
+
+export function valuesInBlock(analysis: Analysis, block: { span: Span; bodySpan: Span }): ComputedValue[] {
+  return analysis.values.filter((v) => inBlock(block, v.span));
+}
+
+/** A node as written in the source (`-0.8 V vs RHE`, `600 C`); empty when absent. */
+export function writtenText(analysis: Analysis, node: { span: Span } | undefined): string {
+  return node ? analysis.text.slice(node.span.start, node.span.end) : '';
+}
