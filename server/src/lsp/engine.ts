@@ -124,9 +124,12 @@ export class Engine {
   /** Open files that import the changed file, directly or through other files, are analysed again. */
   private reanalyseImporters(changedUri: string): void {
     if (!changedUri.startsWith('file:')) return;
+    // The imports each file's latest analysis parsed: a file whose import line is still being
+    // typed has its own analysis pending, and that one reads the imported file anyway.
     const importsOf = (doc: TextDocument) => {
       const dir = path.dirname(fileURLToPath(doc.uri));
-      return [...doc.getText().matchAll(/^\s*import\s+"([^"\n]+)"/gm)].map((m) => path.resolve(dir, m[1]!));
+      const statements = this.scheduler.latest(doc.uri)?.parse.document.statements ?? [];
+      return statements.flatMap((s) => (s.kind === 'import' && s.path ? [path.resolve(dir, s.path.value)] : []));
     };
     const open = [...this.documents.values()].filter((d) => d.uri.startsWith('file:'));
     const affected = new Set<string>([fileURLToPath(changedUri)]);

@@ -49,6 +49,11 @@ export class AnalysisScheduler {
     return this.analyseNow(doc);
   }
 
+  /** The newest analysis of a document, of whatever version; undefined before the first. */
+  latest(uri: string): Analysis | undefined {
+    return this.results.get(uri)?.analysis;
+  }
+
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
