@@ -10,7 +10,7 @@ declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getSta
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('figures')!;
 const status = document.getElementById('status')!;
-let views: Result[] = [];
+/** The drawn views by figure id, for export and to release them before a redraw. */
 const viewsById = new Map<string, Result>();
 let last: Extract<ToWebview, { type: 'figures' }> | undefined;
 
@@ -45,13 +45,11 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   const started = performance.now();
   last = msg;
   vscode.setState({ uri: msg.uri, focus: msg.focus });
-  for (const v of views) v.finalize();
-  views = [];
+  for (const v of viewsById.values()) v.finalize();
   viewsById.clear();
   root.replaceChildren();
   status.textContent = msg.figures.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
   const failed: { id: string; message: string }[] = [];
-  const ids: string[] = [];
   for (const f of msg.figures) {
     const section = document.createElement('section');
     section.id = `figure-${f.id}`;
@@ -71,17 +69,14 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
     section.append(head, chart);
     root.append(section);
     try {
-      // Single views fill the panel's width; concatenated ones keep their sizes.
-      // Side-by-side views stack in a narrow panel.
+      // Single views fill the panel's width; side-by-side views stack in the narrow panel.
       const { hconcat, ...rest } = f.spec as { hconcat?: unknown[] };
       const spec = hconcat ? { ...rest, vconcat: hconcat } : { ...f.spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
       const result = await embed(chart, spec as never, {
         ast: true, expr: expressionInterpreter, renderer: 'canvas', actions: false, defaultStyle: false,
         config: themeConfig() as never, tooltip: { disableDefaultStyle: true } as never,
       });
-      views.push(result);
       viewsById.set(f.id, result);
-      ids.push(f.id);
       head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
     } catch (e) {
       failed.push({ id: f.id, message: (e as Error).message });
@@ -89,6 +84,7 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
     }
   }
   if (msg.focus) focus(msg.focus);
+  const ids = [...viewsById.keys()];
   document.body.dataset.rendered = String(ids.length);
   vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed, theme: dark() ? 'dark' : 'light' });
 }

@@ -33,6 +33,7 @@ let worker: Worker;
 const edits = new SharedArrayBuffer(4 * EDIT_SLOTS);
 const editCounts = new Int32Array(edits);
 let nextId = 1;
+let shuttingDown = false;
 const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
 const post = (m: ToWorker) => worker.postMessage(m);
 
@@ -63,8 +64,6 @@ function startWorker(): void {
     }
   });
 }
-let shuttingDown = false;
-
 function forward(method: string, params: unknown, token: { isCancellationRequested: boolean; onCancellationRequested: (f: () => void) => unknown }): Promise<unknown> {
   if (token.isCancellationRequested) return Promise.reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'));
   const id = nextId++;
