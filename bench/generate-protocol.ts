@@ -12,9 +12,9 @@ export function generateProtocol(targetBytes: number): string {
     const copy = body
       .replace(/synthesis (\w+) \{/g, `synthesis $1_${i} {`)
       .replace(/electrolyte (\w+)/g, `electrolyte $1_${i}`)
-      .replace(/catholyte nitrate/g, `catholyte nitrate_${i}`)
-      .replace(/cell H \{/g, `cell H_${i} {`)
-      .replace(/run in H \{/g, `run in H_${i} {`)
+      .replace(/catholyte (\w+)/g, `catholyte $1_${i}`)
+      .replace(/cell (\w+) \{/g, `cell $1_${i} {`)
+      .replace(/run in (\w+) \{/g, `run in $1_${i} {`)
       .replace(/calibration (\w+)/g, `calibration $1_${i}`)
       .replace(/by (nessler|griess)/g, `by $1_${i}`)
       .replace(/reaction (\w+)/g, `reaction $1_${i}`)
