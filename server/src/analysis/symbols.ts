@@ -60,8 +60,9 @@ export class SymbolTable {
     return u;
   }
 
+  /** Each declared name once (a name declared twice is an error already), for suggestions. */
   namesOf(kinds: SymbolKind[]): string[] {
-    return this.decls.filter((d) => kinds.includes(d.kind)).map((d) => d.name);
+    return [...this.byKey.values()].filter((d) => kinds.includes(d.kind)).map((d) => d.name);
   }
 
   usesOf(decl: SymbolDecl): SymbolUse[] {

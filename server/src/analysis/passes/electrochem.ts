@@ -101,6 +101,10 @@ class ElectrochemPass {
     const base = this.scale(offset.scale);
     if (!base || base.pHDependent) return undefined;
     const scale: Scale = { name: electrode.text, vsSHE: e + base.vsSHE!, pHDependent: false, source: `declared: ${this.ctx.textOf(offset.span)}` };
+    // The latest declaration of a name wins; an earlier one of the same name is dropped, so a
+    // protocol whose cells each restate their reference keeps one entry per electrode.
+    const earlier = this.declaredScales.findIndex((s) => s.name === scale.name);
+    if (earlier >= 0) this.declaredScales.splice(earlier, 1);
     this.declaredScales.unshift(scale);
     return scale;
   }
