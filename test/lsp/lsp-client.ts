@@ -26,8 +26,9 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
 
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `node`: the Node binary that runs the server (default: the one running the tests). */
+  constructor(node = process.execPath) {
+    this.child = spawn(node, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.diagnostics.get(p.uri) ?? [];

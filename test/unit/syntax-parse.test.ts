@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFaraday } from '../../server/src/syntax/parse';
+import { validateGrammar } from '../../server/src/syntax/parser';
 import type { TopLevelNode, Span, SpeciesDecl } from '../../server/src/syntax/ast';
 import { sampleText } from './sample-helpers';
 
@@ -136,4 +137,9 @@ test('lexical forms: exponents, Unicode minus, unit spellings, references', () =
   const w = p.document.statements[1] as Extract<TopLevelNode, { kind: 'electrode' }>;
   assert.equal(w.catalyst!.quantity.unit!.text, 'μL');
   assert.equal(w.area!.unit!.text, 'cm²');
+});
+
+test('the grammar passes chevrotain\'s own validations (ambiguity, left recursion, duplicate productions)', () => {
+  // The analysing parser skips these checks (they need Node 22); this keeps the grammar honest.
+  assert.doesNotThrow(validateGrammar);
 });

@@ -7,13 +7,18 @@ import * as T from './tokens';
 import { chemistErrorMessages } from './error-messages';
 
 class FaradayParser extends CstParser {
-  constructor() {
+  /**
+   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion). They are
+   * slow and need Node 22 (Object.groupBy), so the parser that analyses files skips them
+   * and a unit test builds a validating parser once (`validateGrammar`).
+   */
+  constructor(validate = false) {
     super(T.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
       maxLookahead: 4,
       errorMessageProvider: chemistErrorMessages,
-      skipValidations: process.env.NODE_ENV === 'production',
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }
@@ -247,6 +252,11 @@ let parser: FaradayParser | undefined;
 export function faradayParser(): FaradayParser {
   parser ??= new FaradayParser();
   return parser;
+}
+
+/** Builds a parser with chevrotain's grammar validations on; throws on a grammar defect. For tests and development. */
+export function validateGrammar(): void {
+  new FaradayParser(true);
 }
 
 export interface CstParseResult {
