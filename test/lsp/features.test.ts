@@ -138,6 +138,8 @@ test('completion depends on the position', async () => {
   assert.ok(afterComma.includes('data') && afterComma.includes('onset at'), 'technique-line keywords after a comma');
   const onsetUnits = await labels('onset at 10 mA/cm2', 12);
   assert.ok(onsetUnits.includes('mA/cm2') && !onsetUnits.includes('mA'), 'current densities after `onset at 10`');
+  const standardsUnits = await labels('standards mg/L -> absorbance {           # values illustrative', 10);
+  assert.ok(standardsUnits.includes('mM') && standardsUnits.includes('ppm') && !standardsUnits.includes('mL'), 'concentration units after `standards`');
 });
 
 test('code lens above each block counts its values and problems', async () => {

@@ -9,6 +9,12 @@ export interface AnalyteBasis {
   product: string;
   /** g per mol of product that one gram of the measured mass corresponds to. */
   gramsPerMolProduct: number;
+  /** What one mole of the basis counts: `N` for `NH3-N`, the species itself for `NH3`. */
+  entity: string;
+  /** Molar mass of that entity. */
+  gramsPerMolEntity: number;
+  /** Moles of that entity per mole of product: the N atoms of the product on a nitrogen basis, else 1. */
+  entitiesPerProduct: number;
   /** How it was read, for hovers. */
   explanation: string;
 }
@@ -25,7 +31,7 @@ export function analyteBasis(name: string): AnalyteBasis | { error: string } {
     const nitrogens = parsed.formula.composition.get('N') ?? 0;
     if (nitrogens === 0) return { error: `\`${name}\` is on a nitrogen basis, but ${product} has no nitrogen` };
     const n = ELEMENTS.get('N')!.weight;
-    return { product, gramsPerMolProduct: n * nitrogens, explanation: `${name}: mass of nitrogen, ${nitrogens} N (${n} g/mol) per ${product}` };
+    return { product, gramsPerMolProduct: n * nitrogens, entity: 'N', gramsPerMolEntity: n, entitiesPerProduct: nitrogens, explanation: `${name}: mass of nitrogen, ${nitrogens} N (${n} g/mol) per ${product}` };
   }
   if (/^(N|ammonia|nitrite|nitrate|hydrazine)$/i.test(name)) {
     return { error: `the basis of \`${name}\` is ambiguous: write \`NH3-N\` (mass of nitrogen) or \`NH3\` / \`NH4+\` (mass of the species)` };
@@ -33,5 +39,21 @@ export function analyteBasis(name: string): AnalyteBasis | { error: string } {
   const parsed = parseFormula(name);
   if ('error' in parsed) return { error: `cannot read the analyte \`${name}\`: ${parsed.error.message}` };
   const mm = molarMass(parsed.formula.composition);
-  return { product: name, gramsPerMolProduct: mm, explanation: `${name}: mass of ${name} (${mm.toFixed(3)} g/mol)` };
+  return { product: name, gramsPerMolProduct: mm, entity: name, gramsPerMolEntity: mm, entitiesPerProduct: 1, explanation: `${name}: mass of ${name} (${mm.toFixed(3)} g/mol)` };
+}
+
+/**
+ * Two products are the same compound when they differ only by protons (NH3 and NH4+,
+ * NO2- and HNO2): a mole of one is a mole of the other, so a calibration of one reads the other.
+ */
+export function sameCompound(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = parseFormula(a);
+  const fb = parseFormula(b);
+  if ('error' in fa || 'error' in fb) return false;
+  const ca = fa.formula.composition;
+  const cb = fb.formula.composition;
+  const elements = new Set([...ca.keys(), ...cb.keys()]);
+  for (const el of elements) if (el !== 'H' && (ca.get(el) ?? 0) !== (cb.get(el) ?? 0)) return false;
+  return (ca.get('H') ?? 0) - (cb.get('H') ?? 0) === fa.formula.charge - fb.formula.charge;
 }

@@ -19,6 +19,10 @@ export const ElectrochemCodes = {
   unknownCalibration: 'FD0515',
   defaultCapacitance: 'FD0516',
   listLengths: 'FD0517',
+  standardsNotConcentration: 'FD0520',
+  analyteMismatch: 'FD0521',
+  readingDoesNotFitResponse: 'FD0522',
+  ambiguousFraction: 'FD0523',
 } as const;
 
 
@@ -39,5 +43,9 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.noCatholyteVolume, 'Catholyte volume unknown', 'warning', 'Amounts in the catholyte need its volume: `catholyte nitrate 30 mL` in the cell.', 'catholyte nitrate', 'Add the volume.'),
   e(ElectrochemCodes.defaultCapacitance, 'Default specific capacitance', 'information', 'The ECSA divides Cdl by a specific capacitance. None was stated, so a literature default for the electrolyte is used and named (McCrory et al. 2013: 0.035 mF/cm² in acid, 0.040 mF/cm² in alkali).', 'double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2', 'Add `specific capacitance … mF/cm2` to the result.'),
   e(ElectrochemCodes.listLengths, 'Lists of different length', 'error', 'Each scan rate needs its current difference: the two lists must have the same length, at least two.', 'double layer 20, 60, 100 mV/s -> 0.1, 0.3 mA/cm2', 'Give as many current differences as scan rates.'),
-  e(ElectrochemCodes.unknownCalibration, 'No calibration', 'error', 'A reading by a colorimetric method names the calibration that turns it into a concentration.', 'NH3-N absorbance 0.1', 'Add `by <calibration>`.'),
+  e(ElectrochemCodes.unknownCalibration, 'No calibration', 'error', 'A reading without a concentration unit (an absorbance, a peak area) is turned into a concentration by a calibration, and the line names none, or names one that is not declared in this file.', 'NH3-N absorbance 0.1', 'Add `by <calibration>`, or write the concentration with its unit: `NH3 2.1 mg/L by ion chromatography`.'),
+  e(ElectrochemCodes.standardsNotConcentration, 'Standards not in a concentration unit', 'error', 'The unit of the standards is converted to moles of the analyte, so it must be a concentration: mol/L (`M`, `mM`, `µM`), mass per volume (`mg/L`, `g/L`, `µg/mL`) or `ppm` of an aqueous solution (read as mg/L).', 'standards mL -> absorbance { 0 -> 0.01; 1 -> 0.27 }', 'Write the unit the standards were made up in, such as `mg/L` or `mM`.'),
+  e(ElectrochemCodes.analyteMismatch, 'Reading of another compound than its calibration', 'error', 'A calibration measures one compound (its `analyte`); a result line read through it must name that compound, on its nitrogen basis or as a species (`NH3-N`, `NH3`, `NH4+` are the same moles of ammonia nitrogen), else the moles would be of the wrong product.', 'NO2-N absorbance 0.3 by nessler   # nessler: analyte NH3-N', 'Name the calibration\'s analyte (or a form of the same compound), or read the line through a calibration of its own product.'),
+  e(ElectrochemCodes.readingDoesNotFitResponse, 'Reading does not fit the calibration', 'error', 'A reading through a calibration is a response of the kind its standards give (`-> absorbance`: a bare number; `-> µA`: a current). A concentration with its unit is already a concentration and needs no calibration.', 'NH3 10 mg/L by nessler', 'Write the response (`NH3-N absorbance 0.099 by nessler`), or the concentration with a method that is not a calibration (`NH3 10 mg/L by ion chromatography`).'),
+  e(ElectrochemCodes.ambiguousFraction, 'ppm of a reading without a gas flow', 'error', '`ppm` on a result line is a gas volume fraction when the line gives the carrier flow (`by GC at 18 mL/min`); without a flow it could also be a mass concentration of the catholyte, so it is not guessed.', 'NH3 5 ppm', 'Write a dissolved product in `mg/L` (or `mM`), or add `at … mL/min` for a gas read by GC.'),
 ];

@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis/analyze';
 import type { SymbolKind } from '../analysis/symbols';
 import { STEP_VERBS } from '../syntax/build/synthesis';
 import { TECHNIQUES } from '../syntax/build/electrochem';
+import { CONCENTRATION_UNIT_EXAMPLES } from '../electrochem/concentration';
 
 export interface CompletionEntry {
   label: string;
@@ -83,6 +84,10 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
 
   if (previous === 'vs' || previous === 'reference') {
     return vocabulary.referenceElectrodes.map((r) => ({ label: r, kind: 'reference' as const, detail: 'reference electrode' }));
+  }
+  if (block === 'calibration' && previous === 'standards') {
+    // The standards' unit: every concentration converts through the analyte's molar mass.
+    return CONCENTRATION_UNIT_EXAMPLES.map((u) => ({ label: u, kind: 'unit' as const, detail: u === 'ppm' ? 'concentration of the standards (aqueous: = mg/L)' : 'concentration of the standards' }));
   }
   if (block === 'run' && previous?.endsWith(',')) {
     // After a comma on a technique line: what else the line can say.

@@ -262,12 +262,13 @@ export interface CalibrationBlock {
   bodySpan: Span;
 }
 
-/** `NH3-N absorbance 0.099 by nessler`, `H2 300 ppm by GC at 18 mL/min`. */
+/** `NH3-N absorbance 0.099 by nessler`, `NO2- 2.1 mg/L by ion chromatography`, `H2 300 ppm by GC at 18 mL/min`. */
 export interface ResultReading {
   analyte: Word;
   /** The word naming the reading, e.g. `absorbance`, when the value has no unit. */
   readingKind?: Word;
   value: Quantity;
+  /** After `by`: the calibration a response is read through, or the method of a concentration (`ion chromatography`: its words joined by a space). */
   method?: Word;
   flow?: Quantity;
   span: Span;

@@ -1,13 +1,15 @@
 // Electrochemistry pass: protocol settings, electrolyte pH, set-points of
 // every potential vs the cell's reference, calibrations, faradaic
 // efficiencies and yield rates of results, and the expectations of plans.
-import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
+import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, ResultReading, RunBlock, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
 import { estimatePH } from '../../electrochem/ph';
-import { fitCalibration, concentrationOf, readingOf, type CalibrationFit } from '../../electrochem/calibration';
-import { analyteBasis } from '../../electrochem/analyte';
+import { fitCalibration, readingOf, calibrationResponse, responseValue, readThroughCalibration, type CalibrationFit, type CalibrationResponse } from '../../electrochem/calibration';
+import { analyteBasis, sameCompound, type AnalyteBasis } from '../../electrochem/analyte';
+import { concentrationUnit, concentrationIn, milligramsPerLitre, milligramsPerLitrePerUnit, productMolarity, readingValueKind, type ConcentrationUnit } from '../../electrochem/concentration';
+import { closestNames } from '../../text/closest-names';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
 import { parseUnit } from '../../units/parse-unit';
@@ -29,6 +31,11 @@ interface CalibrationInfo {
   fit?: CalibrationFit;
   dilution: number;
   analyte?: string;
+  /** The basis of the analyte; undefined when it is missing or ambiguous (reported). */
+  basis?: AnalyteBasis;
+  /** The unit of the standards; undefined when it is not a concentration (reported). */
+  unit?: ConcentrationUnit;
+  response?: CalibrationResponse;
   node: CalibrationBlock;
 }
 
@@ -185,31 +192,65 @@ class ElectrochemPass {
       const to = quantityInSI(this.ctx, c.dilute.to, 'volume');
       if (from && to) dilution = to / from;
     }
+    let basis: AnalyteBasis | undefined;
     if (c.analyte) {
       const b = analyteBasis(c.analyte.text);
       if ('error' in b) this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', b.error, c.analyte.span);
+      else basis = b;
     }
-    const info: CalibrationInfo = { dilution, analyte: c.analyte?.text, node: c };
+    const info: CalibrationInfo = { dilution, analyte: c.analyte?.text, basis, node: c };
     if (c.standards) {
       const points = c.standards.rows.map((r) => ({ x: r.concentration.value, y: r.reading.value }));
       const span = c.standards.span;
+      const unit = c.standards.unit.text;
+      const concentration = concentrationUnit(unit);
+      info.response = calibrationResponse(c.standards.reading.text);
+      if ('error' in concentration) {
+        // Nothing is read through standards whose unit is not a concentration: no number is better than a wrong one.
+        this.ctx.report(ElectrochemCodes.standardsNotConcentration, 'error', `the standards of ${name} must be in a concentration unit to be read as moles of ${c.analyte?.text ?? 'the analyte'}; ${concentration.error}`, c.standards.unit.span);
+        if (c.name) this.calibrations.set(c.name.text, info);
+        return;
+      }
+      info.unit = concentration;
       if (points.length < 3) this.ctx.report(ElectrochemCodes.fewStandards, 'warning', `calibration ${name} has ${points.length} standard${points.length === 1 ? '' : 's'}; measure at least three to estimate its scatter and detection limit`, span);
       const fit = fitCalibration(points);
       if (fit) {
         info.fit = fit;
-        const unit = c.standards.unit.text;
         if (c.name) this.ctx.facts.calibrationFits.set(c.name.text, { analyte: c.analyte?.text, unit, reading: c.standards.reading.text, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, readings: [] });
         if (fit.r2 < 0.99) this.ctx.report(ElectrochemCodes.poorFit, 'warning', `calibration ${name} fits poorly: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below 0.99)`, span);
         const at = c.name?.span ?? c.span;
-        const detail = `Least squares of ${c.standards.reading.text} on concentration (${fit.n} standards): slope ${formatNumber(fit.slope, { significant: 5 })} per ${unit}, intercept ${formatNumber(fit.intercept, { significant: 3 })}, R² ${formatNumber(fit.r2, { decimals: 5 })}, s(y/x) ${formatNumber(fit.residualSD, { significant: 3 })}; LOD = 3.3 s/slope = ${formatNumber(fit.lod, { significant: 3 })} ${unit}, LOQ = 10 s/slope = ${formatNumber(fit.loq, { significant: 3 })} ${unit}${dilution !== 1 ? `; samples diluted ×${formatNumber(dilution, { significant: 4 })}` : ''}.`;
+        const detail = `Least squares of ${c.standards.reading.text} on concentration (${fit.n} standards): slope ${formatNumber(fit.slope, { significant: 5 })} per ${unit}, intercept ${formatNumber(fit.intercept, { significant: 3 })}, R² ${formatNumber(fit.r2, { decimals: 5 })}, s(y/x) ${formatNumber(fit.residualSD, { significant: 3 })}; LOD = 3.3 s/slope = ${formatNumber(fit.lod, { significant: 3 })} ${unit}, LOQ = 10 s/slope = ${formatNumber(fit.loq, { significant: 3 })} ${unit}${dilution !== 1 ? `; samples diluted ×${formatNumber(dilution, { significant: 4 })}` : ''}.${this.unitMeaning(concentration, c.analyte?.text, basis)}`;
         this.ctx.value({ kind: 'calibrationSlope', subject: name, value: fit.slope, unit: `1/(${unit})`, span: at, label: `slope ${formatNumber(fit.slope, { significant: 5 })}`, detail, hint: { text: `slope ${formatNumber(fit.slope, { significant: 5 })} · R² ${formatNumber(fit.r2, { decimals: 5 })} · LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}`, category: 'calibration' } });
         this.ctx.value({ kind: 'calibrationIntercept', subject: name, value: fit.intercept, unit: '', span: at, label: `intercept ${formatNumber(fit.intercept, { significant: 3 })}` });
         this.ctx.value({ kind: 'calibrationR2', subject: name, value: fit.r2, unit: '', span: at, label: `R² ${formatNumber(fit.r2, { decimals: 5 })}` });
         this.ctx.value({ kind: 'calibrationLOD', subject: name, value: fit.lod, unit, span: at, label: `LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}` });
         this.ctx.value({ kind: 'calibrationLOQ', subject: name, value: fit.loq, unit, span: at, label: `LOQ ${formatNumber(fit.loq, { significant: 3 })} ${unit}` });
       }
+      if (basis && c.analyte) {
+        const perUnit = milligramsPerLitrePerUnit(concentration, basis);
+        this.ctx.value({
+          kind: 'calibrationUnit', subject: name, value: perUnit, unit: 'mg/L', span: c.standards.unit.span,
+          label: perUnit === 1 && !concentration.convention ? `${unit} of ${c.analyte.text}` : `1 ${unit} ${c.analyte.text} = ${Number(formatNumber(perUnit, { significant: 6 }))} mg/L ${c.analyte.text}${concentration.convention ? ' (aqueous)' : ''}`,
+          detail: `The standards are read as concentrations of ${c.analyte.text}.${this.unitMeaning(concentration, c.analyte.text, basis)}`,
+        });
+      }
     }
     if (c.name) this.calibrations.set(c.name.text, info);
+  }
+
+  /** How a unit of standards or readings becomes moles, said once for hovers. */
+  private unitMeaning(u: ConcentrationUnit, analyte: string | undefined, basis: AnalyteBasis | undefined): string {
+    const plain = (x: number) => String(Number(formatNumber(x, { significant: 6 })));
+    const parts: string[] = [];
+    if (u.convention) parts.push(` ${u.convention}.`);
+    if (basis && analyte) {
+      const nitrogenBasis = basis.entity !== basis.product;
+      const counts = nitrogenBasis ? ` ${analyte} counts nitrogen (${basis.entitiesPerProduct} N per ${basis.product}, ${plain(basis.gramsPerMolEntity)} g/mol N):` : '';
+      parts.push(u.kind === 'molar'
+        ? `${counts} 1 ${u.text} ${analyte} = ${plain(u.perLitre)} mol${nitrogenBasis ? ' N' : ''}/L × ${plain(basis.gramsPerMolEntity)} g/mol = ${plain(milligramsPerLitrePerUnit(u, basis))} mg/L ${analyte}.`
+        : `${counts} mol ${basis.product} = mass of ${analyte} ÷ ${plain(basis.gramsPerMolProduct)} g/mol.`);
+    }
+    return parts.join('');
   }
 
   private cell(c: CellBlock): void {
@@ -354,45 +395,12 @@ class ElectrochemPass {
     let convertedN = 0;
     for (const reading of r.readings) {
       const analyte = reading.analyte.text;
-      let productMol: number | undefined;
-      let product: string | undefined;
-      if (reading.method && this.calibrations.has(reading.method.text)) {
-        // Colorimetric: reading → concentration via the calibration, × dilution.
-        const cal = this.calibrations.get(reading.method.text)!;
-        if (!cal.fit) continue;
-        const value = reading.value.values[0]!.value;
-        const measured = concentrationOf(cal.fit, value);
-        this.ctx.facts.calibrationFits.get(reading.method.text)?.readings.push({ result: name, y: value, x: measured });
-        if (value > cal.fit.maxReading || value < cal.fit.minReading) {
-          this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${reading.value.values[0]!.text} lies outside the standards of ${reading.method.text} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, reading.value.span);
-        }
-        if (measured < cal.fit.lod) {
-          this.ctx.report(ElectrochemCodes.belowLOD, 'warning', `${formatNumber(measured, { significant: 3 })} mg/L is below the detection limit of ${reading.method.text} (${formatNumber(cal.fit.lod, { significant: 3 })} mg/L)`, reading.value.span);
-        }
-        const inCatholyte = measured * cal.dilution;
-        this.ctx.value({
-          kind: 'concentration', subject: `${name}/${analyte}`, value: inCatholyte, unit: 'mg/L', span: reading.value.span,
-          label: `${formatNumber(inCatholyte, { significant: 5 })} mg/L ${analyte}`,
-          detail: `Read ${formatNumber(measured, { significant: 4 })} mg/L through ${reading.method.text}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(inCatholyte, { significant: 5 })} mg/L in the catholyte` : ''}.`,
-          extra: { measured },
-        });
-        const basis = analyteBasis(analyte);
-        if ('error' in basis) {
-          this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', basis.error, reading.analyte.span);
-          continue;
-        }
-        product = basis.product;
-        if (volumeL === undefined) {
-          this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', 'the amount of product needs the catholyte volume: add it to the cell, as in `catholyte nitrate 30 mL`', reading.span);
-          continue;
-        }
-        productMol = (inCatholyte / 1000) * volumeL / basis.gramsPerMolProduct;
-      } else if (reading.flow) {
+      if (reading.flow) {
         // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature.
         const fraction = quantityInSI(this.ctx, reading.value, 'fraction');
         const flow = quantityInSI(this.ctx, reading.flow, 'flowRate');
         if (fraction === undefined || flow === undefined || currentA === undefined) continue;
-        product = analyte;
+        const product = analyte;
         const rate = gasMolarRate(fraction, flow, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa);
         const n = this.electronsFor(product);
         if (n === undefined) {
@@ -405,11 +413,15 @@ class ElectrochemPass {
         this.feValue(name, product, fe, reading.span, `FE = n·F·(x·flow/Vm)/I = ${n} × ${FARADAY} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.`);
         if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
         continue;
-      } else {
-        if (!reading.method) this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `say how ${analyte} was measured: \`by <calibration>\`, or \`by GC at … mL/min\` for a gas`, reading.analyte.span);
+      }
+      const dissolved = this.dissolvedProduct(reading, name);
+      if (!dissolved) continue;
+      const product = dissolved.product;
+      if (volumeL === undefined) {
+        this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', 'the amount of product needs the catholyte volume: add it to the cell, as in `catholyte nitrate 30 mL`', reading.span);
         continue;
       }
-      if (productMol === undefined || !product) continue;
+      const productMol = dissolved.molPerLitre * volumeL;
       convertedN += this.nitrogens(product) * productMol;
       const n = this.electronsFor(product);
       this.ctx.value({ kind: 'productAmount', subject: `${name}/${product}`, value: productMol * 1000, unit: 'mmol', span: reading.span, label: `${formatNumber(productMol * 1000, { significant: 4 })} mmol ${product}` });
@@ -437,6 +449,107 @@ class ElectrochemPass {
       const total = substrate * volumeL;
       this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
     }
+  }
+
+  /**
+   * The moles per litre of catholyte of the product a dissolved reading stands for, or
+   * undefined with a diagnostic. A value with a concentration unit is a concentration;
+   * any other value is a response read through the calibration the line names.
+   * Either way the line's species or basis (`NH3`, `NH3-N`, `NH4+`) says what it reports.
+   */
+  private dissolvedProduct(reading: ResultReading, result: string): { product: string; molPerLitre: number } | undefined {
+    const analyte = reading.analyte.text;
+    const quantity = reading.value;
+    const written = this.ctx.textOf(quantity.span);
+    const kind = readingValueKind(quantity.unit?.text);
+    const method = reading.method?.text;
+    const cal = method !== undefined ? this.calibrations.get(method) : undefined;
+    if (kind.kind === 'ambiguousFraction') {
+      this.ctx.report(ElectrochemCodes.ambiguousFraction, 'error', `\`${written}\` could be a mass concentration of the catholyte or a gas volume fraction: write a dissolved ${analyte} in mg/L (\`${analyte} ${quantity.values[0]!.text} mg/L\`, aqueous ppm = mg/L), or add the carrier flow for a gas read by GC (\`by GC at 18 mL/min\`)`, quantity.span);
+      return undefined;
+    }
+    const lineBasis = analyteBasis(analyte);
+    if (kind.kind === 'concentration') {
+      if (cal) {
+        const response = cal.response?.kind === 'unit' ? `a response in ${cal.response.unit.text}` : cal.response?.name ?? 'a response';
+        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a concentration, but \`by ${method}\` names a calibration that turns ${response} into a concentration: write the ${response} read (\`${analyte} ${cal.response?.kind === 'named' ? `${cal.response.name} ` : ''}… by ${method}\`), or name a method that is not a calibration for a concentration measured directly (\`${analyte} ${written} by ion chromatography\`)`, quantity.span);
+        return undefined;
+      }
+      if ('error' in lineBasis) {
+        this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', lineBasis.error, reading.analyte.span);
+        return undefined;
+      }
+      const molPerLitre = productMolarity(quantity.values[0]!.value, kind.unit, lineBasis);
+      const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
+      this.ctx.value({
+        kind: 'concentration', subject: `${result}/${analyte}`, value: mgPerL, unit: 'mg/L', span: quantity.span,
+        label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`,
+        detail: `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' ? '' : ` (= ${formatNumber(mgPerL, { significant: 5 })} mg/L)`}.${this.unitMeaning(kind.unit, analyte, lineBasis)}`,
+      });
+      return { product: lineBasis.product, molPerLitre };
+    }
+    if (!cal) {
+      this.reportNoCalibration(reading, written);
+      return undefined;
+    }
+    // The calibration said why when its standards or analyte cannot be read.
+    if (!cal.fit || !cal.unit || !cal.response) return undefined;
+    const response = responseValue(quantity.values[0]!.value, quantity.unit?.text, cal.response);
+    if ('error' in response) {
+      this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` does not fit ${method}: ${response.error}`, quantity.span);
+      return undefined;
+    }
+    if ('error' in lineBasis) {
+      this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', lineBasis.error, reading.analyte.span);
+      return undefined;
+    }
+    // Without an `analyte` line the calibration is of what the reading names.
+    const calBasis = cal.analyte === undefined ? lineBasis : cal.basis;
+    if (!calBasis) return undefined;
+    const calAnalyte = cal.analyte ?? analyte;
+    if (!sameCompound(calBasis.product, lineBasis.product)) {
+      this.ctx.report(ElectrochemCodes.analyteMismatch, 'error', `${method} is a calibration of ${calAnalyte} (${calBasis.product}), but this line reads ${analyte} (${lineBasis.product}), another compound: write \`${calAnalyte}\`${calBasis.product !== calAnalyte ? ` or \`${calBasis.product}\`` : ''} to report what ${method} measures, or read ${analyte} through a calibration of ${lineBasis.product}`, reading.analyte.span);
+      return undefined;
+    }
+    const read = readThroughCalibration(cal.fit, response.value, cal.dilution, cal.unit, calBasis);
+    const unit = cal.unit.text;
+    this.ctx.facts.calibrationFits.get(method!)?.readings.push({ result, y: response.value, x: read.measured });
+    if (response.value > cal.fit.maxReading || response.value < cal.fit.minReading) {
+      this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${quantity.values[0]!.text} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, quantity.span);
+    }
+    if (read.measured < cal.fit.lod) {
+      this.ctx.report(ElectrochemCodes.belowLOD, 'warning', `${formatNumber(read.measured, { significant: 3 })} ${unit} is below the detection limit of ${method} (${formatNumber(cal.fit.lod, { significant: 3 })} ${unit})`, quantity.span);
+    }
+    // The same moles of the compound, reported on the line's own basis.
+    const mgPerL = milligramsPerLitre(read.molPerLitre, lineBasis);
+    const diluted = cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(read.inSample, { significant: 5 })} ${unit} in the catholyte` : '';
+    const converted = unit === 'mg/L' && calAnalyte === analyte ? '' : ` = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`;
+    this.ctx.value({
+      kind: 'concentration', subject: `${result}/${analyte}`, value: mgPerL, unit: 'mg/L', span: quantity.span,
+      label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`,
+      detail: `Read ${formatNumber(read.measured, { significant: 4 })} ${unit}${calAnalyte === analyte ? '' : ` ${calAnalyte}`} through ${method}${diluted}${converted}.${this.unitMeaning(cal.unit, calAnalyte, calBasis)}`,
+      extra: { measured: read.measured, measuredUnit: unit },
+    });
+    return { product: lineBasis.product, molPerLitre: read.molPerLitre };
+  }
+
+  /** A response with no calibration to read it through: say what to name, or to write a concentration instead. */
+  private reportNoCalibration(reading: ResultReading, written: string): void {
+    const analyte = reading.analyte.text;
+    const method = reading.method;
+    const instead = `or write the concentration with its unit (\`${analyte} 2.1 mg/L${method ? ` by ${method.text}` : ''}\`)`;
+    if (!method) {
+      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration: add \`by <calibration>\`, ${instead}`, reading.value.span);
+      return;
+    }
+    if (this.ctx.symbols.namesOf(['calibration']).includes(method.text)) {
+      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `calibration \`${method.text}\` is declared in an imported file; readings are read only through the calibrations of this file: move it here, ${instead}`, reading.value.span);
+      return;
+    }
+    const suggestions = closestNames(method.text, [...this.calibrations.keys()]);
+    this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration, but \`${method.text}\` is not a calibration of this file${suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : ''}: name a calibration, ${instead}`, reading.value.span, {
+      fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: method.span, newText: s }], preferred: i === 0 })),
+    });
   }
 
   /** Cdl = slope/2 of Δj against scan rate; ECSA = Cdl / Cs × geometric area. */
@@ -533,21 +646,20 @@ class ElectrochemPass {
         if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the catholyte (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the catholyte`, fe.span);
       }
       // The calibration that reads this product, if any.
-      const cal = [...this.calibrations.values()].find((c) => {
-        const b = c.analyte ? analyteBasis(c.analyte) : undefined;
-        return b && !('error' in b) && (b.product === fe.product.text || b.product.replace(/[+-]+$/, '') === fe.product.text);
-      });
-      if (!cal?.fit || !cell?.volumeL || !cal.analyte) continue;
-      const basis = analyteBasis(cal.analyte) as Exclude<ReturnType<typeof analyteBasis>, { error: string }>;
-      const mgPerL = (mol * basis.gramsPerMolProduct * 1000) / cell.volumeL;
-      const afterDilution = mgPerL / cal.dilution;
+      const cal = [...this.calibrations.values()].find((c) => c.basis && (c.basis.product === fe.product.text || c.basis.product.replace(/[+-]+$/, '') === fe.product.text));
+      if (!cal?.fit || !cal.unit || !cal.basis || !cell?.volumeL || !cal.analyte) continue;
+      const unit = cal.unit.text;
+      const molPerLitre = mol / cell.volumeL;
+      const mgPerL = milligramsPerLitre(molPerLitre, cal.basis);
+      // What the calibration would read: in the unit of its standards, after its dilution.
+      const afterDilution = concentrationIn(molPerLitre, cal.unit, cal.basis) / cal.dilution;
       const reading = readingOf(cal.fit, afterDilution);
-      this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the catholyte; ${formatNumber(afterDilution, { significant: 4 })} mg/L after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution } });
-      this.ctx.value({ kind: 'expectedReading', subject: `${name}/${cal.node.name?.text ?? 'calibration'}`, value: reading, unit: '', span: fe.span, label: `expected ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, hint: { text: `≈ ${formatNumber(afterDilution, { significant: 4 })} mg/L read, ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, category: 'plan' } });
+      this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the catholyte; ${formatNumber(afterDilution, { significant: 4 })} ${unit} after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution, afterDilutionUnit: unit } });
+      this.ctx.value({ kind: 'expectedReading', subject: `${name}/${cal.node.name?.text ?? 'calibration'}`, value: reading, unit: '', span: fe.span, label: `expected ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, hint: { text: `≈ ${formatNumber(afterDilution, { significant: 4 })} ${unit} read, ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, category: 'plan' } });
       if (afterDilution > cal.fit.maxConcentration || afterDilution < cal.fit.minConcentration) {
-        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} mg/L ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${cal.fit.minConcentration} to ${cal.fit.maxConcentration} mg/L); dilute more`, fe.span);
+        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} ${unit} ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${cal.fit.minConcentration} to ${cal.fit.maxConcentration} ${unit}); dilute more`, fe.span);
       } else if (afterDilution < cal.fit.lod) {
-        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 3 })} mg/L ${cal.analyte} is below the detection limit of ${cal.node.name?.text}`, fe.span);
+        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 3 })} ${unit} ${cal.analyte} is below the detection limit of ${cal.node.name?.text}`, fe.span);
       }
     }
   }

@@ -99,8 +99,10 @@ export function namesPass(ctx: AnalysisContext): void {
         useName(ctx, node.cell, ['cell'], 'cell');
         break;
       case 'result':
+        // `by X` refers to a calibration when one of that name is declared; otherwise it names a
+        // method, and the electrochemistry pass says when a reading needed a calibration.
         for (const r of node.readings) {
-          if (r.method && !/^(GC|NMR|IC|HPLC)$/i.test(r.method.text)) useName(ctx, r.method, ['calibration'], 'calibration');
+          if (r.method && ctx.symbols.namesOf(['calibration']).includes(r.method.text)) useName(ctx, r.method, ['calibration'], 'calibration');
         }
         break;
       case 'synthesis':

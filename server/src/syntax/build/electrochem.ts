@@ -1,7 +1,7 @@
 // Reads the electrochemistry blocks: electrolyte, electrode, cell, run,
 // calibration, result and plan.
 import type { Line } from '../lines';
-import { LineCursor } from '../line-cursor';
+import { LineCursor, spanOfWords } from '../line-cursor';
 import type {
   CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, Quantity, ReferenceDecl,
   ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
@@ -407,6 +407,14 @@ export function readResult(header: Line, ctx: BuildContext): ResultBlock {
   return node;
 }
 
+/** `by nessler`, `by ion chromatography`: a calibration's name, or a method named in several words. */
+function methodWords(cursor: LineCursor): Word | undefined {
+  const words: Word[] = [];
+  for (let w = cursor.nameWord(); w; w = cursor.nameWord()) words.push(w);
+  const span = spanOfWords(words);
+  return span && { text: words.map((w) => w.text).join(' '), span };
+}
+
 function readReading(line: Line, ctx: BuildContext): ResultReading | undefined {
   // `NH3-N absorbance 0.099 by nessler`, `H2 300 ppm by GC at 18 mL/min`
   const cursor = new LineCursor(line.elements);
@@ -428,7 +436,7 @@ function readReading(line: Line, ctx: BuildContext): ResultReading | undefined {
   }
   const reading: ResultReading = { analyte, readingKind, value, span: line.span };
   while (!cursor.done) {
-    if (cursor.accept('by')) reading.method = cursor.nameWord();
+    if (cursor.accept('by')) reading.method = methodWords(cursor);
     else if (cursor.accept('at')) reading.flow = expectQuantity(ctx, cursor, '18 mL/min');
     else {
       ctx.leftover(cursor, 'the reading');
