@@ -2,8 +2,8 @@
 // i-t export, with the trapezoidal charge over every point; and the time to
 // the first render of the preview's figures for the sample: analysis,
 // Vega-Lite specs and a headless render of each figure (the webview's own
-// render time, measured in the real VS Code run, is added when present).
-import { existsSync, readFileSync } from 'node:fs';
+// render time, measured in the real VS Code run, is in bundle.bench.ts).
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { importChi } from '../server/src/instruments/chi-import';
 import { column } from '../server/src/instruments/series';
@@ -64,10 +64,5 @@ export async function run(): Promise<string> {
   const bigAnalysis = analyze(big, { fileName: bigFile, readFile: read });
   const distinct = new Set(bigAnalysis.facts.datasets.map((d) => d.path)).size;
   out.push(`the language-server benchmark's 10 000-line protocol names ${bigAnalysis.facts.datasets.length} data files (${distinct} distinct); its analysis with them read: ${(performance.now() - b0).toFixed(0)} ms`);
-  const e2e = path.join(root, 'dist', 'e2e-preview-timing.json');
-  if (existsSync(e2e)) {
-    const t = JSON.parse(readFileSync(e2e, 'utf8')) as { commandToRenderMs: number; webviewRenderMs: number; figures: number };
-    out.push(`real VS Code (code-server, last e2e run): command → all ${t.figures} figures drawn in the webview ${t.commandToRenderMs} ms (webview panel creation and script load included), drawing alone ${t.webviewRenderMs.toFixed(0)} ms`);
-  } else out.push('real VS Code: run the e2e suite (npm test) to measure the webview render');
   return out.join('\n');
 }

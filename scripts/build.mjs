@@ -2,6 +2,7 @@
 //   node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync } from 'node:fs';
+import { webviewBundleOptions } from './webview-bundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,20 +16,26 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  // vega-canvas's node build awaits node-canvas at top level (not allowed in CJS); the
+  // browser build measures text by estimate, which is what a headless render needs.
+  // (The server compiles the preview's Vega-Lite specs; the CLI renders them.)
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
-  // vega-canvas's node build awaits node-canvas at top level (not allowed in CJS); the
-  // browser build measures text by estimate, which is what a headless render needs.
   // resvg is a native module: it stays in node_modules.
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' }, external: ['@resvg/resvg-js'] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['@resvg/resvg-js'] },
 ];
 
-// The preview's page script runs in the webview (a browser): vega, vega-lite, vega-embed, vega-interpreter.
-const webview = { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/preview.js', sourcemap: !production };
+// The preview's page script runs in the webview (a browser): vega's runtime (the specs arrive
+// compiled, see server/src/plots/preview-spec.ts) and vega-interpreter, without maps.
+const webview = {
+  ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/preview.js', sourcemap: !production,
+  ...webviewBundleOptions(common.alias),
+};
 
 for (const b of [...builds, webview]) {
   const options = b === webview ? b : { ...common, ...b };

@@ -2,13 +2,15 @@
 // computed data in them; LTTB downsampling; headless SVG renders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { analyze } from '../../server/src/analysis/analyze';
 import { buildFigures, type Figure } from '../../server/src/plots/figures';
 import { lttbIndices } from '../../server/src/plots/lttb';
 import { renderSvg } from '../../server/src/plots/render';
+import { previewFigures } from '../../server/src/plots/preview-spec';
 
 const root = path.resolve(__dirname, '..', '..');
 const samplePath = path.join(root, 'samples', 'au28cu12-si.faraday');
@@ -147,4 +149,39 @@ test('headless SVG renders hold the expected marks', async () => {
   const lsv = await renderSvg(figure('lsv').spec);
   assert.match(lsv, /class="mark-rule role-mark/);
   assert.match(lsv, />E \(V vs RHE\)</);
+});
+
+test('the preview\'s slimmed vega runtime draws every figure exactly as all of vega does', async () => {
+  // The figures as the preview receives them: laid out for the panel and compiled to Vega.
+  const compiled = await previewFigures(figures);
+  assert.deepEqual(compiled.map((f) => f.id), figures.map((f) => f.id));
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-runtime-'));
+  const input = path.join(dir, 'figures.json');
+  writeFileSync(input, JSON.stringify(compiled));
+  const { webviewBundleOptions } = await import('../../scripts/webview-bundle.mjs');
+  const esbuild = await import('esbuild');
+  const canvas = path.join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js');
+  const render = async (runtime: string, slim: boolean) => {
+    const outfile = path.join(dir, `${slim ? 'slim' : 'full'}.js`);
+    const options = slim ? webviewBundleOptions({ 'vega-canvas': canvas }) : { alias: { 'vega-canvas': canvas } };
+    await esbuild.build({
+      entryPoints: [path.join(root, 'test/unit/fixtures/render-vega.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error',
+      ...options, alias: { ...options.alias, RUNTIME: runtime },
+    });
+    const r = spawnSync(process.execPath, [outfile, input], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as { id: string; svg?: string; error?: string }[];
+  };
+  const slim = await render(path.join(root, 'client/src/webview/vega-runtime.ts'), true);
+  const full = await render('vega', false);
+  assert.deepEqual(slim.filter((f) => f.error), []);
+  for (const [i, f] of slim.entries()) {
+    assert.ok(f.svg!.length > 1000, `${f.id} drew nothing`);
+    assert.equal(f.svg, full[i]!.svg, `${f.id}: the preview's runtime draws it differently from vega`);
+  }
+  // Marks the paper's figures need: nine FE bars, the LSV's onset rule, the calibration points.
+  const svg = (id: string) => slim.find((f) => f.id === id)!.svg!;
+  assert.equal((svg('fe').match(/<path [^>]*aria-roledescription="bar"/g) ?? []).length, 9);
+  assert.match(svg('lsv'), /class="mark-rule role-mark/);
+  assert.match(svg('calibration-nessler'), /aria-roledescription="point"/);
 });

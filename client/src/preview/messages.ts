@@ -1,9 +1,9 @@
 // Messages between the extension and the preview webview. The webview speaks
 // first ("ready"), so nothing posted before its script runs is lost.
-import type { Figure } from '../../../server/src/plots/figures';
+import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
 
 export type ToWebview =
-  | { type: 'figures'; uri: string; fileName: string; version: number; figures: Figure[]; focus?: string }
+  | { type: 'figures'; uri: string; fileName: string; version: number; figures: PreviewFigure[]; focus?: string }
   | { type: 'focus'; id: string }
   /** Export a drawn figure and send it back with this request id (no dialog). */
   | { type: 'exportRequest'; id: string; format: 'svg' | 'png'; requestId: number }
@@ -11,7 +11,7 @@ export type ToWebview =
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; failed: { id: string; message: string }[]; theme: 'dark' | 'light' }
+  | { type: 'rendered'; uri: string; version: number; ids: string[]; ms: number; firstMs: number; failed: { id: string; message: string }[]; theme: 'dark' | 'light' }
   | { type: 'export'; id: string; format: 'svg' | 'png'; data: string; requestId?: number }
   | { type: 'exportFailed'; id: string; requestId: number; message: string };
 

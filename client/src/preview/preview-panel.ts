@@ -3,7 +3,7 @@
 // typing), survives reloads through its serializer, and saves exports.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FIGURES_REQUEST, type FiguresResult } from '../../../server/src/lsp/protocol';
+import { FIGURES_REQUEST, type PreviewFiguresResult } from '../../../server/src/lsp/protocol';
 import type { FromWebview, PreviewState, ToWebview } from './messages';
 import { previewHtml } from './html';
 
@@ -17,6 +17,8 @@ export interface RenderReport {
   ids: string[];
   /** Time in the webview from receiving the figures to the last one drawn. */
   ms: number;
+  /** Time in the webview from receiving the figures to the first one drawn. */
+  firstMs: number;
   /** From the command (or the update) to the render report. */
   totalMs: number;
   failed: { id: string; message: string }[];
@@ -112,7 +114,7 @@ export class FigurePreview implements vscode.Disposable {
     try {
       // The language server analyses the text it has: open the document so it has it.
       await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      const result = await client.sendRequest<FiguresResult | null>(FIGURES_REQUEST, { uri });
+      const result = await client.sendRequest<PreviewFiguresResult | null>(FIGURES_REQUEST, { uri, format: 'vega' });
       if (uri !== this.uri) return; // the editor moved on meanwhile
       if (!result) return this.post({ type: 'error', message: `${uri} is not open in the language server.` });
       this.post({ type: 'figures', uri, fileName: vscode.Uri.parse(uri).path.split('/').pop() ?? uri, version: result.version, figures: result.figures, focus: this.focus });

@@ -1,8 +1,9 @@
-// The preview webview: renders the figures the extension posts with
-// vega-embed. No eval under the strict CSP: expressions go through
-// vega-interpreter (`ast: true`). Canvas rendering, so no inline styles.
-import embed, { type Result } from 'vega-embed';
+// The preview webview: renders the figures the extension posts (already
+// compiled to Vega by the server) with vega's runtime. No eval under the
+// strict CSP: expressions go through vega-interpreter (`ast: true`). Canvas
+// rendering, so no inline styles.
 import { expressionInterpreter } from 'vega-interpreter';
+import { parse, View } from './vega-runtime';
 import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
@@ -11,14 +12,14 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('figures')!;
 const status = document.getElementById('status')!;
 /** The drawn views by figure id, for export and to release them before a redraw. */
-const viewsById = new Map<string, Result>();
+const viewsById = new Map<string, View>();
 let last: Extract<ToWebview, { type: 'figures' }> | undefined;
 
 function dark(): boolean {
   return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
 }
 
-/** Colours from the editor theme so axes and text match it. */
+/** Colours from the editor theme so axes and text match it (a Vega config: the specs arrive compiled). */
 function themeConfig(): Record<string, unknown> {
   const css = getComputedStyle(document.body);
   const fg = css.getPropertyValue('--vscode-editor-foreground').trim() || (dark() ? '#cccccc' : '#333333');
@@ -30,7 +31,8 @@ function themeConfig(): Record<string, unknown> {
     axis: { labelColor: fg, titleColor: fg, domainColor: fg, tickColor: fg, gridColor: grid },
     // Legends below the plot: the panel beside the editor is narrow.
     legend: { labelColor: fg, titleColor: fg, orient: 'bottom' },
-    view: { stroke: grid },
+    // Vega-Lite's `view` config is the `cell` style of the compiled groups.
+    style: { cell: { stroke: grid } },
   };
 }
 
@@ -50,6 +52,7 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   root.replaceChildren();
   status.textContent = msg.figures.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
   const failed: { id: string; message: string }[] = [];
+  let firstMs: number | undefined;
   for (const f of msg.figures) {
     const section = document.createElement('section');
     section.id = `figure-${f.id}`;
@@ -69,14 +72,13 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
     section.append(head, chart);
     root.append(section);
     try {
-      // Single views fill the panel's width; side-by-side views stack in the narrow panel.
-      const { hconcat, ...rest } = f.spec as { hconcat?: unknown[] };
-      const spec = hconcat ? { ...rest, vconcat: hconcat } : { ...f.spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
-      const result = await embed(chart, spec as never, {
-        ast: true, expr: expressionInterpreter, renderer: 'canvas', actions: false, defaultStyle: false,
-        config: themeConfig() as never, tooltip: { disableDefaultStyle: true } as never,
-      });
-      viewsById.set(f.id, result);
+      // The server laid the spec out for the narrow panel and compiled it.
+      const view = new View(parse(f.vega as never, themeConfig() as never, { ast: true }), {
+        expr: expressionInterpreter, renderer: 'canvas', container: chart, hover: true,
+      } as never);
+      await view.runAsync();
+      viewsById.set(f.id, view);
+      firstMs ??= performance.now() - started;
       head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
     } catch (e) {
       failed.push({ id: f.id, message: (e as Error).message });
@@ -86,7 +88,7 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   if (msg.focus) focus(msg.focus);
   const ids = [...viewsById.keys()];
   document.body.dataset.rendered = String(ids.length);
-  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, failed, theme: dark() ? 'dark' : 'light' });
+  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, firstMs: firstMs ?? 0, failed, theme: dark() ? 'dark' : 'light' });
 }
 
 /** SVG as text; PNG at twice the size, as a data URL. */
@@ -94,7 +96,7 @@ async function exportFigure(id: string, format: 'svg' | 'png', requestId?: numbe
   const result = viewsById.get(id);
   try {
     if (!result) throw new Error(`no figure ${id} is drawn`);
-    const data = format === 'svg' ? await result.view.toSVG() : await result.view.toImageURL('png', 2);
+    const data = format === 'svg' ? await result.toSVG() : await result.toImageURL('png', 2);
     vscode.postMessage({ type: 'export', id, format, data, requestId });
   } catch (e) {
     if (requestId !== undefined) vscode.postMessage({ type: 'exportFailed', id, requestId, message: (e as Error).message });

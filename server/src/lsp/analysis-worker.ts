@@ -30,13 +30,20 @@ port.on('message', (m: ToWorker) => {
     case 'close':
       engine.close(m.uri);
       break;
-    case 'request':
-      try {
-        post({ kind: 'response', id: m.id, result: engine.request(m.method, m.params) ?? null });
-      } catch (e) {
+    case 'request': {
+      // Most answers are immediate; the preview's compiled figures load the compiler once.
+      const fail = (e: unknown) => {
         const error = e instanceof ResponseError ? { code: e.code, message: e.message, data: e.data } : { code: ErrorCodes.InternalError, message: (e as Error).stack ?? String(e) };
         post({ kind: 'response', id: m.id, error });
+      };
+      try {
+        const result = engine.request(m.method, m.params);
+        if (result instanceof Promise) result.then((r) => post({ kind: 'response', id: m.id, result: r ?? null }), fail);
+        else post({ kind: 'response', id: m.id, result: result ?? null });
+      } catch (e) {
+        fail(e);
       }
       break;
+    }
   }
 });

@@ -19,7 +19,8 @@ import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
 import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
-import { FIGURES_REQUEST, type FiguresParams, type FiguresResult } from './protocol';
+import { FIGURES_REQUEST, type FiguresParams, type FiguresResult, type PreviewFiguresResult } from './protocol';
+import { previewFigures } from '../plots/preview-spec';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 
 export type Handler = (params: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -193,11 +194,17 @@ export class Engine {
       const a = analysisOf(p.textDocument.uri);
       return a ? encodeSemanticTokens(a) : { data: [] };
     });
-    // The preview's figures: Vega-Lite specs, series already downsampled for display.
-    on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | null => {
+    // The preview's figures: series already downsampled for display; Vega-Lite specs,
+    // or compiled to Vega for the preview panel.
+    on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | Promise<PreviewFiguresResult> | null => {
       const doc = this.documents.get(p.uri);
       const a = analysisOf(p.uri);
-      return doc && a ? { uri: p.uri, version: doc.version, figures: buildFigures(a) } : null;
+      if (!doc || !a) return null;
+      const figures = buildFigures(a);
+      const version = doc.version;
+      return p.format === 'vega'
+        ? previewFigures(figures).then((compiled) => ({ uri: p.uri, version, figures: compiled }))
+        : { uri: p.uri, version, figures };
     });
     const registry = {
       onDocumentFormatting: (h: Handler) => on('textDocument/formatting', h),

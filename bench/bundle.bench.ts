@@ -1,0 +1,60 @@
+// What the user downloads and waits for: the webview's script (target ≤ 400 KB),
+// the bundles, the VSIX, the time to load the extension's bundle, the preview's
+// figures compiled for the webview, and the real VS Code figures of the last
+// e2e run (command → first figure ≤ 500 ms, all figures ≤ 1 s, activation ≤ 200 ms).
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../server/src/analysis/analyze';
+import { buildFigures } from '../server/src/plots/figures';
+import { previewFigures } from '../server/src/plots/preview-spec';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const verdict = (ok: boolean) => (ok ? 'meets the target' : 'MISSES the target');
+
+export async function run(): Promise<string> {
+  const root = process.cwd();
+  const out: string[] = ['## Bundles (production)'];
+  const webview = statSync(path.join(root, 'dist/webview/preview.js')).size;
+  out.push(`webview script dist/webview/preview.js: ${kb(webview)} (target ≤ 400 KB: ${verdict(webview <= 400 * 1024)})`);
+  for (const f of ['extension.js', 'server.js', 'analysis-worker.js', 'cli.js']) out.push(`dist/${f}: ${kb(statSync(path.join(root, 'dist', f)).size)}`);
+
+  // The extension's bundle loaded in a fresh node with a stand-in for the vscode module (module evaluation only).
+  const load = spawnSync(process.execPath, ['-e', `
+    const Module = require('module'); const orig = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => ({}) }) }) : orig.call(this, request, ...rest); };
+    const t0 = performance.now(); require(${JSON.stringify(path.join(root, 'dist/extension.js'))}); console.log(performance.now() - t0);`], { encoding: 'utf8' });
+  out.push(load.status === 0 ? `extension bundle load (module evaluation, stubbed vscode): ${Number(load.stdout).toFixed(1)} ms` : `extension bundle load failed: ${load.stderr.split('\n')[0]}`);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-vsix-'));
+  const vsix = path.join(dir, 'faraday.vsix');
+  const pack = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  out.push(pack.status === 0 && existsSync(vsix) ? `VSIX (vsce package): ${kb(statSync(vsix).size)}` : `VSIX: vsce package failed: ${(pack.stderr || pack.stdout).split('\n')[0]}`);
+
+  out.push('', '## Preview figures compiled for the webview (sample)');
+  const sample = path.join(root, 'samples', 'au28cu12-si.faraday');
+  const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+  const figures = buildFigures(analyze(readFileSync(sample, 'utf8'), { fileName: sample, readFile: read }));
+  await previewFigures(figures.slice(0, 1)); // the compiler's first load, as on the preview's first request
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const compiled = await previewFigures(figures);
+    ms.push(performance.now() - t0);
+    bytes = JSON.stringify(compiled).length;
+  }
+  ms.sort((a, b) => a - b);
+  out.push(`${figures.length} figures → Vega in the language server: ${ms[2]!.toFixed(1)} ms median of 5; message to the webview ${kb(bytes)}`);
+
+  const e2e = path.join(root, 'dist', 'e2e-preview-timing.json');
+  if (existsSync(e2e)) {
+    const t = JSON.parse(readFileSync(e2e, 'utf8')) as { commandToRenderMs: number; commandToFirstMs?: number; webviewRenderMs: number; figures: number; activationMs?: number };
+    out.push('', '## Real VS Code (code-server, last e2e run)');
+    if (t.commandToFirstMs !== undefined) out.push(`command → first figure on screen: ${t.commandToFirstMs} ms (target ≤ 500 ms: ${verdict(t.commandToFirstMs <= 500)})`);
+    out.push(`command → all ${t.figures} figures: ${t.commandToRenderMs} ms (target ≤ 1000 ms: ${verdict(t.commandToRenderMs <= 1000)}); drawing alone ${t.webviewRenderMs.toFixed(0)} ms`);
+    if (t.activationMs !== undefined) out.push(`extension activation (activate() with the language server started): ${t.activationMs} ms (target ≤ 200 ms: ${verdict(t.activationMs <= 200)})`);
+  } else out.push('', 'real VS Code: run the e2e suite (npm test) to measure the preview and the activation');
+  return out.join('\n');
+}

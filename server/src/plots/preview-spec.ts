@@ -1,0 +1,50 @@
+// The preview's figures, compiled to Vega on the server: the webview then ships
+// only vega's runtime (no Vega-Lite compiler, no vega-embed), which keeps its
+// script small and its first figure fast. The panel beside the editor is narrow,
+// so single views fill its width and side-by-side views are stacked.
+import type { Figure, VegaLiteSpec } from './figures';
+
+/** A Vega spec (the output of the Vega-Lite compiler), as JSON. */
+export type VegaSpec = Record<string, unknown>;
+
+export interface PreviewFigure extends Omit<Figure, 'spec'> {
+  vega: VegaSpec;
+}
+
+/** The layout the narrow panel needs, applied to a Vega-Lite spec before compiling. */
+export function panelLayout(spec: VegaLiteSpec): VegaLiteSpec {
+  const { hconcat, ...rest } = spec as { hconcat?: unknown[] };
+  if (hconcat) return { ...rest, vconcat: hconcat } as VegaLiteSpec;
+  return { ...spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } } as VegaLiteSpec;
+}
+
+/**
+ * Inline data are swapped for named data sources before compiling and put back
+ * into the compiled spec: the compiler then never copies the long series.
+ */
+function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec: VegaLiteSpec): VegaSpec {
+  const values = new Map<string, unknown[]>();
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      const data = v as { values?: unknown };
+      if (k === 'data' && data && typeof data === 'object' && Array.isArray(data.values) && Object.keys(data).length === 1) {
+        const name = `faraday_data_${values.size}`;
+        values.set(name, data.values);
+        out[k] = { name };
+      } else out[k] = strip(v);
+    }
+    return out;
+  };
+  const vega = compile(strip(spec) as never).spec as { data?: { name: string; values?: unknown[] }[] };
+  for (const d of vega.data ?? []) if (values.has(d.name)) d.values = values.get(d.name);
+  return vega as VegaSpec;
+}
+
+/** vega-lite imports vega, which is ESM with a top-level await: loaded with import(), once. */
+export async function previewFigures(figures: Figure[]): Promise<PreviewFigure[]> {
+  const { compile } = await import('vega-lite');
+  return figures.map(({ spec, ...rest }) => ({ ...rest, vega: compileWithNamedData(compile as never, panelLayout(spec)) }));
+}
