@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
-import { cellVolume, cellVolumeEsd, formatEsd } from '../../server/src/crystal/cell-volume';
+import { cellVolume, cellVolumeEsd } from '../../server/src/crystal/cell-volume';
+import { formatWithEsd as formatEsd } from '../../server/src/units/format';
 import { SPACE_GROUPS } from '../../server/src/data/space-groups';
 import { resolveSpaceGroup } from '../../server/src/analysis/passes/crystal';
 import { fixedSample, value, close } from './sample-helpers';

@@ -1,4 +1,4 @@
-// Name and import diagnostics: FD0200–FD0299 and FD0800–FD0899.
+// Name and import diagnostics: FD0200–FD0219 and FD0800–FD0899; analysis-wide ones from FD0220.
 import type { DiagnosticCodeInfo } from './diagnostic-info';
 
 export const NameCodes = {
@@ -8,6 +8,10 @@ export const NameCodes = {
   importMissing: 'FD0801',
   importCycle: 'FD0802',
   importProblems: 'FD0803',
+} as const;
+
+export const AnalysisCodes = {
+  notFinite: 'FD0220',
 } as const;
 
 export const nameCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -58,5 +62,13 @@ export const nameCodeCatalogue: DiagnosticCodeInfo[] = [
     explanation: 'The imported file has syntax errors; its declarations may be incomplete.',
     example: 'import "reagents.faraday"',
     fix: 'Open the imported file and fix its errors.',
+  },
+  {
+    code: AnalysisCodes.notFinite,
+    title: 'No number could be computed',
+    severity: 'warning',
+    explanation: 'A computation gave no finite number (a division by zero, or an input of zero where a size is needed), and no other diagnostic says why. The value is left out rather than shown as NaN or Infinity.',
+    example: 'reaction H2 : 2 H+ + 2 e- -> H2\nresult w at -0.8 V vs RHE for 2 h {\n  current 0 mA\n  H2 300 ppm by GC at 18 mL/min\n}',
+    fix: 'Check the inputs the message names; a mass, area, volume or duration of zero makes the value undefined.',
   },
 ];

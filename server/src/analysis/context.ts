@@ -8,6 +8,14 @@ import type { Severity } from './diagnostic-info';
 import { SymbolTable } from './symbols';
 import type { AnalysisOptions } from './options';
 import type { ImportedData } from '../instruments/series';
+import { AnalysisCodes } from './codes';
+
+/** Report kinds in words, for the message of a value that could not be computed. */
+const KIND_WORDS: Record<string, string> = {
+  amount: 'amount', equivalents: 'equivalents', theoreticalYield: 'theoretical yield', meanCurrent: 'mean current', concentration: 'concentration',
+  productAmount: 'amount of product', faradaicEfficiency: 'faradaic efficiency', yieldRate: 'yield rate', feSum: 'sum of faradaic efficiencies',
+  conversion: 'conversion', cdl: 'double-layer capacitance', ecsa: 'ECSA', density: 'density', cellVolume: 'cell volume', setpoint: 'set-point',
+};
 
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
@@ -136,7 +144,19 @@ export class AnalysisContext {
     return this.files.get(absolutePath);
   }
 
+  /**
+   * Records a computed value. A non-finite number is never recorded: it would
+   * be shown as NaN or Infinity. The pass that computed it should have said why;
+   * when no error or warning covers its place, FD0220 says so.
+   */
   value(v: ComputedValue): void {
+    if (typeof v.value === 'number' && !Number.isFinite(v.value)) {
+      const explained = this.diagnostics.some((d) => (d.severity === 'error' || d.severity === 'warning') && d.span.start <= v.span.end && v.span.start <= d.span.end);
+      if (!explained) {
+        this.report(AnalysisCodes.notFinite, 'warning', `the ${KIND_WORDS[v.kind] ?? v.kind} of ${v.subject} cannot be computed: it divides by zero; check the quantities it is computed from (a mass, area, volume, duration or charge of zero leaves it undefined)`, v.span);
+      }
+      return;
+    }
     this.values.push(v);
   }
 

@@ -6,7 +6,7 @@ import type { Analysis } from './analyze';
 import type { CrystalBlock, NumberLit, Quantity, ResultBlock, Span } from '../syntax/ast';
 import type { ComputedValue } from './model';
 import { valuesInBlock, writtenText } from './block-values';
-import { formatNumber } from '../units/format';
+import { formatExact, formatNumber } from '../units/format';
 
 export interface Table {
   id: string;
@@ -42,7 +42,7 @@ function crystalTable(analysis: Analysis): Table | undefined {
     ['Volume', (c) => both(q(c.volume), computed(c, 'cellVolume', (v) => formatNumber(v, { decimals: 1 }) + ' Å3'))],
     ['Z', (c) => n(c.z)],
     ['Density (calculated)', (c) => both(q(c.density), computed(c, 'density', (v) => formatNumber(v, { decimals: 3 }) + ' g/cm3'))],
-    ['F(000)', (c) => both(n(c.f000), computed(c, 'F000', (v) => String(v)))],
+    ['F(000)', (c) => both(n(c.f000), computed(c, 'F000', (v) => formatExact(v)))],
     ['Reflections collected', (c) => n(c.reflections?.collected)],
     ['Independent reflections', (c) => n(c.reflections?.independent)],
     ['Completeness', (c) => q(c.reflections?.completeness)],

@@ -6,6 +6,7 @@
 // hydrates, which are the everyday notation here.
 import { ELEMENTS } from '../data/atomic-weights';
 import { ABBREVIATIONS } from '../data/abbreviations';
+import { formatExact } from '../units/format';
 
 export type Composition = Map<string, number>;
 
@@ -231,7 +232,8 @@ export function hillFormula(composition: Composition): string {
     }
     return a.localeCompare(b);
   });
-  return els.map((e) => e + (composition.get(e) === 1 ? '' : String(composition.get(e)))).join('');
+  // Counts of hydrates (`·0.5H2O`) are sums of decimals: shown without float noise.
+  return els.map((e) => e + (composition.get(e) === 1 ? '' : formatExact(composition.get(e)!))).join('');
 }
 
 export function compositionsEqual(a: Composition, b: Composition): boolean {

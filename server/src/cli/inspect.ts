@@ -4,6 +4,7 @@ import { importDelimited, looksLikeChi } from '../instruments/delimited-import';
 import { chargeAndMeanCurrent } from '../instruments/derived';
 import { column } from '../instruments/series';
 import { readTextFile } from './files';
+import { formatExact, formatNumber } from '../units/format';
 
 export function runInspect(file: string, format: 'text' | 'json'): { output: string; errors: number } {
   const text = readTextFile(file);
@@ -26,8 +27,8 @@ export function runInspect(file: string, format: 'text' | 'json'): { output: str
   const lines = [
     `${file}: ${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''}, ${data.points} points`,
     `columns: ${report.columns.map((c) => `${c.name} (${c.unit})`).join(', ')}`,
-    ...Object.entries(data.metadata).map(([k, v]) => `${k}: ${v.value}${v.unit ? ' ' + v.unit : ''}`),
-    ...(charge !== undefined ? [`charge: ${charge} C (trapezoidal)`] : []),
+    ...Object.entries(data.metadata).map(([k, v]) => `${k}: ${typeof v.value === 'number' ? formatExact(v.value) : v.value}${v.unit ? ' ' + v.unit : ''}`),
+    ...(charge !== undefined ? [`charge: ${formatNumber(charge, { significant: 6 })} C (trapezoidal)`] : []),
     ...data.problems.map((p) => `${file}:${p.line}: ${p.severity} ${p.code} ${p.message}`),
   ];
   return { output: lines.join('\n') + '\n', errors };

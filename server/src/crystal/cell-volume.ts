@@ -26,16 +26,3 @@ export function cellVolumeEsd(p: CellParameters, esd: Partial<CellParameters>): 
   }
   return Math.sqrt(variance);
 }
-
-/** IUCr notation: the esd in units of the last digit, 2 digits when they start ≤ 19, else 1. */
-export function formatEsd(value: number, esd: number): string {
-  if (!(esd > 0)) return String(value);
-  let exponent = Math.floor(Math.log10(esd));
-  let digits = Math.round(esd / 10 ** exponent);
-  if (digits <= 1 || Math.round(esd / 10 ** (exponent - 1)) <= 19) {
-    exponent -= 1;
-    digits = Math.round(esd / 10 ** exponent);
-  }
-  const decimals = Math.max(0, -exponent);
-  return `${value.toFixed(decimals)}(${digits})`;
-}

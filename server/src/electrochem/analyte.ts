@@ -3,6 +3,7 @@
 // same number gives different moles, so the name decides.
 import { parseFormula, molarMass } from '../chemistry/formula';
 import { ELEMENTS } from '../data/atomic-weights';
+import { formatExact, formatNumber } from '../units/format';
 
 export interface AnalyteBasis {
   /** The product species the moles are of (`NH3`, `NO2-`, `N2H4`). */
@@ -31,7 +32,7 @@ export function analyteBasis(name: string): AnalyteBasis | { error: string } {
     const nitrogens = parsed.formula.composition.get('N') ?? 0;
     if (nitrogens === 0) return { error: `\`${name}\` is on a nitrogen basis, but ${product} has no nitrogen` };
     const n = ELEMENTS.get('N')!.weight;
-    return { product, gramsPerMolProduct: n * nitrogens, entity: 'N', gramsPerMolEntity: n, entitiesPerProduct: nitrogens, explanation: `${name}: mass of nitrogen, ${nitrogens} N (${n} g/mol) per ${product}` };
+    return { product, gramsPerMolProduct: n * nitrogens, entity: 'N', gramsPerMolEntity: n, entitiesPerProduct: nitrogens, explanation: `${name}: mass of nitrogen, ${formatExact(nitrogens)} N (${formatExact(n)} g/mol) per ${product}` };
   }
   if (/^(N|ammonia|nitrite|nitrate|hydrazine)$/i.test(name)) {
     return { error: `the basis of \`${name}\` is ambiguous: write \`NH3-N\` (mass of nitrogen) or \`NH3\` / \`NH4+\` (mass of the species)` };
@@ -39,7 +40,7 @@ export function analyteBasis(name: string): AnalyteBasis | { error: string } {
   const parsed = parseFormula(name);
   if ('error' in parsed) return { error: `cannot read the analyte \`${name}\`: ${parsed.error.message}` };
   const mm = molarMass(parsed.formula.composition);
-  return { product: name, gramsPerMolProduct: mm, entity: name, gramsPerMolEntity: mm, entitiesPerProduct: 1, explanation: `${name}: mass of ${name} (${mm.toFixed(3)} g/mol)` };
+  return { product: name, gramsPerMolProduct: mm, entity: name, gramsPerMolEntity: mm, entitiesPerProduct: 1, explanation: `${name}: mass of ${name} (${formatNumber(mm, { decimals: 3 })} g/mol)` };
 }
 
 /**

@@ -6,6 +6,7 @@ import { completions, type Vocabulary } from '../features/completion';
 import { SPECIES } from '../data/species';
 import { REFERENCE_ELECTRODES } from '../data/reference-electrodes';
 import { parseFormula, molarMass } from '../chemistry/formula';
+import { formatNumber } from '../units/format';
 import { parseUnit, KNOWN_UNIT_SPELLINGS } from '../units/parse-unit';
 import { SLOTS, sameDimension, type SlotName } from '../units/dimension';
 
@@ -24,7 +25,7 @@ function unitsFor(slot: string): string[] {
 const vocabulary: Vocabulary = {
   species: SPECIES.map((s) => {
     const f = parseFormula(s.formula);
-    return { name: s.name, detail: `${s.formula}${'formula' in f ? ` · ${molarMass(f.formula.composition).toFixed(2)} g/mol` : ''}` };
+    return { name: s.name, detail: `${s.formula}${'formula' in f ? ` · ${formatNumber(molarMass(f.formula.composition), { decimals: 2 })} g/mol` : ''}` };
   }),
   referenceElectrodes: REFERENCE_ELECTRODES.map((r) => r.name),
   unitsFor,

@@ -1,34 +1,148 @@
-// Numbers for people: rounded to significant digits or decimals, never with
-// float noise, with a true minus sign when asked.
+// The one formatter of numbers for people: inlay hints, hovers, labels,
+// messages, report tables, figure titles and CLI output all go through it.
+// Rounding works on the shortest decimal spelling of the double (what
+// `toExponential()` prints), so it never shows float noise, never produces
+// NaN on tiny or huge values, and rounds half away from zero as a chemist
+// rounds by hand. A rounded zero carries no sign. A non-finite number is never
+// shown: it comes out as NOT_SHOWN, and the caller has said why in a diagnostic.
+// Machine-readable values (the report's `value` fields) are not formatted.
 
 export interface NumberFormat {
+  /** Significant figures, 1–17. */
   significant?: number;
+  /** Digits after the decimal point, 0–20: for quantities read to a fixed resolution (mV, %, g/mol). */
   decimals?: number;
+  /** Drop trailing zeros after the point: for exact numbers (counts, coefficients, numbers echoed from the text). */
+  trim?: boolean;
+  /** `−` (U+2212) instead of `-`, as in typeset potentials. */
   unicodeMinus?: boolean;
 }
 
-/** Rounds half away from zero on the decimal digits, as a chemist rounds by hand. */
-export function formatNumber(value: number, format: NumberFormat = { significant: 4 }): string {
-  if (!Number.isFinite(value)) return String(value);
-  let text: string;
-  if (format.decimals !== undefined) {
-    text = roundDecimals(value, format.decimals);
-  } else {
-    const sig = format.significant ?? 4;
-    if (value === 0) text = (0).toFixed(Math.max(0, sig - 1));
-    else {
-      const magnitude = Math.floor(Math.log10(Math.abs(value)));
-      const decimals = sig - 1 - magnitude;
-      text = decimals >= 0 ? roundDecimals(value, decimals) : String(Math.round(Number(`${value}e${decimals}`)) * 10 ** -decimals);
-    }
-  }
-  if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
-  return format.unicodeMinus ? text.replace(/^-/, '−') : text;
+/** What stands in for a number that cannot be shown (never `NaN` or `Infinity`). */
+export const NOT_SHOWN = '—';
+
+/** Plain notation from 1e-4 up to 1e6 (or further while every digit is significant); `1.23e-5`, `4.56e7` outside. */
+const SMALLEST_PLAIN_EXPONENT = -4;
+const LARGEST_PADDED_EXPONENT = 5;
+
+/** A rounded decimal: the digits of an integer N, the value being ±N × 10^last. */
+interface Rounded {
+  negative: boolean;
+  digits: string;
+  last: number;
 }
 
-function roundDecimals(value: number, decimals: number): string {
-  const shifted = Number(`${Math.abs(value)}e${decimals}`);
-  const rounded = Math.round(shifted + 1e-9 * Math.sign(shifted));
-  const s = Number(`${rounded}e${-decimals}`).toFixed(Math.min(decimals, 100));
-  return value < 0 && rounded !== 0 ? '-' + s : s;
+/** Digits and the power of ten of the first digit, from the shortest round-trip spelling. */
+function decompose(value: number): { digits: string; exponent: number } {
+  const [mantissa, exp] = Math.abs(value).toExponential().split('e') as [string, string];
+  return { digits: mantissa.replace('.', ''), exponent: Number(exp) };
+}
+
+/** Rounds |value| to the digit at 10^last, half away from zero, by decimal digits. */
+function roundAt(value: number, last: number): Rounded {
+  const negative = value < 0;
+  if (value === 0) return { negative: false, digits: '0', last };
+  const { digits, exponent } = decompose(value);
+  const keep = exponent - last + 1;
+  if (keep < 0) return { negative: false, digits: '0', last };
+  const kept = keep === 0 ? [0] : digits.slice(0, keep).padEnd(keep, '0').split('').map(Number);
+  const next = keep < digits.length ? Number(digits[keep]) : 0;
+  if (next >= 5) {
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
+    if (i >= 0) kept[i]! += 1;
+    else kept.unshift(1);
+  }
+  const text = kept.join('').replace(/^0+(?=\d)/, '');
+  return { negative: negative && /[1-9]/.test(text), digits: text, last };
+}
+
+function plain(r: Rounded): string {
+  if (r.last >= 0) return r.digits === '0' ? '0' : r.digits + '0'.repeat(r.last);
+  const decimals = -r.last;
+  const padded = r.digits.padStart(decimals + 1, '0');
+  return `${padded.slice(0, padded.length - decimals)}.${padded.slice(padded.length - decimals)}`;
+}
+
+function scientific(r: Rounded): string {
+  const exponent = r.last + r.digits.length - 1;
+  const mantissa = r.digits.length > 1 ? `${r.digits[0]}.${r.digits.slice(1)}` : r.digits;
+  return `${mantissa}e${exponent}`;
+}
+
+function roundSignificant(value: number, significant: number): Rounded {
+  const sig = Math.min(17, Math.max(1, Math.round(significant)));
+  if (value === 0) return { negative: false, digits: '0'.repeat(sig), last: -(sig - 1) };
+  const r = roundAt(value, decompose(value).exponent - sig + 1);
+  // 9.996 to 3 figures carries into a new digit: 10.0, not 10.00.
+  return r.digits.length > sig ? { ...r, digits: r.digits.slice(0, sig), last: r.last + 1 } : r;
+}
+
+function trimZeros(text: string): string {
+  return text.replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
+}
+
+/** A number for people, rounded to significant figures (default 4) or to decimals. */
+export function formatNumber(value: number, format: NumberFormat = { significant: 4 }): string {
+  if (!Number.isFinite(value)) return NOT_SHOWN;
+  let r: Rounded;
+  let text: string;
+  const decimals = format.decimals === undefined ? undefined : Math.min(20, Math.max(0, Math.round(format.decimals)));
+  if (decimals !== undefined && Math.abs(value) < 1e21) {
+    r = roundAt(value, -decimals);
+    text = plain(r);
+  } else {
+    r = roundSignificant(value, format.significant ?? (decimals !== undefined ? 6 : 4));
+    const exponent = r.last + r.digits.length - 1;
+    const useScientific = r.digits !== '0'.repeat(r.digits.length) && (exponent < SMALLEST_PLAIN_EXPONENT || (exponent > LARGEST_PADDED_EXPONENT && r.last > 0));
+    text = useScientific ? scientific(r) : plain(r);
+  }
+  if (format.trim) text = trimZeros(text);
+  return r.negative ? (format.unicodeMinus ? '−' : '-') + text : text;
+}
+
+/**
+ * A value with its standard uncertainty in crystallographic notation (IUCr):
+ * the esd in units of the last digit shown, with two digits when they read 19
+ * or less, else one: `16334.9(16)`, `2.4211(4)`, `1730(30)`. Without a positive
+ * esd the value is shown with `otherwise`.
+ */
+export function formatWithEsd(value: number, esd: number, otherwise: NumberFormat = { significant: 6 }): string {
+  if (!Number.isFinite(value)) return NOT_SHOWN;
+  if (!(esd > 0) || !Number.isFinite(esd)) return formatNumber(value, otherwise);
+  let last = decompose(esd).exponent;
+  if (Math.round(esd / 10 ** last) <= 1 || Math.round(esd / 10 ** (last - 1)) <= 19) last -= 1;
+  const digits = Math.round(esd / 10 ** last);
+  const shown = roundAt(value, last);
+  const valueText = (shown.negative ? '-' : '') + plain(shown);
+  return `${valueText}(${digits}${last > 0 ? '0'.repeat(last) : ''})`;
+}
+
+/**
+ * Significant figures of a number as written: `0.099` has 2, `1.0` has 2,
+ * `22.0728(13)` has 6. Trailing zeros of a whole number are not counted
+ * (`600` has 1): written that way, they may only place the decimal point.
+ */
+export function significantFiguresOf(written: string): number {
+  const mantissa = written.replace(/^[-−‒–+]/, '').replace(/\(\d+\)$/, '').split(/[eE]/)[0]!;
+  const hasPoint = mantissa.includes('.');
+  let digits = mantissa.replace('.', '').replace(/^0+/, '');
+  if (!hasPoint) digits = digits.replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
+
+/** The fewest significant figures among the measured inputs, kept within [floor, ceiling]. */
+export function significantFromInputs(inputs: readonly ({ text: string } | string | undefined)[], bounds: { floor: number; ceiling: number }): NumberFormat {
+  const counts = inputs.filter((x) => x !== undefined).map((x) => significantFiguresOf(typeof x === 'string' ? x : x.text));
+  const fewest = counts.length ? Math.min(...counts) : bounds.floor;
+  return { significant: Math.min(bounds.ceiling, Math.max(bounds.floor, fewest)) };
+}
+
+/**
+ * A number that is exact or echoed as given (a count, a coefficient, a constant,
+ * a value read from a file header): twelve figures cut the float noise, and
+ * trailing zeros are dropped, so `12` stays `12` and `0.1 + 0.2` reads `0.3`.
+ */
+export function formatExact(value: number, unicodeMinus = false): string {
+  return formatNumber(value, { significant: 12, trim: true, unicodeMinus });
 }

@@ -5,6 +5,7 @@
 import { SLOTS, sameDimension, type SlotName } from './dimension';
 import { parseUnit, type Unit } from './parse-unit';
 import { fromSI, toSI } from './convert';
+import { formatNumber } from './format';
 
 export interface QuantityText {
   values: number[];
@@ -40,7 +41,7 @@ function perTime(unit: Unit, slot: SlotName): boolean {
 }
 
 /** Six significant digits without trailing zeros: `-500`, `0.0125`. */
-const plain = (x: number) => String(Number(x.toPrecision(6)));
+const plain = (x: number) => formatNumber(x, { significant: 6, trim: true });
 
 export function wrongDimensionFixes(q: QuantityText, unit: Unit, slot: SlotName, context: { areaCm2?: number }): UnitFix[] {
   const fixes: UnitFix[] = [];

@@ -14,9 +14,13 @@ import { parseUnit } from '../../units/parse-unit';
 import { sameDimension } from '../../units/dimension';
 import { SLOTS } from '../../units/dimension';
 import { toSI } from '../../units/convert';
-import { formatNumber } from '../../units/format';
+import { formatExact, formatNumber, significantFromInputs, type NumberFormat } from '../../units/format';
 
-const mmolLabel = (x: number) => `${formatNumber(x, { significant: 4 })} mmol`;
+// Amounts and yields keep the figures of what was weighed or measured, four at
+// least (a guard digit over a balance's three); ratios such as equivalents three.
+const AMOUNT_FIGURES = { floor: 4, ceiling: 6 };
+const RATIO_FIGURES = { floor: 3, ceiling: 6 };
+const mmolLabel = (x: number, format: NumberFormat) => `${formatNumber(x, format)} mmol`;
 
 function declarationsPass(ctx: AnalysisContext): void {
   for (const decl of ctx.symbols.decls) {
@@ -55,7 +59,7 @@ function declarationsPass(ctx: AnalysisContext): void {
       unit: 'g/mol',
       span: node.formula.span,
       label: `${formatNumber(info.molarMass, { decimals: 2 })} g/mol`,
-      detail: `${hill} · M = ${formatNumber(info.molarMass, { decimals: 3 })} g/mol (CIAAW 2021 standard atomic weights)${info.density ? ` · density ${info.density} g/mL` : ''}`,
+      detail: `${hill} · M = ${formatNumber(info.molarMass, { decimals: 3 })} g/mol (CIAAW 2021 standard atomic weights)${info.density ? ` · density ${formatExact(info.density)} g/mL` : ''}`,
     });
   }
 }
@@ -172,29 +176,33 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
       : 'equivalents need a basis: add `basis <species>` or a metal precursor with a known amount', span);
   }
 
+  /** The numbers a reagent's amount was computed from, as written: the amount and a declared density. */
+  const measured = (r: ReagentAmount) => [r.amount.quantity.values[0], r.species?.decl?.density?.values[0]];
   for (const r of reagents) {
     if (r.mmol === undefined || !r.species) continue;
     const subject = `${name}/${r.species.name}`;
     const eq = basisMmol ? r.mmol / basisMmol : undefined;
     const concentration = r.solutionL ? r.mmol / 1000 / r.solutionL : undefined;
-    const eqText = eq !== undefined ? ` · ${formatNumber(eq, { significant: 3 })} eq` : '';
+    const amountFormat = significantFromInputs(measured(r), AMOUNT_FIGURES);
+    const eqFormat = significantFromInputs([...measured(r), ...(basis ? measured(basis) : [])], RATIO_FIGURES);
+    const eqText = eq !== undefined ? ` · ${formatNumber(eq, eqFormat)} eq` : '';
     ctx.value({
       kind: 'amount',
       subject,
       value: r.mmol,
       unit: 'mmol',
       span: r.amount.span,
-      label: mmolLabel(r.mmol),
+      label: mmolLabel(r.mmol, amountFormat),
       detail: [
         `**${r.species.name}** ${r.species.formulaText} · M = ${formatNumber(r.species.molarMass, { decimals: 3 })} g/mol`,
-        `${ctx.textOf(r.amount.quantity.span)} → ${mmolLabel(r.mmol)}${r.species.density ? ` (density ${r.species.density} g/mL)` : ''}`,
-        eq !== undefined ? `${formatNumber(eq, { significant: 3 })} eq against ${basis!.species!.name} (${mmolLabel(basisMmol!)})` : 'no basis for equivalents',
-        concentration !== undefined ? `in solution: ${formatNumber(concentration, { significant: 3 })} M` : '',
+        `${ctx.textOf(r.amount.quantity.span)} → ${mmolLabel(r.mmol, amountFormat)}${r.species.density ? ` (density ${formatExact(r.species.density)} g/mL)` : ''}`,
+        eq !== undefined ? `${formatNumber(eq, eqFormat)} eq against ${basis!.species!.name} (${mmolLabel(basisMmol!, significantFromInputs(measured(basis!), AMOUNT_FIGURES))})` : 'no basis for equivalents',
+        concentration !== undefined ? `in solution: ${formatNumber(concentration, significantFromInputs(measured(r), RATIO_FIGURES))} M` : '',
         `Source: ${r.species.source}`,
       ].filter(Boolean).join('  \n'),
-      hint: { text: `= ${mmolLabel(r.mmol)}${eqText}`, category: 'amounts' },
+      hint: { text: `= ${mmolLabel(r.mmol, amountFormat)}${eqText}`, category: 'amounts' },
     });
-    if (eq !== undefined) ctx.value({ kind: 'equivalents', subject, value: eq, unit: '', span: r.amount.span, label: `${formatNumber(eq, { significant: 3 })} eq` });
+    if (eq !== undefined) ctx.value({ kind: 'equivalents', subject, value: eq, unit: '', span: r.amount.span, label: `${formatNumber(eq, eqFormat)} eq` });
   }
 
   // Theoretical yield against the product's formula.
@@ -212,15 +220,17 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
   }
   if (result.yieldMg !== undefined && result.missingElements.length === 0) {
     const span = synthesis.product.span;
+    const limiting = reagents.find((r) => r.species?.name === result.limitingReagent);
+    const yieldFormat = significantFromInputs(limiting ? measured(limiting) : [], AMOUNT_FIGURES);
     ctx.value({
       kind: 'theoreticalYield',
       subject: name,
       value: result.yieldMg,
       unit: 'mg',
       span,
-      label: `${formatNumber(result.yieldMg, { significant: 4 })} mg`,
-      detail: `Theoretical yield of ${productName} (${formatNumber(product.molarMass, { decimals: 2 })} g/mol): ${formatNumber(result.productMmol! * 1000, { significant: 4 })} µmol, limited by ${result.limitingElement} from ${result.limitingReagent}.`,
-      hint: { text: `max ${formatNumber(result.yieldMg, { significant: 4 })} mg (${result.limitingElement}-limited)`, category: 'amounts' },
+      label: `${formatNumber(result.yieldMg, yieldFormat)} mg`,
+      detail: `Theoretical yield of ${productName} (${formatNumber(product.molarMass, { decimals: 2 })} g/mol): ${formatNumber(result.productMmol! * 1000, yieldFormat)} µmol, limited by ${result.limitingElement} from ${result.limitingReagent}.`,
+      hint: { text: `max ${formatNumber(result.yieldMg, yieldFormat)} mg (${result.limitingElement}-limited)`, category: 'amounts' },
     });
     ctx.value({ kind: 'limiting', subject: name, value: result.limitingElement!, unit: '', span, label: `limited by ${result.limitingElement} (${result.limitingReagent})`, extra: { reagent: result.limitingReagent! } });
   }
@@ -252,7 +262,7 @@ function reactionPass(ctx: AnalysisContext, reaction: ReactionDecl): void {
   const check = checkBalance(left, right);
   const name = reaction.name?.text ?? 'reaction';
   if (!check.balanced) {
-    const what = check.differences.map((d) => `${d.what}: ${formatNumber(d.left, { significant: 6 })} on the left, ${formatNumber(d.right, { significant: 6 })} on the right`).join('; ');
+    const what = check.differences.map((d) => `${d.what}: ${formatExact(d.left)} on the left, ${formatExact(d.right)} on the right`).join('; ');
     const solved = balance(species as Species[], reaction.left.length);
     const fixText = solved.kind === 'balanced' ? formatReaction(terms.map((t) => t.species.text), solved.coefficients, reaction.left.length) : undefined;
     ctx.report(
@@ -282,7 +292,7 @@ function reactionPass(ctx: AnalysisContext, reaction: ReactionDecl): void {
     unit: '',
     span: reaction.equationSpan ?? reaction.span,
     label: `n = ${formatNumber(n, { significant: 3 })} e⁻ per ${product.species.text}`,
-    detail: `Balanced in elements and charge. ${eCount} e⁻ for ${product.coefficient} ${product.species.text}: n = ${formatNumber(n, { significant: 3 })}, used for faradaic efficiencies.`,
+    detail: `Balanced in elements and charge. ${formatExact(eCount)} e⁻ for ${formatExact(product.coefficient)} ${product.species.text}: n = ${formatNumber(n, { significant: 3 })}, used for faradaic efficiencies.`,
   });
 }
 

@@ -4,13 +4,13 @@
 import type { CrystalBlock, NumberLit, Quantity, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { CrystalCodes } from '../../crystal/codes';
-import { cellVolume, cellVolumeEsd, formatEsd, type CellParameters } from '../../crystal/cell-volume';
+import { cellVolume, cellVolumeEsd, type CellParameters } from '../../crystal/cell-volume';
 import { ALTERNATIVE_SETTINGS, SPACE_GROUPS, systemOfNumber, type CrystalSystem } from '../../data/space-groups';
 import { formulaOf, declaredSpecies } from '../species-resolver';
 import { compositionsEqual, electronCount, hillFormula, molarMass } from '../../chemistry/formula';
 import { quantityInSI } from '../species-resolver';
 import { AVOGADRO } from '../../data/constants';
-import { formatNumber } from '../../units/format';
+import { formatExact, formatNumber, formatWithEsd, significantFromInputs } from '../../units/format';
 import { closestNames } from '../../text/closest-names';
 
 const SYSTEMS: CrystalSystem[] = ['triclinic', 'monoclinic', 'orthorhombic', 'tetragonal', 'trigonal', 'hexagonal', 'cubic'];
@@ -132,11 +132,14 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
       const last = 10 ** -((reported.text.split('(')[0]!.split('.')[1] ?? '').length);
       volumeOk = compare(ctx, 'volume', v, reported, Math.max(3 * (reported.uncertainty ?? 0), 3 * esd, last / 2), c.volume.span, 2);
     }
+    // Without esds the volume has the figures of the cell as written; angles fixed by symmetry (90°, 120°) are exact.
+    const measured = [c.cell.a, c.cell.b, c.cell.c, ...[c.cell.alpha, c.cell.beta, c.cell.gamma].filter((q) => q && q.values[0]!.value !== 90 && q.values[0]!.value !== 120)].map((q) => q?.values[0]);
+    const shown = formatWithEsd(v, esd, significantFromInputs(measured, { floor: 4, ceiling: 7 }));
     ctx.value({
       kind: 'cellVolume', subject: name, value: v, unit: 'A^3', span: c.volume?.span ?? at,
-      label: `${formatEsd(v, esd)} Å³`, extra: { uncertainty: esd },
+      label: `${shown} Å³`, extra: { uncertainty: esd },
       detail: `V = abc·√(1 − cos²α − cos²β − cos²γ + 2cosα·cosβ·cosγ) = ${formatNumber(v, { decimals: 2 })} ± ${formatNumber(esd, { significant: 3 })} Å³ (esd propagated from the cell esds).`,
-      hint: c.volume ? { text: `computed ${formatEsd(v, esd)}${volumeOk ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined,
+      hint: c.volume ? { text: `computed ${shown}${volumeOk ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined,
     });
     if (c.z && mass !== undefined) {
       const density = (c.z.value * mass) / (AVOGADRO * v * 1e-24);
@@ -146,14 +149,14 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
         const decimals = (reported.text.split('.')[1] ?? '').length;
         ok = compare(ctx, 'density', density, reported, 10 ** -decimals, c.density.span, 4);
       }
-      ctx.value({ kind: 'density', subject: name, value: density, unit: 'g/cm3', span: c.density?.span ?? at, label: `${formatNumber(density, { decimals: 4 })} g/cm³`, detail: `ρ = Z·M/(N_A·V) = ${c.z.value} × ${formatNumber(mass, { decimals: 2 })} g/mol / (6.02214076e23 /mol × ${formatNumber(v, { decimals: 2 })} Å³).`, hint: c.density ? { text: `computed ${formatNumber(density, { decimals: 4 })}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
+      ctx.value({ kind: 'density', subject: name, value: density, unit: 'g/cm3', span: c.density?.span ?? at, label: `${formatNumber(density, { decimals: 4 })} g/cm³`, detail: `ρ = Z·M/(N_A·V) = ${c.z.text} × ${formatNumber(mass, { decimals: 2 })} g/mol / (6.02214076e23 /mol × ${formatNumber(v, { decimals: 2 })} Å³).`, hint: c.density ? { text: `computed ${formatNumber(density, { decimals: 4 })}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
     }
   }
   if (c.z && electrons !== undefined) {
     const f000 = c.z.value * electrons;
     let ok = true;
     if (c.f000) ok = compare(ctx, 'F(000)', f000, c.f000, 0.5, c.f000.span, 0);
-    ctx.value({ kind: 'F000', subject: name, value: f000, unit: '', span: c.f000?.span ?? at, label: `F(000) = ${f000}`, detail: `F(000) = Z × electrons per formula unit = ${c.z.value} × ${electrons}.`, hint: c.f000 ? { text: `computed ${f000}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
+    ctx.value({ kind: 'F000', subject: name, value: f000, unit: '', span: c.f000?.span ?? at, label: `F(000) = ${formatExact(f000)}`, detail: `F(000) = Z × electrons per formula unit = ${c.z.text} × ${formatExact(electrons)}.`, hint: c.f000 ? { text: `computed ${formatExact(f000)}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
   }
   refinementAlerts(ctx, c);
 }

@@ -13,7 +13,7 @@ import { branchDifference, chargeAndMeanCurrent, onsetPotential } from '../../in
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
-import { formatNumber } from '../../units/format';
+import { formatExact, formatNumber } from '../../units/format';
 import { parseUnit } from '../../units/parse-unit';
 import { toSI } from '../../units/convert';
 
@@ -65,7 +65,7 @@ function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataF
   const time = column(data, /^Time$/i);
   const current = column(data, /^Current$/i);
   const span = time && time.values.length > 1 ? `${formatNumber(time.values[time.values.length - 1]! - time.values[0]!, { significant: 4 })} s` : undefined;
-  const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${v.value}${v.unit ? ' ' + v.unit : ''}`);
+  const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${typeof v.value === 'number' ? formatExact(v.value) : v.value}${v.unit ? ' ' + v.unit : ''}`);
   ctx.value({
     kind: 'dataFile', subject: relative, value: data.points, unit: 'points', span: literal.span,
     label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${data.points} points`,
@@ -92,7 +92,7 @@ function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number | unde
   const written = file.data?.metadata['Scan Rate'];
   if (rate === undefined || !written || typeof written.value !== 'number') return;
   if (Math.abs(written.value - rate) > 0.01 * rate) {
-    ctx.report(InstrumentCodes.scanRateMismatch, 'warning', `\`${file.path}\` was recorded at ${written.value} V/s, but the line says ${formatNumber(rate, { significant: 3 })} V/s`, file.span);
+    ctx.report(InstrumentCodes.scanRateMismatch, 'warning', `\`${file.path}\` was recorded at ${formatExact(written.value)} V/s, but the line says ${formatNumber(rate, { significant: 3 })} V/s`, file.span);
   }
 }
 
@@ -106,8 +106,8 @@ function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string,
     InstrumentCodes.initEMismatch,
     'warning',
     wrongScale
-      ? `\`${file.path}\` was run at Init E = ${init.value} V, the potential as written (${potentialText}): the set-point vs the reference is ${setpoint.toFixed(3)} V, so the run was on the wrong scale`
-      : `\`${file.path}\` was run at Init E = ${init.value} V, but the set-point of ${potentialText} is ${setpoint.toFixed(3)} V`,
+      ? `\`${file.path}\` was run at Init E = ${formatExact(init.value)} V, the potential as written (${potentialText}): the set-point vs the reference is ${formatNumber(setpoint, { decimals: 3 })} V, so the run was on the wrong scale`
+      : `\`${file.path}\` was run at Init E = ${formatExact(init.value)} V, but the set-point of ${potentialText} is ${formatNumber(setpoint, { decimals: 3 })} V`,
     file.span,
   );
 }
@@ -128,7 +128,7 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   ctx.value({
     kind: 'cdl', subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, value: cdl, unit: 'mF/cm2', span: t.data!.span,
     label: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`,
-    detail: `From ${points.length} CV files: Δi between the anodic and cathodic branches at the middle of the window against scan rate, slope ${formatNumber(fit.slope * 1000, { significant: 4 })} mF (R² ${formatNumber(fit.r2, { decimals: 4 })}); Cdl = slope/2 over ${area} cm².`,
+    detail: `From ${points.length} CV files: Δi between the anodic and cathodic branches at the middle of the window against scan rate, slope ${formatNumber(fit.slope * 1000, { significant: 4 })} mF (R² ${formatNumber(fit.r2, { decimals: 4 })}); Cdl = slope/2 over ${formatExact(area)} cm².`,
     hint: { text: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`, category: 'results' },
   });
 }
@@ -155,7 +155,7 @@ function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: Data
   const thresholdA = density ? Math.abs(toSI(q.values[0]!.value, u.unit)) * area * 1e-4 : Math.abs(toSI(q.values[0]!.value, u.unit));
   const found = onsetPotential(e.values, i.values, thresholdA);
   if (found === undefined) {
-    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA on ${area} cm²); ask for a smaller current density`, q.span);
+    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA on ${formatExact(area)} cm²); ask for a smaller current density`, q.span);
     return;
   }
   const onRHE = toRHE === undefined ? undefined : found + toRHE;
@@ -164,7 +164,7 @@ function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: Data
   ctx.value({
     kind: 'onsetPotential', subject: `${t.technique.text} ${file.path}`, value: Number(value.toFixed(4)), unit: 'V', span: q.span,
     label: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`,
-    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${ctx.textOf(q.span)} × ${area} cm²), interpolated between points: ${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the catholyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.`,
+    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${ctx.textOf(q.span)} × ${formatExact(area)} cm²), interpolated between points: ${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the catholyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.`,
     hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`, category: 'results' },
     extra: { scale, run: run.cell?.text ?? '' },
   });

@@ -15,7 +15,7 @@ import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
 import { parseUnit } from '../../units/parse-unit';
 import { fromSI, toSI } from '../../units/convert';
 import { sameDimension, SLOTS } from '../../units/dimension';
-import { formatNumber } from '../../units/format';
+import { formatExact, formatNumber } from '../../units/format';
 import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
@@ -385,7 +385,7 @@ class ElectrochemPass {
       // The potentiostat adds i·R·f to the set-point; i·R·(1 − f) stays uncompensated at the electrode.
       const comp = Math.abs(currentA) * cell.iR.ohm * cell.iR.fraction * 1000;
       const left = Math.abs(currentA) * cell.iR.ohm * (1 - cell.iR.fraction) * 1000;
-      this.ctx.value({ kind: 'iRCompensation', subject: name, value: comp, unit: 'mV', span: r.name?.span ?? r.span, label: `iR compensation ${formatNumber(comp, { significant: 3 })} mV`, detail: `At the mean current ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA and ${cell.iR.ohm} Ω: ${formatNumber(cell.iR.fraction * 100, { significant: 3 })} % compensated = ${formatNumber(comp, { significant: 3 })} mV; ${formatNumber(left, { significant: 3 })} mV remain uncompensated at the electrode.` });
+      this.ctx.value({ kind: 'iRCompensation', subject: name, value: comp, unit: 'mV', span: r.name?.span ?? r.span, label: `iR compensation ${formatNumber(comp, { significant: 3 })} mV`, detail: `At the mean current ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA and ${formatExact(cell.iR.ohm)} Ω: ${formatNumber(cell.iR.fraction * 100, { significant: 3 })} % compensated = ${formatNumber(comp, { significant: 3 })} mV; ${formatNumber(left, { significant: 3 })} mV remain uncompensated at the electrode.` });
     }
     const volumeL = cell?.volumeL;
     const electrode = [...this.ctx.facts.electrodes.values()][0];
@@ -410,7 +410,7 @@ class ElectrochemPass {
         const fe = (n * FARADAY * rate) / Math.abs(currentA);
         fes.push(fe);
         const vm = molarVolume(this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) * 1000;
-        this.feValue(name, product, fe, reading.span, `FE = n·F·(x·flow/Vm)/I = ${n} × ${FARADAY} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.`);
+        this.feValue(name, product, fe, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.`);
         if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
         continue;
       }
@@ -435,14 +435,14 @@ class ElectrochemPass {
       }
       const fe = faradaicEfficiency(n, productMol, charge);
       fes.push(fe);
-      this.feValue(name, product, fe, reading.span, `FE = n·F·N/Q = ${n} × ${FARADAY} C/mol × ${formatNumber(productMol * 1000, { significant: 4 })} mmol / ${formatNumber(charge, { significant: 4 })} C.`);
+      this.feValue(name, product, fe, reading.span, `FE = n·F·N/Q = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(productMol * 1000, { significant: 4 })} mmol / ${formatNumber(charge, { significant: 4 })} C.`);
       if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
     }
     if (fes.length > 0) {
       const sum = fes.reduce((a, b) => a + b, 0);
       const at = r.name?.span ?? r.span;
       this.ctx.value({ kind: 'feSum', subject: name, value: sum * 100, unit: '%', span: at, label: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, hint: { text: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, category: 'results' } });
-      if (sum > 1) this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
+      if (sum > 1 && Number.isFinite(sum)) this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
     }
     const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
     if (substrate && volumeL && convertedN > 0) {
@@ -575,12 +575,12 @@ class ElectrochemPass {
     } else {
       const alkaline = (cell?.catholyte?.pH ?? 7) > 7;
       cs = alkaline ? SPECIFIC_CAPACITANCE_MF_PER_CM2.alkaline : SPECIFIC_CAPACITANCE_MF_PER_CM2.acid;
-      this.ctx.report(ElectrochemCodes.defaultCapacitance, 'information', `the ECSA uses the default specific capacitance ${cs} mF/cm2 for ${alkaline ? 'alkaline' : 'acidic'} electrolytes (${SPECIFIC_CAPACITANCE_SOURCE}); add \`specific capacitance … mF/cm2\` to use your own`, dl.span);
+      this.ctx.report(ElectrochemCodes.defaultCapacitance, 'information', `the ECSA uses the default specific capacitance ${formatExact(cs)} mF/cm2 for ${alkaline ? 'alkaline' : 'acidic'} electrolytes (${SPECIFIC_CAPACITANCE_SOURCE}); add \`specific capacitance … mF/cm2\` to use your own`, dl.span);
     }
     const area = cell?.electrode?.areaCm2 ?? [...this.ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
     const ecsa = (cdlMF * area) / cs;
     this.ctx.value({ kind: 'cdl', subject: name, value: cdlMF, unit: 'mF/cm2', span: dl.span, label: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²`, detail: `Cdl = slope/2 of Δj against scan rate (${n} points, R² ${formatNumber(fit.r2, { decimals: 4 })}).`, hint: { text: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm² · ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, category: 'results' } });
-    this.ctx.value({ kind: 'ecsa', subject: name, value: ecsa, unit: 'cm2', span: dl.span, label: `ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, detail: `ECSA = Cdl × area / Cs = ${formatNumber(cdlMF, { significant: 4 })} mF/cm² × ${area} cm² / ${cs} mF/cm².` });
+    this.ctx.value({ kind: 'ecsa', subject: name, value: ecsa, unit: 'cm2', span: dl.span, label: `ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, detail: `ECSA = Cdl × area / Cs = ${formatNumber(cdlMF, { significant: 4 })} mF/cm² × ${formatExact(area)} cm² / ${formatExact(cs)} mF/cm².` });
   }
 
   private nitrogens(product: string): number {
@@ -657,7 +657,7 @@ class ElectrochemPass {
       this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the catholyte; ${formatNumber(afterDilution, { significant: 4 })} ${unit} after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution, afterDilutionUnit: unit } });
       this.ctx.value({ kind: 'expectedReading', subject: `${name}/${cal.node.name?.text ?? 'calibration'}`, value: reading, unit: '', span: fe.span, label: `expected ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, hint: { text: `≈ ${formatNumber(afterDilution, { significant: 4 })} ${unit} read, ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, category: 'plan' } });
       if (afterDilution > cal.fit.maxConcentration || afterDilution < cal.fit.minConcentration) {
-        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} ${unit} ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${cal.fit.minConcentration} to ${cal.fit.maxConcentration} ${unit}); dilute more`, fe.span);
+        this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} ${unit} ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${formatExact(cal.fit.minConcentration)} to ${formatExact(cal.fit.maxConcentration)} ${unit}); dilute more`, fe.span);
       } else if (afterDilution < cal.fit.lod) {
         this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 3 })} ${unit} ${cal.analyte} is below the detection limit of ${cal.node.name?.text}`, fe.span);
       }

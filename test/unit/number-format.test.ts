@@ -1,0 +1,149 @@
+// The one formatter of displayed numbers: rounding, signs, notation, esds,
+// significant figures from the inputs, and what every label of an analysis
+// may never contain.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { formatNumber, formatWithEsd, NOT_SHOWN, significantFiguresOf, significantFromInputs } from '../../server/src/units/format';
+import { analyze } from '../../server/src/analysis/analyze';
+import { sampleText } from './sample-helpers';
+
+/** The value of a displayed number and the place value of its last written digit. */
+function readBack(text: string): { mantissa: number; exponent: number; lastPlace: number; firstPlace: number } {
+  const [m, e] = text.replace('−', '-').split('e') as [string, string | undefined];
+  const [whole, fraction = ''] = m.replace('-', '').split('.') as [string, string | undefined];
+  const leading = /[1-9]/.exec(whole + fraction);
+  const firstPlace = leading ? whole.length - 1 - leading.index : 0;
+  return { mantissa: Number(m), exponent: e === undefined ? 0 : Number(e), lastPlace: -fraction.length, firstPlace };
+}
+
+/** v / 10^e in two steps, so that neither power over- or underflows. */
+const scaled = (v: number, e: number) => v / 10 ** Math.trunc(e / 2) / 10 ** (e - Math.trunc(e / 2));
+
+const isNegativeZero = (text: string) => /^[-−]0*\.?0*(e-?\d+)?$/.test(text);
+
+// Subnormal doubles (below 2.2e-308) carry a few bits only: their shortest
+// decimal spelling, which the formatter rounds, is itself further than half a
+// unit from the double, so they are left out.
+const normalDouble = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) >= 2.2250738585072014e-308);
+
+test('property: any finite double, any number of figures, reads back within half a unit of its last digit', () => {
+  fc.assert(
+    fc.property(normalDouble, fc.integer({ min: 1, max: 17 }), fc.boolean(), (value, significant, unicodeMinus) => {
+      const text = formatNumber(value, { significant, unicodeMinus });
+      assert.doesNotMatch(text, /NaN|Infinity/);
+      assert.ok(!isNegativeZero(text), `negative zero: ${text} for ${value}`);
+      const { mantissa, exponent, firstPlace } = readBack(text);
+      assert.ok(Number.isFinite(mantissa), `${text} does not read back as a number`);
+      const error = Math.abs(mantissa - scaled(value, exponent));
+      // The last significant digit: `10` to one figure is good to ±5.
+      const halfUnit = 0.5 * 10 ** (value === 0 ? -(significant - 1) : firstPlace - significant + 1);
+      assert.ok(error <= halfUnit * (1 + 1e-9) + 4 * Number.EPSILON * Math.abs(mantissa), `${value} → ${text}: off by ${error}, half a unit is ${halfUnit}`);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('property: fixed decimals read back within half a unit of the last decimal and never show a negative zero', () => {
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), fc.integer({ min: 0, max: 8 }), (value, decimals) => {
+      const text = formatNumber(value, { decimals, unicodeMinus: true });
+      assert.doesNotMatch(text, /NaN|Infinity|e/);
+      assert.ok(!isNegativeZero(text), `negative zero: ${text} for ${value}`);
+      const { mantissa, lastPlace } = readBack(text);
+      assert.equal(lastPlace, -decimals);
+      assert.ok(Math.abs(mantissa - value) <= 0.5 * 10 ** -decimals * (1 + 1e-9) + 4 * Number.EPSILON * Math.abs(value), `${value} → ${text}`);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('a set-point that computes to −5.6e-17 V is shown as 0.000, not −NaN', () => {
+  // 1.025 − 0.059 × 14 − 0.199 is −5.55e-17 in doubles.
+  const setpoint = 1.025 - 0.059 * 14 - 0.199;
+  assert.ok(setpoint < 0 && setpoint > -1e-16);
+  assert.equal(formatNumber(setpoint, { decimals: 3, unicodeMinus: true }), '0.000');
+  assert.equal(formatNumber(5.551115123125783e-17, { decimals: 3 }), '0.000');
+  const text = ['nernst slope 0.059 V', 'reference Ag/AgCl (3 M KCl) at 0.199 V vs SHE', 'electrolyte alk {', '  1 M KOH in water', '  pH 14 measured', '}',
+    'cell A {', '  reference Ag/AgCl (3 M KCl) at 0.199 V vs SHE', '  catholyte alk 30 mL', '}', 'run in A {', '  CA at 1.025 V vs RHE for 1 h', '}', ''].join('\n');
+  const a = analyze(text);
+  const v = a.values.find((x) => x.kind === 'setpoint')!;
+  assert.equal(v.label, '0.000 V vs Ag/AgCl (3 M KCl)');
+  assert.equal(v.hint?.text, '≙ 0.000 V vs Ag/AgCl');
+});
+
+test('rounding is decimal, half away from zero, with carries and without float noise', () => {
+  assert.equal(formatNumber(2.675, { decimals: 2 }), '2.68');
+  assert.equal(formatNumber(-2.675, { decimals: 2 }), '-2.68');
+  assert.equal(formatNumber(9.996, { significant: 3 }), '10.0');
+  assert.equal(formatNumber(99999, { significant: 2 }), '100000');
+  assert.equal(formatNumber(0.1 + 0.2, { significant: 17 }), '0.30000000000000004');
+  assert.equal(formatNumber(0.1 + 0.2, { significant: 6 }), '0.300000');
+  assert.equal(formatNumber(-0, { significant: 3 }), '0.00');
+  assert.equal(formatNumber(-0.0004, { significant: 1, decimals: 3 }), '0.000');
+});
+
+test('very large and very small numbers are written with an exponent, as the language reads them', () => {
+  assert.equal(formatNumber(6.02214076e23, { significant: 4 }), '6.022e23');
+  assert.equal(formatNumber(0.0000123456, { significant: 3 }), '1.23e-5');
+  assert.equal(formatNumber(0.000202031, { significant: 4 }), '0.0002020');
+  assert.equal(formatNumber(123456, { significant: 3 }), '123000');
+  assert.equal(formatNumber(1234567, { significant: 7 }), '1234567');
+  assert.equal(formatNumber(1234567, { significant: 3 }), '1.23e6');
+  assert.equal(formatNumber(-1.5e-300, { significant: 2, unicodeMinus: true }), '−1.5e-300');
+});
+
+test('a non-finite number is never shown', () => {
+  for (const x of [NaN, Infinity, -Infinity]) {
+    assert.equal(formatNumber(x, { significant: 4 }), NOT_SHOWN);
+    assert.equal(formatNumber(x, { decimals: 2 }), NOT_SHOWN);
+    assert.equal(formatWithEsd(x, 0.1), NOT_SHOWN);
+  }
+});
+
+test('trimmed numbers drop trailing zeros, for exact numbers', () => {
+  assert.equal(formatNumber(12, { significant: 6, trim: true }), '12');
+  assert.equal(formatNumber(2.4000000000000004, { significant: 6, trim: true }), '2.4');
+  assert.equal(formatNumber(1.5e-7, { significant: 6, trim: true }), '1.5e-7');
+});
+
+test('a value with an esd follows the crystallographic convention', () => {
+  assert.equal(formatWithEsd(16334.93, 1.56), '16334.9(16)');
+  assert.equal(formatWithEsd(2.4211, 0.0004), '2.4211(4)');
+  assert.equal(formatWithEsd(100.123, 0.25), '100.1(3)');
+  // An esd of 25 on 1732.05: one digit, in units of tens.
+  assert.equal(formatWithEsd(1732.05, 25), '1730(30)');
+  assert.equal(formatWithEsd(-0.00004, 0.0002), '0.0000(2)');
+  assert.equal(formatWithEsd(1732.0508, 0, { significant: 5 }), '1732.1');
+});
+
+test('significant figures as written, and from the fewest among the inputs within bounds', () => {
+  const cases: [string, number][] = [['0.099', 2], ['1.0', 2], ['600', 1], ['600.', 3], ['20', 1], ['22.0728(13)', 6], ['-0.8', 1], ['−1.057', 4], ['1e5', 1], ['2.50e-3', 3], ['0', 1], ['0.0', 1]];
+  for (const [text, n] of cases) assert.equal(significantFiguresOf(text), n, text);
+  assert.deepEqual(significantFromInputs(['20.000', '1.0000'], { floor: 4, ceiling: 6 }), { significant: 5 });
+  assert.deepEqual(significantFromInputs(['20'], { floor: 4, ceiling: 6 }), { significant: 4 });
+  assert.deepEqual(significantFromInputs(['20.00000000'], { floor: 4, ceiling: 6 }), { significant: 6 });
+  assert.deepEqual(significantFromInputs([], { floor: 3, ceiling: 6 }), { significant: 3 });
+});
+
+test('a cell volume without esds is rounded to the figures of its cell, not 1732.0508075688776', () => {
+  const crystal = (a: string, c: string) => `cluster X = Au\ncrystal X {\n  system hexagonal\n  cell a ${a} Å, c ${c} Å\n}\n`;
+  const rough = analyze(crystal('10', '20')).values.find((v) => v.kind === 'cellVolume')!;
+  // V = a²c·sin 120° = 100 × 20 × 0.8660254 = 1732.0508 Å³
+  assert.ok(Math.abs((rough.value as number) - 1732.0508075688776) < 1e-9, 'the report value keeps full precision');
+  assert.equal(rough.label, '1732 Å³');
+  const precise = analyze(crystal('10.0000', '20.0000')).values.find((v) => v.kind === 'cellVolume')!;
+  assert.equal(precise.label, '1732.05 Å³');
+});
+
+test('no label, hint or detail of the sample shows NaN, Infinity, float noise or a negative zero', () => {
+  const a = analyze(sampleText);
+  for (const v of a.values) {
+    for (const text of [v.label, v.hint?.text ?? '', v.detail ?? '']) {
+      assert.doesNotMatch(text, /NaN|Infinity/, `${v.kind} ${v.subject}: ${text}`);
+      assert.doesNotMatch(text, /\d\.\d{9,}/, `${v.kind} ${v.subject}: unrounded number in ${text}`);
+      assert.doesNotMatch(text, /(^|[^\w.])[-−]0(\.0+)?(?![\d.])/, `${v.kind} ${v.subject}: negative zero in ${text}`);
+    }
+  }
+  for (const d of a.diagnostics) assert.doesNotMatch(d.message, /NaN|Infinity|\d\.\d{9,}/, d.message);
+});
