@@ -147,3 +147,22 @@ test('no label, hint or detail of the sample shows NaN, Infinity, float noise or
   }
   for (const d of a.diagnostics) assert.doesNotMatch(d.message, /NaN|Infinity|\d\.\d{9,}/, d.message);
 });
+
+test('amounts carry the figures of the weighed mass, four at least', () => {
+  const amount = (mass: string) => analyze(`synthesis S {\n  add ${mass} CuCl\n}\n`).values.find((v) => v.kind === 'amount')!;
+  // 20 mg / 98.996 g/mol = 0.202028 mmol
+  assert.equal(amount('20 mg').label, '0.2020 mmol');
+  assert.equal(amount('20.000 mg').label, '0.20203 mmol');
+  assert.equal(amount('20.0000000 mg').label, '0.202028 mmol');
+  assert.ok(Math.abs((amount('20 mg').value as number) - 20 / 98.996) < 1e-12, 'the value itself is not rounded');
+});
+
+test('a value that divides by zero is left out, with FD0220 saying why', () => {
+  const text = ['reaction H2 : 2 H+ + 2 e- -> H2', 'result w at -0.8 V vs RHE for 2 h {', '  current 0 mA', '  H2 300 ppm by GC at 18 mL/min', '}', ''].join('\n');
+  const a = analyze(text);
+  assert.equal(a.values.filter((v) => v.kind === 'faradaicEfficiency' || v.kind === 'feSum').length, 0, a.values.map((v) => v.label).join(' | '));
+  const d = a.diagnostics.find((x) => x.code === 'FD0220' && /faradaic efficiency of w\/H2/.test(x.message));
+  assert.ok(d, a.diagnostics.map((x) => `${x.code} ${x.message}`).join('\n'));
+  assert.equal(text.slice(d.span.start, d.span.end), 'H2 300 ppm by GC at 18 mL/min');
+  for (const v of a.values) assert.doesNotMatch(`${v.label} ${v.hint?.text ?? ''} ${v.detail ?? ''}`, /NaN|Infinity/);
+});
