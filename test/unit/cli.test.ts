@@ -65,7 +65,7 @@ test('report --format json follows the contract', () => {
 });
 
 test('inspect prints what the importer read, as JSON', () => {
-  const file = path.resolve(root, '..', 'shared', 'data', 'instrument-exports', 'chi660e-eis.txt');
+  const file = path.join(root, 'test', 'fixtures', 'instrument-exports', 'chi660e-eis.txt');
   const r = cli('inspect', file, '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
@@ -111,4 +111,78 @@ test('report: CSV of the values and the paper\'s tables (FE per potential, cryst
   assert.equal(elsewhere.stdout, fe.stdout, elsewhere.stderr);
   const md = cli('report', 'samples/au28cu12-si.faraday', '--format', 'md').stdout;
   assert.match(md, /### Crystal data and structure refinement\n\n\| {2}\| Au28Cu12 \| Cu28 \|/);
+});
+
+test('inspect: every format prints the shape documented in docs/report-format.md', async () => {
+  const { inspectReport } = await import('../../server/src/cli/inspect');
+  const { importInstrumentFile } = await import('../../server/src/instruments/detect');
+  const doc = readFileSync(path.join(root, 'docs', 'report-format.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## `faraday inspect` JSON'));
+  const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)![1]!);
+  // The field table: names, type (`or \`null\``: nullable), meaning (`only …`: optional).
+  const fields = new Map<string, { nullable: boolean; optional: boolean }>();
+  for (const m of section.matchAll(/^\| ((?:`[^`]+`(?:, )?)+) \| ([^|]+) \| (.+) \|$/gm)) {
+    for (const name of m[1]!.match(/`[^`]+`/g)!) fields.set(name.slice(1, -1), { nullable: /or `null`/.test(m[2]!), optional: /^only /.test(m[3]!) });
+  }
+  assert.deepEqual([...fields.keys()].sort(), Object.keys(example).sort(), 'the table names every field of the example');
+  // Inside chromatograms, the table documents these as "or `null`".
+  const nested = ['time', 'sample', 'samplingRateHz', 'traceUnit', 'carrierGas', 'name', 'height', 'volumeFraction'];
+  const gcRow = section.split('\n').find((l) => l.startsWith('| `chromatograms`'))!;
+  for (const k of nested) assert.match(gcRow, new RegExp(`\`${k}\`[^|]*?null`), k);
+  const conforms = (actual: unknown, model: unknown, where: string): void => {
+    if (actual === null) return void assert.ok(nested.includes(where.split('.').pop()!), `${where} is null`);
+    if (Array.isArray(model)) {
+      assert.ok(Array.isArray(actual), where);
+      for (const a of actual as unknown[]) conforms(a, model[0], where);
+    } else if (typeof model === 'object' && model !== null) {
+      for (const [k, v] of Object.entries(actual as object)) {
+        assert.ok(k in model, `${where}.${k} is not documented`);
+        conforms(v, (model as Record<string, unknown>)[k], `${where}.${k}`);
+      }
+    } else assert.equal(typeof actual, typeof model, where);
+  };
+  const fixtures = path.join(root, 'test', 'fixtures', 'instrument-exports');
+  const files = readdirSync(fixtures).filter((f) => !f.startsWith('.') && !f.endsWith('.md'));
+  const reports = files.map((f) => inspectReport(f, importInstrumentFile(new Uint8Array(readFileSync(path.join(fixtures, f))), f)));
+  // And damaged files, for `partial` and `byteOffset`.
+  const mpr = new Uint8Array(readFileSync(path.join(fixtures, 'biologic-cv.mpr')));
+  reports.push(inspectReport('cut.mpr', importInstrumentFile(mpr.slice(0, 5000), 'cut.mpr')));
+  reports.push(inspectReport('cut.DTA', importInstrumentFile(readFileSync(path.join(fixtures, 'gamry-cv_data.dta')).subarray(0, 2500), 'cut.DTA')));
+  for (const r of reports) {
+    const out = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+    for (const [k, f] of fields) if (!f.optional) assert.ok(k in out, `${r.file}: ${k} missing`);
+    for (const [k, v] of Object.entries(out)) {
+      const f = fields.get(k);
+      assert.ok(f, `${r.file}: ${k} is not documented`);
+      if (v === null) assert.ok(f.nullable, `${r.file}: ${k} is null`);
+      else if (k === 'metadata') {
+        for (const m of Object.values(v as object)) assert.ok(['string', 'number'].includes(typeof m) || (typeof m.unit === 'string' && ['string', 'number'].includes(typeof m.value)), `${r.file}: metadata ${JSON.stringify(m)}`);
+      } else if (k === 'first' || k === 'last') {
+        assert.equal((v as number[]).length, (out.columns as unknown[]).length);
+        assert.ok((v as number[]).every(Number.isFinite), `${r.file}: ${k}`);
+      } else conforms(v, example[k], k);
+    }
+  }
+  assert.ok(reports.some((r) => r.chromatograms) && reports.some((r) => r.partial) && reports.some((r) => r.segments) && reports.some((r) => r.charge !== undefined));
+  assert.ok(reports.some((r) => r.problems.some((p) => p.byteOffset !== undefined)));
+});
+
+test('inspect prints what it read for each format; exit 1 on an unreadable file', () => {
+  const fixtures = path.join(root, 'test', 'fixtures', 'instrument-exports');
+  const mpr = cli('inspect', path.join(fixtures, 'biologic-cv.mpr'));
+  assert.equal(mpr.status, 0, mpr.stderr);
+  const lines = mpr.stdout.split('\n');
+  assert.match(lines[0]!, /biologic-cv\.mpr: Cyclic Voltammetry \(CV\) on SN 10831083, 5103 points \[BioLogic EC-Lab binary \(\.mpr\)\]$/);
+  assert.ok(lines.includes('columns: mode, ox/red, error, control changes, counter inc., Time (s) [time/s], control (V), Potential (V) [Ewe/V], Current (A) [<I>/mA], Cycle [cycle number], Charge (C) [(Q-Qo)/C]'));
+  assert.ok(lines.some((l) => /^first: .*Time 43202 s.*Potential 2\.48071 V, Current -1\.23598e-9 A/.test(l)), mpr.stdout);
+  assert.ok(lines.includes('Scan Rate: 0.0001 V/s'));
+  const gc = cli('inspect', path.join(fixtures, 'fusion-gc-cu-co2rr.fusion-data'));
+  assert.equal(gc.status, 0, gc.stderr);
+  assert.ok(gc.stdout.includes('  moduleA:tcd: 8000 points at 50 Hz, carrier argon, 5 peaks\n    H2 at 52.16 s: area 5649.79, 0.0796544 % by volume\n'), gc.stdout);
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-cli-'));
+  writeFileSync(path.join(dir, 'empty.mpt'), '');
+  const empty = cli('inspect', path.join(dir, 'empty.mpt'), '--format', 'json');
+  assert.equal(empty.status, 1);
+  assert.deepEqual(JSON.parse(empty.stdout).problems.map((p: { code: string }) => p.code), ['FD0724']);
+  assert.equal(cli('inspect', path.join(dir, 'nothing.mpt')).status, 2);
 });

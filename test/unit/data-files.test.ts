@@ -5,6 +5,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, copyFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
+import { MAX_DATA_FILE_BYTES } from '../../server/src/instruments/detect';
+import { readBytesBounded } from '../../server/src/instruments/read-bytes';
 
 const samples = path.resolve(__dirname, '..', '..', 'samples');
 const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
@@ -72,4 +74,69 @@ test('onset potential of the LSV at 10 mA/cm², on the RHE scale; unreachable or
   assert.ok(far.diagnostics.some((d) => d.code === 'FD0711' && /never reaches 500 mA\/cm2/.test(d.message)));
   const wrong = analyze(sample.replace('onset at 10 mA/cm2', 'onset at 10 mV'), { fileName: file, readFile: read });
   assert.ok(wrong.diagnostics.some((d) => d.code === 'FD0712' && wrong.text.slice(d.span.start, d.span.end) === '10 mV'));
+});
+
+/** A workspace with real exports of other potentiostats, read as the CLI and the language server read them (bytes, bounded). */
+function otherInstruments(lines: string[]): ReturnType<typeof analyze> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-formats-'));
+  mkdirSync(path.join(dir, 'data'));
+  const fixtures = path.resolve(__dirname, '..', 'fixtures', 'instrument-exports');
+  const copies: Record<string, string> = { 'biologic-lsv.mpt': 'lsv.mpt', 'biologic-cv.mpr': 'cv.mpr', 'biologic-ca.mpt': 'ca-0.3.mpt', 'gamry-chronoa_data.dta': 'chronoa-0.5.DTA', 'gamry-eispot_data.dta': 'eis.DTA', 'fusion-gc-cu-co2rr.fusion-data': 'gc.fusion-data' };
+  for (const [from, to] of Object.entries(copies)) copyFileSync(path.join(fixtures, from), path.join(dir, 'data', to));
+  const text = ['cell H {', '  reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE', '}', 'run in H {', ...lines.map((l) => '  ' + l), '}', ''].join('\n');
+  return analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read, readBytes: readBytesBounded, workspaceRoot: dir });
+}
+
+test('BioLogic .mpt/.mpr and Gamry .DTA on run lines: the same values and cross-checks as CH Instruments files', () => {
+  const a = otherInstruments([
+    'LSV from -0.06 V to -4 V vs Ag/AgCl at 20 mV/s, data "data/lsv.mpt", onset at 50 mA',
+    'CV from 2.48 V to 3.16 V vs Ag/AgCl at 0.1 mV/s, data "data/cv.mpr"',
+    'CA at 0.3 V vs Ag/AgCl for 12 h, data "data/ca-{E}.mpt"',
+    'CA at 0.5 V vs SHE for 270 s, data "data/chronoa-{E}.DTA"',
+    'EIS at 1.3 V vs Ag/AgCl from 10 kHz to 0.5 Hz, data "data/eis.DTA"',
+  ]);
+  const files = a.values.filter((v) => v.kind === 'dataFile').map((v) => v.label);
+  assert.deepEqual(files, [
+    'data/lsv.mpt: Linear Sweep Voltammetry, 1186 points',
+    'data/cv.mpr: Cyclic Voltammetry, 5103 points',
+    'data/ca-0.3.mpt: Chronoamperometry / Chronocoulometry, 721 points',
+    'data/chronoa-0.5.DTA: Chronoamperometry, 10 points',
+    'data/eis.DTA: Potentiostatic EIS, 10 points',
+  ]);
+  // Onset at 50 mA, interpolated in the EC-Lab export (see instrument-biologic.test.ts): −2.476780 V vs the reference.
+  const onset = a.values.find((v) => v.kind === 'onsetPotential')!;
+  assert.equal(onset.value, -2.4768);
+  // Charges: the instrument's (Q-Qo) for the EC-Lab file, the trapezoid for the Gamry file.
+  const charge = (f: string) => a.values.find((v) => v.kind === 'charge' && v.subject === f)!.value as number;
+  assert.equal(charge('data/ca-0.3.mpt'), 2.4380106e-4);
+  assert.ok(Math.abs(charge('data/chronoa-0.5.DTA') - 1.376563347847e-6) < 1e-18);
+  const codes = a.diagnostics.map((d) => d.code);
+  // Scan rates agree (20 mV/s, 0.1 mV/s), the EC-Lab CA was run at its set-point; the Gamry CA at 0.5 V vs Ag/AgCl is
+  // 0.5 V as written on the SHE scale: the set-point vs Ag/AgCl is 0.5 − 0.198 = 0.302 V.
+  assert.deepEqual(codes.filter((c) => /^FD07/.test(c)).sort(), ['FD0710', 'FD0729']);
+  assert.match(a.diagnostics.find((d) => d.code === 'FD0710')!.message, /chronoa-0\.5\.DTA` was run at Init E = 0\.5 V, the potential as written \(0\.5 V vs SHE\): the set-point vs the reference is 0\.302 V/);
+  assert.match(a.diagnostics.find((d) => d.code === 'FD0729')!.message, /gives 0\.0007780 C, the instrument's own integral 0\.0002438 C/);
+});
+
+test('other scan rates, a GC file on a run line, a binary file through a text-only reader, a file too large', () => {
+  const a = otherInstruments([
+    'LSV from -0.06 V to -4 V vs Ag/AgCl at 50 mV/s, data "data/lsv.mpt"',
+    'CV from 2.48 V to 3.16 V vs Ag/AgCl at 1 mV/s, data "data/cv.mpr"',
+    'CA at -0.8 V vs Ag/AgCl for 2 h, data "data/gc.fusion-data"',
+  ]);
+  const messages = (code: string) => a.diagnostics.filter((d) => d.code === code).map((d) => d.message);
+  assert.deepEqual(messages('FD0709'), ['`data/lsv.mpt` was recorded at 0.02 V/s, but the line says 0.0500 V/s', '`data/cv.mpr` was recorded at 0.0001 V/s, but the line says 0.00100 V/s']);
+  assert.deepEqual(messages('FD0708'), ['`data/gc.fusion-data` holds Gas chromatography (micro-GC) data, but the line runs CA']);
+  assert.equal(a.values.find((v) => v.kind === 'dataFile' && v.subject === 'data/gc.fusion-data')!.label, 'data/gc.fusion-data: Gas chromatography (micro-GC), 1 injection, 2 channels, 18 peaks');
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-formats-'));
+  copyFileSync(path.resolve(__dirname, '..', 'fixtures', 'instrument-exports', 'biologic-cv.mpr'), path.join(dir, 'cv.mpr'));
+  const text = 'run {\n  CV from 2.48 V to 3.16 V vs Ag/AgCl at 0.1 mV/s, data "cv.mpr"\n}\n';
+  const textOnly = analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read });
+  assert.ok(textOnly.diagnostics.some((d) => d.code === 'FD0727' && /cv\.mpr is a binary EC-Lab file but was read as text/.test(d.message)));
+  // The reader returns one byte more than the limit; a typed array that says so stands for it (no 256 MB in a unit test).
+  const huge = Object.defineProperty(new Uint8Array(16), 'length', { value: MAX_DATA_FILE_BYTES + 1 });
+  const large = analyze(text, { fileName: path.join(dir, 'p.faraday'), readBytes: (_f, max) => (assert.equal(max, MAX_DATA_FILE_BYTES + 1), huge) });
+  assert.deepEqual(large.diagnostics.filter((d) => /^FD07/.test(d.code)).map((d) => [d.code, large.text.slice(d.span.start, d.span.end)]), [['FD0725', '"cv.mpr"']]);
+  assert.ok(!large.values.some((v) => v.kind === 'dataFile'));
 });

@@ -1,4 +1,4 @@
-// CH Instruments importer on the real exports in shared/ (unchanged) and on hand-made variants.
+// CH Instruments importer on real exports (test/fixtures/instrument-exports, unchanged) and on hand-made variants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,10 +7,10 @@ import { importChi } from '../../server/src/instruments/chi-import';
 import { chargeAndMeanCurrent } from '../../server/src/instruments/derived';
 import { column } from '../../server/src/instruments/series';
 
-const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'instrument-exports');
+const fixtures = path.resolve(__dirname, '..', 'fixtures', 'instrument-exports');
 
 test('CHI600C cyclic voltammetry export: header, 6 segments, 20 390 points', () => {
-  const d = importChi(readFileSync(path.join(shared, 'chi600c-cv.csv'), 'utf8'), 'chi600c-cv.csv');
+  const d = importChi(readFileSync(path.join(fixtures, 'chi600c-cv.csv'), 'utf8'), 'chi600c-cv.csv');
   assert.deepEqual(d.problems, []);
   assert.equal(d.technique, 'CV');
   assert.equal(d.instrument, 'CHI600C');
@@ -28,7 +28,7 @@ test('CHI600C cyclic voltammetry export: header, 6 segments, 20 390 points', () 
 });
 
 test('CHI660E impedance export: a bare `Imp SF` line, five columns', () => {
-  const d = importChi(readFileSync(path.join(shared, 'chi660e-eis.txt'), 'utf8'), 'chi660e-eis.txt');
+  const d = importChi(readFileSync(path.join(fixtures, 'chi660e-eis.txt'), 'utf8'), 'chi660e-eis.txt');
   assert.deepEqual(d.problems, []);
   assert.equal(d.technique, 'EIS');
   assert.equal(d.instrument, 'CHI660E');

@@ -144,6 +144,14 @@ export class AnalysisContext {
     return this.files.get(absolutePath);
   }
 
+  private readonly byteFiles = new Map<string, Uint8Array | undefined>();
+
+  /** Reads a data file's bytes through `options.readBytes` (at most `maxBytes`), once per analysis. */
+  readBytes(absolutePath: string, maxBytes: number): Uint8Array | undefined {
+    if (!this.byteFiles.has(absolutePath)) this.byteFiles.set(absolutePath, this.options.readBytes?.(absolutePath, maxBytes));
+    return this.byteFiles.get(absolutePath);
+  }
+
   /**
    * Records a computed value. A non-finite number is never recorded: it would
    * be shown as NaN or Infinity. The pass that computed it should have said why;

@@ -5,6 +5,12 @@ export interface AnalysisOptions {
   fileName?: string;
   /** Reads another file (imports); undefined when it does not exist. */
   readFile?: (absolutePath: string) => string | undefined;
+  /**
+   * Reads a data file's bytes, at most `maxBytes` of them; undefined when it
+   * does not exist. Binary exports (BioLogic .mpr) and Latin-1 text need
+   * bytes; without this reader data files are read as text through `readFile`.
+   */
+  readBytes?: (absolutePath: string, maxBytes: number) => Uint8Array | undefined;
   /** Default temperature in K when the protocol states none (setting `faraday.temperature`). */
   temperatureK?: number;
   /** Nernst slope convention in V per pH when the protocol states none (setting `faraday.nernstSlope`). */

@@ -12,7 +12,8 @@ const USAGE = `usage:
                                                paper's tables (md: all of them; csv: the one --table names)
   faraday plot FILE [--out DIR] [--format svg|png|json]
                                                the preview's figures, headless (default: ./figures, svg)
-  faraday inspect DATAFILE [--format text|json] what the instrument-data importer reads
+  faraday inspect DATAFILE [--format text|json] what the instrument-data importer reads (CH Instruments,
+                                               BioLogic .mpt/.mpr, Gamry .DTA, Fusion/EZChrom GC, CSV)
 `;
 
 function takeOption(args: string[], name: string): string | undefined {

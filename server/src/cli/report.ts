@@ -1,12 +1,13 @@
 // `faraday report FILE [--format json|md]`: every computed value with its place.
 import { analyze } from '../analysis/analyze';
 import { readIfExists, readTextFile, UsageError, workspaceRootFor } from './files';
+import { readBytesBounded } from '../instruments/read-bytes';
 import { toJsonReport } from './report-json';
 import { csvCell, paperTables, tableToCsv, tableToMarkdown } from '../analysis/tables';
 
 export function runReport(file: string, format: 'json' | 'md' | 'csv', table: 'values' | 'fe' | 'crystal' = 'values'): string {
   const text = readTextFile(file);
-  const analysis = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: workspaceRootFor(file) });
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, workspaceRoot: workspaceRootFor(file) });
   const report = toJsonReport(file, analysis);
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const tables = paperTables(analysis);

@@ -14,6 +14,16 @@ export const InstrumentCodes = {
   initEMismatch: 'FD0710',
   onsetNotReached: 'FD0711',
   onsetNotCurrent: 'FD0712',
+  unknownMprColumn: 'FD0720',
+  mprStructure: 'FD0721',
+  binaryTruncated: 'FD0722',
+  headerLines: 'FD0723',
+  emptyFile: 'FD0724',
+  tooLarge: 'FD0725',
+  gcExport: 'FD0726',
+  binaryAsText: 'FD0727',
+  dtaTable: 'FD0728',
+  sparseRecord: 'FD0729',
 } as const;
 
 export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -28,5 +38,15 @@ export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
   e(InstrumentCodes.scanRateMismatch, 'Scan rate differs', 'warning', 'The scan rate in the file header differs from the one on the protocol line.', 'LSV … at 10 mV/s, data "lsv-50mVs.txt"', 'Correct the line or name the right file.'),
   e(InstrumentCodes.initEMismatch, 'Potential differs from the set-point', 'warning', 'The Init E of the file is not the set-point of the potential vs the cell\'s reference. When it equals the potential as written on the other scale, the run was made on the wrong scale.', 'CA at -0.8 V vs RHE … (file: Init E (V) = -0.8)', 'Check which scale the potentiostat was set on.'),
   e(InstrumentCodes.onsetNotReached, 'Onset current never reached', 'warning', 'The sweep in the data file never reaches the current density the line asks the onset potential at, so there is no onset to report.', 'LSV … data "lsv.txt", onset at 500 mA/cm2', 'Ask for a current density the sweep reaches, or extend the sweep.'),
+  e(InstrumentCodes.unknownMprColumn, 'Unknown column in a BioLogic .mpr file', 'error', 'The data module of the binary file lists a column id Faraday does not know, so the width of every record, and every value after it, is unknown. No value of the file is used rather than a wrong one.', 'CV … data "cv.mpr"', 'Export the run as text from EC-Lab (Export as text, .mpt) and name the .mpt file.'),
+  e(InstrumentCodes.mprStructure, 'Not a readable BioLogic .mpr file', 'error', 'The binary file does not have the module structure of an EC-Lab file (a `VMP Set` and a `VMP data` module with their headers), or a module is of a version Faraday does not read.', 'CV … data "cv.mpr"', 'Copy the file again from the instrument computer, or export it as text (.mpt).'),
+  e(InstrumentCodes.binaryTruncated, 'Binary file cut short', 'warning', 'The data module of a binary file ends before the number of points its header announces: the file was copied while the run was being written. The complete records before the cut are used.', 'CA … data "ca.mpr"', 'Copy the file again once the run has finished.'),
+  e(InstrumentCodes.headerLines, 'Header length disagrees with the file', 'error', 'An EC-Lab text export says how many header lines it has (`Nb header lines : 58`); the line it points at is not the column header, so the columns cannot be named.', 'CV … data "cv.mpt"', 'Export the file again from EC-Lab; it may have been edited by hand.'),
+  e(InstrumentCodes.emptyFile, 'Empty data file', 'error', 'The data file has no content (0 bytes, or only blank lines).', 'CA … data "it.txt"', 'Copy the file again; the export or the copy did not finish.'),
+  e(InstrumentCodes.tooLarge, 'Data file too large', 'error', 'The data file is larger than Faraday reads (256 MB), so it is not read and the values that depend on it are not computed.', 'CA … data "week-long-run.mpt"', 'Export a shorter run, or average points on export (EC-Lab: Average data every N points).'),
+  e(InstrumentCodes.gcExport, 'Unreadable GC export', 'error', 'A gas-chromatography export is not complete: the JSON does not parse, it has no detectors, or a detector trace does not have the number of points its header announces.', 'data "gc/run-01.fusion-data"', 'Export the injection again from the GC software.'),
+  e(InstrumentCodes.binaryAsText, 'Binary file read as text', 'error', 'The file is a binary instrument file (e.g. a BioLogic .mpr), but it reached the analysis as text, which corrupts its bytes.', 'CV … data "cv.mpr"', 'Use the Faraday CLI or language server, which read data files as bytes; or export the run as text (.mpt).'),
+  e(InstrumentCodes.dtaTable, 'Malformed Gamry table', 'error', 'A `CURVE` table of a Gamry .DTA file lacks its row of column names or units, or names other columns than the file\'s first table.', 'CV … data "cv.DTA"', 'Export the file again from Gamry Framework or Echem Analyst.'),
+  e(InstrumentCodes.sparseRecord, 'Points too sparse to integrate', 'warning', 'The file carries the instrument\'s own integral of the current (EC-Lab `(Q-Qo)`, CH Instruments `Charge`), and the trapezoid over the recorded points differs from it by more than 2 %: points recorded every minute miss the fast current right after a potential step. The instrument\'s charge, integrated at its acquisition rate, is used.', 'CA at -0.8 V vs RHE for 12 h, data "ca.mpt"', 'Nothing, when the instrument\'s charge is the one wanted; to integrate yourself, record points more often (EC-Lab: dt, dI).'),
   e(InstrumentCodes.onsetNotCurrent, 'Onset needs a current density', 'error', 'The value after `onset at` is not a current density (A/cm2) or a current (A).', 'LSV … onset at 10 mV', 'Write a current density such as `onset at 10 mA/cm2`.'),
 ];

@@ -51,3 +51,16 @@ export function onsetPotential(potential: Float64Array, current: Float64Array, t
   }
   return undefined;
 }
+
+/**
+ * The charge of an i-t record: the instrument's own integral when the file
+ * has one (EC-Lab `(Q-Qo)`, CHI `Charge`, integrated at the acquisition rate,
+ * which the recorded points may sample sparsely), else the trapezoid over
+ * the recorded points. `trapezoidC` is returned in both cases to be compared.
+ */
+export function runCharge(time: Float64Array, current: Float64Array, charge?: Float64Array): { chargeC: number; trapezoidC: number; meanCurrentA: number; spanS: number; source: 'instrument' | 'trapezoid' } {
+  const t = chargeAndMeanCurrent(time, current);
+  if (!charge || charge.length < 2) return { ...t, trapezoidC: t.chargeC, source: 'trapezoid' };
+  const chargeC = charge[charge.length - 1]! - charge[0]!;
+  return { chargeC, trapezoidC: t.chargeC, meanCurrentA: t.spanS > 0 ? chargeC / t.spanS : 0, spanS: t.spanS, source: 'instrument' };
+}

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
+import { readBytesBounded } from '../instruments/read-bytes';
 import type { HintCategory } from '../analysis/model';
 import { AnalysisScheduler } from './scheduler';
 import { toDiagnostic, toRange } from './convert';
@@ -109,7 +110,7 @@ export class Engine {
 
   private optionsFor(uri: string): AnalysisOptions {
     const fileName = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
+    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max) => this.readBytesOpenOrDisk(f, max), readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
   }
 
   private readOpenOrDisk(file: string): string | undefined {
@@ -120,6 +121,13 @@ export class Engine {
     } catch {
       return undefined;
     }
+  }
+
+  /** A data file open in the editor is read as its text shows; otherwise from disk, at most `maxBytes`. */
+  private readBytesOpenOrDisk(file: string, maxBytes: number): Uint8Array | undefined {
+    const open = this.documents.get(pathToFileURL(file).toString());
+    if (open) return new TextEncoder().encode(open.getText()).subarray(0, maxBytes);
+    return readBytesBounded(file, maxBytes);
   }
 
   /** Open files that import the changed file, directly or through other files, are analysed again. */

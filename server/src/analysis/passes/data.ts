@@ -7,9 +7,8 @@ import type { Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/
 import type { Dataset } from '../context';
 import { sameDimension, SLOTS } from '../../units/dimension';
 import type { AnalysisContext } from '../context';
-import { importChi } from '../../instruments/chi-import';
-import { importDelimited, looksLikeChi } from '../../instruments/delimited-import';
-import { branchDifference, chargeAndMeanCurrent, onsetPotential } from '../../instruments/derived';
+import { importInstrumentFile, importText, MAX_DATA_FILE_BYTES } from '../../instruments/detect';
+import { branchDifference, onsetPotential, runCharge } from '../../instruments/derived';
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
@@ -26,25 +25,41 @@ export interface DataFile {
 /**
  * Imports are memoised by path and exact content: a protocol that names a file
  * twice, or an analysis after each keystroke, parses it once. The result
- * depends only on the text, so the memo cannot change an answer.
+ * depends only on the content, so the memo cannot change an answer.
  */
-const imported = new Map<string, { text: string; relative: string; data: ImportedData }>();
+const imported = new Map<string, { content: string | Uint8Array; relative: string; data: ImportedData }>();
 const MEMO_FILES = 64;
 
-function importOnce(absolute: string, text: string, relative: string): ImportedData {
+function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function importOnce(absolute: string, content: string | Uint8Array, relative: string): ImportedData {
   const hit = imported.get(absolute);
-  if (hit && hit.text === text && hit.relative === relative) return hit.data;
-  const data = looksLikeChi(text) ? importChi(text, relative) : importDelimited(text, relative);
+  if (hit && hit.relative === relative && sameContent(hit.content, content)) return hit.data;
+  // Bytes when the shell gives them (binary .mpr, Latin-1 text); text otherwise. The format is chosen by the content.
+  const data = typeof content === 'string' ? importText(content, relative) : importInstrumentFile(content, relative);
   imported.delete(absolute);
-  imported.set(absolute, { text, relative, data });
+  imported.set(absolute, { content, relative, data });
   if (imported.size > MEMO_FILES) imported.delete(imported.keys().next().value!);
   return data;
 }
 
+/** What a data file's label says: points for series, injections and peaks for gas chromatograms. */
+function contents(data: ImportedData): string {
+  if (!data.chromatograms) return `${data.points} points`;
+  const peaks = data.chromatograms.reduce((n, i) => n + i.channels.reduce((m, c) => m + c.peaks.length, 0), 0);
+  const channels = data.chromatograms[0]?.channels.length ?? 0;
+  return `${data.chromatograms.length} injection${data.chromatograms.length === 1 ? '' : 's'}, ${channels} channel${channels === 1 ? '' : 's'}, ${peaks} peaks`;
+}
+
 /** Reads one data file, reporting why it cannot be read. */
 function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
-  const { fileName, readFile, readData, workspaceRoot } = ctx.options;
-  if (!fileName || !readFile) return undefined; // unsaved text: nothing to resolve against
+  const { fileName, readFile, readBytes, readData, workspaceRoot } = ctx.options;
+  if (!fileName || (!readFile && !readBytes)) return undefined; // unsaved text: nothing to resolve against
   if (readData === false) {
     ctx.report(InstrumentCodes.untrusted, 'information', `data files are read only in a trusted workspace; \`${relative}\` was not read`, literal.span);
     return undefined;
@@ -55,12 +70,17 @@ function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataF
     ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` lies outside the workspace (${root}); data files must be inside it`, literal.span);
     return undefined;
   }
-  const text = ctx.readFile(absolute);
-  if (text === undefined) {
+  // One byte more than the limit tells a file at the limit from a larger one without reading the rest.
+  const content = ctx.options.readBytes ? ctx.readBytes(absolute, MAX_DATA_FILE_BYTES + 1) : ctx.readFile(absolute);
+  if (content === undefined) {
     ctx.report(InstrumentCodes.missingFile, 'warning', `cannot find the data file \`${relative}\` (looked for ${absolute})`, literal.span);
     return { path: relative, span: literal.span };
   }
-  const data = importOnce(absolute, text, relative);
+  if (content.length > MAX_DATA_FILE_BYTES) {
+    ctx.report(InstrumentCodes.tooLarge, 'error', `\`${relative}\` is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB, more than Faraday reads; export a shorter run or average points on export`, literal.span);
+    return { path: relative, span: literal.span };
+  }
+  const data = importOnce(absolute, content, relative);
   for (const p of data.problems) ctx.report(p.code, p.severity, p.message, literal.span);
   const time = column(data, /^Time$/i);
   const current = column(data, /^Current$/i);
@@ -68,13 +88,21 @@ function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataF
   const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${typeof v.value === 'number' ? formatExact(v.value) : v.value}${v.unit ? ' ' + v.unit : ''}`);
   ctx.value({
     kind: 'dataFile', subject: relative, value: data.points, unit: 'points', span: literal.span,
-    label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${data.points} points`,
-    detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${data.points} points${span ? ` over ${span}` : ''}`, ...fields].join('  \n'),
+    label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${contents(data)}`,
+    detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${contents(data)}${span ? ` over ${span}` : ''}${data.format ? ` · ${data.format}` : ''}`, ...fields].join('  \n'),
   });
   if (data.technique === 'CA' && time && current) {
-    const { chargeC, meanCurrentA } = chargeAndMeanCurrent(time.values, current.values);
-    ctx.value({ kind: 'charge', subject: relative, value: Math.abs(chargeC), unit: 'C', span: literal.span, label: `${formatNumber(Math.abs(chargeC), { significant: 4 })} C`, detail: `Trapezoidal integral of ${data.points} points: ${formatNumber(chargeC, { significant: 6 })} C; mean current ${formatNumber(meanCurrentA * 1000, { significant: 4 })} mA.` });
-    ctx.value({ kind: 'meanCurrent', subject: relative, value: Math.abs(meanCurrentA) * 1000, unit: 'mA', span: literal.span, label: `${formatNumber(Math.abs(meanCurrentA) * 1000, { significant: 4 })} mA` });
+    const q = runCharge(time.values, current.values, column(data, /^Charge$/)?.values);
+    const how = q.source === 'instrument'
+      ? `The instrument's own integral of the current (its charge column) over ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C; the trapezoid over the recorded points gives ${formatNumber(q.trapezoidC, { significant: 6 })} C`
+      : `Trapezoidal integral of ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C`;
+    ctx.value({ kind: 'charge', subject: relative, value: Math.abs(q.chargeC), unit: 'C', span: literal.span, label: `${formatNumber(Math.abs(q.chargeC), { significant: 4 })} C`, detail: `${how}; mean current ${formatNumber(q.meanCurrentA * 1000, { significant: 4 })} mA.` });
+    ctx.value({ kind: 'meanCurrent', subject: relative, value: Math.abs(q.meanCurrentA) * 1000, unit: 'mA', span: literal.span, label: `${formatNumber(Math.abs(q.meanCurrentA) * 1000, { significant: 4 })} mA` });
+    // Points recorded far apart around a fast change (the spike after a potential step) make the trapezoid wrong.
+    const scale = Math.max(Math.abs(q.chargeC), Math.abs(q.trapezoidC));
+    if (q.source === 'instrument' && scale > 0 && Math.abs(q.chargeC - q.trapezoidC) > 0.02 * scale) {
+      ctx.report(InstrumentCodes.sparseRecord, 'warning', `the trapezoid over the ${data.points} recorded points of \`${relative}\` gives ${formatNumber(q.trapezoidC, { significant: 4 })} C, the instrument's own integral ${formatNumber(q.chargeC, { significant: 4 })} C: the points are too far apart for the changes of the current; the instrument's charge is used`, literal.span);
+    }
   }
   return { path: relative, data, span: literal.span };
 }

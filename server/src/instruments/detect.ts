@@ -1,0 +1,63 @@
+// One entry for every instrument file: the format is chosen by the content
+// (magic bytes, first lines), never by the file's extension, so a renamed
+// export is still read by the right importer.
+import { importBiologicMpr, MPR_MAGIC } from './biologic-mpr';
+import { importBiologicMpt, MPT_MAGIC } from './biologic-mpt';
+import { importChi } from './chi-import';
+import { InstrumentCodes } from './codes';
+import { importDelimited, looksLikeChi } from './delimited-import';
+import { importEzchromAsc, looksLikeEzchrom } from './ezchrom-asc';
+import { importFusionJson, looksLikeFusion } from './fusion-json';
+import { DTA_MAGIC, importGamryDta } from './gamry-dta';
+import { emptyImport, type ImportedData } from './series';
+import { decodeText, startsWithAscii } from './text-decoding';
+
+export type InstrumentFormat = 'biologic-mpr' | 'biologic-mpt' | 'gamry-dta' | 'fusion-json' | 'ezchrom-asc' | 'chi' | 'delimited';
+
+/** Files larger than this are not read (a diagnostic says so): an analysis must stay bounded. */
+export const MAX_DATA_FILE_BYTES = 256 * 1024 * 1024;
+
+export function detectTextFormat(text: string): Exclude<InstrumentFormat, 'biologic-mpr'> {
+  const start = text.slice(0, 64).replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith(MPT_MAGIC)) return 'biologic-mpt';
+  if (/^EXPLAIN\r?\n/.test(start) || start === DTA_MAGIC) return 'gamry-dta';
+  if (looksLikeFusion(text)) return 'fusion-json';
+  if (looksLikeEzchrom(text)) return 'ezchrom-asc';
+  if (looksLikeChi(text)) return 'chi';
+  return 'delimited';
+}
+
+export function importText(text: string, fileName: string): ImportedData {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return empty(fileName, text.length);
+  // A binary BioLogic file that reached us as text has lost bytes in decoding: refuse it rather than read garbage.
+  if (body.startsWith(MPR_MAGIC)) {
+    const data = emptyImport('BioLogic EC-Lab binary (.mpr)');
+    data.problems.push({ code: InstrumentCodes.binaryAsText, severity: 'error', line: 1, message: `${fileName} is a binary EC-Lab file but was read as text, which corrupts its bytes; open it with the Faraday CLI or language server, or export the run as text (.mpt)` });
+    return data;
+  }
+  switch (detectTextFormat(body)) {
+    case 'biologic-mpt': return importBiologicMpt(body, fileName);
+    case 'gamry-dta': return importGamryDta(body, fileName);
+    case 'fusion-json': return importFusionJson(body, fileName);
+    case 'ezchrom-asc': return importEzchromAsc(body, fileName);
+    case 'chi': return { ...importChi(body, fileName), format: 'CH Instruments text' };
+    default: return { ...importDelimited(body, fileName), format: 'delimited text' };
+  }
+}
+
+/** Reads an instrument file from its bytes: binary formats by their magic, text in UTF-8 or Latin-1. */
+export function importInstrumentFile(bytes: Uint8Array, fileName: string): ImportedData {
+  if (bytes.length === 0) return empty(fileName, 0);
+  if (startsWithAscii(bytes, MPR_MAGIC)) return importBiologicMpr(bytes, fileName);
+  const { text, encoding } = decodeText(bytes);
+  const data = importText(text, fileName);
+  if (encoding === 'latin-1') data.metadata['Encoding'] = { value: 'Latin-1 (not UTF-8)', line: 0 };
+  return data;
+}
+
+function empty(fileName: string, length: number): ImportedData {
+  const data = emptyImport('empty');
+  data.problems.push({ code: InstrumentCodes.emptyFile, severity: 'error', line: 1, message: length === 0 ? `${fileName} is empty (0 bytes); copy the export again` : `${fileName} holds only blank lines; copy the export again` });
+  return data;
+}
