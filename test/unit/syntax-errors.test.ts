@@ -23,7 +23,7 @@ const CASES: [string, string, RegExp, number, number][] = [
   ['cell H {\n  reference Ag/AgCl (sat. KCl\n}\n', 'FD0106', /`\(` is not closed/, 2, 21],
   ['synthesis A {\n  frobnicate 5 mg CuCl\n}\n', 'FD0107', /`frobnicate` is not a step of a synthesis/, 2, 3],
   ['cell H {\n  beaker nitrate\n}\n', 'FD0107', /is not a statement of a cell; expected one of `membrane`/, 2, 3],
-  ['electrode w {\n  loading 1 mg\n}\n', 'FD0107', /not a statement of an electrode/, 2, 3],
+  ['electrode w {\n  thickness 1 µm\n}\n', 'FD0107', /not a statement of an electrode/, 2, 3],
   ['calibration c {\n  wavelength 420 nm\n}\n', 'FD0107', /not a statement of a calibration/, 2, 3],
   ['crystal X {\n  colour red\n}\n', 'FD0107', /not a field of a crystal table/, 2, 3],
   ['plan X at -1 V vs RHE for 2 h {\n  hope FE NH3 95 %\n}\n', 'FD0107', /not a statement of a plan/, 2, 3],

@@ -30,8 +30,10 @@ export interface Facts {
   molarMass: Map<string, number>;
   /** Electrons per molecule of each product, from the reactions (chemistry pass). Keyed by product species text. */
   electronsPerProduct: Map<string, number>;
-  /** Catalyst mass (g) and geometric area (cm²) per electrode block (electrochem pass). */
-  electrodes: Map<string, { catalyst?: string; catalystMassG?: number; areaCm2?: number }>;
+  /** Catalyst, its mass on the electrode (g), geometric area (cm²) and loading (mg/cm²) per electrode block (electrochem pass). */
+  electrodes: Map<string, ElectrodeFacts>;
+  /** Catalyst mass and total volume of each ink block, by name (ink pass). */
+  inks: Map<string, InkFacts>;
   /** Charges (C) integrated from the i-t files of results, by the result block's start offset (data pass): several results may share a catalyst name. */
   dataCharges: Map<number, number>;
   /** What a run's data need from its cell, by cell name (electrochem pass). */
@@ -42,6 +44,38 @@ export interface Facts {
   datasets: Dataset[];
   /** Δi against scan rate from CV files, with the fit (data pass). */
   cdlFits: { subject: string; points: { x: number; y: number }[]; slope: number; intercept: number; r2: number; areaCm2: number }[];
+}
+
+export interface ElectrodeFacts {
+  catalyst?: string;
+  /** Mass of catalyst on the electrode: as stated, cast from an ink, or a stated loading × area. */
+  catalystMassG?: number;
+  areaCm2?: number;
+  loadingMgPerCm2?: number;
+}
+
+/** What an electrode cast from an ink needs of it. */
+export interface InkFacts {
+  /** Names of the catalysts, joined by `+`. */
+  catalyst?: string;
+  /** Catalyst in the whole ink (mg); undefined when a catalyst mass is unknown. */
+  catalystMg?: number;
+  /** Solvents plus ionomer solution (µL); undefined when a liquid is not given as a volume. */
+  volumeUL?: number;
+  /** Metal mass fraction of the catalyst, with the metals and how it was obtained. */
+  metal?: CatalystMetal;
+  /** Why there is no metal fraction, when there is none. */
+  noMetal?: string;
+}
+
+/** The metal content of a catalyst: mass fraction of all metals, and of each. */
+export interface CatalystMetal {
+  fraction: number;
+  /** `Pt`, `Au+Cu`. */
+  label: string;
+  elements: { element: string; fraction: number }[];
+  /** Where the fraction came from, for hovers. */
+  how: string;
 }
 
 export interface RunCell {
@@ -109,6 +143,7 @@ export class AnalysisContext {
       molarMass: new Map(),
       electronsPerProduct: new Map(),
       electrodes: new Map(),
+      inks: new Map(),
       dataCharges: new Map(),
       cells: new Map(),
       calibrationFits: new Map(),

@@ -4,7 +4,8 @@
 import type { Word } from '../syntax/ast';
 import type { AnalysisContext } from './context';
 import { parseFormula, molarMass, hillFormula, type Composition } from '../chemistry/formula';
-import { lookupSpecies, suggestSpecies } from '../chemistry/species-library';
+import { lookupMaterial, lookupSpecies, suggestSpecies } from '../chemistry/species-library';
+import type { MaterialEntry } from '../data/materials';
 import { ChemistryCodes } from '../chemistry/codes';
 import { missingUnitFixes, wrongDimensionFixes, type QuantityText, type UnitFix } from '../units/slot-fixes';
 import { UnitCodes } from '../units/codes';
@@ -29,6 +30,17 @@ export interface SpeciesInfo {
   source: string;
   decl?: SpeciesDecl;
 }
+
+/** A polymer, ionomer, carbon or supported catalyst: a stated composition, no formula, so no moles. */
+export interface MaterialInfo {
+  kind: 'material';
+  name: string;
+  entry: MaterialEntry;
+  source: string;
+}
+
+/** What a name in an amount can be: a species with a formula, or a material. */
+export type Substance = SpeciesInfo | MaterialInfo;
 
 const cache = new WeakMap<AnalysisContext, Map<string, SpeciesInfo | null>>();
 
@@ -76,8 +88,22 @@ export function declaredSpecies(ctx: AnalysisContext, name: string): SpeciesInfo
   return info ?? undefined;
 }
 
+/** Resolves a species or a material (`Nafion`, `Pt/C`); reports unknown names when `report` is set. */
+export function resolveSubstance(ctx: AnalysisContext, word: Word, report = true): Substance | undefined {
+  if (!ctx.symbols.lookup(word.text, ['reagent', 'cluster', 'ligand']) && !lookupSpecies(word.text)) {
+    const entry = lookupMaterial(word.text);
+    if (entry) return { kind: 'material', name: entry.name, entry, source: `material library: ${entry.name}${entry.cas ? `, CAS ${entry.cas}` : ''}; ${entry.source}` };
+  }
+  return resolveSpecies(ctx, word, report);
+}
+
 /** Resolves a species name; reports unknown names with "did you mean" fixes when `report` is set. */
 export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true): SpeciesInfo | undefined {
+  const material = !ctx.symbols.lookup(word.text, ['reagent', 'cluster', 'ligand']) && !lookupSpecies(word.text) ? lookupMaterial(word.text) : undefined;
+  if (material) {
+    if (report) ctx.report(ChemistryCodes.materialNeedsFormula, 'error', `${material.name} is a material (${material.description}) without a formula, so it has no moles or molarity here; give it as a mass, or declare a species with a formula`, word.span);
+    return undefined;
+  }
   const declared = ctx.symbols.lookup(word.text, ['reagent', 'cluster', 'ligand']);
   if (declared) {
     ctx.symbols.use(word.text, ['reagent', 'cluster', 'ligand'], word.span);

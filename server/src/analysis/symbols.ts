@@ -4,7 +4,7 @@
 import type { Span, TopLevelNode } from '../syntax/ast';
 
 export type SymbolKind =
-  | 'ligand' | 'reagent' | 'cluster' | 'synthesis' | 'electrolyte' | 'electrode' | 'cell'
+  | 'ligand' | 'reagent' | 'cluster' | 'synthesis' | 'ink' | 'electrolyte' | 'electrode' | 'cell'
   | 'calibration' | 'reaction' | 'result' | 'plan' | 'crystal';
 
 export interface SymbolDecl {

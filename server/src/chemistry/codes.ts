@@ -12,6 +12,17 @@ export const ChemistryCodes = {
   unknownProduct: 'FD0308',
   speciesAsFormula: 'FD0309',
   unknownLigand: 'FD0310',
+  concentrationWithoutVolume: 'FD0330',
+  massFractionWithoutBasis: 'FD0331',
+  percentNotMassFraction: 'FD0332',
+  massFractionsTooLarge: 'FD0333',
+  materialNeedsFormula: 'FD0334',
+  inkWithoutCatalyst: 'FD0335',
+  inkVolumeUnknown: 'FD0336',
+  solutionFractionAssumed: 'FD0337',
+  metalContentAssumed: 'FD0338',
+  noMetalContent: 'FD0339',
+  inkCatalystNotMass: 'FD0340',
 } as const;
 
 export const chemistryCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -25,4 +36,15 @@ export const chemistryCodeCatalogue: DiagnosticCodeInfo[] = [
   { code: ChemistryCodes.unknownProduct, title: 'Product without formula', severity: 'warning', explanation: 'The product is not a declared cluster or a species with a formula, so the theoretical yield cannot be computed.', example: 'product Au99', fix: 'Declare it: `cluster Au99 = …`.' },
   { code: ChemistryCodes.speciesAsFormula, title: 'Read as a formula', severity: 'hint', explanation: 'The name is not declared nor in the library, but it is a plain formula, so it is used as that formula.', example: 'add 10 mg K2S2O8', fix: 'Nothing to do; declare it as a reagent to give it a name or a density.' },
   { code: ChemistryCodes.unknownLigand, title: 'Undeclared ligand', severity: 'error', explanation: 'A bracketed group of a cluster formula is neither elements nor a declared ligand nor a known group such as Ph or TOA, so the formula cannot be read.', example: 'cluster Au28 = Au28(DMBT)20', fix: 'Declare it, as in `ligand DMBT = C8H9S`; the quick fix does it, with the thiolate formula when the species library knows the thiol.' },
+  { code: ChemistryCodes.concentrationWithoutVolume, title: 'Concentration without volume', severity: 'warning', explanation: 'A concentration (`2 mM`, `5 mg/mL`) becomes an amount only with the volume of the solution: the solvent volume of the same step (`in 10 mL ethanol`, summed over solvents joined by `+`) or a volume written with the amount (`10 mL of 2 mM X`, `2 mM X (10 mL)`). Without it the amount, its equivalents and the yield ignore this reagent.', example: 'dissolve 2 mM CrCl3·6H2O in ethanol', fix: 'Give the volume: `dissolve 2 mM CrCl3·6H2O in 10 mL ethanol`.' },
+  { code: ChemistryCodes.massFractionWithoutBasis, title: 'Mass fraction without mass', severity: 'warning', explanation: 'A mass fraction (`10 wt%`) gives the mass of the solute only with the total mass of the solution (`10 g of 10 wt% PBI`) or with the solvent as a mass or as a volume with a density (`in 9 g DMAc`, `in 10 mL DMAc`).', example: 'mix 10 wt% PBI in DMAc', fix: 'Give the solvent amount, `in 9 g DMAc`, or the total mass, `10 g of 10 wt% PBI`.' },
+  { code: ChemistryCodes.percentNotMassFraction, title: 'Percent of what', severity: 'error', explanation: 'A bare `%` in an amount does not say whether it is by mass, by volume or by amount, so no mass can be taken from it.', example: 'mix 10 % PBI in 9 g DMAc', fix: 'Write `wt%` (also `wt. %`, `% w/w`) for a mass fraction.' },
+  { code: ChemistryCodes.massFractionsTooLarge, title: 'Mass fractions of 100 % or more', severity: 'error', explanation: 'The mass fractions of one solution add up to 100 % or more, which leaves no room for the solvent.', example: 'mix 60 wt% A + 50 wt% B in 1 g water', fix: 'Check the fractions; each is a share of the whole solution.' },
+  { code: ChemistryCodes.materialNeedsFormula, title: 'Material without formula', severity: 'error', explanation: 'Polymers, ionomers, carbons and supported catalysts (Nafion, PBI, carbon black, Pt/C) have a stated composition, not a formula: they have masses and loadings, but no moles and no molarity.', example: 'electrolyte e { 0.1 M Nafion in water }', fix: 'Give a mass (`5 mg Nafion`), or declare a species with a formula if the name means one.' },
+  { code: ChemistryCodes.inkWithoutCatalyst, title: 'Ink without catalyst mass', severity: 'warning', explanation: 'Loadings of electrodes cast from an ink need the mass of catalyst in the ink.', example: 'ink A {\n  solvent 1 mL water\n}', fix: 'Add `catalyst 5 mg RuO2` (the mass dispersed in the ink).' },
+  { code: ChemistryCodes.inkVolumeUnknown, title: 'Ink volume unknown', severity: 'warning', explanation: 'The total volume of an ink is the sum of its solvent and ionomer-solution volumes; every liquid must be given as a volume for it to be known, and so for the loadings of the electrodes cast from it.', example: 'ink A {\n  catalyst 5 mg RuO2\n  solvent 1 g water\n}', fix: 'Give each liquid as a volume: `solvent 1 mL water`.' },
+  { code: ChemistryCodes.solutionFractionAssumed, title: 'Solution strength assumed', severity: 'information', explanation: 'An ionomer solution was given without its strength, so the library\'s strength (Nafion: 5 wt%, 0.874 g/mL) is used for the mass of ionomer. The ink volume and the loadings do not depend on it.', example: 'ionomer 40 µL Nafion', fix: 'State it: `ionomer 40 µL Nafion 5 wt%`.' },
+  { code: ChemistryCodes.metalContentAssumed, title: 'Metal content assumed', severity: 'information', explanation: 'A supported catalyst was named without its metal content, so the library\'s grade (Pt/C: 20 wt% Pt) is used for the metal loading.', example: 'catalyst 5 mg Pt/C', fix: 'State the grade: `catalyst 5 mg Pt/C 20 wt%`.' },
+  { code: ChemistryCodes.noMetalContent, title: 'No metal content', severity: 'information', explanation: 'The metal loading needs the metal content of the catalyst: from its formula, from the material library, or stated as `Pt/C 40 wt%`. This catalyst has none, so only its mass loading is given.', example: 'catalyst 5 mg PBI', fix: 'State the metal content after the catalyst: `catalyst 5 mg X 20 wt%` (the metal\'s mass fraction).' },
+  { code: ChemistryCodes.inkCatalystNotMass, title: 'Catalyst of an ink not a mass', severity: 'error', explanation: 'The catalyst of an ink is weighed: its amount must be a mass, from which the loadings follow.', example: 'catalyst 5 µL RuO2', fix: 'Write the mass, `catalyst 5 mg RuO2`.' },
 ];

@@ -1,5 +1,6 @@
 // Looks species up by name or synonym, and suggests names for typos.
 import { SPECIES, type SpeciesEntry } from '../data/species';
+import { MATERIALS, type MaterialEntry } from '../data/materials';
 import { closestNames } from '../text/closest-names';
 
 const EXACT = new Map<string, SpeciesEntry>();
@@ -23,7 +24,24 @@ export function lookupSpecies(name: string): SpeciesEntry | undefined {
 
 export const LIBRARY_NAMES: string[] = [...EXACT.keys()];
 
+const MATERIAL_EXACT = new Map<string, MaterialEntry>();
+const MATERIAL_FOLDED = new Map<string, MaterialEntry>();
+for (const m of MATERIALS) {
+  for (const n of [m.name, ...m.synonyms]) {
+    if (!MATERIAL_EXACT.has(n)) MATERIAL_EXACT.set(n, m);
+    if (!MATERIAL_FOLDED.has(fold(n))) MATERIAL_FOLDED.set(fold(n), m);
+  }
+}
+
+/** A polymer, ionomer, carbon or supported catalyst by name or synonym. */
+export function lookupMaterial(name: string): MaterialEntry | undefined {
+  return MATERIAL_EXACT.get(name) ?? MATERIAL_FOLDED.get(fold(name));
+}
+
 /** "Did you mean" candidates from the library and the file's own names. */
 export function suggestSpecies(name: string, fileNames: string[] = []): string[] {
-  return closestNames(name, [...fileNames, ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms)]);
+  return closestNames(name, [
+    ...fileNames, ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms),
+    ...MATERIALS.flatMap((m) => [m.name, ...m.synonyms]).filter((n) => !/\s/.test(n)),
+  ]);
 }

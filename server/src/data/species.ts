@@ -7,7 +7,7 @@
 
 export type SpeciesKind =
   | 'metal-precursor' | 'reductant' | 'thiol' | 'phosphine' | 'salt' | 'acid' | 'base'
-  | 'electrolyte' | 'solvent' | 'gas' | 'ion' | 'reagent';
+  | 'electrolyte' | 'solvent' | 'gas' | 'ion' | 'reagent' | 'oxide';
 
 export interface SpeciesEntry {
   name: string;
@@ -48,6 +48,10 @@ export const SPECIES: SpeciesEntry[] = [
   S('H2PtCl6·6H2O', 'H2PtCl6·6H2O', 'metal-precursor', '18497-13-7', ['chloroplatinic acid hexahydrate']),
   S('K2PtCl4', 'K2PtCl4', 'metal-precursor', '10025-99-7', ['potassium tetrachloroplatinate(II)']),
   S('Ni(NO3)2·6H2O', 'Ni(NO3)2·6H2O', 'metal-precursor', '13478-00-7', ['nickel(II) nitrate hexahydrate']),
+  S('CrCl3·6H2O', 'CrCl3·6H2O', 'metal-precursor', '10060-12-5', ['CrCl3.6H2O', 'chromium(III) chloride hexahydrate']),
+  // Oxide catalysts (OER benchmarks), as powders with a formula
+  S('RuO2', 'RuO2', 'oxide', '12036-10-1', ['ruthenium(IV) oxide', 'ruthenium dioxide']),
+  S('IrO2', 'IrO2', 'oxide', '12030-49-8', ['iridium(IV) oxide', 'iridium dioxide']),
   // Reductants
   S('NaBH4', 'NaBH4', 'reductant', '16940-66-2', ['sodium borohydride']),
   S('tBuNH2·BH3', 'tBuNH2·BH3', 'reductant', '7337-45-3', ['borane tert-butylamine complex', 'TBAB-borane']),
@@ -127,6 +131,7 @@ export const SPECIES: SpeciesEntry[] = [
   S('n-hexane', 'C6H14', 'solvent', '110-54-3', ['hexane', 'hexanes'], 0.659),
   S('chloroform', 'CHCl3', 'solvent', '67-66-3', ['CHCl3'], 1.489),
   S('DMF', 'C3H7NO', 'solvent', '68-12-2', ['N,N-dimethylformamide'], 0.944),
+  S('DMAc', 'C4H9NO', 'solvent', '127-19-5', ['DMAC', 'N,N-dimethylacetamide', 'dimethylacetamide'], 0.937),
   S('DMSO', 'C2H6OS', 'solvent', '67-68-5', ['dimethyl sulfoxide'], 1.1),
   S('diethyl ether', 'C4H10O', 'solvent', '60-29-7', ['Et2O', 'ether'], 0.713),
   S('ethyl acetate', 'C4H8O2', 'solvent', '141-78-6', ['EtOAc'], 0.902),

@@ -66,6 +66,9 @@ export const UNITS: UnitDefinition[] = [
   { symbol: 'rpm', spellings: [], dimension: D(0, 0, -1), factor: f(1 / 60), prefixable: false, ascii: 'rpm' },
   { symbol: '°', spellings: ['deg'], dimension: D(0, 0, 0, 0, 0, 0, 0, 1), factor: f(Math.PI / 180), prefixable: false, ascii: 'deg' },
   { symbol: '%', spellings: ['percent'], dimension: D(), factor: f(1, -2), prefixable: false, ascii: '%' },
+  // Percent by mass (IUPAC Green Book §2.10: mass fraction w). Kept apart from `%` so that a
+  // mass fraction is never read from a bare percent, which may be by volume or by amount.
+  { symbol: 'wt%', spellings: ['wt.%', 'wt. %', 'wt %', '% w/w', '%w/w', 'w/w%', 'w/w %'], dimension: D(), factor: f(1, -2), prefixable: false, ascii: 'wt%' },
   { symbol: 'ppm', spellings: [], dimension: D(), factor: f(1, -6), prefixable: false, ascii: 'ppm' },
   { symbol: 'ppb', spellings: [], dimension: D(), factor: f(1, -9), prefixable: false, ascii: 'ppb' },
   { symbol: 'eq', spellings: ['equiv'], dimension: D(), factor: f(1), prefixable: false, ascii: 'eq' },

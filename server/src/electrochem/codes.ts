@@ -23,6 +23,11 @@ export const ElectrochemCodes = {
   analyteMismatch: 'FD0521',
   readingDoesNotFitResponse: 'FD0522',
   ambiguousFraction: 'FD0523',
+  loadingMismatch: 'FD0540',
+  loadingWithoutArea: 'FD0541',
+  castExceedsInk: 'FD0542',
+  loadingNotComputed: 'FD0543',
+  twoCatalystSources: 'FD0544',
 } as const;
 
 
@@ -48,4 +53,9 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.analyteMismatch, 'Reading of another compound than its calibration', 'error', 'A calibration measures one compound (its `analyte`); a result line read through it must name that compound, on its nitrogen basis or as a species (`NH3-N`, `NH3`, `NH4+` are the same moles of ammonia nitrogen), else the moles would be of the wrong product.', 'NO2-N absorbance 0.3 by nessler   # nessler: analyte NH3-N', 'Name the calibration\'s analyte (or a form of the same compound), or read the line through a calibration of its own product.'),
   e(ElectrochemCodes.readingDoesNotFitResponse, 'Reading does not fit the calibration', 'error', 'A reading through a calibration is a response of the kind its standards give (`-> absorbance`: a bare number; `-> µA`: a current). A concentration with its unit is already a concentration and needs no calibration.', 'NH3 10 mg/L by nessler', 'Write the response (`NH3-N absorbance 0.099 by nessler`), or the concentration with a method that is not a calibration (`NH3 10 mg/L by ion chromatography`).'),
   e(ElectrochemCodes.ambiguousFraction, 'ppm of a reading without a gas flow', 'error', '`ppm` on a result line is a gas volume fraction when the line gives the carrier flow (`by GC at 18 mL/min`); without a flow it could also be a mass concentration of the catholyte, so it is not guessed.', 'NH3 5 ppm', 'Write a dissolved product in `mg/L` (or `mM`), or add `at … mL/min` for a gas read by GC.'),
+  e(ElectrochemCodes.loadingMismatch, 'Stated loading disagrees', 'warning', 'The loading stated in the electrode differs by more than 5 % from the one its recipe gives (catalyst mass × cast volume / ink volume / area). One of the two is wrong; published sections have stated loadings a hundred times their own recipe.', 'electrode w {\n  drop-cast 10 µL of ink A\n  area 0.196 cm2\n  loading 6.97 mg/cm2\n}', 'Check the recipe and the stated value; correct the one that is wrong.'),
+  e(ElectrochemCodes.loadingWithoutArea, 'Loading without area', 'warning', 'A loading is a mass per geometric area: the electrode needs its `area` for it, and a stated loading needs it to give the catalyst mass on the electrode.', 'electrode w {\n  drop-cast 10 µL of ink A\n}', 'Add `area 0.196 cm2` (the geometric area of the electrode).'),
+  e(ElectrochemCodes.castExceedsInk, 'More cast than the ink holds', 'error', 'The volume cast on the electrode is larger than the whole volume of the ink.', 'drop-cast 2 mL of ink A', 'Check the cast volume and the ink recipe.'),
+  e(ElectrochemCodes.loadingNotComputed, 'Loading not computed', 'information', 'The electrode is cast from an ink whose catalyst mass or total volume is unknown, so no loading can be given; the ink block says what it lacks.', 'drop-cast 10 µL of ink A', 'Complete the ink: a `catalyst` mass and every liquid as a volume.'),
+  e(ElectrochemCodes.twoCatalystSources, 'Catalyst given twice', 'warning', 'The electrode states a catalyst mass and is also cast from an ink; the mass on the electrode is taken from the ink.', 'catalyst 1 mg RuO2\ndrop-cast 10 µL of ink A', 'Keep one of the two: the ink cast, or the catalyst mass.'),
 ];

@@ -27,6 +27,7 @@ export interface Vocabulary {
 
 export const BLOCK_SNIPPETS: CompletionEntry[] = [
   { label: 'synthesis', kind: 'snippet', detail: 'synthesis block', snippet: 'synthesis ${1:Au25} {\n  product ${1:Au25}\n  dissolve ${2:500 mg HAuCl4·4H2O} in ${3:35 mL THF}\n  $0\n}' },
+  { label: 'ink', kind: 'snippet', detail: 'catalyst ink block', snippet: 'ink ${1:RuO2ink} {\n  catalyst ${2:5 mg RuO2}\n  solvent ${3:480 µL isopropanol + 480 µL water}\n  ionomer ${4:40 µL Nafion 5 wt%}\n  sonicate ${5:30 min}\n}' },
   { label: 'electrolyte', kind: 'snippet', detail: 'electrolyte block', snippet: 'electrolyte ${1:nitrate} {\n  ${2:0.05 M H2SO4 + 0.5 M KNO3} in water\n  purge Ar 30 min\n  pH ${3:1.0} measured\n}' },
   { label: 'electrode', kind: 'snippet', detail: 'electrode block', snippet: 'electrode ${1:w1} {\n  catalyst ${2:1 mg Au25}, drop-cast from 500 µL DCM\n  area ${3:1 cm2}\n}' },
   { label: 'cell', kind: 'snippet', detail: 'cell block', snippet: 'cell ${1:H} {\n  working ${2:w1}\n  reference ${3:Ag/AgCl (sat. KCl)}\n  counter Pt\n  catholyte ${4:nitrate} ${5:30 mL}\n}' },
@@ -46,8 +47,9 @@ export const BLOCK_SNIPPETS: CompletionEntry[] = [
 ];
 
 const BLOCK_VOCABULARY: Record<string, string[]> = {
+  ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
   electrolyte: ['pH', 'purge'],
-  electrode: ['catalyst', 'support', 'area'],
+  electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area'],
   cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR'],
   calibration: ['analyte', 'method', 'dilute', 'standards'],
   result: ['charge', 'current', 'data', 'yield'],
@@ -58,12 +60,12 @@ const BLOCK_VOCABULARY: Record<string, string[]> = {
 /** Words after which a name of that kind is expected. */
 const NAME_SLOTS: Record<string, SymbolKind[]> = {
   working: ['electrode'], catholyte: ['electrolyte'], anolyte: ['electrolyte'], in: ['cell'], by: ['calibration'],
-  product: ['cluster'], basis: ['reagent', 'cluster'],
+  product: ['cluster'], basis: ['reagent', 'cluster'], ink: ['ink'],
 };
 
 /** Unit slot from the word before the number. */
 const UNIT_SLOTS: Record<string, string> = {
-  area: 'area', stir: 'rotation', charge: 'charge', current: 'current', density: 'density', temperature: 'temperature',
+  area: 'area', loading: 'massPerArea', stir: 'rotation', charge: 'charge', current: 'current', density: 'density', temperature: 'temperature',
   wavelength: 'length', volume: 'cellVolume', for: 'time', dilute: 'volume', to: 'any', from: 'any', at: 'any',
 };
 
@@ -100,10 +102,11 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   if (previous !== undefined && /^[-−]?\d/.test(previous)) {
     const slotWord = words[words.length - 2]?.toLowerCase() ?? '';
     const onset = slotWord === 'at' && words[words.length - 3]?.toLowerCase() === 'onset';
-    const slot = block === 'synthesis' || block === 'electrolyte' ? 'amount' : onset ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any';
+    const slot = block === 'synthesis' || block === 'electrolyte' || block === 'ink' ? 'amount' : onset ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any';
     return vocabulary.unitsFor(slot).map((u) => ({ label: u, kind: 'unit' as const, detail: slot === 'any' ? 'unit' : `${slot} unit` }));
   }
-  if (previous !== undefined && NAME_SLOTS[previous]) {
+  // `ink |` at the start of a line names a new ink; elsewhere (`drop-cast 10 µL of ink |`) it refers to one.
+  if (previous !== undefined && NAME_SLOTS[previous] && !(previous === 'ink' && words.length === 1)) {
     const kinds = NAME_SLOTS[previous]!;
     return analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
   }

@@ -86,7 +86,10 @@ function walk(doc: Document, add: Add): void {
         word(node.basis?.species, add, 'variable');
         for (const s of node.steps) {
           word(s.verb, add, 'function');
-          s.amounts.forEach((a) => amount(a, add));
+          s.amounts.forEach((a) => {
+            amount(a, add);
+            quantity(a.solution, add);
+          });
           s.solvents.forEach((a) => amount(a, add));
           s.solventNames.forEach((w) => word(w, add, 'variable'));
           quantity(s.temperature, add);
@@ -102,8 +105,24 @@ function walk(doc: Document, add: Add): void {
       case 'electrode':
         word(node.name, add, 'variable', ['declaration']);
         amount(node.catalyst, add);
+        quantity(node.catalystMetalFraction, add);
+        word(node.catalystName, add, 'variable');
         amount(node.castFrom, add);
+        for (const c of node.casts) {
+          quantity(c.volume, add);
+          word(c.ink, add, 'variable');
+        }
+        quantity(node.loading, add);
         quantity(node.area, add);
+        break;
+      case 'ink':
+        word(node.name, add, 'variable', ['declaration']);
+        for (const c of [...node.catalysts, ...node.additives, ...node.ionomers]) {
+          amount(c.amount, add);
+          quantity(c.massFraction, add);
+        }
+        node.solvents.forEach((a) => amount(a, add));
+        quantity(node.sonicate?.duration, add);
         break;
       case 'cell':
         word(node.name, add, 'variable', ['declaration']);

@@ -4,13 +4,14 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscod
 import type { Analysis } from '../analysis/analyze';
 import { completions, type Vocabulary } from '../features/completion';
 import { SPECIES } from '../data/species';
+import { MATERIALS } from '../data/materials';
 import { REFERENCE_ELECTRODES } from '../data/reference-electrodes';
 import { parseFormula, molarMass } from '../chemistry/formula';
 import { formatNumber } from '../units/format';
 import { parseUnit, KNOWN_UNIT_SPELLINGS } from '../units/parse-unit';
 import { SLOTS, sameDimension, type SlotName } from '../units/dimension';
 
-const AMOUNT_SLOTS: SlotName[] = ['mass', 'volume', 'amount', 'molarConcentration'];
+const AMOUNT_SLOTS: SlotName[] = ['mass', 'volume', 'amount', 'molarConcentration', 'massConcentration'];
 
 function unitsFor(slot: string): string[] {
   const units = KNOWN_UNIT_SPELLINGS.filter((u) => !/^(u|μ)/.test(u));
@@ -23,10 +24,14 @@ function unitsFor(slot: string): string[] {
 }
 
 const vocabulary: Vocabulary = {
-  species: SPECIES.map((s) => {
-    const f = parseFormula(s.formula);
-    return { name: s.name, detail: `${s.formula}${'formula' in f ? ` · ${formatNumber(molarMass(f.formula.composition), { decimals: 2 })} g/mol` : ''}` };
-  }),
+  species: [
+    ...SPECIES.map((s) => {
+      const f = parseFormula(s.formula);
+      return { name: s.name, detail: `${s.formula}${'formula' in f ? ` · ${formatNumber(molarMass(f.formula.composition), { decimals: 2 })} g/mol` : ''}` };
+    }),
+    // Materials are written by a one-word name (`Nafion`, `Pt/C`, `XC-72`).
+    ...MATERIALS.map((m) => ({ name: /\s/.test(m.name) ? m.synonyms.find((s) => !/\s/.test(s)) ?? m.name : m.name, detail: `material: ${m.description}` })),
+  ],
   referenceElectrodes: REFERENCE_ELECTRODES.map((r) => r.name),
   unitsFor,
 };

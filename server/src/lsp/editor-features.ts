@@ -13,7 +13,7 @@ import { occurrences, renameProblem, symbolAt } from '../features/navigation';
 import { toRange } from './convert';
 
 const SYMBOL_KIND: Partial<Record<OutlineItem['kind'], LspSymbolKind>> = {
-  synthesis: LspSymbolKind.Function, electrolyte: LspSymbolKind.Struct, electrode: LspSymbolKind.Struct, cell: LspSymbolKind.Class,
+  synthesis: LspSymbolKind.Function, ink: LspSymbolKind.Struct, electrolyte: LspSymbolKind.Struct, electrode: LspSymbolKind.Struct, cell: LspSymbolKind.Class,
   run: LspSymbolKind.Event, reaction: LspSymbolKind.Operator, calibration: LspSymbolKind.Interface, result: LspSymbolKind.Object,
   plan: LspSymbolKind.Object, crystal: LspSymbolKind.Struct, ligand: LspSymbolKind.Constant, reagent: LspSymbolKind.Constant,
   cluster: LspSymbolKind.Constant, step: LspSymbolKind.Method, technique: LspSymbolKind.Method, reading: LspSymbolKind.Field,

@@ -52,11 +52,16 @@ export interface Potential {
   span: Span;
 }
 
-/** `20 mg CuCl`, `0.05 M H2SO4`, `30 µL DCBT-H`. */
+/** `20 mg CuCl`, `0.05 M H2SO4`, `30 µL DCBT-H`, `10 mL of 2 mM X`, `10 wt% PBI`. */
 export interface Amount {
   kind: 'amount';
   quantity: Quantity;
   species: Word;
+  /**
+   * The solution the amount is in, written with it: a volume (`10 mL of 2 mM X`,
+   * `2 mM X (10 mL)`) or a total mass (`10 g of 10 wt% PBI`).
+   */
+  solution?: Quantity;
   span: Span;
 }
 
@@ -188,11 +193,50 @@ export interface ElectrolyteBlock {
   bodySpan: Span;
 }
 
+/** `catalyst 5 mg Pt/C 20 wt%`, `ionomer 40 µL Nafion 5 wt%`: an amount and the mass fraction stated with it. */
+export interface InkComponent {
+  amount: Amount;
+  /** Of a catalyst: its metal's mass fraction (`Pt/C 20 wt%`); of an ionomer: its share of the solution (`Nafion 5 wt%`). */
+  massFraction?: Quantity;
+  span: Span;
+}
+
+/** `ink RuO2ink { catalyst 5 mg RuO2; solvent 480 µL isopropanol + 480 µL water; ionomer 40 µL Nafion 5 wt% }`. */
+export interface InkBlock {
+  kind: 'ink';
+  name?: Word;
+  /** Counted in the catalyst loading. */
+  catalysts: InkComponent[];
+  /** `additive 1 mg XC-72`: solids that are not the catalyst (conductive carbon). */
+  additives: InkComponent[];
+  solvents: Amount[];
+  ionomers: InkComponent[];
+  sonicate?: { duration?: Quantity; span: Span };
+  span: Span;
+  bodySpan: Span;
+}
+
+/** `drop-cast 10 µL of ink A`, `spray 200 µL of ink A`, `catalyst 10 µL ink A`: part of an ink put on the electrode. */
+export interface InkCast {
+  /** The verb as written: `drop-cast`, `spray`, `catalyst`. */
+  method: Word;
+  volume: Quantity;
+  ink: Word;
+  span: Span;
+}
+
 export interface ElectrodeBlock {
   kind: 'electrode';
   name?: Word;
   catalyst?: Amount;
+  /** `catalyst 1 mg Pt/C 20 wt%`: the metal's mass fraction stated with the catalyst. */
+  catalystMetalFraction?: Quantity;
+  /** `catalyst NiFe-LDH` without a mass: names the catalyst of a binder-free electrode. */
+  catalystName?: Word;
   castFrom?: Amount;
+  casts: InkCast[];
+  /** `loading 0.5 mg/cm2`: the loading as stated; checked against the recipe, or the only source for binder-free electrodes. */
+  loading?: Quantity;
   support?: StringLit | Word;
   area?: Quantity;
   span: Span;
@@ -335,6 +379,7 @@ export interface CrystalBlock {
 
 export type BlockNode =
   | SynthesisBlock
+  | InkBlock
   | ElectrolyteBlock
   | ElectrodeBlock
   | CellBlock

@@ -3,6 +3,7 @@
 // to the next comma").
 import type { Element } from './lines';
 import type { Amount, NumberLit, Potential, Quantity, ReferenceSpec, Span, StringLit, Word } from './ast';
+import { isMassFractionUnit } from '../units/parse-unit';
 
 /** Words that join phrases; never a unit or a species name. */
 export const CONNECTIVES = new Set([
@@ -15,6 +16,15 @@ export class LineCursor {
   private index = 0;
 
   constructor(readonly elements: Element[]) {}
+
+  /** The position, to go back to with `reset` when a reading does not fit. */
+  mark(): number {
+    return this.index;
+  }
+
+  reset(mark: number): void {
+    this.index = mark;
+  }
 
   get done(): boolean {
     return this.index >= this.elements.length;
@@ -104,9 +114,37 @@ export class LineCursor {
     if (e?.kind !== 'numbers') return undefined;
     this.index++;
     let unit: Word | undefined;
-    if (!options.bare) unit = this.nameWord();
+    if (!options.bare) unit = this.massPercentTail(this.nameWord());
     const end = unit ? unit.span.end : e.span.end;
     return { kind: 'quantity', values: e.numbers, unit, span: { start: e.span.start, end } };
+  }
+
+  /**
+   * `wt. %`, `wt %` and `% w/w` are one unit written in pieces (percent by mass);
+   * joins the pieces after `unit` into one word, its text as written.
+   */
+  private massPercentTail(unit: Word | undefined): Word | undefined {
+    if (!unit) return unit;
+    const parts: Span[] = [unit.span];
+    const texts = [unit.text];
+    const take = (text: string, span: Span) => {
+      texts.push(' '.repeat(span.start - parts[parts.length - 1]!.end) + text);
+      parts.push(span);
+      this.index++;
+    };
+    if (unit.text.toLowerCase() === 'wt') {
+      const dot = this.peek();
+      if (dot?.kind === 'punct' && dot.text === '.' && this.isWord('%', 1)) take('.', dot.span);
+      if (!this.isWord('%')) {
+        // `wt.` without `%`: not a unit; put back what was taken.
+        this.index -= parts.length - 1;
+        return unit;
+      }
+      take('%', this.peek()!.span);
+    } else if (unit.text === '%' && this.isWord('w/w')) {
+      take('w/w', this.peek()!.span);
+    } else return unit;
+    return { text: texts.join(''), span: { start: parts[0]!.start, end: parts[parts.length - 1]!.end } };
   }
 
   reference(): ReferenceSpec | undefined {
@@ -124,16 +162,60 @@ export class LineCursor {
     return { kind: 'potential', quantity, scale, span: { start: quantity.span.start, end: scale ? scale.span.end : quantity.span.end } };
   }
 
-  /** `20 mg CuCl`: a quantity followed by a species name. */
+  /** `20 mg CuCl`: a quantity with its unit, followed by a species name. Consumes nothing otherwise. */
   amount(): Amount | undefined {
     if (!this.isNumber()) return undefined;
-    const e = this.peek(1);
-    const f = this.peek(2);
-    const hasSpecies = e?.kind === 'word' && f?.kind === 'word' && !CONNECTIVES.has(f.word.text.toLowerCase()) && !CONNECTIVES.has(e.word.text.toLowerCase());
-    if (!hasSpecies) return undefined;
+    const start = this.index;
     const quantity = this.quantity()!;
-    const species = this.word()!;
+    const species = quantity.unit ? this.nameWord() : undefined;
+    if (!species) {
+      this.index = start;
+      return undefined;
+    }
     return { kind: 'amount', quantity, species, span: { start: quantity.span.start, end: species.span.end } };
+  }
+
+  /** `20 wt%`: a quantity whose unit is a percent by mass. Consumes nothing otherwise. */
+  massFraction(): Quantity | undefined {
+    if (!this.isNumber()) return undefined;
+    const start = this.index;
+    const q = this.quantity()!;
+    if (q.unit && isMassFractionUnit(q.unit.text)) return q;
+    this.index = start;
+    return undefined;
+  }
+
+  /**
+   * `10 mL of 2 mM X`, `10 g of 10 wt% PBI`, `2 mM X (10 mL)`: an amount with the volume
+   * or total mass of the solution it is in. Consumes nothing when no amount follows.
+   */
+  amountInSolution(): Amount | undefined {
+    const start = this.index;
+    let solution: Quantity | undefined;
+    if (this.isNumber() && this.isWord('of', 2)) {
+      solution = this.quantity();
+      this.accept('of');
+      if (!solution?.unit) {
+        this.index = start;
+        return undefined;
+      }
+    }
+    const amount = this.amount();
+    if (!amount) {
+      this.index = start;
+      return undefined;
+    }
+    let end = amount.span.end;
+    const group = this.peek();
+    if (!solution && group?.kind === 'group' && group.closed) {
+      solution = quantityInBrackets(group.text, group.span.start);
+      if (solution) {
+        this.index++;
+        end = group.span.end;
+      }
+    }
+    if (!solution) return amount;
+    return { ...amount, solution, span: { start: Math.min(amount.span.start, solution.span.start), end } };
   }
 
   /** Words (and strings) up to the next comma or the end of the line. */
@@ -154,4 +236,15 @@ export class LineCursor {
 export function spanOfWords(words: Word[]): Span | undefined {
   if (words.length === 0) return undefined;
   return { start: words[0]!.span.start, end: words[words.length - 1]!.span.end };
+}
+
+/** `(10 mL)`: a single number and unit in brackets, as a quantity with exact spans; undefined for anything else. */
+function quantityInBrackets(text: string, offset: number): Quantity | undefined {
+  const m = /^\(\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\s()\d][^\s()]*)\s*\)$/.exec(text);
+  if (!m) return undefined;
+  const numberStart = offset + text.indexOf(m[1]!);
+  const unitStart = offset + text.indexOf(m[2]!, numberStart - offset + m[1]!.length);
+  const number: NumberLit = { value: Number(m[1]), text: m[1]!, span: { start: numberStart, end: numberStart + m[1]!.length } };
+  const unit: Word = { text: m[2]!, span: { start: unitStart, end: unitStart + m[2]!.length } };
+  return { kind: 'quantity', values: [number], unit, span: { start: number.span.start, end: unit.span.end } };
 }

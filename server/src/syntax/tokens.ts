@@ -75,6 +75,7 @@ export const Reagent = keyword('reagent', [TopLevelKeyword]);
 export const Cluster = keyword('cluster', [TopLevelKeyword]);
 export const Reaction = keyword('reaction', [TopLevelKeyword]);
 export const Synthesis = keyword('synthesis', [TopLevelKeyword, BlockKeyword]);
+export const Ink = keyword('ink', [TopLevelKeyword, BlockKeyword]);
 export const Electrolyte = keyword('electrolyte', [TopLevelKeyword, BlockKeyword]);
 export const Electrode = keyword('electrode', [TopLevelKeyword, BlockKeyword]);
 export const Cell = keyword('cell', [TopLevelKeyword, BlockKeyword]);
@@ -102,7 +103,7 @@ export const Slash = createToken({ name: 'Slash', pattern: /\//, label: '`/`' })
 export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/, label: 'an unexpected character' });
 
 const keywords = [
-  Protocol, Import, Ligand, Reagent, Cluster, Reaction, Synthesis, Electrolyte, Electrode, Cell,
+  Protocol, Import, Ligand, Reagent, Cluster, Reaction, Synthesis, Ink, Electrolyte, Electrode, Cell,
   Run, Calibration, Result, Plan, Crystal, Standards, Vs,
 ];
 

@@ -34,6 +34,7 @@ export const SLOTS = {
   flowRate: { name: 'flow rate', description: 'a flow rate such as `18 mL/min`', dimension: D(3, 0, -1) },
   frequency: { name: 'frequency', description: 'a frequency such as `100 kHz`', dimension: D(0, 0, -1) },
   rotation: { name: 'rotation rate', description: 'a rotation rate such as `600 rpm`', dimension: D(0, 0, -1) },
+  massPerArea: { name: 'mass loading', description: 'a mass per area such as `0.5 mg/cm2`', dimension: D(-2, 1) },
   area: { name: 'area', description: 'an area such as `1 cm2`', dimension: D(2) },
   length: { name: 'length', description: 'a length such as `0.71073 Å`', dimension: D(1) },
   cellVolume: { name: 'volume', description: 'a cell volume such as `16334.9(16) Å3`', dimension: D(3) },

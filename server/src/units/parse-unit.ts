@@ -31,7 +31,7 @@ export const KNOWN_UNIT_SPELLINGS: string[] = (() => {
     u.spellings.forEach((s) => out.add(s));
     if (u.prefixable) for (const p of common) out.add(p + u.symbol);
   }
-  ['mg/L', 'g/L', 'mol/L', 'mV/s', 'V/s', 'mL/min', 'mA/cm2', 'g/mL', 'g/cm3', 'Mg/m3', 'g/mol', 'mm-1', 'cm2', 'Å3', 'µg/h/mg', 'mmol/h/cm2', 'mF/cm2'].forEach((s) => out.add(s));
+  ['mg/L', 'g/L', 'mol/L', 'mV/s', 'V/s', 'mL/min', 'mA/cm2', 'g/mL', 'g/cm3', 'Mg/m3', 'g/mol', 'mm-1', 'cm2', 'Å3', 'µg/h/mg', 'mmol/h/cm2', 'mF/cm2', 'mg/mL', 'mg/cm2', 'µg/cm2'].forEach((s) => out.add(s));
   return [...out];
 })();
 
@@ -43,6 +43,11 @@ function normalise(text: string): string {
 
 function mul(a: ExactFactor, b: ExactFactor, power: number): ExactFactor {
   return { mantissa: a.mantissa * b.mantissa ** power, exponent: a.exponent + b.exponent * power };
+}
+
+/** Whether a unit as written is a percent by mass (`wt%`, `wt. %`, `% w/w`), not a bare percent. */
+export function isMassFractionUnit(text: string): boolean {
+  return BY_SPELLING.get(text.trim())?.symbol === 'wt%';
 }
 
 /** One symbol, perhaps prefixed: `mL`, `µA`, `kHz`, `Mg`. The unprefixed reading wins (`min`, `mol`, `Pa`). */
@@ -132,6 +137,11 @@ function ascii(text: string): string {
 }
 
 export function parseUnit(text: string): UnitParse {
+  // Spellings with a space, a dot or a slash of their own (`wt. %`, `% w/w`) are read whole.
+  const whole = BY_SPELLING.get(text.trim());
+  if (whole && /[\s./]/.test(text.trim())) {
+    return { unit: { text, dimension: whole.dimension, factor: whole.factor, ascii: whole.ascii } };
+  }
   const s = normalise(text);
   const reader = new UnitReader(s);
   const result = reader.product();

@@ -1,19 +1,16 @@
 // Chemistry pass: molar masses of declared species, amounts and equivalents
 // of every reagent line, theoretical yields with the limiting element, and
 // the balance of reactions (with the electrons per product for FE).
-import type { Amount, ReactionDecl, SynthesisBlock, Word } from '../../syntax/ast';
+import type { ReactionDecl, SynthesisBlock, Word } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
-import { declaredSpecies, formulaOf, quantityInSI, resolveSpecies, type SpeciesInfo } from '../species-resolver';
+import { declaredSpecies, formulaOf, quantityInSI, resolveSpecies, resolveSubstance, type SpeciesInfo } from '../species-resolver';
+import { stepAmounts, type StepAmount, type StepSolvent } from '../step-amounts';
 import { ChemistryCodes } from '../../chemistry/codes';
 import { declareLigandFixes, unknownGroupAt } from '../unknown-ligand';
 import { theoreticalYield, type Supply } from '../../chemistry/stoichiometry';
 import { balance, checkBalance, formatReaction, type Species } from '../../chemistry/reaction-balance';
 import { hillFormula, type Composition } from '../../chemistry/formula';
 import { CLUSTER_METALS } from '../../data/atomic-weights';
-import { parseUnit } from '../../units/parse-unit';
-import { sameDimension } from '../../units/dimension';
-import { SLOTS } from '../../units/dimension';
-import { toSI } from '../../units/convert';
 import { formatExact, formatNumber, significantFromInputs, type NumberFormat } from '../../units/format';
 
 // Amounts and yields keep the figures of what was weighed or measured, four at
@@ -76,58 +73,6 @@ function useAbbreviations(ctx: AnalysisContext, formula: Word, used: string[]): 
   }
 }
 
-interface ReagentAmount {
-  amount: Amount;
-  species?: SpeciesInfo;
-  mmol?: number;
-  /** `in 1 mL water`: the solution volume, for the concentration. */
-  solutionL?: number;
-}
-
-/** mmol of one reagent line; reports units that do not fit and volumes without density. */
-export function amountInMmol(ctx: AnalysisContext, amount: Amount, species: SpeciesInfo | undefined): number | undefined {
-  const q = amount.quantity;
-  if (!q.unit) {
-    ctx.report('FD0403', 'error', 'a unit is missing: write a mass such as `20 mg` or a volume such as `30 µL`', q.span);
-    return undefined;
-  }
-  const u = parseUnit(q.unit.text);
-  if ('error' in u) {
-    quantityInSI(ctx, q, 'mass'); // reports the unknown unit with its suggestions
-    return undefined;
-  }
-  const value = q.values[0]!.value;
-  const dim = u.unit.dimension;
-  if (sameDimension(dim, SLOTS.amount.dimension)) return toSI(value, u.unit) * 1000;
-  if (!species) return undefined;
-  if (sameDimension(dim, SLOTS.mass.dimension)) return (toSI(value, u.unit) * 1000 * 1000) / species.molarMass;
-  if (sameDimension(dim, SLOTS.volume.dimension)) {
-    if (species.density === undefined) {
-      const declared = species.kind === 'reagent' || species.kind === 'cluster';
-      ctx.report(
-        ChemistryCodes.volumeWithoutDensity,
-        'warning',
-        declared
-          ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to \`reagent ${species.name}\`, or give the amount as a mass`
-          : `a volume of ${species.name} cannot become moles without its density: declare \`reagent ${amount.species.text} = ${species.formulaText} density … g/mL\`, or give the amount as a mass`,
-        q.span,
-        {
-          related: species.decl ? [{ message: `${species.name} is declared here`, span: species.decl.span }] : undefined,
-          // The template leaves the value to the chemist: a guessed density would be wrong data.
-          fixes: species.decl?.formula && species.kind === 'reagent'
-            ? [{ title: `Add a density to reagent ${species.name}`, edits: [{ span: { start: species.decl.formula.span.end, end: species.decl.formula.span.end }, newText: ' density … g/mL' }] }]
-            : undefined,
-        },
-      );
-      return undefined;
-    }
-    const grams = toSI(value, u.unit) * 1e6 * species.density;
-    return (grams * 1000) / species.molarMass;
-  }
-  ctx.report(ChemistryCodes.amountUnit, 'error', `\`${ctx.textOf(q.span)}\` is not an amount of ${species.name}: write ${SLOTS.mass.description} or ${SLOTS.volume.description}`, q.span);
-  return undefined;
-}
-
 function isMetalPrecursor(info: SpeciesInfo | undefined, product: string | undefined): boolean {
   if (!info || info.name === product) return false;
   if (info.libraryKind === 'metal-precursor') return true;
@@ -137,30 +82,27 @@ function isMetalPrecursor(info: SpeciesInfo | undefined, product: string | undef
 function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
   const name = synthesis.name?.text ?? 'synthesis';
   const productName = synthesis.product?.name?.text;
-  const reagents: ReagentAmount[] = [];
+  const reagents: StepAmount[] = [];
   const supplies: Supply[] = [];
   for (const step of synthesis.steps) {
-    let solutionL: number | undefined;
+    const solvents: StepSolvent[] = [];
     for (const solvent of step.solvents) {
       const info = resolveSpecies(ctx, solvent.species);
       if (info) supplies.push({ name: info.name, composition: info.composition, excess: true });
-      const u = solvent.quantity.unit && parseUnit(solvent.quantity.unit.text);
-      if (u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.volume.dimension)) solutionL = (solutionL ?? 0) + toSI(solvent.quantity.values[0]!.value, u.unit) * 1000;
+      solvents.push({ amount: solvent, info });
     }
     for (const w of step.solventNames) {
       const info = resolveSpecies(ctx, w);
       if (info) supplies.push({ name: info.name, composition: info.composition, excess: true });
     }
-    for (const amount of step.amounts) {
-      const species = resolveSpecies(ctx, amount.species);
-      const mmol = amountInMmol(ctx, amount, species);
-      reagents.push({ amount, species, mmol, solutionL: step.amounts.length === 1 ? solutionL : undefined });
-      if (species) supplies.push({ name: species.name, composition: species.composition, mmol });
+    for (const r of stepAmounts(ctx, step, solvents, (a) => resolveSubstance(ctx, a.species))) {
+      reagents.push(r);
+      if (r.species) supplies.push({ name: r.species.name, composition: r.species.composition, mmol: r.mmol });
     }
   }
 
   // Equivalents count against the named basis, else the first metal precursor.
-  let basis: ReagentAmount | undefined;
+  let basis: StepAmount | undefined;
   if (synthesis.basis?.species) {
     const b = synthesis.basis.species.text;
     basis = reagents.find((r) => r.species?.name === b || r.amount.species.text === b);
@@ -176,9 +118,10 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
       : 'equivalents need a basis: add `basis <species>` or a metal precursor with a known amount', span);
   }
 
-  /** The numbers a reagent's amount was computed from, as written: the amount and a declared density. */
-  const measured = (r: ReagentAmount) => [r.amount.quantity.values[0], r.species?.decl?.density?.values[0]];
+  /** The numbers a reagent's amount was computed from, as written: the amount, a declared density, a solution's volume or mass. */
+  const measured = (r: StepAmount) => [r.amount.quantity.values[0], r.species?.decl?.density?.values[0], ...r.inputs];
   for (const r of reagents) {
+    if (r.derivedMassMg !== undefined && r.substance) massValue(ctx, name, r);
     if (r.mmol === undefined || !r.species) continue;
     const subject = `${name}/${r.species.name}`;
     const eq = basisMmol ? r.mmol / basisMmol : undefined;
@@ -195,7 +138,7 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
       label: mmolLabel(r.mmol, amountFormat),
       detail: [
         `**${r.species.name}** ${r.species.formulaText} · M = ${formatNumber(r.species.molarMass, { decimals: 3 })} g/mol`,
-        `${ctx.textOf(r.amount.quantity.span)} → ${mmolLabel(r.mmol, amountFormat)}${r.species.density ? ` (density ${formatExact(r.species.density)} g/mL)` : ''}`,
+        r.derivation ?? `${ctx.textOf(r.amount.quantity.span)} → ${mmolLabel(r.mmol, amountFormat)}${r.species.density ? ` (density ${formatExact(r.species.density)} g/mL)` : ''}`,
         eq !== undefined ? `${formatNumber(eq, eqFormat)} eq against ${basis!.species!.name} (${mmolLabel(basisMmol!, significantFromInputs(measured(basis!), AMOUNT_FIGURES))})` : 'no basis for equivalents',
         concentration !== undefined ? `in solution: ${formatNumber(concentration, significantFromInputs(measured(r), RATIO_FIGURES))} M` : '',
         `Source: ${r.species.source}`,
@@ -213,7 +156,7 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
     return;
   }
   // An unknown reagent already has an error; a yield without it would mislead.
-  if (reagents.some((r) => !r.species)) return;
+  if (reagents.some((r) => !r.substance)) return;
   const result = theoreticalYield(product, supplies);
   for (const el of result.missingElements) {
     ctx.report(ChemistryCodes.missingElement, 'warning', `the product ${productName} contains ${el}, but no reagent or solvent of this synthesis supplies ${el}`, synthesis.product.name.span);
@@ -234,6 +177,27 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
     });
     ctx.value({ kind: 'limiting', subject: name, value: result.limitingElement!, unit: '', span, label: `limited by ${result.limitingElement} (${result.limitingReagent})`, extra: { reagent: result.limitingReagent! } });
   }
+}
+
+/** The mass of a solute derived from a mass fraction or a concentration (`10 wt% PBI in 10 mL DMAc`). */
+function massValue(ctx: AnalysisContext, synthesis: string, r: StepAmount): void {
+  const substance = r.substance!;
+  const label = `${formatNumber(r.derivedMassMg!, { significant: 4 })} mg`;
+  ctx.value({
+    kind: 'mass',
+    subject: `${synthesis}/${substance.name}`,
+    value: r.derivedMassMg!,
+    unit: 'mg',
+    span: r.amount.span,
+    label,
+    detail: [
+      `**${substance.name}** ${substance.kind === 'material' ? `${substance.entry.description} (a material: masses, no moles)` : substance.formulaText}`,
+      r.derivation ?? '',
+      `Source: ${substance.source}`,
+    ].filter(Boolean).join('  \n'),
+    // Species with a formula show the mass in their amount hint instead.
+    hint: substance.kind === 'material' ? { text: `= ${label}`, category: 'amounts' } : undefined,
+  });
 }
 
 function speciesOfTerm(ctx: AnalysisContext, word: Word): Species | undefined {

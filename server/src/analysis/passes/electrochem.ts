@@ -12,6 +12,7 @@ import { concentrationUnit, concentrationIn, milligramsPerLitre, milligramsPerLi
 import { closestNames } from '../../text/closest-names';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
+import { electrodeFacts } from '../electrode-loading';
 import { parseUnit } from '../../units/parse-unit';
 import { fromSI, toSI } from '../../units/convert';
 import { sameDimension, SLOTS } from '../../units/dimension';
@@ -170,17 +171,7 @@ class ElectrochemPass {
   }
 
   private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
-    const info: { catalyst?: string; catalystMassG?: number; areaCm2?: number } = {};
-    if (e.catalyst) {
-      info.catalyst = e.catalyst.species.text;
-      resolveSpecies(this.ctx, e.catalyst.species);
-      const kg = quantityInSI(this.ctx, e.catalyst.quantity, 'mass');
-      if (kg !== undefined) info.catalystMassG = kg * 1000;
-    }
-    if (e.area) {
-      const m2 = quantityInSI(this.ctx, e.area, 'area');
-      if (m2 !== undefined) info.areaCm2 = m2 * 1e4;
-    }
+    const info = electrodeFacts(this.ctx, e);
     if (e.name) this.ctx.facts.electrodes.set(e.name.text, info);
   }
 

@@ -4,6 +4,7 @@ import type { AnalysisPass } from '../context';
 import { chemistryPass } from './chemistry';
 import { electrochemPass } from './electrochem';
 import { crystalPass } from './crystal';
+import { inkPass } from './ink';
 import { dataPass, resultDataPass } from './data';
 
-export const analysisPasses: AnalysisPass[] = [chemistryPass, resultDataPass, electrochemPass, dataPass, crystalPass];
+export const analysisPasses: AnalysisPass[] = [chemistryPass, inkPass, resultDataPass, electrochemPass, dataPass, crystalPass];

@@ -15,6 +15,7 @@ function nameOf(node: TopLevelNode): Word | undefined {
     case 'reagent':
     case 'cluster':
     case 'synthesis':
+    case 'ink':
     case 'electrolyte':
     case 'electrode':
     case 'cell':
@@ -94,6 +95,9 @@ export function namesPass(ctx: AnalysisContext): void {
         useName(ctx, node.working, ['electrode'], 'electrode');
         useName(ctx, node.catholyte?.electrolyte, ['electrolyte'], 'electrolyte');
         useName(ctx, node.anolyte?.electrolyte, ['electrolyte'], 'electrolyte');
+        break;
+      case 'electrode':
+        for (const cast of node.casts) useName(ctx, cast.ink, ['ink'], 'ink');
         break;
       case 'run':
         useName(ctx, node.cell, ['cell'], 'cell');

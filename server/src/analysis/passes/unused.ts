@@ -4,7 +4,7 @@ import { NameCodes } from '../codes';
 import type { SymbolKind } from '../symbols';
 
 /** Kinds that exist to be referred to; results, plans and crystals stand alone. */
-const REFERABLE: SymbolKind[] = ['ligand', 'reagent', 'electrolyte', 'electrode', 'cell', 'calibration'];
+const REFERABLE: SymbolKind[] = ['ligand', 'reagent', 'ink', 'electrolyte', 'electrode', 'cell', 'calibration'];
 
 export function unusedPass(ctx: AnalysisContext): void {
   for (const decl of ctx.symbols.decls) {

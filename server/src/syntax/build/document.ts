@@ -8,6 +8,7 @@ import { BuildContext, cursorAfterHead, headText } from './context';
 import { readSynthesis } from './synthesis';
 import { readCalibration, readCell, readElectrode, readElectrolyte, readPlan, readReference, readResult, readRun } from './electrochem';
 import { readCrystal } from './crystal';
+import { readInk } from './ink';
 
 const SETTINGS = ['temperature', 'pressure', 'nernst'];
 
@@ -154,6 +155,8 @@ function readBlock(line: Line, ctx: BuildContext): TopLevelNode | undefined {
       return readElectrolyte(line, ctx, name);
     case 'electrode':
       return readElectrode(line, ctx, name);
+    case 'ink':
+      return readInk(line, ctx, name);
     case 'cell':
       return readCell(line, ctx, name);
     case 'calibration':
@@ -166,14 +169,14 @@ function readBlock(line: Line, ctx: BuildContext): TopLevelNode | undefined {
 }
 
 function exampleName(keyword: string): string {
-  return { synthesis: 'Au25', electrolyte: 'nitrate', electrode: 'wAu25', cell: 'H', calibration: 'nessler', crystal: 'Au25' }[keyword] ?? 'name';
+  return { synthesis: 'Au25', ink: 'RuO2ink', electrolyte: 'nitrate', electrode: 'wAu25', cell: 'H', calibration: 'nessler', crystal: 'Au25' }[keyword] ?? 'name';
 }
 
 /** Top-level keywords inside a block mean the block before them was left open. */
 function nestedBlocks(line: Line, ctx: BuildContext): void {
   for (const inner of line.block?.lines ?? []) {
     const head = inner.elements[0];
-    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.word.text)) {
+    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'ink', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.word.text)) {
       ctx.error(SyntaxCodes.misplacedBlock, `a ${head.word.text} block cannot stand inside another block; close the block above with \`}\` first`, head.span);
     }
   }
@@ -195,7 +198,7 @@ function readTopStatement(line: Line, ctx: BuildContext): TopLevelNode | undefin
   if (head.kind === 'unknown') return undefined; // reported once, by the token pass
   ctx.error(
     SyntaxCodes.unknownStatement,
-    `\`${ctx.text(head.span)}\` does not start a statement; a line at the top level starts with protocol, import, temperature, pressure, nernst, reference, ligand, reagent, cluster, reaction, or a block keyword (synthesis, electrolyte, electrode, cell, run, calibration, result, plan, crystal)`,
+    `\`${ctx.text(head.span)}\` does not start a statement; a line at the top level starts with protocol, import, temperature, pressure, nernst, reference, ligand, reagent, cluster, reaction, or a block keyword (synthesis, ink, electrolyte, electrode, cell, run, calibration, result, plan, crystal)`,
     head.span,
   );
   return undefined;

@@ -8,6 +8,7 @@ import type {
 } from '../ast';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
+import { readCast, readComponent } from './ink';
 
 export const TECHNIQUES = ['CV', 'LSV', 'CA', 'CP', 'EIS', 'DPV', 'SWV', 'OCP'] as const;
 
@@ -97,27 +98,51 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
   return node;
 }
 
+const CAST_VERBS = ['drop-cast', 'dropcast', 'cast', 'spray', 'spray-coat', 'spin-coat'];
+
 export function readElectrode(header: Line, ctx: BuildContext, name: Word | undefined): ElectrodeBlock {
   const block = header.block!;
-  const node: ElectrodeBlock = { kind: 'electrode', name, span: header.span, bodySpan: block.span };
+  const node: ElectrodeBlock = { kind: 'electrode', name, casts: [], span: header.span, bodySpan: block.span };
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
+    const head = line.elements[0]!;
+    const headWord: Word = head.kind === 'word' ? head.word : { text: key, span: head.span };
     if (key === 'catalyst') {
-      node.catalyst = cursor.amount();
-      if (!node.catalyst) ctx.error(SyntaxCodes.expectedQuantity, 'expected the catalyst loading, as in `catalyst 1 mg Au28Cu12`', cursor.here());
-      cursor.acceptPunct(',');
-      if (cursor.accept('drop-cast') || cursor.accept('dropcast') || cursor.accept('cast')) {
-        cursor.accept('from');
-        node.castFrom = cursor.amount();
+      // `catalyst 10 µL ink A`: a cast of an ink; `catalyst 1 mg Au28Cu12, drop-cast from 500 µL DCM`: a mass; `catalyst NiFe-LDH`: a name.
+      const cast = readCast(cursor, headWord, true);
+      if (cast) {
+        node.casts.push(cast);
+      } else {
+        const component = readComponent(cursor);
+        if (component) {
+          node.catalyst = component.amount;
+          node.catalystMetalFraction = component.massFraction;
+          cursor.acceptPunct(',');
+          if (cursor.accept('drop-cast') || cursor.accept('dropcast') || cursor.accept('cast')) {
+            cursor.accept('from');
+            node.castFrom = cursor.amount();
+          }
+        } else if (cursor.isWord() && !cursor.isNumber()) {
+          node.catalystName = cursor.nameWord();
+          node.catalystMetalFraction = cursor.massFraction();
+        } else {
+          ctx.error(SyntaxCodes.expectedQuantity, 'expected the catalyst: a mass (`catalyst 1 mg Au28Cu12`), a volume of an ink (`catalyst 10 µL ink A`) or its name (`catalyst NiFe-LDH`)', cursor.here());
+        }
       }
+    } else if (CAST_VERBS.includes(key)) {
+      const cast = readCast(cursor, headWord, false);
+      if (cast) node.casts.push(cast);
+      else ctx.error(SyntaxCodes.expectedQuantity, `expected a volume of an ink, as in \`${headWord.text} 10 µL of ink A\``, cursor.here());
+    } else if (key === 'loading') {
+      node.loading = expectQuantity(ctx, cursor, '0.5 mg/cm2');
     } else if (key === 'support') {
       node.support = textValue(cursor);
     } else if (key === 'area') {
       node.area = expectQuantity(ctx, cursor, '1 cm2');
     } else {
-      unknownLine(ctx, line, 'an electrode', ['catalyst', 'support', 'area']);
+      unknownLine(ctx, line, 'an electrode', ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);

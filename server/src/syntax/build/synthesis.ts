@@ -48,7 +48,7 @@ export function readStep(line: Line, ctx: BuildContext): Step {
       continue;
     }
     if (cursor.acceptPunct('+')) continue;
-    const amount = cursor.amount();
+    const amount = cursor.amountInSolution();
     if (amount) {
       (mode === 'solvent' ? step.solvents : step.amounts).push(amount);
       continue;
