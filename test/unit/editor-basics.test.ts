@@ -59,6 +59,16 @@ test('grammar scopes: references, quantities with uncertainty, units, comments, 
   assert.match(scopeOf(tokens, '[Au28Cu12(SR)24](PPh4)4'), /entity\.name\.type\.formula/);
 });
 
+test('grammar scopes of inks: the block keyword and the statements that cast from it', async () => {
+  const g = await grammar();
+  const tokens = tokenize(g, ['ink RuO2ink {', '  ionomer 40 µL Nafion 5 wt%', '}', 'electrode w {', '  drop-cast 10 µL of ink RuO2ink', '  loading 0.26 mg/cm2', '}'].join('\n'));
+  assert.match(scopeOf(tokens, 'ink'), /keyword\.control\.block/);
+  assert.match(scopeOf(tokens, 'ionomer'), /variable\.other\.property/);
+  assert.match(scopeOf(tokens, 'drop-cast'), /variable\.other\.property/);
+  assert.match(scopeOf(tokens, 'loading'), /variable\.other\.property/);
+  assert.match(scopeOf(tokens, 'wt%'), /keyword\.other\.unit/);
+});
+
 test('grammar snapshots of the samples (UPDATE_SNAPSHOTS=1 rewrites them)', async () => {
   const g = await grammar();
   const dir = path.join(root, 'test/unit/__snapshots__/grammar');
