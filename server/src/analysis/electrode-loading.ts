@@ -58,12 +58,14 @@ export function electrodeFacts(ctx: AnalysisContext, e: ElectrodeBlock): Electro
     info.loadingMgPerCm2 = loading;
     const how = [...deposit.how, `loading = ${f4(deposit.massMg)} mg / ${f4(area)} cm² = ${f4(loading)} mg/cm²`];
     if (statedMg !== undefined) {
-      const deviation = relativeDeviation(statedMg, loading);
+      // A recipe that puts nothing on the electrode disagrees with any stated loading but zero.
+      const deviation = loading > 0 ? relativeDeviation(statedMg, loading) : statedMg > 0 ? Infinity : 0;
       if (deviation > LOADING_TOLERANCE) {
-        ctx.report(ElectrochemCodes.loadingMismatch, 'warning', `the stated loading ${ctx.textOf(e.loading!.span)} differs from the ${f3(loading)} mg/cm² the recipe gives (${f4(deposit.massMg)} mg on ${f4(area)} cm², ${formatNumber(statedMg / loading, { significant: 3 })} times as much); check the stated value and the recipe`, e.loading!.span, {
+        const ratio = loading > 0 ? `, ${formatNumber(statedMg / loading, { significant: 3 })} times as much` : '';
+        ctx.report(ElectrochemCodes.loadingMismatch, 'warning', `the stated loading ${ctx.textOf(e.loading!.span)} differs from the ${f3(loading)} mg/cm² the recipe gives (${f4(deposit.massMg)} mg on ${f4(area)} cm²${ratio}); check the stated value and the recipe`, e.loading!.span, {
           related: [{ message: `the recipe: ${f3(loading)} mg/cm²`, span: deposit.span }],
         });
-        how.push(`stated ${ctx.textOf(e.loading!.span)}: ${formatNumber(deviation * 100, { significant: 3 })} % off`);
+        how.push(`stated ${ctx.textOf(e.loading!.span)}: ${loading > 0 ? `${formatNumber(deviation * 100, { significant: 3 })} % off` : 'the recipe gives none'}`);
       } else {
         how.push(`stated ${ctx.textOf(e.loading!.span)} agrees within ${formatNumber(LOADING_TOLERANCE * 100, { significant: 2 })} %`);
       }
@@ -104,8 +106,8 @@ function castFromInks(ctx: AnalysisContext, e: ElectrodeBlock): Deposit | undefi
     if (m3 === undefined || !ink) return undefined; // a bad volume or an unknown ink is reported already
     const castUL = m3 * 1e9;
     if (ink.catalystMg === undefined || ink.volumeUL === undefined || ink.volumeUL === 0) {
-      const lacks = ink.catalystMg === undefined ? 'its catalyst mass' : 'its total volume';
-      ctx.report(ElectrochemCodes.loadingNotComputed, 'information', `no loading for this electrode: ink ${cast.ink.text} does not give ${lacks}`, cast.span);
+      const lacks = ink.catalystMg === undefined ? 'does not give its catalyst mass' : ink.volumeUL === 0 ? 'has a total volume of zero' : 'does not give its total volume';
+      ctx.report(ElectrochemCodes.loadingNotComputed, 'information', `the loading cannot be computed from the recipe: ink ${cast.ink.text} ${lacks}${e.loading ? '; the stated loading is used' : ''}`, cast.span);
       return undefined;
     }
     if (castUL > ink.volumeUL * (1 + 1e-9)) {

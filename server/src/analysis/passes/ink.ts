@@ -29,6 +29,7 @@ interface Catalyst {
 
 function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
   const name = ink.name?.text ?? 'ink';
+  const called = ink.name ? `ink ${ink.name.text}` : 'this ink';
   const at = ink.name?.span ?? ink.span;
   const lines: string[] = [];
 
@@ -37,7 +38,7 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
   const known = catalysts.filter((c): c is Catalyst => c !== undefined);
   const complete = known.length === catalysts.length && known.length > 0;
   if (ink.catalysts.length === 0) {
-    ctx.report(ChemistryCodes.inkWithoutCatalyst, 'warning', `ink ${name} has no catalyst mass, so electrodes cast from it have no loading: add \`catalyst 5 mg …\``, at);
+    ctx.report(ChemistryCodes.inkWithoutCatalyst, 'warning', `${called} has no catalyst mass, so electrodes cast from it have no loading: add \`catalyst 5 mg …\``, at);
   }
   const catalystMg = complete ? known.reduce((s, c) => s + c.mg, 0) : undefined;
   for (const c of known) lines.push(`catalyst ${f4(c.mg)} mg ${c.name}${c.metal ? ` (${c.metal.how})` : ''}`);
@@ -61,7 +62,7 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
       return m3;
     }
     if (m3 === 'other') {
-      ctx.report(ChemistryCodes.inkVolumeUnknown, 'warning', `the volume of ink ${name} needs every liquid as a volume: write ${amount.species.text} in µL or mL`, amount.quantity.span);
+      ctx.report(ChemistryCodes.inkVolumeUnknown, 'warning', `the volume of ${called} needs every liquid as a volume: write ${amount.species.text} in µL or mL`, amount.quantity.span);
     }
     volumeUL = undefined;
     return undefined;
@@ -81,7 +82,7 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
     }
   }
   if (ink.solvents.length + ink.ionomers.length === 0) {
-    ctx.report(ChemistryCodes.inkVolumeUnknown, 'warning', `ink ${name} has no liquid: add \`solvent 480 µL isopropanol + 480 µL water\``, at);
+    ctx.report(ChemistryCodes.inkVolumeUnknown, 'warning', `${called} has no liquid: add \`solvent 480 µL isopropanol + 480 µL water\``, at);
     volumeUL = undefined;
   }
   if (volumeUL !== undefined) lines.push(`total volume ${volumeParts.join(' + ')} = ${f4(volumeUL)} µL`);
