@@ -137,6 +137,18 @@ test('what an ink or a cast lacks is reported where it is missing', () => {
   assert.equal(value(analyze(`ink A {\n  catalyst 5 mg XC-72\n  solvent 1 mL water\n}\n${electrode('drop-cast 10 µL of ink A', 'area 1 cm2')}`), 'metalLoading', 'w'), undefined);
 });
 
+test('a recipe that casts nothing, or an ink without volume, never divides by zero', () => {
+  // 0 µL cast: 0 mg/cm², and a stated 1 mg/cm² disagrees, without a ratio of infinity
+  const none = analyze(`ink A {\n  catalyst 5 mg RuO2\n  solvent 1 mL water\n}\n${electrode('drop-cast 0 µL of ink A', 'area 1 cm2', 'loading 1 mg/cm2')}`);
+  assert.equal(value(none, 'loading', 'w'), 0);
+  const d = diagnostic(none, 'FD0540')!;
+  assert.doesNotMatch(d.message, /Infinity|NaN|times as much/);
+  // An ink of zero volume gives no loading from the recipe; the stated one is used, and the cast says so
+  const empty = analyze(`ink A {\n  catalyst 5 mg RuO2\n  solvent 0 µL water\n}\n${electrode('drop-cast 0 µL of ink A', 'area 1 cm2', 'loading 1 mg/cm2')}`);
+  assert.match(diagnostic(empty, 'FD0543')!.message, /total volume of zero; the stated loading is used/);
+  assert.equal(empty.values.find((v) => v.kind === 'loading')!.extra!.source, 'stated');
+});
+
 test('metal fractions: from a formula, a stated grade, a mixture of catalysts', () => {
   const f = metalMassFraction((parseFormula('RuO2') as { formula: { composition: Map<string, number> } }).formula.composition)!;
   near(f.fraction, 101.07 / 133.068, 1e-12, 'RuO2');
