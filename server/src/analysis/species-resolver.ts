@@ -15,6 +15,8 @@ import { slotMismatch } from '../units/convert';
 import { SLOTS, type SlotName } from '../units/dimension';
 import type { SpeciesDecl } from '../syntax/ast';
 import { formatNumber } from '../units/format';
+import { looksLikeAbbreviation } from '../chemistry/abbreviation-like';
+import type { QuickFix } from './model';
 
 export interface SpeciesInfo {
   name: string;
@@ -126,8 +128,18 @@ export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true):
       };
     }
   }
-  // A plain formula of element symbols (no abbreviations) stands for itself.
+  // A plain formula of element symbols (no abbreviations) stands for itself,
+  // unless it is written like an abbreviation (`PBI`): then the chemist says which.
   const parsed = parseFormula(word.text);
+  if ('formula' in parsed && parsed.formula.abbreviations.length === 0 && looksLikeAbbreviation(word.text)) {
+    if (report) {
+      const spelled = `${hillFormula(parsed.formula.composition)} (${formatNumber(molarMass(parsed.formula.composition), { decimals: 2 })} g/mol)`;
+      ctx.report(ChemistryCodes.abbreviationLike, 'warning', `\`${word.text}\` is written like an abbreviation and is no known species; read as a formula it would be ${spelled}. Declare what it is, as in \`reagent ${word.text} = FORMULA "full name"\` (a polymer: the formula of its repeat unit); no amount is computed from it until then`, word.span, {
+        fixes: [declareAsSpelled(ctx, word, spelled)],
+      });
+    }
+    return undefined;
+  }
   if ('formula' in parsed && parsed.formula.abbreviations.length === 0) {
     if (report) ctx.report(ChemistryCodes.speciesAsFormula, 'hint', `\`${word.text}\` is not in the species library; it is read as the formula ${hillFormula(parsed.formula.composition)} (${formatNumber(molarMass(parsed.formula.composition), { decimals: 3 })} g/mol)`, word.span);
     return {
@@ -149,6 +161,13 @@ export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true):
     });
   }
   return undefined;
+}
+
+/** Declares the name as the elements it spells, above the top-level statement that uses it. */
+function declareAsSpelled(ctx: AnalysisContext, word: Word, spelled: string): QuickFix {
+  const statement = ctx.document.statements.find((s) => s.span.start <= word.span.start && word.span.end <= s.span.end);
+  const at = ctx.text.lastIndexOf('\n', (statement?.span.start ?? word.span.start) - 1) + 1;
+  return { title: `Declare \`reagent ${word.text} = ${word.text}\`: the elements it spells, ${spelled}`, edits: [{ span: { start: at, end: at }, newText: `reagent ${word.text} = ${word.text}\n` }] };
 }
 
 /** Reports a unit that is missing, unknown or of the wrong kind; returns the SI value or undefined. */

@@ -107,6 +107,9 @@ export const SPECIES: SpeciesEntry[] = [
   S('N-(1-naphthyl)ethylenediamine dihydrochloride', 'C12H14N2·2HCl', 'reagent', '1465-25-4', ['NED']),
   S('p-dimethylaminobenzaldehyde', 'C9H11NO', 'reagent', '100-10-7', ['4-dimethylaminobenzaldehyde', 'PDAB']),
   S('Cs2CO3', 'Cs2CO3', 'salt', '534-17-8', ['cesium carbonate']),
+  // Formulas of capitals only that chemists write as formulas (others such as `PBI` are abbreviations).
+  S('KCN', 'KCN', 'salt', '151-50-8', ['potassium cyanide']),
+  S('KSCN', 'KSCN', 'salt', '333-20-0', ['potassium thiocyanate']),
   // Acids and bases
   S('H2SO4', 'H2SO4', 'acid', '7664-93-9', ['sulfuric acid'], 1.83),
   S('HCl', 'HCl', 'acid', '7647-01-0', ['hydrochloric acid']),
@@ -114,6 +117,8 @@ export const SPECIES: SpeciesEntry[] = [
   S('H3PO4', 'H3PO4', 'acid', '7664-38-2', ['phosphoric acid']),
   S('HClO4', 'HClO4', 'acid', '7601-90-3', ['perchloric acid']),
   S('H3BO3', 'H3BO3', 'acid', '10043-35-3', ['boric acid']),
+  S('formic acid', 'CH2O2', 'acid', '64-18-6', ['HCOOH', 'methanoic acid'], 1.22),
+  S('HCN', 'HCN', 'acid', '74-90-8', ['hydrogen cyanide', 'hydrocyanic acid']),
   S('NaOH', 'NaOH', 'base', '1310-73-2', ['sodium hydroxide']),
   S('KOH', 'KOH', 'base', '1310-58-3', ['potassium hydroxide']),
   S('LiOH', 'LiOH', 'base', '1310-65-2', ['lithium hydroxide']),
