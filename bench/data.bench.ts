@@ -12,6 +12,8 @@ import { analyze } from '../server/src/analysis/analyze';
 import { buildFigures } from '../server/src/plots/figures';
 import { renderSvg } from '../server/src/plots/render';
 import { generateLines } from './generate-protocol';
+import { ecLabBinary, ecLabText, gamryText } from './instrument-exports';
+import { importInstrumentFile } from '../server/src/instruments/detect';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,6 +46,22 @@ export async function run(): Promise<string> {
   }
   const m = median(ms);
   out.push(`1 000 000-row i-t export (${mb.toFixed(1)} MB, CRLF): ${points} points read and integrated (${charge.toFixed(1)} C) in ${m.toFixed(0)} ms median of 5 = ${(mb / (m / 1000)).toFixed(1)} MB/s`);
+
+  // Other potentiostats, from their bytes as the CLI and the server read them (format detection, decoding, SI conversion).
+  const rows = 200_000;
+  for (const [name, bytes] of [[`EC-Lab CV text export, ${rows} rows × 12 columns (Latin-1)`, ecLabText(rows)], [`EC-Lab binary .mpr, ${rows} records × 11 columns`, ecLabBinary(rows)], [`Gamry .DTA CV, ${rows} rows × 9 columns`, gamryText(rows)]] as const) {
+    importInstrumentFile(bytes.subarray(0, 100_000), 'warm-up');
+    const times: number[] = [];
+    let read = 0;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      read = importInstrumentFile(bytes, 'bench').points;
+      times.push(performance.now() - t0);
+    }
+    const mbs = bytes.length / 1024 / 1024;
+    const mt = median(times);
+    out.push(`${name} (${mbs.toFixed(1)} MB): ${read} points in ${mt.toFixed(0)} ms median of 3 = ${(mbs / (mt / 1000)).toFixed(1)} MB/s`);
+  }
 
   out.push('', '## Time to first render of the preview (sample)');
   const root = process.cwd();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { MAX_DATA_FILE_BYTES } from '../../server/src/instruments/detect';
 import { readBytesBounded } from '../../server/src/instruments/read-bytes';
+import { column } from '../../server/src/instruments/series';
 
 const samples = path.resolve(__dirname, '..', '..', 'samples');
 const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
@@ -139,4 +140,50 @@ test('other scan rates, a GC file on a run line, a binary file through a text-on
   const large = analyze(text, { fileName: path.join(dir, 'p.faraday'), readBytes: (_f, max) => (assert.equal(max, MAX_DATA_FILE_BYTES + 1), huge) });
   assert.deepEqual(large.diagnostics.filter((d) => /^FD07/.test(d.code)).map((d) => [d.code, large.text.slice(d.span.start, d.span.end)]), [['FD0725', '"cv.mpr"']]);
   assert.ok(!large.values.some((v) => v.kind === 'dataFile'));
+});
+
+test('figures draw the other formats as they draw CH Instruments files: LSV, i-t, Nyquist', async () => {
+  const { buildFigures } = await import('../../server/src/plots/figures');
+  const a = otherInstruments([
+    'LSV from -0.06 V to -4 V vs Ag/AgCl at 20 mV/s, data "data/lsv.mpt"',
+    'CA at 0.3 V vs Ag/AgCl for 12 h, data "data/ca-{E}.mpt"',
+    'CA at 0.5 V vs Ag/AgCl for 270 s, data "data/chronoa-{E}.DTA"',
+    'EIS at 1.3 V vs Ag/AgCl from 10 kHz to 0.5 Hz, data "data/eis.DTA"',
+  ]);
+  const figures = new Map(buildFigures(a).map((f) => [f.id, f]));
+  // Every point of every file is read: 1186 of the LSV, 721 + 10 of the two CA files, 10 of the EIS.
+  assert.deepEqual(['lsv', 'it', 'nyquist'].map((id) => figures.get(id)?.pointsRead), [1186, 731, 10]);
+  // Nyquist plots −Z": the Gamry Zimag −3.767681 ohm at 10 kHz is drawn at +3.767681.
+  const rows = (figures.get('nyquist')!.spec.data as { values: { re: number; im: number }[] }).values;
+  assert.deepEqual(rows.find((r) => r.re === 224.6075), { re: 224.6075, im: 3.767681, file: 'data/eis.DTA' });
+});
+
+test('Cdl from EC-Lab CV files of a {rate} line, as from CH Instruments files', async () => {
+  const { branchDifference } = await import('../../server/src/instruments/derived');
+  const { importInstrumentFile } = await import('../../server/src/instruments/detect');
+  const fixtures = path.resolve(__dirname, '..', 'fixtures', 'instrument-exports');
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-cdl-'));
+  mkdirSync(path.join(dir, 'data'));
+  // The real CV at 0.1 mV/s, and a copy whose <I>/mA column is doubled standing for a run at 0.2 mV/s.
+  const original = readFileSync(path.join(fixtures, 'biologic-cv.mpt'), 'latin1');
+  writeFileSync(path.join(dir, 'data', 'cv-0.1.mpt'), original, 'latin1');
+  const doubled = original.split('\n').map((l, i) => {
+    if (i < 58 || !l.trim()) return l;
+    const cells = l.split('\t');
+    cells[8] = (2 * Number(cells[8])).toExponential(15).toUpperCase();
+    return cells.join('\t');
+  });
+  writeFileSync(path.join(dir, 'data', 'cv-0.2.mpt'), doubled.join('\n'), 'latin1');
+  const text = 'cell H {\n  reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE\n}\nrun in H {\n  CV ecsa from 1.5 V to 5.5 V vs Ag/AgCl at 0.1, 0.2 mV/s, data "data/cv-{rate}.mpt"\n}\n';
+  const a = analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read, readBytes: readBytesBounded, workspaceRoot: dir });
+  // Δi at the middle of the window of the real file; the doubled file has 2Δi. Slope (2Δi − Δi)/(0.2 − 0.1 mV/s) = Δi/1e-4 V/s;
+  // Cdl = slope/2 per cm² (no electrode area: 1 cm²), in mF/cm².
+  const d = importInstrumentFile(new Uint8Array(Buffer.from(original, 'latin1')), 'cv');
+  const e = column(d, /^Potential$/)!.values;
+  const mid = (Math.min(...e) + Math.max(...e)) / 2;
+  const di = branchDifference(e, column(d, /^Current$/)!.values, mid)!;
+  const cdl = a.values.find((v) => v.kind === 'cdl')!;
+  assert.ok(Math.abs((cdl.value as number) - ((di / 1e-4 / 2) * 1000)) < 1e-9 * Math.abs(cdl.value as number), `${cdl.value} vs ${(di / 1e-4 / 2) * 1000}`);
+  // The header of the copy still says 0.1 mV/s: the line's 0.2 mV/s is flagged for it, and only for it.
+  assert.deepEqual(a.diagnostics.filter((x) => x.code === 'FD0709').map((x) => x.message), ['`data/cv-0.2.mpt` was recorded at 0.0001 V/s, but the line says 0.000200 V/s']);
 });

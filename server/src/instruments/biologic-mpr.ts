@@ -193,15 +193,17 @@ function readRecords(data: ImportedData, bytes: Uint8Array, view: DataView, m: M
   const out: Column[] = [];
   for (const c of columns) {
     const values = new Float64Array(n);
-    let p = m.offset + start + c.at;
-    for (let r = 0; r < n; r++, p += width) {
-      switch (c.type) {
-        case 'f4': values[r] = view.getFloat32(p, true); break;
-        case 'f8': values[r] = view.getFloat64(p, true); break;
-        case 'u1': values[r] = c.mask === undefined ? bytes[p]! : (bytes[p]! & c.mask) / (c.mask & -c.mask); break;
-        case 'u2': values[r] = view.getUint16(p, true); break;
-        case 'u4': values[r] = view.getUint32(p, true); break;
-      }
+    const first = m.offset + start + c.at;
+    const end = first + n * width;
+    // One loop per type: the record layout is fixed, so the type test stays out of the loop over records.
+    if (c.type === 'f4') for (let p = first, r = 0; p < end; p += width) values[r++] = view.getFloat32(p, true);
+    else if (c.type === 'f8') for (let p = first, r = 0; p < end; p += width) values[r++] = view.getFloat64(p, true);
+    else if (c.type === 'u2') for (let p = first, r = 0; p < end; p += width) values[r++] = view.getUint16(p, true);
+    else if (c.type === 'u4') for (let p = first, r = 0; p < end; p += width) values[r++] = view.getUint32(p, true);
+    else if (c.mask === undefined) for (let p = first, r = 0; p < end; p += width) values[r++] = bytes[p]!;
+    else {
+      const shift = Math.log2(c.mask & -c.mask);
+      for (let p = first, r = 0; p < end; p += width) values[r++] = (bytes[p]! & c.mask) >> shift;
     }
     const conversion = siConversion(c.unit);
     applyConversion(values, conversion);
