@@ -9,8 +9,9 @@ import { unitCodeCatalogue } from '../units/codes';
 import { electrochemCodeCatalogue } from '../electrochem/codes';
 import { crystalCodeCatalogue } from '../crystal/codes';
 import { instrumentCodeCatalogue } from '../instruments/codes';
+import { methodsCodeCatalogue } from '../methods/codes';
 
-export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue, ...crystalCodeCatalogue, ...instrumentCodeCatalogue].sort((a, b) =>
+export const diagnosticCatalogue: DiagnosticCodeInfo[] = [...syntaxCodeCatalogue, ...nameCodeCatalogue, ...chemistryCodeCatalogue, ...unitCodeCatalogue, ...electrochemCodeCatalogue, ...crystalCodeCatalogue, ...instrumentCodeCatalogue, ...methodsCodeCatalogue].sort((a, b) =>
   a.code.localeCompare(b.code),
 );
 

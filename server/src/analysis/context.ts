@@ -85,6 +85,12 @@ export interface RunCell {
   areaCm2?: number;
   /** The catalyst and the catholyte (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
   label?: string;
+  /** The reference electrode and its potential vs SHE in V (declared or from the table), for the written RHE conversion. */
+  reference?: { name: string; vsSHE: number; source: string };
+  /** The catholyte's pH as the RHE conversion used it, and whether it was estimated. */
+  pH?: { value: number; estimated: boolean };
+  /** Nernst slope in V per pH unit the conversion used (stated, or 2.303RT/F). */
+  nernstSlope?: number;
 }
 
 /** One data file read for a protocol line, with what the line says about it. */

@@ -272,6 +272,9 @@ class ElectrochemPass {
         toRHE: info.reference && pH !== undefined && 'name' in rhe ? convertPotential(0, info.reference, rhe, pH, this.slope) : undefined,
         areaCm2: info.electrode?.areaCm2,
         label: [this.ctx.facts.electrodes.get(c.working?.text ?? '')?.catalyst ?? c.working?.text, info.catholyteName && `in ${info.catholyteName}`].filter(Boolean).join(' ') || undefined,
+        reference: info.reference?.vsSHE !== undefined ? { name: info.reference.name, vsSHE: info.reference.vsSHE, source: info.reference.source } : undefined,
+        pH: pH !== undefined ? { value: pH, estimated: !!info.catholyte?.estimated } : undefined,
+        nernstSlope: this.slope,
       });
     }
   }

@@ -1,0 +1,193 @@
+// Product quantification: each calibration with its method, dilution,
+// wavelength and fitted line (y = a·x + b, R², LOD), gases by GC, and the
+// faradaic-efficiency and yield-rate formulas with n, F and the protocol's numbers.
+import type { CalibrationBlock, CellBlock, ReactionDecl, Span } from '../syntax/ast';
+import { analyteBasis } from '../electrochem/analyte';
+import { molarVolume } from '../electrochem/faradaic';
+import { FARADAY } from '../data/constants';
+import { ANALYTICAL_METHODS } from '../data/methods-vocabulary';
+import { toSI } from '../units/convert';
+import { parseUnit } from '../units/parse-unit';
+import { MethodsCodes } from './codes';
+import type { MethodsContext } from './context';
+import { clause, formula, inlines, list, math, quantity, sentence, text, type Block, type Inline, type MathNode, type Section, type Sentence } from './document';
+import { computedNumber, decimalsOf, fixedNumber, precisionOf, significantFigures } from './numbers';
+import { writtenQuantity } from './step-phrases';
+
+/** `NH3-N` → NH₃-N, `NO2-N` → NO₂⁻-N: the product's formula and the basis. */
+export function analyteLabel(analyte: string): Inline[] {
+  const basis = analyteBasis(analyte);
+  if (/-N$/.test(analyte) && !('error' in basis)) return [formula(basis.product), text('-N')];
+  return [formula(analyte)];
+}
+
+function dilutionSentence(c: CalibrationBlock): Inline[] {
+  if (!c.dilute) return [];
+  const from = c.dilute.from;
+  const to = c.dilute.to;
+  const u1 = from.unit && parseUnit(from.unit.text);
+  const u2 = to.unit && parseUnit(to.unit.text);
+  const factor = u1 && u2 && 'unit' in u1 && 'unit' in u2 ? toSI(to.values[0]!.value, u2.unit) / toSI(from.values[0]!.value, u1.unit) : undefined;
+  return inlines('a ', writtenQuantity(from), ' aliquot of the catholyte was diluted to ', writtenQuantity(to),
+    factor !== undefined && Number.isFinite(factor) ? ` (×${computedNumber(factor, precisionOf(from.values[0], to.values[0]))})` : '', ', and ');
+}
+
+function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[] {
+  const name = c.name?.text ?? 'calibration';
+  const analyte = c.analyte ? analyteLabel(c.analyte.text) : [text('the analyte')];
+  const reading = c.standards?.reading.text ?? 'reading';
+  const method = c.method?.name.text;
+  const out: Sentence[] = [];
+  const how = inlines(
+    dilutionSentence(c),
+    `the ${reading}`, c.method?.wavelength ? [' at ', writtenQuantity(c.method.wavelength)] : '', ' was read',
+    c.method?.readAfter ? [' after ', writtenQuantity(c.method.readAfter)] : '');
+  out.push(sentence(c.span, analyte, ` was determined ${reading === 'absorbance' ? 'colorimetrically ' : ''}by the `, method ? `${ANALYTICAL_METHODS[method] ?? method} method` : 'calibration', ': ', how));
+  const fit = c.name ? m.analysis.facts.calibrationFits.get(c.name.text) : undefined;
+  const rows = c.standards?.rows ?? [];
+  if (!fit || rows.length < 2) {
+    m.problem(MethodsCodes.calibrationWithoutFit, 'warning', `calibration ${name} has no fitted line, so the Methods section gives no equation, R² or detection limit for it: add at least two standards at different concentrations`, c.name?.span ?? c.span);
+    return out;
+  }
+  const readings = rows.map((r) => r.reading.text);
+  const slope = computedNumber(fit.slope, Math.max(...readings.map(significantFigures)) + 1);
+  const interceptDecimals = Math.max(...readings.map((r) => decimalsOf(r, 3))) + 1;
+  const intercept = fixedNumber(Math.abs(fit.intercept), interceptDecimals);
+  const lod = m.valuesOf('calibrationLOD').find((v) => v.subject === name);
+  const low = rows.reduce((a, b) => (b.concentration.value < a.concentration.value ? b : a));
+  const high = rows.reduce((a, b) => (b.concentration.value > a.concentration.value ? b : a));
+  const unitText = c.standards!.unit.text;
+  const equation: MathNode[] = [
+    { kind: 'var', name: 'y' }, { kind: 'op', op: '=' }, { kind: 'num', text: slope }, { kind: 'op', op: '·' }, { kind: 'var', name: 'x' },
+    { kind: 'op', op: fit.intercept < 0 ? '−' : '+' }, { kind: 'num', text: intercept },
+  ];
+  out.push(sentence(c.standards!.span,
+    `the calibration with ${rows.length} standards from `, quantity(low.concentration.text, undefined), ' to ', quantity(high.concentration.text, unitText), ' gave ', math(...equation),
+    `, where y is the ${reading} and x the concentration of `, analyte, ' in ', { kind: 'unit', text: unitText }, ' (', math({ kind: 'var', name: 'R', sup: '2' }, { kind: 'op', op: '=' }, { kind: 'num', text: fixedNumber(fit.r2, 4) }),
+    lod && typeof lod.value === 'number' ? ['; limit of detection ', quantity(computedNumber(lod.value, 2), unitText), ', 3.3 s/slope'] : [], ')'));
+  return out;
+}
+
+interface GasReading { analyte: string; flow: string; flowQuantity: import('../syntax/ast').Quantity }
+
+function gasReadings(m: MethodsContext): GasReading[] {
+  const out: GasReading[] = [];
+  for (const r of m.blocks('result')) {
+    for (const reading of r.readings) {
+      if (!reading.flow) continue;
+      const flow = m.textOf(reading.flow);
+      if (!out.some((g) => g.analyte === reading.analyte.text && g.flow === flow)) out.push({ analyte: reading.analyte.text, flow, flowQuantity: reading.flow });
+    }
+  }
+  return out;
+}
+
+function gasSentences(m: MethodsContext, main: CellBlock | undefined, gases: GasReading[]): Sentence[] {
+  if (gases.length === 0) return [];
+  const flows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
+  const carrier = main?.purge?.gas.text;
+  const products = [...new Set(gases.map((g) => g.analyte))];
+  return [sentence(undefined, list(products.map((p) => [formula(p)])),
+    ' in the gas leaving the cathode compartment was quantified by gas chromatography (GC), ', carrier ? ['with ', formula(carrier), ' '] : 'with the carrier gas ',
+    'flowing through the catholyte at ', list(flows.map((f) => writtenQuantity(f))))];
+}
+
+/** The reaction that makes a product, for the electrons it takes. */
+function reactionFor(m: MethodsContext, product: string): ReactionDecl | undefined {
+  return m.statements.find((s): s is ReactionDecl => s.kind === 'reaction' && s.right.some((t) => t.species.text === product));
+}
+
+function reactionInlines(r: ReactionDecl): Inline[] {
+  const side = (terms: ReactionDecl['left']) => inlines(terms.map((t, i) => [i > 0 ? ' + ' : '', t.coefficient ? `${t.coefficient.text} ` : '', formula(t.species.text)]));
+  return inlines(side(r.left), ' → ', side(r.right));
+}
+
+function electronsOf(m: MethodsContext, product: string): number | undefined {
+  const e = m.analysis.facts.electronsPerProduct;
+  return e.get(product) ?? e.get(product.replace(/[+-]+$/, ''));
+}
+
+const v = (name: string, sub?: string): MathNode => ({ kind: 'var', name, ...(sub ? { sub } : {}) });
+const dot: MathNode = { kind: 'op', op: '·' };
+const product = (...names: MathNode[]): MathNode[] => names.flatMap((x, i) => (i > 0 ? [dot, x] : [x]));
+
+/** `n = 8 for NH3 (NO3- + 9 H+ + 8 e- → NH3 + 3 H2O) and 2 for NO2- (…)`, from the reactions; a product no reaction makes is reported. */
+function electronsSentence(m: MethodsContext, products: string[], at: Span): Inline[] {
+  const items: Inline[][] = [];
+  for (const p of products) {
+    const n = electronsOf(m, p);
+    if (n === undefined) {
+      m.problem(MethodsCodes.formulaTermUnknown, 'information', `the FE formula in the Methods section gives no n for ${p}: no reaction makes it; add a \`reaction\` that produces ${p}`, at);
+      continue;
+    }
+    const reaction = reactionFor(m, p);
+    items.push(inlines(`${n} for `, formula(p), reaction ? [' (', reactionInlines(reaction), ')'] : []));
+  }
+  return items.length ? inlines('; n = ', list(items)) : [];
+}
+
+function feBlocks(m: MethodsContext, main: CellBlock | undefined, gases: GasReading[]): Block[] {
+  const results = m.blocks('result');
+  const dissolved = [...new Set(results.flatMap((r) => r.readings.filter((x) => !x.flow && x.method).map((x) => x.analyte.text)))];
+  if (results.length === 0 || (dissolved.length === 0 && gases.length === 0)) return [];
+  const blocks: Block[] = [];
+  const at = results[0]!.span;
+  if (dissolved.length) {
+    const volume = main?.catholyte?.volume;
+    if (!volume) m.problem(MethodsCodes.formulaTermUnknown, 'information', 'the FE formula in the Methods section gives V without its value: the cell states no catholyte volume; add it, as in `catholyte nitrate 30 mL`', main?.catholyte?.span ?? main?.span ?? at);
+    const bases = dissolved.flatMap((a) => {
+      const basis = analyteBasis(a);
+      return 'error' in basis ? [] : [{ a, basis }];
+    });
+    const byMass = new Map<string, string[]>();
+    for (const { a, basis } of bases) {
+      const grams = fixedNumber(basis.gramsPerMolProduct, 3);
+      byMass.set(grams, [...(byMass.get(grams) ?? []), a]);
+    }
+    const charge = results.some((r) => r.data) ? ' (stated, or integrated from the chronoamperometric i–t curve by the trapezoidal rule)' : '';
+    blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'the faradaic efficiency (FE) of each product in the catholyte was calculated as:')] });
+    blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('c'), v('V')), den: product(v('M'), v('Q')) }] });
+    blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
+      'where n is the number of electrons transferred per molecule of product, F = ', quantity(computedNumber(FARADAY, 5), 'C/mol'), ' the Faraday constant, ',
+      'c the mass concentration of the analyte in the catholyte (dilution included), V', volume ? [' = ', writtenQuantity(volume)] : '', ' the catholyte volume, ',
+      'M the molar mass the concentration refers to (', list([...byMass].map(([grams, analytes]) => inlines(quantity(grams, 'g/mol'), ' for ', list(analytes.map((a) => analyteLabel(a)))))), ') ',
+      'and Q the charge passed', charge, electronsSentence(m, [...new Set(bases.map((b) => b.basis.product))], at))] });
+  }
+  if (gases.length) {
+    const t = m.analysis.facts.temperatureK;
+    const p = m.analysis.facts.pressurePa;
+    const vm = molarVolume(t, p) * 1000;
+    const flows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
+    blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'for the gaseous products, the FE was calculated as:')] });
+    blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('x'), v('f')), den: product(v('V', 'm'), v('I')) }] });
+    blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
+      'where x is the volume fraction of the gas measured by GC, f the gas flow rate (', list(flows.map((q) => writtenQuantity(q))), '), ',
+      math(v('V', 'm'), { kind: 'op', op: '=' }, v('R'), v('T'), { kind: 'word', text: '/' }, v('p'), { kind: 'op', op: '=' }, { kind: 'num', text: computedNumber(vm, 4) }, { kind: 'unit', text: 'L/mol' }),
+      ' the molar volume of an ideal gas at ', quantity(fixedNumber(t, 2), 'K'), ' and ', quantity(computedNumber(p / 1000, 6), 'kPa'), ', and I the mean current',
+      electronsSentence(m, [...new Set(gases.map((g) => g.analyte))], at))] });
+  }
+  const yieldUnits = [...new Set(m.valuesOf('yieldRate').map((x) => x.unit))];
+  if (yieldUnits.length) {
+    const electrode = m.blocks('electrode')[0];
+    const per: Inline[][] = [];
+    if (electrode?.catalyst) per.push(inlines('the catalyst mass (', writtenQuantity(electrode.catalyst.quantity), ')'));
+    if (electrode?.area) per.push(inlines('the geometric electrode area (', writtenQuantity(electrode.area), ')'));
+    const durations = [...new Map(results.filter((r) => r.duration).map((r) => [m.textOf(r.duration), r.duration!])).values()];
+    blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'yield rates (', list(yieldUnits.map((u) => [{ kind: 'unit', text: u } as Inline])), ') are the amount of product divided by the electrolysis time',
+      durations.length ? [' (', list(durations.map((d) => writtenQuantity(d))), ')'] : '', per.length ? [' and by ', list(per, 'or')] : '')] });
+  }
+  return blocks;
+}
+
+export function quantificationSection(m: MethodsContext): Section | undefined {
+  const blocks: Block[] = [];
+  for (const c of m.blocks('calibration')) blocks.push({ kind: 'paragraph', sentences: calibrationParagraph(m, c) });
+  const main = m.mainCell();
+  const gases = gasReadings(m);
+  const gas = gasSentences(m, main, gases);
+  if (gas.length) blocks.push({ kind: 'paragraph', sentences: gas });
+  blocks.push(...feBlocks(m, main, gases));
+  if (blocks.length === 0) return undefined;
+  return { id: 'quantification', title: inlines('Product quantification'), blocks };
+}
+

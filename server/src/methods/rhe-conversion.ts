@@ -1,0 +1,67 @@
+// The conversion to the RHE scale written out with the protocol's numbers:
+// E(RHE) = E(ref) + E°(ref vs SHE) + slope × pH, then the offset for each
+// catholyte's pH. Written when a run gives potentials vs RHE.
+import type { CellBlock, ReferenceDecl } from '../syntax/ast';
+import { nernstSlope } from '../electrochem/potential-scale';
+import { MethodsCodes } from './codes';
+import type { MethodsContext } from './context';
+import { clause, inlines, list, quantity, sentence, type Block, type Inline, type MathNode, type Sentence } from './document';
+import { computedNumber, decimalsOf, fixedNumber, writtenNumber } from './numbers';
+import { electrolyteByName, pHPhrase, referenceName } from './cell';
+
+const usesRHE = (m: MethodsContext, cell: CellBlock) =>
+  m.blocks('run').some((r) => r.cell?.text === cell.name?.text && r.techniques.some((t) => [t.at, t.from, t.to].some((p) => p?.scale && /^RHE$/i.test(p.scale.electrode.text))));
+
+/** The slope as the protocol states it (`0.059`), or 2.303RT/F at its temperature. */
+function slopeText(m: MethodsContext): { text: string; why: string } {
+  const setting = m.statements.find((s) => s.kind === 'setting' && s.key.text.toLowerCase() === 'nernst');
+  if (setting?.kind === 'setting' && setting.value?.values[0] && m.analysis.facts.nernstSlope !== undefined) {
+    return { text: writtenNumber(setting.value.values[0]), why: 'the Nernst slope stated in the protocol' };
+  }
+  const t = m.analysis.facts.temperatureK;
+  return { text: computedNumber(nernstSlope(t), 4), why: `the Nernst slope 2.303RT/F at ${fixedNumber(t, 2)} K` };
+}
+
+/** The reference potential vs SHE as written in the cell or a top-level declaration, else the table's value. */
+function referencePotentialText(m: MethodsContext, cell: CellBlock, vsSHE: number): { text: string; decimals: number; source: string } {
+  const topLevel = m.statements.find((s): s is ReferenceDecl => s.kind === 'reference' && s.electrode?.text === cell.reference?.electrode?.text && !!s.offset);
+  const declared = cell.reference?.offset ?? topLevel?.offset;
+  const written = declared?.quantity.values[0];
+  if (written && declared.scale && /^SHE$/i.test(declared.scale.electrode.text) && declared.quantity.unit?.text === 'V') {
+    return { text: writtenNumber(written), decimals: decimalsOf(written.text), source: 'as stated in the protocol' };
+  }
+  return { text: fixedNumber(vsSHE, 3), decimals: 3, source: 'vs SHE' };
+}
+
+export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
+  const converted = cells.filter((c) => usesRHE(m, c));
+  if (converted.length === 0) return [];
+  const main = converted[0]!;
+  const facts = m.analysis.facts.cells.get(main.name?.text ?? '');
+  if (!facts?.reference || !main.reference?.electrode) {
+    m.problem(MethodsCodes.noRHEConversion, 'warning', `potentials are given vs RHE, but cell ${main.name?.text ?? ''} has no reference electrode with a known potential, so the Methods section cannot write the conversion: add \`reference … at … V vs SHE\` to the cell`, main.name?.span ?? main.span);
+    return [];
+  }
+  const refShort = main.reference.electrode.electrode.text;
+  const ref = referencePotentialText(m, main, facts.reference.vsSHE);
+  const slope = slopeText(m);
+  const equation: MathNode[] = [
+    { kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' },
+    { kind: 'num', text: ref.text }, { kind: 'unit', text: 'V' }, { kind: 'op', op: '+' }, { kind: 'num', text: slope.text }, { kind: 'op', op: '×' }, { kind: 'word', text: 'pH' },
+  ];
+  const offsets: Inline[][] = [];
+  for (const cell of converted) {
+    const f = m.analysis.facts.cells.get(cell.name?.text ?? '');
+    const e = electrolyteByName(m, cell.catholyte?.electrolyte.text);
+    if (!f?.pH || !e || f.toRHE === undefined) {
+      m.problem(MethodsCodes.noRHEConversion, 'warning', `potentials of cell ${cell.name?.text ?? ''} are given vs RHE, but its catholyte has no pH, so the Methods section cannot write the offset: add \`pH … measured\` to the electrolyte`, cell.catholyte?.span ?? cell.span);
+      continue;
+    }
+    offsets.push(inlines(`for the ${e.name?.text ?? ''} catholyte (`, pHPhrase(m, e), '), ', { kind: 'math', nodes: [{ kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' }, { kind: 'num', text: fixedNumber(f.toRHE, ref.decimals) }, { kind: 'unit', text: 'V' }] }));
+  }
+  const intro: Sentence = sentence(main.reference.span, 'all potentials are reported vs the reversible hydrogen electrode (RHE); they were converted from the ', referenceName(main.reference.electrode.text), ' scale with:');
+  const where: Sentence = clause(main.reference.span,
+    'where ', quantity(ref.text, 'V'), ` is the potential of the reference electrode vs SHE (${ref.source}) and `, quantity(slope.text, 'V'), ` per pH unit ${slope.why}`,
+    offsets.length ? ['; ', list(offsets, 'and')] : []);
+  return [{ kind: 'paragraph', sentences: [intro] }, { kind: 'equation', nodes: equation }, { kind: 'paragraph', sentences: [where] }];
+}
