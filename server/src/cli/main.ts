@@ -4,6 +4,8 @@ import { runReport } from './report';
 import { UsageError } from './files';
 import { runInspect } from './inspect';
 import { runPlot } from './plot';
+import { runMethods } from './methods';
+import { METHODS_FORMATS } from '../methods/document';
 
 const USAGE = `usage:
   faraday check [--format text|json] PATH...   check protocols (directories recurse over *.faraday)
@@ -12,6 +14,9 @@ const USAGE = `usage:
                                                paper's tables (md: all of them; csv: the one --table names)
   faraday plot FILE [--out DIR] [--format svg|png|json]
                                                the preview's figures, headless (default: ./figures, svg)
+  faraday methods FILE [--format md|tex|docx-ready-md]
+                                               the experimental section written from the protocol
+                                               (stdout); what it leaves out and why (stderr)
   faraday inspect DATAFILE [--format text|json] what the instrument-data importer reads (CH Instruments,
                                                BioLogic .mpt/.mpr, Gamry .DTA, Fusion/EZChrom GC, CSV)
 `;
@@ -67,6 +72,16 @@ export function main(argv: string[]): number | Promise<number> {
         process.stdout.write(output);
         return 0;
       });
+    }
+    if (command === 'methods') {
+      const format = takeFormat(args, METHODS_FORMATS, 'md');
+      const unknown = args.find((a) => a.startsWith('-'));
+      if (unknown) throw new UsageError(`unknown option ${unknown}`);
+      if (args.length !== 1) throw new UsageError('methods needs exactly one file');
+      const { output, notes } = runMethods(args[0]!, format);
+      process.stdout.write(output);
+      process.stderr.write(notes);
+      return 0;
     }
     if (command === 'inspect') {
       const format = takeFormat(args, ['text', 'json'] as const, 'text');

@@ -44,7 +44,8 @@ function cellType(c: CellBlock): string {
   return c.membrane ? 'two-compartment cell' : 'cell';
 }
 
-const article = (word: string) => (/^[aeiouAEIOU]|^H-/.test(word) ? 'an' : 'a');
+/** `an` before a vowel sound: `an Ag/AgCl`, `an SCE`, `an H-type` (letters read out), `a CHI660D`, `a Nafion`. */
+export const article = (word: string) => (/^[aeiouAEIOU]|^[FHLMNRSX](?=[A-Z0-9/-]|$)/.test(word) ? 'an' : 'a');
 
 function roomTemperature(m: MethodsContext): Inline[] {
   const setting = m.statements.find((s) => s.kind === 'setting' && s.key.text.toLowerCase() === 'temperature');

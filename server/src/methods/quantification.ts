@@ -88,7 +88,7 @@ function gasSentences(m: MethodsContext, main: CellBlock | undefined, gases: Gas
   const carrier = main?.purge?.gas.text;
   const products = [...new Set(gases.map((g) => g.analyte))];
   return [sentence(undefined, list(products.map((p) => [formula(p)])),
-    ' in the gas leaving the cathode compartment was quantified by gas chromatography (GC), ', carrier ? ['with ', formula(carrier), ' '] : 'with the carrier gas ',
+    ` in the gas leaving the cathode compartment ${products.length > 1 ? 'were' : 'was'} quantified by gas chromatography (GC), `, carrier ? ['with ', formula(carrier), ' '] : 'with the carrier gas ',
     'flowing through the catholyte at ', list(flows.map((f) => writtenQuantity(f))))];
 }
 

@@ -30,7 +30,8 @@ export const participle = (verb: string) => PARTICIPLES[verb] ?? `${verb}ed`;
 
 /** A quantity as written, with its unit: `20 mg`, `-0.7, -0.8 and -0.9 V`. */
 export function writtenQuantity(q: Quantity | undefined): Inline[] {
-  if (!q) return [];
+  // A unit the analysis cannot read is an error it reports; the text leaves the quantity out rather than repeat it.
+  if (!q || q.values.length === 0 || (q.unit && 'error' in parseUnit(q.unit.text))) return [];
   const numbers = writtenNumbers(q);
   if (numbers.length === 1) return [quantity(numbers[0]!, q.unit?.text)];
   return inlines(numbers.slice(0, -1).join(', '), ' and ', quantity(numbers[numbers.length - 1]!, q.unit?.text));

@@ -91,7 +91,13 @@ function workupSentence(m: MethodsContext, steps: Step[]): Inline[] {
 function otherSentence(m: MethodsContext, s: Step, product: Inline[]): { kind: Kind; runs: Inline[] } {
   const verb = verbOf(s);
   const manner = mannerPhrase(s);
-  if (verb === 'react') return { kind: 'react', runs: inlines('the reaction was carried out', conditions(m, s)) };
+  if (verb === 'react') {
+    // `react 2 h at 80 °C, stir`: the stirring is how the reaction was run, not a step after it.
+    const notes = notesOf(m, s);
+    const stirred = notes.actions.findIndex((a) => a[0]?.kind === 'text' && a[0].text.startsWith('stirred'));
+    if (stirred >= 0) return { kind: 'react', runs: inlines('the reaction mixture was ', notes.actions[stirred]!, conditions(m, s, { ...notes, actions: notes.actions.filter((_, i) => i !== stirred) })) };
+    return { kind: 'react', runs: inlines('the reaction was carried out', conditions(m, s, notes)) };
+  }
   if (CRYSTALLIZE.has(verb)) {
     const by = s.by?.length ? [' by ', byPhrase(m, s.by)] : [];
     return { kind: 'crystallize', runs: inlines(`the product was ${participle(verb)}`, by, conditions(m, s)) };
