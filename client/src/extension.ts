@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { FigurePreview, PREVIEW_VIEW_TYPE } from './preview/preview-panel';
 import type { PreviewState } from './preview/messages';
+import { copyMethods } from './copy-methods';
+import type { MethodsFormat } from '../../server/src/methods/document';
 
 let client: LanguageClient | undefined;
 
@@ -45,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Farada
       if (!target) return void vscode.window.showInformationMessage('Open a .faraday file to preview its plots.');
       preview.open(target, figure);
     }),
+    // From the command palette or the editor's context menu; tests pass the document and the format.
+    vscode.commands.registerCommand('faraday.copyMethods', (uri?: string | vscode.Uri, format?: MethodsFormat) => copyMethods(client, uri, format)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => preview.restore(panel, state),
     }),

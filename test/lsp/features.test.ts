@@ -171,3 +171,15 @@ test('the preview request returns the figures, and blocks that feed one get a Pr
   assert.deepEqual(preview.find((l) => l.range.start.line === at('calibration nessler').line)!.command!.arguments, [uri, 'calibration-nessler']);
   assert.ok(!preview.some((l) => l.range.start.line === at('synthesis Au28Cu12').line), 'a synthesis without spectra has no preview lens');
 });
+
+test('the methods request returns the experimental section in the asked format, with its notes located in the protocol', async () => {
+  type Result = { version: number; format: string; text: string; notes: { code: string; range: { start: { line: number } } }[] };
+  const md = await client.connection.sendRequest<Result>('faraday/methods', { uri });
+  assert.equal(md.format, 'md');
+  assert.match(md.text, /^E\(RHE\) = E\(Ag\/AgCl\) \+ 0\.198 V \+ 0\.059 × pH$/m);
+  const dcbt = md.notes.find((n) => n.code === 'FD0901' && n.range.start.line === at('30 µL DCBT-H').line);
+  assert.ok(dcbt, 'the DCBT-H volume without its moles, on its line');
+  const tex = await client.connection.sendRequest<Result>('faraday/methods', { uri, format: 'tex' });
+  assert.match(tex.text, /^\\section\*\{Experimental section\}/);
+  assert.match(tex.text, /30~\\textmu\{\}L/);
+});

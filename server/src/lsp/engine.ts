@@ -20,8 +20,10 @@ import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
 import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
-import { FIGURES_REQUEST, type FiguresParams, type FiguresResult, type PreviewFiguresResult } from './protocol';
+import { FIGURES_REQUEST, METHODS_REQUEST, type FiguresParams, type FiguresResult, type MethodsParams, type MethodsResult, type PreviewFiguresResult } from './protocol';
 import { previewFigures } from '../plots/preview-spec';
+import { writeMethods } from '../methods/assemble';
+import { METHODS_FORMATS } from '../methods/document';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 
 export type Handler = (params: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -31,7 +33,7 @@ export const ENGINE_METHODS = [
   'textDocument/hover', 'textDocument/inlayHint', 'textDocument/codeAction', 'textDocument/documentLink', 'textDocument/codeLens',
   'textDocument/completion', 'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/rangeFormatting',
   'textDocument/documentSymbol', 'workspace/symbol', 'textDocument/foldingRange', 'textDocument/selectionRange', 'textDocument/definition',
-  'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename', FIGURES_REQUEST,
+  'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename', FIGURES_REQUEST, METHODS_REQUEST,
 ] as const;
 
 export interface EngineEvents {
@@ -213,6 +215,15 @@ export class Engine {
       return p.format === 'vega'
         ? previewFigures(figures).then((compiled) => ({ uri: p.uri, version, figures: compiled }))
         : { uri: p.uri, version, figures };
+    });
+    // The experimental section for the clipboard, with what it leaves out.
+    on(METHODS_REQUEST, (p: MethodsParams): MethodsResult | null => {
+      const doc = this.documents.get(p.uri);
+      const a = analysisOf(p.uri);
+      if (!doc || !a) return null;
+      const format = p.format && METHODS_FORMATS.includes(p.format) ? p.format : 'md';
+      const { text, problems } = writeMethods(a, format);
+      return { uri: p.uri, version: doc.version, format, text, notes: problems.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: toRange(a, d.span) })) };
     });
     const registry = {
       onDocumentFormatting: (h: Handler) => on('textDocument/formatting', h),

@@ -2,6 +2,7 @@
 // extension (type-only on the client side).
 import type { Figure } from '../plots/figures';
 import type { PreviewFigure } from '../plots/preview-spec';
+import type { MethodsFormat } from '../methods/document';
 
 /** `faraday/figures`: the preview's figures for an open document. */
 export const FIGURES_REQUEST = 'faraday/figures';
@@ -23,4 +24,21 @@ export interface PreviewFiguresResult {
   uri: string;
   version: number;
   figures: PreviewFigure[];
+}
+
+/** `faraday/methods`: the experimental section written from an open document. */
+export const METHODS_REQUEST = 'faraday/methods';
+
+export interface MethodsParams {
+  uri: string;
+  format?: MethodsFormat;
+}
+
+export interface MethodsResult {
+  uri: string;
+  version: number;
+  format: MethodsFormat;
+  text: string;
+  /** What the text leaves out and why (FD09xx), with LSP ranges. */
+  notes: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }

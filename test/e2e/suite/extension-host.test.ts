@@ -40,6 +40,14 @@ describe('Faraday in the extension host', () => {
     assert.ok(d.some((y) => y.message === 'unknown species `Me2SAu`; did you mean `Me2SAuCl`?'));
   });
 
+  it('Copy Methods Section puts the experimental section on the clipboard', async () => {
+    const doc = await openSample();
+    const result = await vscode.commands.executeCommand<{ text: string; notes: { code: string }[] }>('faraday.copyMethods', doc.uri, 'md');
+    assert.match(result.text, /^E\(RHE\) = E\(Ag\/AgCl\) \+ 0\.198 V \+ 0\.059 × pH$/m);
+    assert.ok(result.notes.some((n) => n.code === 'FD0901'));
+    assert.equal(await vscode.env.clipboard.readText(), result.text);
+  });
+
   it('hover on 20 mg CuCl shows 0.2020 mmol', async () => {
     const doc = await openSample();
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position(doc, '20 mg CuCl', 8));
