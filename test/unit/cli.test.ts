@@ -186,3 +186,15 @@ test('inspect prints what it read for each format; exit 1 on an unreadable file'
   assert.deepEqual(JSON.parse(empty.stdout).problems.map((p: { code: string }) => p.code), ['FD0724']);
   assert.equal(cli('inspect', path.join(dir, 'nothing.mpt')).status, 2);
 });
+
+test('methods writes the experimental section on stdout and its notes on stderr; a wrong format is a usage error', () => {
+  const r = cli('methods', 'samples/au28cu12-si.faraday', '--format', 'tex');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\\section\*\{Experimental section\}/);
+  assert.match(r.stdout, /E_\{\\mathrm\{RHE\}\} = E_\{\\mathrm\{Ag\/AgCl\}\} \+ 0\.198\\,\\mathrm\{V\} \+ 0\.059 \\times \\mathrm\{pH\}/);
+  assert.match(r.stderr, /^samples\/au28cu12-si\.faraday:38:\d+: information FD0901 the Methods section gives `30 µL DCBT-H` without its amount in mmol/m);
+  const md = cli('methods', 'samples/au28cu12-si.faraday');
+  assert.match(md.stdout, /^## Experimental section/);
+  assert.equal(cli('methods', 'samples/au28cu12-si.faraday', '--format', 'docx').status, 2);
+  assert.equal(cli('methods').status, 2);
+});
