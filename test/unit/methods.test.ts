@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { methodsDocument, renderMethods, writeMethods } from '../../server/src/methods/assemble';
 import { METHODS_FORMATS } from '../../server/src/methods/document';
-import { significantFigures } from '../../server/src/methods/numbers';
 import { formulaRuns, spaceGroupRuns, unicodeText, unitRuns } from '../../server/src/methods/typography';
 import { diagnosticCatalogue } from '../../server/src/analysis/catalogue';
 
@@ -25,20 +24,19 @@ const sample = path.join(root, 'samples/au28cu12-si.faraday');
 const md = (text: string) => writeMethods(analyze(text), 'md');
 const unescape = (s: string) => s.replace(/\\([\\`*_[\]<>~|#])/g, '$1').replace(/−/g, '-');
 
-test('significant figures of written numbers: trailing zeros of integers count, leading zeros do not', () => {
-  assert.deepEqual(['20', '0.05', '1.0', '1020', '22.0728(13)', '-0.15', '1e5'].map(significantFigures), [2, 1, 2, 4, 6, 2, 1]);
-});
-
-test('amounts carry the precision of the written quantity (and of the density for a volume)', () => {
+test('amounts carry the figures of the written quantity, as the editor shows them (at least four)', () => {
   const text = unescape(renderMethods(methodsDocument(analyzeFile(sample)), 'md'));
-  // CuCl: 20 mg / 98.999 g/mol = 0.2020 mmol, written to the 2 figures of "20".
-  assert.match(text, /CuCl \(20 mg, 0\.20 mmol\)/);
-  // PET-H: 1020 µL × 1.032 g/mL = 1.05264 g / 138.23 g/mol = 7.6152 mmol, 4 figures (1020 and 1.032).
+  // CuCl: 20 mg / 98.999 g/mol = 0.20202 mmol; "20" has one figure, the floor of four applies.
+  assert.match(text, /CuCl \(20 mg, 0\.2020 mmol\)/);
+  // PET-H: 1020 µL × 1.032 g/mL = 1.05264 g / 138.23 g/mol = 7.6152 mmol.
   assert.match(text, /1020 µL, 7\.615 mmol/);
-  // CHT-H: 30 µL × 0.95 g/mL / 116.22 g/mol = 0.2452 mmol, 2 figures.
-  assert.match(text, /30 µL, 0\.25 mmol/);
-  // Au25 used in the Au28 synthesis: 10 mg / 7861.03 g/mol = 0.001272 mmol, 2 figures.
-  assert.match(text, /\(10 mg, 0\.0013 mmol\), prepared as described above/);
+  // CHT-H: 30 µL × 0.95 g/mL = 0.0285 g / 116.22 g/mol = 0.24522 mmol.
+  assert.match(text, /30 µL, 0\.2452 mmol/);
+  // Au25 used in the Au28 synthesis: 10 mg / 7861.03 g/mol = 0.0012721 mmol.
+  assert.match(text, /\(10 mg, 0\.001272 mmol\), prepared as described above/);
+  // The same numbers as the analysis's amount labels (hovers, inlay hints).
+  const a = analyzeFile(sample);
+  for (const label of a.values.filter((v) => v.kind === 'amount').map((v) => v.label)) assert.ok(text.includes(label), label);
 });
 
 test('the RHE conversion is written with the protocol\'s numbers and the offset for each catholyte', () => {
@@ -65,9 +63,9 @@ run in c { CA at -0.5 V vs RHE for 1 h }
 
 test('the calibration line is y = a·x + b from the standards, with R² and LOD (hand-computed least squares)', () => {
   const text = unescape(renderMethods(methodsDocument(analyzeFile(sample)), 'md'));
-  // Nessler standards: mean x 0.74, mean y 0.204, Sxx 2.552, Sxy 0.6734 → a = 0.26387, b = 0.204 − 0.26387 × 0.74 = 0.00874.
-  assert.match(text, /y = 0\.2639·x \+ 0\.0087/);
-  assert.match(text, /R² = 0\.9999; limit of detection 0\.035 mg\/L/);
+  // Nessler standards: mean x 0.74, mean y 0.204, Sxx 2.552, Sxy 0.6734 → a = 0.263871, b = 0.204 − 0.263871 × 0.74 = 0.008735.
+  assert.match(text, /y = 0\.26387·x \+ 0\.00874/);
+  assert.match(text, /R² = 0\.99987; limit of detection 0\.0346 mg\/L/);
   assert.match(text, /diluted to 5 mL \(×1000\)/);
 });
 
@@ -116,7 +114,7 @@ crystal X { formula C6H12S; temperature 296(2) K; wavelength 0.71073 Å; cell al
 
 test('docx-ready Markdown uses Pandoc sub/superscripts and TeX math', () => {
   const { text } = writeMethods(analyzeFile(sample), 'docx-ready-md');
-  assert.match(text, /NaBH~4~ \(30 mg, 0\.79 mmol\)/);
+  assert.match(text, /NaBH~4~ \(30 mg, 0\.7930 mmol\)/);
   assert.match(text, /1 cm\^2\^/);
   assert.match(text, /\$\$E_\{\\mathrm\{RHE\}\} = E_\{\\mathrm\{Ag\/AgCl\}\} \+ 0\.198\\,\\mathrm\{V\} \+ 0\.059 \\times \\mathrm\{pH\}\$\$/);
   assert.match(text, /^Table: Crystal data and structure refinement$/m);

@@ -6,7 +6,7 @@ import type { CellBlock, ElectrolyteBlock } from '../syntax/ast';
 import { CELL_TYPES, ELECTRODE_MATERIALS, REFERENCE_FILL_WORDS, ROOM_TEMPERATURE_C } from '../data/methods-vocabulary';
 import type { MethodsContext } from './context';
 import { formula, inlines, list, sentence, text, type Inline, type Sentence } from './document';
-import { fixedNumber, writtenNumber } from './numbers';
+import { FIGURES, formatted, writtenNumber } from './numbers';
 import { speciesName } from './species-names';
 import { writtenQuantity } from './step-phrases';
 
@@ -34,7 +34,7 @@ export function compositionPhrase(m: MethodsContext, e: ElectrolyteBlock): Inlin
 export function pHPhrase(m: MethodsContext, e: ElectrolyteBlock): Inline[] {
   if (e.pH) return inlines(`pH ${writtenNumber(e.pH.value)}`, e.pH.measured ? ', measured' : '');
   const estimate = m.valuesOf('pH').find((v) => v.subject === e.name?.text && v.extra?.estimated && typeof v.value === 'number');
-  return estimate ? [text(`pH ${fixedNumber(estimate.value as number, 2)}, estimated from the composition`)] : [];
+  return estimate ? [text(`pH ${formatted(estimate.value as number, FIGURES.pHEstimate)}, estimated from the composition`)] : [];
 }
 
 function cellType(c: CellBlock): string {

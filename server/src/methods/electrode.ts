@@ -3,7 +3,7 @@
 import type { ElectrodeBlock } from '../syntax/ast';
 import type { MethodsContext } from './context';
 import { inlines, quantity, sentence, type Inline, type Section, type Sentence } from './document';
-import { computedNumber, precisionOf } from './numbers';
+import { FIGURES, fromInputs } from './numbers';
 import { speciesName } from './species-names';
 import { writtenQuantity } from './step-phrases';
 
@@ -12,7 +12,7 @@ function loading(m: MethodsContext, e: ElectrodeBlock): Inline[] {
   const facts = e.name ? m.analysis.facts.electrodes.get(e.name.text) : undefined;
   if (!facts?.catalystMassG || !facts.areaCm2 || !e.catalyst || !e.area) return [];
   const mgPerCm2 = (facts.catalystMassG * 1000) / facts.areaCm2;
-  return [quantity(computedNumber(mgPerCm2, precisionOf(e.catalyst.quantity.values[0], e.area.values[0])), 'mg/cm2')];
+  return [quantity(fromInputs(mgPerCm2, [e.catalyst.quantity.values[0], e.area.values[0]], FIGURES.ratio), 'mg/cm2')];
 }
 
 function supportPhrase(e: ElectrodeBlock): Inline[] {

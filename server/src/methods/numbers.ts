@@ -1,17 +1,27 @@
-// Every number of the Methods section goes through here, so the precision
-// policy lives in one place and the rounding itself stays with the project's
-// formatter (`units/format.ts`). Policy: a number written in the protocol is
-// shown with the decimals it was written with; a number computed from written
-// ones carries as many significant figures as the least precise of them.
+// Every number of the Methods section goes through here: the rounding and the
+// counting of significant figures are the project's one formatter
+// (`units/format.ts`), and the figures each kind of number keeps are the ones
+// the analysis's own labels use, so the text and the editor's hovers agree.
+// A number written in the protocol is shown with the decimals it was written
+// with; a computed one with the figures of its measured inputs, within bounds.
 import type { NumberLit, Quantity } from '../syntax/ast';
-import { formatNumber } from '../units/format';
+import { formatExact, formatNumber, significantFromInputs, type NumberFormat } from '../units/format';
+import { AMOUNT_FIGURES, RATIO_FIGURES } from '../analysis/passes/chemistry';
 
-/** Significant figures of a number as written: `20` → 2, `0.05` → 1, `1.0` → 2, `22.0728(13)` → 6. */
-export function significantFigures(written: string): number {
-  const mantissa = written.replace(/\(.*$/, '').replace(/[eE].*$/, '').replace(/^[-−+]/, '');
-  const digits = mantissa.replace('.', '').replace(/^0+/, '');
-  return Math.max(1, digits.replace(/\D/g, '').length);
-}
+type Input = NumberLit | string | undefined;
+
+/** The figures each computed number keeps: amounts and ratios from their inputs, as the chemistry pass labels them; calibration fits as the electrochemistry pass does. */
+export const FIGURES = {
+  amount: AMOUNT_FIGURES,
+  ratio: RATIO_FIGURES,
+  calibrationSlope: { significant: 5 },
+  calibrationIntercept: { significant: 3 },
+  calibrationR2: { decimals: 5 },
+  calibrationLOD: { significant: 3 },
+  pHEstimate: { decimals: 2 },
+  constant: { significant: 5 },
+  derived: { significant: 4 },
+} as const;
 
 /** Decimals of a number as written: `0.10` → 2, `25` → 0; undefined for exponent notation. */
 function decimalsWritten(written: string): number | undefined {
@@ -25,31 +35,28 @@ function decimalsWritten(written: string): number | undefined {
 export function writtenNumber(n: NumberLit): string {
   const decimals = decimalsWritten(n.text);
   const uncertainty = /\(\d+\)$/.exec(n.text)?.[0] ?? '';
-  const shown = decimals === undefined
-    ? formatNumber(n.value, { significant: significantFigures(n.text), unicodeMinus: true })
-    : formatNumber(n.value, { decimals, unicodeMinus: true });
+  const shown = decimals === undefined ? formatExact(n.value, true) : formatNumber(n.value, { decimals, unicodeMinus: true });
   return shown + uncertainty;
 }
 
-/** The numbers of a quantity as written, as a list: `20, 60, 100 and 140`. */
+/** The numbers of a quantity as written. */
 export function writtenNumbers(q: Quantity): string[] {
   return q.values.map(writtenNumber);
 }
 
-/** The fewest significant figures among the written inputs of a computed number. */
-export function precisionOf(...inputs: (NumberLit | string | undefined)[]): number {
-  const figures = inputs.filter((x): x is NumberLit | string => x !== undefined).map((x) => significantFigures(typeof x === 'string' ? x : x.text));
-  return figures.length ? Math.min(...figures) : 4;
+/** A computed number with the figures of its measured inputs, within the bounds of its kind. */
+export function fromInputs(value: number, inputs: Input[], bounds: { floor: number; ceiling: number }): string {
+  return formatNumber(value, { ...significantFromInputs(inputs, bounds), unicodeMinus: true });
 }
 
-/** A computed number with a given number of significant figures. */
-export function computedNumber(value: number, significant: number): string {
-  return formatNumber(value, { significant, unicodeMinus: true });
+/** A computed number in a fixed format (`FIGURES.calibrationSlope`, decimals of a reference potential). */
+export function formatted(value: number, format: NumberFormat): string {
+  return formatNumber(value, { ...format, unicodeMinus: true });
 }
 
-/** A computed number with fixed decimals (potentials in V: as many decimals as the reference potential). */
-export function fixedNumber(value: number, decimals: number): string {
-  return formatNumber(value, { decimals, unicodeMinus: true });
+/** An exact number (a dilution factor of written volumes, a count): no float noise, no trailing zeros. */
+export function exactNumber(value: number): string {
+  return formatExact(value, true);
 }
 
 /** Decimals of a written number, for sums that keep its precision (0.198 V → 3). */

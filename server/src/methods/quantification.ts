@@ -11,7 +11,7 @@ import { parseUnit } from '../units/parse-unit';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { clause, formula, inlines, list, math, quantity, sentence, text, type Block, type Inline, type MathNode, type Section, type Sentence } from './document';
-import { computedNumber, decimalsOf, fixedNumber, precisionOf, significantFigures } from './numbers';
+import { exactNumber, formatted, FIGURES } from './numbers';
 import { writtenQuantity } from './step-phrases';
 
 /** `NH3-N` → NH₃-N, `NO2-N` → NO₂⁻-N: the product's formula and the basis. */
@@ -29,7 +29,7 @@ function dilutionSentence(c: CalibrationBlock): Inline[] {
   const u2 = to.unit && parseUnit(to.unit.text);
   const factor = u1 && u2 && 'unit' in u1 && 'unit' in u2 ? toSI(to.values[0]!.value, u2.unit) / toSI(from.values[0]!.value, u1.unit) : undefined;
   return inlines('a ', writtenQuantity(from), ' aliquot of the catholyte was diluted to ', writtenQuantity(to),
-    factor !== undefined && Number.isFinite(factor) ? ` (×${computedNumber(factor, precisionOf(from.values[0], to.values[0]))})` : '', ', and ');
+    factor !== undefined && Number.isFinite(factor) ? ` (×${exactNumber(factor)})` : '', ', and ');
 }
 
 function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[] {
@@ -49,10 +49,8 @@ function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[
     m.problem(MethodsCodes.calibrationWithoutFit, 'warning', `calibration ${name} has no fitted line, so the Methods section gives no equation, R² or detection limit for it: add at least two standards at different concentrations`, c.name?.span ?? c.span);
     return out;
   }
-  const readings = rows.map((r) => r.reading.text);
-  const slope = computedNumber(fit.slope, Math.max(...readings.map(significantFigures)) + 1);
-  const interceptDecimals = Math.max(...readings.map((r) => decimalsOf(r, 3))) + 1;
-  const intercept = fixedNumber(Math.abs(fit.intercept), interceptDecimals);
+  const slope = formatted(fit.slope, FIGURES.calibrationSlope);
+  const intercept = formatted(Math.abs(fit.intercept), FIGURES.calibrationIntercept);
   const lod = m.valuesOf('calibrationLOD').find((v) => v.subject === name);
   const low = rows.reduce((a, b) => (b.concentration.value < a.concentration.value ? b : a));
   const high = rows.reduce((a, b) => (b.concentration.value > a.concentration.value ? b : a));
@@ -63,8 +61,8 @@ function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[
   ];
   out.push(sentence(c.standards!.span,
     `the calibration with ${rows.length} standards from `, quantity(low.concentration.text, undefined), ' to ', quantity(high.concentration.text, unitText), ' gave ', math(...equation),
-    `, where y is the ${reading} and x the concentration of `, analyte, ' in ', { kind: 'unit', text: unitText }, ' (', math({ kind: 'var', name: 'R', sup: '2' }, { kind: 'op', op: '=' }, { kind: 'num', text: fixedNumber(fit.r2, 4) }),
-    lod && typeof lod.value === 'number' ? ['; limit of detection ', quantity(computedNumber(lod.value, 2), unitText), ', 3.3 s/slope'] : [], ')'));
+    `, where y is the ${reading} and x the concentration of `, analyte, ' in ', { kind: 'unit', text: unitText }, ' (', math({ kind: 'var', name: 'R', sup: '2' }, { kind: 'op', op: '=' }, { kind: 'num', text: formatted(fit.r2, FIGURES.calibrationR2) }),
+    lod && typeof lod.value === 'number' ? ['; limit of detection ', quantity(formatted(lod.value, FIGURES.calibrationLOD), unitText), ', 3.3 s/slope'] : [], ')'));
   return out;
 }
 
@@ -141,14 +139,14 @@ function feBlocks(m: MethodsContext, main: CellBlock | undefined, gases: GasRead
     });
     const byMass = new Map<string, string[]>();
     for (const { a, basis } of bases) {
-      const grams = fixedNumber(basis.gramsPerMolProduct, 3);
+      const grams = formatted(basis.gramsPerMolProduct, { decimals: 3 });
       byMass.set(grams, [...(byMass.get(grams) ?? []), a]);
     }
     const charge = results.some((r) => r.data) ? ' (stated, or integrated from the chronoamperometric i–t curve by the trapezoidal rule)' : '';
     blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'the faradaic efficiency (FE) of each product in the catholyte was calculated as:')] });
     blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('c'), v('V')), den: product(v('M'), v('Q')) }] });
     blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
-      'where n is the number of electrons transferred per molecule of product, F = ', quantity(computedNumber(FARADAY, 5), 'C/mol'), ' the Faraday constant, ',
+      'where n is the number of electrons transferred per molecule of product, F = ', quantity(formatted(FARADAY, FIGURES.constant), 'C/mol'), ' the Faraday constant, ',
       'c the mass concentration of the analyte in the catholyte (dilution included), V', volume ? [' = ', writtenQuantity(volume)] : '', ' the catholyte volume, ',
       'M the molar mass the concentration refers to (', list([...byMass].map(([grams, analytes]) => inlines(quantity(grams, 'g/mol'), ' for ', list(analytes.map((a) => analyteLabel(a)))))), ') ',
       'and Q the charge passed', charge, electronsSentence(m, [...new Set(bases.map((b) => b.basis.product))], at))] });
@@ -162,8 +160,8 @@ function feBlocks(m: MethodsContext, main: CellBlock | undefined, gases: GasRead
     blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('x'), v('f')), den: product(v('V', 'm'), v('I')) }] });
     blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
       'where x is the volume fraction of the gas measured by GC, f the gas flow rate (', list(flows.map((q) => writtenQuantity(q))), '), ',
-      math(v('V', 'm'), { kind: 'op', op: '=' }, v('R'), v('T'), { kind: 'word', text: '/' }, v('p'), { kind: 'op', op: '=' }, { kind: 'num', text: computedNumber(vm, 4) }, { kind: 'unit', text: 'L/mol' }),
-      ' the molar volume of an ideal gas at ', quantity(fixedNumber(t, 2), 'K'), ' and ', quantity(computedNumber(p / 1000, 6), 'kPa'), ', and I the mean current',
+      math(v('V', 'm'), { kind: 'op', op: '=' }, v('R'), v('T'), { kind: 'word', text: '/' }, v('p'), { kind: 'op', op: '=' }, { kind: 'num', text: formatted(vm, FIGURES.derived) }, { kind: 'unit', text: 'L/mol' }),
+      ' the molar volume of an ideal gas at ', quantity(formatted(t, { decimals: 2 }), 'K'), ' and ', quantity(exactNumber(p / 1000), 'kPa'), ', and I the mean current',
       electronsSentence(m, [...new Set(gases.map((g) => g.analyte))], at))] });
   }
   const yieldUnits = [...new Set(m.valuesOf('yieldRate').map((x) => x.unit))];

@@ -6,7 +6,7 @@ import { nernstSlope } from '../electrochem/potential-scale';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { clause, inlines, list, quantity, sentence, type Block, type Inline, type MathNode, type Sentence } from './document';
-import { computedNumber, decimalsOf, fixedNumber, writtenNumber } from './numbers';
+import { decimalsOf, FIGURES, formatted, writtenNumber } from './numbers';
 import { electrolyteByName, pHPhrase, referenceName } from './cell';
 
 const usesRHE = (m: MethodsContext, cell: CellBlock) =>
@@ -19,7 +19,7 @@ function slopeText(m: MethodsContext): { text: string; why: string } {
     return { text: writtenNumber(setting.value.values[0]), why: 'the Nernst slope stated in the protocol' };
   }
   const t = m.analysis.facts.temperatureK;
-  return { text: computedNumber(nernstSlope(t), 4), why: `the Nernst slope 2.303RT/F at ${fixedNumber(t, 2)} K` };
+  return { text: formatted(nernstSlope(t), FIGURES.derived), why: `the Nernst slope 2.303RT/F at ${formatted(t, { decimals: 2 })} K` };
 }
 
 /** The reference potential vs SHE as written in the cell or a top-level declaration, else the table's value. */
@@ -30,7 +30,7 @@ function referencePotentialText(m: MethodsContext, cell: CellBlock, vsSHE: numbe
   if (written && declared.scale && /^SHE$/i.test(declared.scale.electrode.text) && declared.quantity.unit?.text === 'V') {
     return { text: writtenNumber(written), decimals: decimalsOf(written.text), source: 'as stated in the protocol' };
   }
-  return { text: fixedNumber(vsSHE, 3), decimals: 3, source: 'vs SHE' };
+  return { text: formatted(vsSHE, { decimals: 3 }), decimals: 3, source: 'vs SHE' };
 }
 
 export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
@@ -57,7 +57,7 @@ export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
       m.problem(MethodsCodes.noRHEConversion, 'warning', `potentials of cell ${cell.name?.text ?? ''} are given vs RHE, but its catholyte has no pH, so the Methods section cannot write the offset: add \`pH … measured\` to the electrolyte`, cell.catholyte?.span ?? cell.span);
       continue;
     }
-    offsets.push(inlines(`for the ${e.name?.text ?? ''} catholyte (`, pHPhrase(m, e), '), ', { kind: 'math', nodes: [{ kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' }, { kind: 'num', text: fixedNumber(f.toRHE, ref.decimals) }, { kind: 'unit', text: 'V' }] }));
+    offsets.push(inlines(`for the ${e.name?.text ?? ''} catholyte (`, pHPhrase(m, e), '), ', { kind: 'math', nodes: [{ kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' }, { kind: 'num', text: formatted(f.toRHE, { decimals: ref.decimals }) }, { kind: 'unit', text: 'V' }] }));
   }
   const intro: Sentence = sentence(main.reference.span, 'all potentials are reported vs the reversible hydrogen electrode (RHE); they were converted from the ', referenceName(main.reference.electrode.text), ' scale with:');
   const where: Sentence = clause(main.reference.span,

@@ -9,7 +9,7 @@ import { ANALYTICAL_METHODS } from '../data/methods-vocabulary';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { inlines, list, quantity, text, type Inline, type Part } from './document';
-import { computedNumber, precisionOf, writtenNumber, writtenNumbers } from './numbers';
+import { FIGURES, fromInputs, writtenNumber, writtenNumbers } from './numbers';
 import { mediumName, speciesName } from './species-names';
 
 /** Past participles of the step verbs, as the Methods section writes them. */
@@ -57,8 +57,8 @@ export function amountPhrase(m: MethodsContext, amount: Amount, note?: Part): In
   const inside: Part[] = [name.detail, writtenQuantity(q)];
   const moles = m.valueAt('amount', amount.span);
   if (moles && typeof moles.value === 'number') {
-    const figures = precisionOf(q.values[0], isDimension(q, 'volume') ? densityWritten(m, amount.species.text) : undefined);
-    inside.push([quantity(computedNumber(moles.value, figures), 'mmol')]);
+    const inputs = [q.values[0], isDimension(q, 'volume') ? densityWritten(m, amount.species.text) : undefined];
+    inside.push([quantity(fromInputs(moles.value, inputs, FIGURES.amount), 'mmol')]);
   } else if (isDimension(q, 'mass') || isDimension(q, 'volume')) {
     const reasons = [...new Set(m.reasonsIn(amount.span).map((r) => `${r.message} (${r.code})`))];
     const why = reasons.length ? reasons.join('; ') : 'the analysis gives no amount for it';

@@ -15,8 +15,8 @@ import { formatExact, formatNumber, significantFromInputs, type NumberFormat } f
 
 // Amounts and yields keep the figures of what was weighed or measured, four at
 // least (a guard digit over a balance's three); ratios such as equivalents three.
-const AMOUNT_FIGURES = { floor: 4, ceiling: 6 };
-const RATIO_FIGURES = { floor: 3, ceiling: 6 };
+export const AMOUNT_FIGURES = { floor: 4, ceiling: 6 };
+export const RATIO_FIGURES = { floor: 3, ceiling: 6 };
 const mmolLabel = (x: number, format: NumberFormat) => `${formatNumber(x, format)} mmol`;
 
 function declarationsPass(ctx: AnalysisContext): void {
