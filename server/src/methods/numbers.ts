@@ -18,6 +18,8 @@ export const FIGURES = {
   calibrationIntercept: { significant: 3 },
   calibrationR2: { decimals: 5 },
   calibrationLOD: { significant: 3 },
+  /** Loadings as the electrode-loading analysis labels them. */
+  loading: { significant: 3 },
   pHEstimate: { decimals: 2 },
   constant: { significant: 5 },
   derived: { significant: 4 },
