@@ -111,11 +111,11 @@ test('EC-Lab PEIS: −Im(Z) becomes Z" with the sign of the imaginary part; |Z| 
   assert.equal(d.columns.find((c) => c.label === 'Re(Y)/Ohm-1')!.unit, 'S');
 });
 
-test('a European-locale export (decimal commas) reads the same numbers', () => {
+test('a European-locale export (decimal commas, CRLF as EC-Lab writes on Windows) reads the same numbers', () => {
   const text = readFileSync(path.join(fixtures, 'biologic-cv.mpt'), 'latin1');
   const lines = text.split('\n');
   // EC-Lab in a German locale writes 0,100 and 2,4807117E+000: every decimal point of the settings and rows becomes a comma.
-  const european = lines.map((l, i) => (i >= 37 && !/^[a-zA-Z(]+\//.test(l) ? l.replace(/(\d)\.(\d)/g, '$1,$2') : l)).join('\n');
+  const european = lines.map((l, i) => (i >= 37 && !/^[a-zA-Z(]+\//.test(l) ? l.replace(/(\d)\.(\d)/g, '$1,$2') : l)).join('\r\n');
   assert.ok(european.includes('2,4807117E+000'));
   const d = importInstrumentFile(new Uint8Array(Buffer.from(european, 'latin1')), 'cv-de.mpt');
   const reference = load('biologic-cv.mpt');

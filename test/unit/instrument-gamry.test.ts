@@ -99,3 +99,16 @@ test('damaged .DTA files: a row cut off, a table without its units row, no table
   const none = load('cv.dta', cv.slice(0, cv.indexOf('CURVE1')));
   assert.deepEqual(none.problems.map((p) => [p.code, p.line]), [['FD0703', 20]]);
 });
+
+test('Gamry OCVCURVE: the open circuit measured before the run is kept apart; alone, it is the data', () => {
+  const eis = text('gamry-eispot_data.dta');
+  const ocv = 'OCVCURVE\tTABLE\t3\n\tPt\tT\tVf\tVm\tAch\tOver\n\t#\ts\tV vs. Ref.\tV\tV\tbits\n\t0\t0.5\t1.358E-001\t1.358E-001\t0\t...........\n\t1\t1\t1.3585E-001\t1.3585E-001\t0\t...........\n\t2\t1.5\t1.35852E-001\t1.35852E-001\t0\t...........\n';
+  const before = load('eis.dta', eis.replace('ZCURVE\tTABLE', ocv + 'ZCURVE\tTABLE'));
+  assert.deepEqual(before.problems, []);
+  assert.equal(before.points, 10); // the ZCURVE only
+  assert.deepEqual([before.metadata['OCVCURVE']!.value, before.metadata['OCVCURVE']!.unit], [0.135852, 'V']);
+  const alone = load('ocv.dta', eis.slice(0, eis.indexOf('ZCURVE')) + ocv);
+  assert.deepEqual(alone.problems, []);
+  assert.equal(alone.points, 3);
+  assert.deepEqual([...column(alone, /^Potential$/)!.values], [0.1358, 0.13585, 0.135852]);
+});

@@ -11,14 +11,15 @@ import { emptyImport, type Column, type ImportedData, type Technique } from './s
 
 export const DTA_MAGIC = 'EXPLAIN';
 
-/** Gamry experiment tags (the `TAG` line) and what they measure. */
+/**
+ * Gamry experiment tags (the `TAG` line) and what they measure: the tags of
+ * the real files and of gamry-parser's techniques. A file of another tag is
+ * read all the same, its technique `unknown`.
+ */
 const TAGS: Record<string, { technique: Technique; name: string; initialPotential?: string }> = {
   CV: { technique: 'CV', name: 'Cyclic Voltammetry', initialPotential: 'VINIT' },
-  LSV: { technique: 'LSV', name: 'Linear Sweep Voltammetry', initialPotential: 'VINIT' },
   CHRONOA: { technique: 'CA', name: 'Chronoamperometry', initialPotential: 'VSTEP1' },
-  CHRONOP: { technique: 'CP', name: 'Chronopotentiometry' },
   EISPOT: { technique: 'EIS', name: 'Potentiostatic EIS' },
-  EISGALV: { technique: 'EIS', name: 'Galvanostatic EIS' },
   CORPOT: { technique: 'OCP', name: 'Open Circuit Potential' },
 };
 
