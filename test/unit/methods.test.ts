@@ -61,6 +61,17 @@ run in c { CA at -0.5 V vs RHE for 1 h }
   assert.match(text, /E\(RHE\) = E\(SCE\) \+ 0\.655 V/);
 });
 
+test('a Nernst slope from the editor settings is the one written, not 2.303RT/F', () => {
+  const { text } = writeMethods(analyze(`electrolyte e { 0.5 M KNO3 in water; pH 7.0 measured }
+cell c { working w; reference SCE; counter Pt; catholyte e 20 mL }
+run in c { CA at -0.5 V vs RHE for 1 h }
+`, { nernstSlope: 0.06 }), 'md');
+  // 0.241 + 0.06 × 7.0 = 0.661 V.
+  assert.match(unescape(text), /E\(RHE\) = E\(SCE\) \+ 0\.241 V \+ 0\.06 × pH/);
+  assert.match(unescape(text), /settings \(faraday\.nernstSlope\)/);
+  assert.match(unescape(text), /E\(RHE\) = E\(SCE\) \+ 0\.661 V/);
+});
+
 test('the calibration line is y = a·x + b from the standards, with R² and LOD (hand-computed least squares)', () => {
   const text = unescape(renderMethods(methodsDocument(analyzeFile(sample)), 'md'));
   // Nessler standards: mean x 0.74, mean y 0.204, Sxx 2.552, Sxy 0.6734 → a = 0.263871, b = 0.204 − 0.263871 × 0.74 = 0.008735.

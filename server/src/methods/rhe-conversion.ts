@@ -6,20 +6,21 @@ import { nernstSlope } from '../electrochem/potential-scale';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { clause, inlines, list, quantity, sentence, type Block, type Inline, type MathNode, type Sentence } from './document';
-import { decimalsOf, FIGURES, formatted, writtenNumber } from './numbers';
+import { decimalsOf, exactNumber, FIGURES, formatted, writtenNumber } from './numbers';
 import { electrolyteByName, pHPhrase, referenceName } from './cell';
 
 const usesRHE = (m: MethodsContext, cell: CellBlock) =>
   m.blocks('run').some((r) => r.cell?.text === cell.name?.text && r.techniques.some((t) => [t.at, t.from, t.to].some((p) => p?.scale && /^RHE$/i.test(p.scale.electrode.text))));
 
-/** The slope as the protocol states it (`0.059`), or 2.303RT/F at its temperature. */
-function slopeText(m: MethodsContext): { text: string; why: string } {
+/** The slope the conversion used: as the protocol states it (`0.059`), from the editor's settings, or 2.303RT/F at its temperature. */
+function slopeText(m: MethodsContext, used: number | undefined): { text: string; why: string } {
   const setting = m.statements.find((s) => s.kind === 'setting' && s.key.text.toLowerCase() === 'nernst');
   if (setting?.kind === 'setting' && setting.value?.values[0] && m.analysis.facts.nernstSlope !== undefined) {
     return { text: writtenNumber(setting.value.values[0]), why: 'the Nernst slope stated in the protocol' };
   }
+  if (m.analysis.facts.nernstSlope !== undefined) return { text: exactNumber(m.analysis.facts.nernstSlope), why: 'the Nernst slope of the settings (faraday.nernstSlope)' };
   const t = m.analysis.facts.temperatureK;
-  return { text: formatted(nernstSlope(t), FIGURES.derived), why: `the Nernst slope 2.303RT/F at ${formatted(t, { decimals: 2 })} K` };
+  return { text: formatted(used ?? nernstSlope(t), FIGURES.derived), why: `the Nernst slope 2.303RT/F at ${formatted(t, { decimals: 2 })} K` };
 }
 
 /** The reference potential vs SHE as written in the cell or a top-level declaration, else the table's value. */
@@ -44,7 +45,7 @@ export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
   }
   const refShort = main.reference.electrode.electrode.text;
   const ref = referencePotentialText(m, main, facts.reference.vsSHE);
-  const slope = slopeText(m);
+  const slope = slopeText(m, facts.nernstSlope);
   const equation: MathNode[] = [
     { kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' },
     { kind: 'num', text: ref.text }, { kind: 'unit', text: 'V' }, { kind: 'op', op: '+' }, { kind: 'num', text: slope.text }, { kind: 'op', op: '×' }, { kind: 'word', text: 'pH' },
