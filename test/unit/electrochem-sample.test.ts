@@ -62,7 +62,7 @@ test('result at -0.8 V: concentrations, FE, yield rates, FE sum and conversion',
   close(value(a, 'faradaicEfficiency', 'Au28Cu12/NO2-'), 1.997, 3, 'FE NO2-');
   close(value(a, 'meanCurrent', 'Au28Cu12'), 83.33, 2, 'current');
   close(value(a, 'faradaicEfficiency', 'Au28Cu12/H2'), 0.852, 3, 'FE H2');
-  close(value(a, 'feSum', 'Au28Cu12'), 97.10, 2, 'FE sum');
+  close(value(a, 'faradaicEfficiencySum', 'Au28Cu12'), 97.10, 2, 'FE sum');
   close(value(a, 'conversion', 'Au28Cu12'), 5.30, 2, 'conversion');
   assert.equal(a.diagnostics.filter((d) => d.code === 'FD0508').length, 0, 'no FE warning on the sample');
 });

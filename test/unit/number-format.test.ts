@@ -160,7 +160,7 @@ test('amounts carry the figures of the weighed mass, four at least', () => {
 test('a value that divides by zero is left out, with FD0220 saying why', () => {
   const text = ['reaction H2 : 2 H+ + 2 e- -> H2', 'result w at -0.8 V vs RHE for 2 h {', '  current 0 mA', '  H2 300 ppm by GC at 18 mL/min', '}', ''].join('\n');
   const a = analyze(text);
-  assert.equal(a.values.filter((v) => v.kind === 'faradaicEfficiency' || v.kind === 'feSum').length, 0, a.values.map((v) => v.label).join(' | '));
+  assert.equal(a.values.filter((v) => v.kind === 'faradaicEfficiency' || v.kind === 'faradaicEfficiencySum').length, 0, a.values.map((v) => v.label).join(' | '));
   const d = a.diagnostics.find((x) => x.code === 'FD0220' && /faradaic efficiency of w\/H2/.test(x.message));
   assert.ok(d, a.diagnostics.map((x) => `${x.code} ${x.message}`).join('\n'));
   assert.equal(text.slice(d.span.start, d.span.end), 'H2 300 ppm by GC at 18 mL/min');

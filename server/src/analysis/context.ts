@@ -13,7 +13,7 @@ import { AnalysisCodes } from './codes';
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
   amount: 'amount', equivalents: 'equivalents', theoreticalYield: 'theoretical yield', meanCurrent: 'mean current', concentration: 'concentration',
-  productAmount: 'amount of product', faradaicEfficiency: 'faradaic efficiency', yieldRate: 'yield rate', feSum: 'sum of faradaic efficiencies',
+  productAmount: 'amount of product', faradaicEfficiency: 'faradaic efficiency', yieldRate: 'yield rate', faradaicEfficiencySum: 'sum of faradaic efficiencies', partialCurrentDensity: 'partial current density', gasFraction: 'volume fraction',
   conversion: 'conversion', cdl: 'double-layer capacitance', ecsa: 'ECSA', density: 'density', cellVolume: 'cell volume', setpoint: 'set-point',
 };
 
@@ -30,6 +30,8 @@ export interface Facts {
   molarMass: Map<string, number>;
   /** Electrons per molecule of each product, from the reactions (chemistry pass). Keyed by product species text. */
   electronsPerProduct: Map<string, number>;
+  /** The product species of the balanced reactions (chemistry pass): what a result could read. */
+  reactionProducts: Set<string>;
   /** Catalyst, its mass on the electrode (g), geometric area (cm²) and loading (mg/cm²) per electrode block (electrochem pass). */
   electrodes: Map<string, ElectrodeFacts>;
   /** Catalyst mass and total volume of each ink block, by name (ink pass). */
@@ -148,6 +150,7 @@ export class AnalysisContext {
       pressurePa: 101325,
       molarMass: new Map(),
       electronsPerProduct: new Map(),
+      reactionProducts: new Set(),
       electrodes: new Map(),
       inks: new Map(),
       dataCharges: new Map(),

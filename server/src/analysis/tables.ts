@@ -87,7 +87,7 @@ function feTable(analysis: Analysis): Table | undefined {
       const v = pick('yieldRate', c.product, c.unit);
       return v === undefined ? '' : formatNumber(v, { significant: 4 });
     };
-    return [r.name?.text ?? '', writtenText(analysis, r.potential), charge, ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)), fmt(pick('feSum'), 2), ...yieldColumns.map(yieldRate)];
+    return [r.name?.text ?? '', writtenText(analysis, r.potential), charge, ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)), fmt(pick('faradaicEfficiencySum'), 2), ...yieldColumns.map(yieldRate)];
   });
   return {
     id: 'fe', title: 'Faradaic efficiencies and yield rates',

@@ -1,6 +1,11 @@
 // Ordinary least squares of the reading on the concentration, with the
 // detection and quantification limits of ICH Q2(R1): LOD = 3.3 s/slope,
-// LOQ = 10 s/slope, s the residual standard deviation (n − 2 degrees of freedom).
+// LOQ = 10 s/slope, s the residual standard deviation (n − 2 degrees of freedom),
+// and the standard error of a concentration read back from the line (ISO 8466-1;
+// J. N. Miller, J. C. Miller, Statistics and Chemometrics for Analytical Chemistry,
+// 6th ed., 2010, eq. 5.9):
+//   s_x0 = (s_y/x / b) · √(1/m + 1/n + (ȳ0 − ȳ)² / (b² Σ(x_i − x̄)²))
+// for the mean ȳ0 of m replicate readings, n standards, slope b.
 import { parseUnit, type Unit } from '../units/parse-unit';
 import { convert } from '../units/convert';
 import { describeDimension, sameDimension } from '../units/dimension';
@@ -15,6 +20,10 @@ export interface CalibrationFit {
   lod: number;
   loq: number;
   n: number;
+  /** x̄, ȳ and Σ(x_i − x̄)² of the standards, for the standard error of a concentration read. */
+  meanConcentration: number;
+  meanReading: number;
+  sxx: number;
   minConcentration: number;
   maxConcentration: number;
   minReading: number;
@@ -42,6 +51,9 @@ export function fitCalibration(points: { x: number; y: number }[]): CalibrationF
     lod: (3.3 * residualSD) / slope,
     loq: (10 * residualSD) / slope,
     n,
+    meanConcentration: mx,
+    meanReading: my,
+    sxx,
     minConcentration: Math.min(...points.map((p) => p.x)),
     maxConcentration: Math.max(...points.map((p) => p.x)),
     minReading: Math.min(...points.map((p) => p.y)),
@@ -51,6 +63,16 @@ export function fitCalibration(points: { x: number; y: number }[]): CalibrationF
 
 export function concentrationOf(fit: CalibrationFit, reading: number): number {
   return (reading - fit.intercept) / fit.slope;
+}
+
+/**
+ * s_x0, the standard error of the concentration read from the mean of `m` readings,
+ * in the unit of the standards; undefined with two standards (no residual scatter to count).
+ */
+export function concentrationStandardError(fit: CalibrationFit, meanReading: number, m: number): number | undefined {
+  if (fit.n < 3) return undefined;
+  const b = fit.slope;
+  return (fit.residualSD / Math.abs(b)) * Math.sqrt(1 / m + 1 / fit.n + (meanReading - fit.meanReading) ** 2 / (b * b * fit.sxx));
 }
 
 export function readingOf(fit: CalibrationFit, concentration: number): number {
@@ -91,11 +113,24 @@ export interface CalibratedReading {
   inSample: number;
   /** Moles of the calibration's product per litre of the sample. */
   molPerLitre: number;
+  /** s_x0 of `measured` (unit of the standards) and its image in mol/L of the sample; absent with two standards. */
+  standardError?: number;
+  uMolPerLitre?: number;
 }
 
-/** A response read through a fitted calibration whose standards are in `unit` on `basis`, undoing `dilution`. */
-export function readThroughCalibration(fit: CalibrationFit, response: number, dilution: number, unit: ConcentrationUnit, basis: AnalyteBasis): CalibratedReading {
+/**
+ * The mean of `m` responses read through a fitted calibration whose standards are in
+ * `unit` on `basis`, undoing `dilution`. Every step is linear through zero, so the
+ * standard error maps to mol/L by the same factors as the concentration.
+ */
+export function readThroughCalibration(fit: CalibrationFit, response: number, dilution: number, unit: ConcentrationUnit, basis: AnalyteBasis, m = 1): CalibratedReading {
   const measured = concentrationOf(fit, response);
   const inSample = measured * dilution;
-  return { measured, inSample, molPerLitre: productMolarity(inSample, unit, basis) };
+  const read: CalibratedReading = { measured, inSample, molPerLitre: productMolarity(inSample, unit, basis) };
+  const standardError = concentrationStandardError(fit, response, m);
+  if (standardError !== undefined) {
+    read.standardError = standardError;
+    read.uMolPerLitre = productMolarity(standardError * dilution, unit, basis);
+  }
+  return read;
 }

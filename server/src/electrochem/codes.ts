@@ -28,6 +28,14 @@ export const ElectrochemCodes = {
   castExceedsInk: 'FD0542',
   loadingNotComputed: 'FD0543',
   twoCatalystSources: 'FD0544',
+  feSumLow: 'FD0550',
+  gasNeedsFlow: 'FD0551',
+  nmrProtons: 'FD0552',
+  internalStandardConcentration: 'FD0553',
+  calibrationKind: 'FD0554',
+  gasStandardsNotFraction: 'FD0555',
+  wrongPhase: 'FD0556',
+  calibrationEmpty: 'FD0557',
 } as const;
 
 
@@ -39,7 +47,7 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.belowLOD, 'Below the detection limit', 'warning', 'The concentration read is below the calibration\'s limit of detection (3.3 s/slope).', 'NH3-N absorbance 0.013 by nessler', 'Concentrate the sample or use a more sensitive method.'),
   e(ElectrochemCodes.poorFit, 'Poor calibration fit', 'warning', 'R² of the calibration is below 0.99.', 'standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.5; 2 -> 0.6 }', 'Check the standards; repeat outliers.'),
   e(ElectrochemCodes.fewStandards, 'Too few standards', 'warning', 'A calibration needs at least three standards to estimate its residual scatter and detection limit.', 'standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.27 }', 'Measure at least three standards.'),
-  e(ElectrochemCodes.feAbove100, 'Faradaic efficiencies above 100 %', 'warning', 'The products account for more charge than passed. A reading, a dilution or the charge is likely wrong.', 'result … { charge 60 C … }', 'Check the charge, the dilution and the readings.'),
+  e(ElectrochemCodes.feAbove100, 'Faradaic efficiencies above 105 %', 'warning', 'The products of a result account for more than 105 % of the charge passed (5 % allows for the scatter of the readings). A reading, a dilution or the charge is likely wrong.', 'result … { charge 60 C … }', 'Check the charge, the dilution and the readings.'),
   e(ElectrochemCodes.ambiguousAnalyte, 'Ambiguous analyte', 'error', 'The analyte name must say the basis of the concentration: `NH3-N` (nitrogen) or `NH3`/`NH4+` (species) give different moles.', 'analyte ammonia', 'Write `NH3-N`, `NH3` or `NH4+`.'),
   e(ElectrochemCodes.noElectrons, 'No reaction for the product', 'warning', 'A faradaic efficiency needs the electrons per product molecule, taken from a `reaction` whose product it is.', 'result … { N2O 100 ppm by GC at 10 mL/min }', 'Add `reaction N2O : 2 NO3- + 10 H+ + 8 e- -> N2O + 5 H2O`.'),
   e(ElectrochemCodes.planOutOfRange, 'Expected reading outside the calibration', 'warning', 'The plan predicts a reading outside the standards or below the detection limit, so the measurement would not be quantitative.', 'plan … { expect FE NH3 95 % }', 'Change the dilution of the calibration or the duration of the run.'),
@@ -58,4 +66,12 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.castExceedsInk, 'More cast than the ink holds', 'error', 'The volume cast on the electrode is larger than the whole volume of the ink.', 'drop-cast 2 mL of ink A', 'Check the cast volume and the ink recipe.'),
   e(ElectrochemCodes.loadingNotComputed, 'Loading not computed', 'information', 'The electrode is cast from an ink whose catalyst mass or total volume is unknown, so the recipe gives no loading; the ink block says what it lacks. A stated `loading` is then used as stated.', 'drop-cast 10 µL of ink A', 'Complete the ink: a `catalyst` mass and every liquid as a volume.'),
   e(ElectrochemCodes.twoCatalystSources, 'Catalyst given twice', 'warning', 'The electrode states a catalyst mass and is also cast from an ink; the mass on the electrode is taken from the ink.', 'catalyst 1 mg RuO2\ndrop-cast 10 µL of ink A', 'Keep one of the two: the ink cast, or the catalyst mass.'),
+  e(ElectrochemCodes.feSumLow, 'Faradaic efficiencies below 80 %', 'information', 'The products read in a result account for less than 80 % of the charge passed. A product may not have been measured (the message lists the products of the declared reactions that have no reading, and H2, the usual side product), or the charge may include capacitive or background current.', 'result … { charge 600 C; NH3-N absorbance 0.05 by nessler }', 'Read the missing products (gases by GC, liquids by NMR or a calibration), or check the charge.'),
+  e(ElectrochemCodes.gasNeedsFlow, 'Gas reading without the carrier flow', 'error', 'A gas read by GC through a `gas` calibration is a volume fraction of the carrier; its moles per second need the flow rate of the carrier through the cell.', 'H2 area 15200 by tcd', 'Add the flow after the line: `H2 area 15200 by tcd at 18 mL/min`.'),
+  e(ElectrochemCodes.nmrProtons, 'Protons of the NMR peak unknown', 'error', 'Quantitative ¹H NMR compares integrals per proton: c_X = (I_X / I_std) × (N_std / N_X) × c_std. The count is taken from the table of common products and standards only where the compound shows one peak or one peak is integrated by convention; otherwise the chemist states it.', 'internal standard phenol 50 mM', 'Write the protons of the integrated peak: `internal standard phenol 50 mM (2 H)`, `HCOO- integral 0.42 (1 H) by qnmr`.'),
+  e(ElectrochemCodes.internalStandardConcentration, 'Internal standard without a usable concentration', 'error', 'An internal standard needs its concentration in the NMR tube: a molar concentration, or a mass per volume of a standard whose molar mass is known (a formula or a standard of the table).', 'internal standard DMSO', 'Write the concentration: `internal standard DMSO 10 mM`.'),
+  e(ElectrochemCodes.calibrationKind, 'Calibration of two kinds', 'error', 'A calibration turns a response into a concentration one way: by its standards, by a response factor, or by an internal standard (¹H NMR); and it is of a dissolved `analyte` or of a `gas`. A calibration that says two of them, or a response factor that is not positive, is not read.', 'calibration c { standards mg/L -> area { … }; response factor 0.06 mg/L per area }', 'Keep one, or declare a second calibration.'),
+  e(ElectrochemCodes.gasStandardsNotFraction, 'Gas standards not volume fractions', 'error', 'The standards (or the response factor) of a `gas` calibration are volume fractions of the gas in the carrier, `ppm` or `%`, so that the fraction read times the carrier flow gives moles per second.', 'gas H2; standards mg/L -> area { … }', 'Write the standards in `ppm` or `%`.'),
+  e(ElectrochemCodes.wrongPhase, 'Gas reading through a calibration of a dissolved analyte', 'error', 'A reading with a carrier flow (`at 18 mL/min`) is a gas; the calibration it names reads a dissolved analyte (mol per litre of catholyte), not a volume fraction of the carrier.', 'H2 area 15200 by nessler at 18 mL/min', 'Read the gas through a calibration that starts with `gas H2`, or drop the flow for a dissolved product.'),
+  e(ElectrochemCodes.calibrationEmpty, 'Calibration without standards', 'warning', 'A calibration with no standards, response factor or internal standard cannot turn any reading into a concentration.', 'calibration nessler { analyte NH3-N }', 'Add `standards mg/L -> absorbance { … }`, `response factor …` or `internal standard …`.'),
 ];

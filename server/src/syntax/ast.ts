@@ -302,8 +302,20 @@ export interface CalibrationBlock {
   method?: { name: Word; wavelength?: Quantity; readAfter?: Quantity; span: Span };
   dilute?: { from: Quantity; to: Quantity; span: Span };
   standards?: { unit: Word; reading: Word; rows: StandardRow[]; span: Span };
+  /** `gas H2`: the analyte is a gas in the carrier, and the standards are volume fractions (`ppm`, `%`). */
+  gas?: Word;
+  /** `response factor 0.0652 ppm per area`: concentration = factor × response, instead of standards. */
+  responseFactor?: { value: Quantity; response?: Word; span: Span };
+  /** `internal standard DMSO 10 mM (6 H)`: quantitative ¹H NMR against a standard in the tube. */
+  internalStandard?: { species: Word; concentration?: Quantity; protons?: ProtonCount; span: Span };
   span: Span;
   bodySpan: Span;
+}
+
+/** `(3 H)`: the protons under an integrated ¹H NMR peak. */
+export interface ProtonCount {
+  count: number;
+  span: Span;
 }
 
 /** `NH3-N absorbance 0.099 by nessler`, `NO2- 2.1 mg/L by ion chromatography`, `H2 300 ppm by GC at 18 mL/min`. */
@@ -312,9 +324,14 @@ export interface ResultReading {
   /** The word naming the reading, e.g. `absorbance`, when the value has no unit. */
   readingKind?: Word;
   value: Quantity;
+  /** `vs 1.0`: the integral of the internal standard the value is relative to (¹H NMR; 1 when not written). */
+  standardIntegral?: NumberLit;
+  /** `(3 H)`: the protons under the integrated peak (¹H NMR). */
+  protons?: ProtonCount;
   /** After `by`: the calibration a response is read through, or the method of a concentration (`ion chromatography`: its words joined by a space). */
   method?: Word;
   flow?: Quantity;
+  /** The line, or this product's part of a line that reads several (`H2 300 ppm, CO 120 ppm by GC at 18 mL/min`). */
   span: Span;
 }
 

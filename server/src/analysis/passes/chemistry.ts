@@ -248,6 +248,7 @@ function reactionPass(ctx: AnalysisContext, reaction: ReactionDecl): void {
   if (!product) return;
   const n = eCount / product.coefficient;
   ctx.facts.electronsPerProduct.set(product.species.text, n);
+  ctx.facts.reactionProducts.add(product.species.text);
   ctx.facts.electronsPerProduct.set(name, n);
   ctx.value({
     kind: 'electronsPerProduct',

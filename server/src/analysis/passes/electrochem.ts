@@ -1,15 +1,16 @@
 // Electrochemistry pass: protocol settings, electrolyte pH, set-points of
 // every potential vs the cell's reference, calibrations, faradaic
 // efficiencies and yield rates of results, and the expectations of plans.
-import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, ResultReading, RunBlock, Span } from '../../syntax/ast';
+import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
 import { estimatePH } from '../../electrochem/ph';
-import { fitCalibration, readingOf, calibrationResponse, responseValue, readThroughCalibration, type CalibrationFit, type CalibrationResponse } from '../../electrochem/calibration';
-import { analyteBasis, sameCompound, type AnalyteBasis } from '../../electrochem/analyte';
-import { concentrationUnit, concentrationIn, milligramsPerLitre, milligramsPerLitrePerUnit, productMolarity, readingValueKind, type ConcentrationUnit } from '../../electrochem/concentration';
-import { closestNames } from '../../text/closest-names';
+import { fitCalibration, readingOf } from '../../electrochem/calibration';
+import { sameCompound } from '../../electrochem/analyte';
+import { concentrationIn, milligramsPerLitre } from '../../electrochem/concentration';
+import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
+import { ReadingQuantifier, type QuantifiedReading } from './readings';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
 import { electrodeFacts } from '../electrode-loading';
@@ -17,6 +18,7 @@ import { parseUnit } from '../../units/parse-unit';
 import { fromSI, toSI } from '../../units/convert';
 import { sameDimension, SLOTS } from '../../units/dimension';
 import { formatExact, formatNumber } from '../../units/format';
+import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty';
 import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
@@ -26,18 +28,6 @@ interface ElectrolyteInfo {
   estimated: boolean;
   /** Molar concentrations by species name. */
   molar: Map<string, number>;
-}
-
-interface CalibrationInfo {
-  fit?: CalibrationFit;
-  dilution: number;
-  analyte?: string;
-  /** The basis of the analyte; undefined when it is missing or ambiguous (reported). */
-  basis?: AnalyteBasis;
-  /** The unit of the standards; undefined when it is not a concentration (reported). */
-  unit?: ConcentrationUnit;
-  response?: CalibrationResponse;
-  node: CalibrationBlock;
 }
 
 interface CellInfo {
@@ -58,7 +48,9 @@ class ElectrochemPass {
   private readonly slopeStated: boolean;
   private readonly declaredScales: Scale[] = [];
   private readonly electrolytes = new Map<string, ElectrolyteInfo>();
+  /** This file's calibrations by name, and imported ones once a reading names them. */
   private readonly calibrations = new Map<string, CalibrationInfo>();
+  private readonly quantifier: ReadingQuantifier;
   private readonly cells = new Map<string, CellInfo>();
   /** Where to insert a `pH … measured` line, by electrolyte name. */
   private readonly pHInsertAt = new Map<string, { offset: number; indent: string }>();
@@ -66,6 +58,23 @@ class ElectrochemPass {
   constructor(private readonly ctx: AnalysisContext) {
     this.slopeStated = ctx.facts.nernstSlope !== undefined;
     this.slope = ctx.facts.nernstSlope ?? nernstSlope(ctx.facts.temperatureK);
+    this.quantifier = new ReadingQuantifier(ctx, (name) => this.calibrationFor(name), () => [...this.calibrations.values()].filter((c) => c.file === undefined).map((c) => c.name));
+  }
+
+  private calibration(c: CalibrationBlock): void {
+    const info = readCalibrationBlock(this.ctx, c);
+    if (c.name) this.calibrations.set(c.name.text, info);
+  }
+
+  /** A calibration of this file, or one declared in an imported file (read once, silently: its own file reports its problems). */
+  private calibrationFor(name: string): CalibrationInfo | undefined {
+    const known = this.calibrations.get(name);
+    if (known) return known;
+    const decl = this.ctx.symbols.lookup(name, ['calibration']);
+    if (!decl || decl.file === undefined || decl.node.kind !== 'calibration') return undefined;
+    const info = readCalibrationBlock(this.ctx, decl.node, decl.file);
+    this.calibrations.set(name, info);
+    return info;
   }
 
   run(): void {
@@ -173,75 +182,6 @@ class ElectrochemPass {
   private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
     const info = electrodeFacts(this.ctx, e);
     if (e.name) this.ctx.facts.electrodes.set(e.name.text, info);
-  }
-
-  private calibration(c: CalibrationBlock): void {
-    const name = c.name?.text ?? 'calibration';
-    let dilution = 1;
-    if (c.dilute) {
-      const from = quantityInSI(this.ctx, c.dilute.from, 'volume');
-      const to = quantityInSI(this.ctx, c.dilute.to, 'volume');
-      if (from && to) dilution = to / from;
-    }
-    let basis: AnalyteBasis | undefined;
-    if (c.analyte) {
-      const b = analyteBasis(c.analyte.text);
-      if ('error' in b) this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', b.error, c.analyte.span);
-      else basis = b;
-    }
-    const info: CalibrationInfo = { dilution, analyte: c.analyte?.text, basis, node: c };
-    if (c.standards) {
-      const points = c.standards.rows.map((r) => ({ x: r.concentration.value, y: r.reading.value }));
-      const span = c.standards.span;
-      const unit = c.standards.unit.text;
-      const concentration = concentrationUnit(unit);
-      info.response = calibrationResponse(c.standards.reading.text);
-      if ('error' in concentration) {
-        // Nothing is read through standards whose unit is not a concentration: no number is better than a wrong one.
-        this.ctx.report(ElectrochemCodes.standardsNotConcentration, 'error', `the standards of ${name} must be in a concentration unit to be read as moles of ${c.analyte?.text ?? 'the analyte'}; ${concentration.error}`, c.standards.unit.span);
-        if (c.name) this.calibrations.set(c.name.text, info);
-        return;
-      }
-      info.unit = concentration;
-      if (points.length < 3) this.ctx.report(ElectrochemCodes.fewStandards, 'warning', `calibration ${name} has ${points.length} standard${points.length === 1 ? '' : 's'}; measure at least three to estimate its scatter and detection limit`, span);
-      const fit = fitCalibration(points);
-      if (fit) {
-        info.fit = fit;
-        if (c.name) this.ctx.facts.calibrationFits.set(c.name.text, { analyte: c.analyte?.text, unit, reading: c.standards.reading.text, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, readings: [] });
-        if (fit.r2 < 0.99) this.ctx.report(ElectrochemCodes.poorFit, 'warning', `calibration ${name} fits poorly: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below 0.99)`, span);
-        const at = c.name?.span ?? c.span;
-        const detail = `Least squares of ${c.standards.reading.text} on concentration (${fit.n} standards): slope ${formatNumber(fit.slope, { significant: 5 })} per ${unit}, intercept ${formatNumber(fit.intercept, { significant: 3 })}, R² ${formatNumber(fit.r2, { decimals: 5 })}, s(y/x) ${formatNumber(fit.residualSD, { significant: 3 })}; LOD = 3.3 s/slope = ${formatNumber(fit.lod, { significant: 3 })} ${unit}, LOQ = 10 s/slope = ${formatNumber(fit.loq, { significant: 3 })} ${unit}${dilution !== 1 ? `; samples diluted ×${formatNumber(dilution, { significant: 4 })}` : ''}.${this.unitMeaning(concentration, c.analyte?.text, basis)}`;
-        this.ctx.value({ kind: 'calibrationSlope', subject: name, value: fit.slope, unit: `1/(${unit})`, span: at, label: `slope ${formatNumber(fit.slope, { significant: 5 })}`, detail, hint: { text: `slope ${formatNumber(fit.slope, { significant: 5 })} · R² ${formatNumber(fit.r2, { decimals: 5 })} · LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}`, category: 'calibration' } });
-        this.ctx.value({ kind: 'calibrationIntercept', subject: name, value: fit.intercept, unit: '', span: at, label: `intercept ${formatNumber(fit.intercept, { significant: 3 })}` });
-        this.ctx.value({ kind: 'calibrationR2', subject: name, value: fit.r2, unit: '', span: at, label: `R² ${formatNumber(fit.r2, { decimals: 5 })}` });
-        this.ctx.value({ kind: 'calibrationLOD', subject: name, value: fit.lod, unit, span: at, label: `LOD ${formatNumber(fit.lod, { significant: 3 })} ${unit}` });
-        this.ctx.value({ kind: 'calibrationLOQ', subject: name, value: fit.loq, unit, span: at, label: `LOQ ${formatNumber(fit.loq, { significant: 3 })} ${unit}` });
-      }
-      if (basis && c.analyte) {
-        const perUnit = milligramsPerLitrePerUnit(concentration, basis);
-        this.ctx.value({
-          kind: 'calibrationUnit', subject: name, value: perUnit, unit: 'mg/L', span: c.standards.unit.span,
-          label: perUnit === 1 && !concentration.convention ? `${unit} of ${c.analyte.text}` : `1 ${unit} ${c.analyte.text} = ${Number(formatNumber(perUnit, { significant: 6 }))} mg/L ${c.analyte.text}${concentration.convention ? ' (aqueous)' : ''}`,
-          detail: `The standards are read as concentrations of ${c.analyte.text}.${this.unitMeaning(concentration, c.analyte.text, basis)}`,
-        });
-      }
-    }
-    if (c.name) this.calibrations.set(c.name.text, info);
-  }
-
-  /** How a unit of standards or readings becomes moles, said once for hovers. */
-  private unitMeaning(u: ConcentrationUnit, analyte: string | undefined, basis: AnalyteBasis | undefined): string {
-    const plain = (x: number) => String(Number(formatNumber(x, { significant: 6 })));
-    const parts: string[] = [];
-    if (u.convention) parts.push(` ${u.convention}.`);
-    if (basis && analyte) {
-      const nitrogenBasis = basis.entity !== basis.product;
-      const counts = nitrogenBasis ? ` ${analyte} counts nitrogen (${basis.entitiesPerProduct} N per ${basis.product}, ${plain(basis.gramsPerMolEntity)} g/mol N):` : '';
-      parts.push(u.kind === 'molar'
-        ? `${counts} 1 ${u.text} ${analyte} = ${plain(u.perLitre)} mol${nitrogenBasis ? ' N' : ''}/L × ${plain(basis.gramsPerMolEntity)} g/mol = ${plain(milligramsPerLitrePerUnit(u, basis))} mg/L ${analyte}.`
-        : `${counts} mol ${basis.product} = mass of ${analyte} ÷ ${plain(basis.gramsPerMolProduct)} g/mol.`);
-    }
-    return parts.join('');
   }
 
   private cell(c: CellBlock): void {
@@ -360,8 +300,21 @@ class ElectrochemPass {
     }
   }
 
+  /**
+   * Electrons per molecule of a product, from the reaction named after it or producing it;
+   * a form of the same compound that differs only by protons (NH4+ for NH3, HCOOH for HCOO-)
+   * takes the same electrons: they count per atom of the product, not per proton.
+   */
   private electronsFor(product: string): number | undefined {
-    return this.ctx.facts.electronsPerProduct.get(product) ?? this.ctx.facts.electronsPerProduct.get(product.replace(/[+-]+$/, ''));
+    const map = this.ctx.facts.electronsPerProduct;
+    const direct = map.get(product) ?? map.get(product.replace(/[+-]+$/, ''));
+    if (direct !== undefined) return direct;
+    for (const p of this.ctx.facts.reactionProducts) if (sameCompound(p, product)) return map.get(p);
+    return undefined;
+  }
+
+  private reportNoElectrons(span: Span, product: string): void {
+    this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, span);
   }
 
   private result(r: ResultBlock): void {
@@ -385,42 +338,49 @@ class ElectrochemPass {
     const electrode = [...this.ctx.facts.electrodes.values()][0];
     if (r.doubleLayer) this.doubleLayer(r, name, cell);
     const hours = seconds ? seconds / 3600 : undefined;
-    const fes: number[] = [];
+    const fes: { product: string; fe: number; u?: number }[] = [];
     let convertedN = 0;
+    const areaCm2 = electrode?.areaCm2;
     for (const reading of r.readings) {
-      const analyte = reading.analyte.text;
-      if (reading.flow) {
-        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature.
-        const fraction = quantityInSI(this.ctx, reading.value, 'fraction');
-        const flow = quantityInSI(this.ctx, reading.flow, 'flowRate');
-        if (fraction === undefined || flow === undefined || currentA === undefined) continue;
-        const product = analyte;
-        const rate = gasMolarRate(fraction, flow, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa);
-        const n = this.electronsFor(product);
+      const q = this.quantifier.quantify(reading, name);
+      if (!q) continue;
+      const product = q.product;
+      const n = this.electronsFor(product);
+      if (q.phase === 'gas') {
+        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature and pressure.
+        const rate = gasMolarRate(q.amount, q.flowM3PerS!, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa);
+        if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
         if (n === undefined) {
-          this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, reading.analyte.span);
+          this.reportNoElectrons(reading.analyte.span, product);
+          continue;
+        }
+        if (currentA === undefined) {
+          this.ctx.report(ElectrochemCodes.noCharge, 'warning', 'the faradaic efficiency of a gas needs the current: add `current … mA`, or the charge and the duration of the result', reading.span);
           continue;
         }
         const fe = (n * FARADAY * rate) / Math.abs(currentA);
-        fes.push(fe);
+        const uRate = q.uncertainty !== undefined ? gasMolarRate(q.uncertainty, q.flowM3PerS!, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) : undefined;
+        const u = uRate !== undefined ? (n * FARADAY * uRate) / Math.abs(currentA) : undefined;
+        fes.push({ product, fe, u });
         const vm = molarVolume(this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) * 1000;
-        this.feValue(name, product, fe, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.`);
-        if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
+        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
+        this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
         continue;
       }
-      const dissolved = this.dissolvedProduct(reading, name);
-      if (!dissolved) continue;
-      const product = dissolved.product;
       if (volumeL === undefined) {
         this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', 'the amount of product needs the catholyte volume: add it to the cell, as in `catholyte nitrate 30 mL`', reading.span);
         continue;
       }
-      const productMol = dissolved.molPerLitre * volumeL;
+      const productMol = q.amount * volumeL;
+      const uMol = q.uncertainty !== undefined ? q.uncertainty * volumeL : undefined;
       convertedN += this.nitrogens(product) * productMol;
-      const n = this.electronsFor(product);
-      this.ctx.value({ kind: 'productAmount', subject: `${name}/${product}`, value: productMol * 1000, unit: 'mmol', span: reading.span, label: `${formatNumber(productMol * 1000, { significant: 4 })} mmol ${product}` });
+      this.ctx.value({
+        kind: 'productAmount', subject: `${name}/${product}`, value: productMol * 1000, unit: 'mmol', span: reading.span,
+        label: `${formatPlusMinus(productMol * 1000, uMol !== undefined ? uMol * 1000 : undefined, { significant: 4 })} mmol ${product}`,
+        extra: { n: q.n, ...(uMol !== undefined ? { uncertainty: uMol * 1000 } : {}) },
+      });
       if (n === undefined) {
-        this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, reading.analyte.span);
+        this.reportNoElectrons(reading.analyte.span, product);
         continue;
       }
       if (charge === undefined) {
@@ -428,122 +388,18 @@ class ElectrochemPass {
         continue;
       }
       const fe = faradaicEfficiency(n, productMol, charge);
-      fes.push(fe);
-      this.feValue(name, product, fe, reading.span, `FE = n·F·N/Q = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(productMol * 1000, { significant: 4 })} mmol / ${formatNumber(charge, { significant: 4 })} C.`);
+      const u = uMol !== undefined ? faradaicEfficiency(n, uMol, charge) : undefined;
+      fes.push({ product, fe, u });
+      this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·N/Q = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(productMol * 1000, { significant: 4 })} mmol / ${formatNumber(charge, { significant: 4 })} C.${this.uncertaintyText(q)}`);
+      if (currentA !== undefined) this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
       if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
     }
-    if (fes.length > 0) {
-      const sum = fes.reduce((a, b) => a + b, 0);
-      const at = r.name?.span ?? r.span;
-      this.ctx.value({ kind: 'feSum', subject: name, value: sum * 100, unit: '%', span: at, label: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, hint: { text: `ΣFE ${formatNumber(sum * 100, { decimals: 2 })} %`, category: 'results' } });
-      if (sum > 1 && Number.isFinite(sum)) this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
-    }
+    if (fes.length > 0) this.feSum(r, name, fes);
     const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
     if (substrate && volumeL && convertedN > 0) {
       const total = substrate * volumeL;
       this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
     }
-  }
-
-  /**
-   * The moles per litre of catholyte of the product a dissolved reading stands for, or
-   * undefined with a diagnostic. A value with a concentration unit is a concentration;
-   * any other value is a response read through the calibration the line names.
-   * Either way the line's species or basis (`NH3`, `NH3-N`, `NH4+`) says what it reports.
-   */
-  private dissolvedProduct(reading: ResultReading, result: string): { product: string; molPerLitre: number } | undefined {
-    const analyte = reading.analyte.text;
-    const quantity = reading.value;
-    const written = this.ctx.textOf(quantity.span);
-    const kind = readingValueKind(quantity.unit?.text);
-    const method = reading.method?.text;
-    const cal = method !== undefined ? this.calibrations.get(method) : undefined;
-    if (kind.kind === 'ambiguousFraction') {
-      this.ctx.report(ElectrochemCodes.ambiguousFraction, 'error', `\`${written}\` could be a mass concentration of the catholyte or a gas volume fraction: write a dissolved ${analyte} in mg/L (\`${analyte} ${quantity.values[0]!.text} mg/L\`, aqueous ppm = mg/L), or add the carrier flow for a gas read by GC (\`by GC at 18 mL/min\`)`, quantity.span);
-      return undefined;
-    }
-    const lineBasis = analyteBasis(analyte);
-    if (kind.kind === 'concentration') {
-      if (cal) {
-        const response = cal.response?.kind === 'unit' ? `a response in ${cal.response.unit.text}` : cal.response?.name ?? 'a response';
-        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a concentration, but \`by ${method}\` names a calibration that turns ${response} into a concentration: write the ${response} read (\`${analyte} ${cal.response?.kind === 'named' ? `${cal.response.name} ` : ''}… by ${method}\`), or name a method that is not a calibration for a concentration measured directly (\`${analyte} ${written} by ion chromatography\`)`, quantity.span);
-        return undefined;
-      }
-      if ('error' in lineBasis) {
-        this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', lineBasis.error, reading.analyte.span);
-        return undefined;
-      }
-      const molPerLitre = productMolarity(quantity.values[0]!.value, kind.unit, lineBasis);
-      const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
-      this.ctx.value({
-        kind: 'concentration', subject: `${result}/${analyte}`, value: mgPerL, unit: 'mg/L', span: quantity.span,
-        label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`,
-        detail: `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' ? '' : ` (= ${formatNumber(mgPerL, { significant: 5 })} mg/L)`}.${this.unitMeaning(kind.unit, analyte, lineBasis)}`,
-      });
-      return { product: lineBasis.product, molPerLitre };
-    }
-    if (!cal) {
-      this.reportNoCalibration(reading, written);
-      return undefined;
-    }
-    // The calibration said why when its standards or analyte cannot be read.
-    if (!cal.fit || !cal.unit || !cal.response) return undefined;
-    const response = responseValue(quantity.values[0]!.value, quantity.unit?.text, cal.response);
-    if ('error' in response) {
-      this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` does not fit ${method}: ${response.error}`, quantity.span);
-      return undefined;
-    }
-    if ('error' in lineBasis) {
-      this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', lineBasis.error, reading.analyte.span);
-      return undefined;
-    }
-    // Without an `analyte` line the calibration is of what the reading names.
-    const calBasis = cal.analyte === undefined ? lineBasis : cal.basis;
-    if (!calBasis) return undefined;
-    const calAnalyte = cal.analyte ?? analyte;
-    if (!sameCompound(calBasis.product, lineBasis.product)) {
-      this.ctx.report(ElectrochemCodes.analyteMismatch, 'error', `${method} is a calibration of ${calAnalyte} (${calBasis.product}), but this line reads ${analyte} (${lineBasis.product}), another compound: write \`${calAnalyte}\`${calBasis.product !== calAnalyte ? ` or \`${calBasis.product}\`` : ''} to report what ${method} measures, or read ${analyte} through a calibration of ${lineBasis.product}`, reading.analyte.span);
-      return undefined;
-    }
-    const read = readThroughCalibration(cal.fit, response.value, cal.dilution, cal.unit, calBasis);
-    const unit = cal.unit.text;
-    this.ctx.facts.calibrationFits.get(method!)?.readings.push({ result, y: response.value, x: read.measured });
-    if (response.value > cal.fit.maxReading || response.value < cal.fit.minReading) {
-      this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${quantity.values[0]!.text} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, quantity.span);
-    }
-    if (read.measured < cal.fit.lod) {
-      this.ctx.report(ElectrochemCodes.belowLOD, 'warning', `${formatNumber(read.measured, { significant: 3 })} ${unit} is below the detection limit of ${method} (${formatNumber(cal.fit.lod, { significant: 3 })} ${unit})`, quantity.span);
-    }
-    // The same moles of the compound, reported on the line's own basis.
-    const mgPerL = milligramsPerLitre(read.molPerLitre, lineBasis);
-    const diluted = cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(read.inSample, { significant: 5 })} ${unit} in the catholyte` : '';
-    const converted = unit === 'mg/L' && calAnalyte === analyte ? '' : ` = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`;
-    this.ctx.value({
-      kind: 'concentration', subject: `${result}/${analyte}`, value: mgPerL, unit: 'mg/L', span: quantity.span,
-      label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`,
-      detail: `Read ${formatNumber(read.measured, { significant: 4 })} ${unit}${calAnalyte === analyte ? '' : ` ${calAnalyte}`} through ${method}${diluted}${converted}.${this.unitMeaning(cal.unit, calAnalyte, calBasis)}`,
-      extra: { measured: read.measured, measuredUnit: unit },
-    });
-    return { product: lineBasis.product, molPerLitre: read.molPerLitre };
-  }
-
-  /** A response with no calibration to read it through: say what to name, or to write a concentration instead. */
-  private reportNoCalibration(reading: ResultReading, written: string): void {
-    const analyte = reading.analyte.text;
-    const method = reading.method;
-    const instead = `or write the concentration with its unit (\`${analyte} 2.1 mg/L${method ? ` by ${method.text}` : ''}\`)`;
-    if (!method) {
-      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration: add \`by <calibration>\`, ${instead}`, reading.value.span);
-      return;
-    }
-    if (this.ctx.symbols.namesOf(['calibration']).includes(method.text)) {
-      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `calibration \`${method.text}\` is declared in an imported file; readings are read only through the calibrations of this file: move it here, ${instead}`, reading.value.span);
-      return;
-    }
-    const suggestions = closestNames(method.text, [...this.calibrations.keys()]);
-    this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration, but \`${method.text}\` is not a calibration of this file${suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : ''}: name a calibration, ${instead}`, reading.value.span, {
-      fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: method.span, newText: s }], preferred: i === 0 })),
-    });
   }
 
   /** Cdl = slope/2 of Δj against scan rate; ECSA = Cdl / Cs × geometric area. */
@@ -582,12 +438,58 @@ class ElectrochemPass {
     return 'formula' in p ? p.formula.composition.get('N') ?? 0 : 0;
   }
 
-  private feValue(result: string, product: string, fe: number, span: Span, detail: string): void {
+  private feValue(result: string, product: string, fe: number, u: number | undefined, n: number, span: Span, detail: string): void {
+    const shown = formatPlusMinus(fe * 100, u !== undefined ? u * 100 : undefined, { decimals: 2 });
     this.ctx.value({
       kind: 'faradaicEfficiency', subject: `${result}/${product}`, value: fe * 100, unit: '%', span,
-      label: `FE(${product}) ${formatNumber(fe * 100, { decimals: 2 })} %`, detail,
-      hint: { text: `FE ${formatNumber(fe * 100, { decimals: 2 })} %`, category: 'results' },
+      label: `FE(${product}) ${shown} %${replicateCount(n)}`, detail,
+      hint: { text: `FE ${shown} %${replicateCount(n)}`, category: 'results' },
+      extra: { n, ...(u !== undefined ? { uncertainty: u * 100 } : {}) },
     });
+  }
+
+  /** How the uncertainty of a product's FE was found, or why there is none. */
+  private uncertaintyText(q: QuantifiedReading): string {
+    if (q.uncertainty === undefined) return q.n > 1 ? '' : ' No uncertainty: a single reading, and no calibration scatter to propagate.';
+    return ` The ± is first-order propagated from the ${q.phase === 'gas' ? 'volume fraction' : 'concentration'} (${q.uncertaintyNote}); the charge is taken as exact.`;
+  }
+
+  /** j_X = FE_X · |I| / A: the part of the current density that made the product. */
+  private partialCurrentDensity(result: string, product: string, fe: number, u: number | undefined, n: number, currentA: number, areaCm2: number | undefined, span: Span): void {
+    if (!areaCm2) return;
+    const j = (fe * Math.abs(currentA) * 1000) / areaCm2;
+    const uj = u !== undefined ? (u * Math.abs(currentA) * 1000) / areaCm2 : undefined;
+    this.ctx.value({
+      kind: 'partialCurrentDensity', subject: `${result}/${product}`, value: j, unit: 'mA/cm2', span,
+      label: `j(${product}) ${formatPlusMinus(j, uj, { significant: 4 })} mA/cm²${replicateCount(n)}`,
+      detail: `j(${product}) = FE × |I| / A = ${formatNumber(fe * 100, { decimals: 2 })} % × ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA / ${formatExact(areaCm2)} cm² = ${formatNumber(j, { significant: 4 })} mA/cm² (magnitude).`,
+      extra: { n, ...(uj !== undefined ? { uncertainty: uj } : {}) },
+    });
+  }
+
+  /** ΣFE of a result, with a warning above 105 % and a note below 80 % naming what may be missing. */
+  private feSum(r: ResultBlock, name: string, fes: { product: string; fe: number; u?: number }[]): void {
+    const sum = fes.reduce((a, b) => a + b.fe, 0);
+    const allKnown = fes.every((f) => f.u !== undefined);
+    const u = allKnown ? Math.sqrt(fes.reduce((a, b) => a + b.u! ** 2, 0)) : undefined;
+    const at = r.name?.span ?? r.span;
+    const shown = formatPlusMinus(sum * 100, u !== undefined ? u * 100 : undefined, { decimals: 2 });
+    this.ctx.value({
+      kind: 'faradaicEfficiencySum', subject: name, value: sum * 100, unit: '%', span: at,
+      label: `ΣFE ${shown} %`,
+      detail: `Sum of the faradaic efficiencies of ${fes.map((f) => f.product).join(', ')}${u !== undefined ? '; the ± adds their uncertainties in quadrature (independent readings)' : ''}.`,
+      hint: { text: `ΣFE ${shown} %`, category: 'results' },
+      extra: u !== undefined ? { uncertainty: u * 100 } : undefined,
+    });
+    if (!Number.isFinite(sum)) return;
+    if (sum > 1.05) {
+      this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
+    } else if (sum < 0.8) {
+      const read = new Set(fes.map((f) => f.product));
+      const missing = [...this.ctx.facts.electronsPerProduct.keys()].filter((p) => this.ctx.facts.reactionProducts.has(p) && ![...read].some((x) => sameCompound(x, p)));
+      if (![...read, ...missing].some((p) => sameCompound(p, 'H2'))) missing.push('H2');
+      this.ctx.report(ElectrochemCodes.feSumLow, 'information', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %: ${formatNumber((1 - sum) * 100, { decimals: 1 })} % of the charge made no product read here; not measured: ${missing.join(', ')} (gases by GC, liquids by NMR or a calibration), or the charge holds capacitive or background current`, at);
+    }
   }
 
   private yieldRates(result: string, product: string, mol: number, hours: number, electrode: { catalystMassG?: number; areaCm2?: number } | undefined, span: Span, asked: string[]): void {
@@ -639,8 +541,8 @@ class ElectrochemPass {
         this.ctx.value({ kind: 'conversion', subject: `${name}/${fe.product.text}`, value: converted * 100, unit: '%', span: fe.span, label: `${formatNumber(converted * 100, { significant: 3 })} % of the nitrate` });
         if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the catholyte (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the catholyte`, fe.span);
       }
-      // The calibration that reads this product, if any.
-      const cal = [...this.calibrations.values()].find((c) => c.basis && (c.basis.product === fe.product.text || c.basis.product.replace(/[+-]+$/, '') === fe.product.text));
+      // The calibration that reads this product or another form of the same compound (NH4+ for NH3), if any.
+      const cal = this.ctx.symbols.namesOf(['calibration']).map((c) => this.calibrationFor(c)).find((c) => c?.basis && !c.gas && sameCompound(c.basis.product, fe.product.text));
       if (!cal?.fit || !cal.unit || !cal.basis || !cell?.volumeL || !cal.analyte) continue;
       const unit = cal.unit.text;
       const molPerLitre = mol / cell.volumeL;

@@ -3,7 +3,7 @@
 import type { Line } from '../lines';
 import { LineCursor, spanOfWords } from '../line-cursor';
 import type {
-  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, Quantity, ReferenceDecl,
+  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
   ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
 } from '../ast';
 import { SyntaxCodes } from '../codes';
@@ -339,7 +339,7 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
       node.analyte = cursor.nameWord();
       if (!node.analyte) ctx.error(SyntaxCodes.missingName, 'expected the analyte with its basis, such as `NH3-N`', cursor.here());
     } else if (key === 'method') {
-      const methodName = cursor.nameWord();
+      const methodName = methodNameOf(cursor, ctx);
       if (!methodName) {
         ctx.error(SyntaxCodes.missingName, 'expected the method name, as in `method Nessler at 420 nm`', cursor.here());
         continue;
@@ -360,13 +360,71 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
     } else if (key === 'standards') {
       ctx.error(SyntaxCodes.grammar, 'write the standards as `standards mg/L -> absorbance { 0.0 -> 0.012; 0.2 -> 0.061 }`', line.span);
       continue;
+    } else if (key === 'gas') {
+      node.gas = cursor.nameWord();
+      if (!node.gas) ctx.error(SyntaxCodes.missingName, 'expected the gas the standards are of, as in `gas H2`', cursor.here());
+    } else if (key === 'response') {
+      // `response factor 0.0652 ppm per area`
+      cursor.accept('factor');
+      const value = expectQuantity(ctx, cursor, '0.0652 ppm');
+      const response = cursor.accept('per') ? cursor.nameWord() : undefined;
+      if (value) node.responseFactor = { value, response, span: line.span };
+    } else if (key === 'internal') {
+      const standard = readInternalStandard(cursor, ctx, line.span);
+      if (!standard) continue;
+      node.internalStandard = standard;
     } else {
-      unknownLine(ctx, line, 'a calibration', ['analyte', 'method', 'dilute', 'standards']);
+      unknownLine(ctx, line, 'a calibration', ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
   }
   return node;
+}
+
+/** `method 1H NMR, …`, `method Nessler at 420 nm`: the words (and a number-led `1H`) before `at`, `read` or a comma. */
+function methodNameOf(cursor: LineCursor, ctx: BuildContext): Word | undefined {
+  let span: Span | undefined;
+  while (!cursor.done && !cursor.isPunct(',') && !cursor.isWord('at') && !cursor.isWord('read')) {
+    const e = cursor.peek()!;
+    if (e.kind !== 'word' && e.kind !== 'numbers') break;
+    cursor.next();
+    span = { start: span?.start ?? e.span.start, end: e.span.end };
+  }
+  return span && { text: ctx.text(span), span };
+}
+
+/** `(6 H)` or `(6H)`: the protons under an integrated peak. */
+function protonGroup(cursor: LineCursor): ProtonCount | undefined {
+  const e = cursor.peek();
+  if (e?.kind !== 'group') return undefined;
+  const m = /^\(\s*(\d+)\s*H\s*\)$/.exec(e.text);
+  if (!m) return undefined;
+  cursor.next();
+  return { count: Number(m[1]), span: e.span };
+}
+
+/** `internal standard DMSO 10 mM (6 H)`, `internal standard maleic acid 5 mM, 2 H`. */
+function readInternalStandard(cursor: LineCursor, ctx: BuildContext, span: Span): NonNullable<CalibrationBlock['internalStandard']> | undefined {
+  cursor.accept('standard');
+  const words: Word[] = [];
+  for (let w = cursor.nameWord(); w; w = cursor.nameWord()) words.push(w);
+  const speciesSpan = spanOfWords(words);
+  if (!speciesSpan) {
+    ctx.error(SyntaxCodes.missingName, 'expected the internal standard and its concentration in the tube, as in `internal standard DMSO 10 mM (6 H)`', cursor.here());
+    return undefined;
+  }
+  const standard: NonNullable<CalibrationBlock['internalStandard']> = { species: { text: words.map((w) => w.text).join(' '), span: speciesSpan }, span };
+  standard.concentration = expectQuantity(ctx, cursor, '10 mM');
+  standard.protons = protonGroup(cursor);
+  if (!standard.protons && cursor.isPunct(',') && cursor.isNumber(1) && cursor.isWord('H', 2)) {
+    // `, 6 H`
+    cursor.next();
+    const n = cursor.number()!;
+    const h = cursor.next()!;
+    standard.protons = { count: n.value, span: { start: n.span.start, end: h.span.end } };
+  }
+  return standard;
 }
 
 /** `result X at -0.8 V vs RHE for 2 h`, `plan X at …`: the header's potential and duration. */
@@ -423,8 +481,7 @@ export function readResult(header: Line, ctx: BuildContext): ResultBlock {
         else if (!cursor.acceptPunct(',')) break;
       }
     } else {
-      const reading = readReading(line, ctx);
-      if (reading) node.readings.push(reading);
+      node.readings.push(...readReadings(line, ctx));
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -440,12 +497,50 @@ function methodWords(cursor: LineCursor): Word | undefined {
   return span && { text: words.map((w) => w.text).join(' '), span };
 }
 
-function readReading(line: Line, ctx: BuildContext): ResultReading | undefined {
-  // `NH3-N absorbance 0.099 by nessler`, `H2 300 ppm by GC at 18 mL/min`
+/**
+ * A reading line: one product, or several separated by commas (`H2 300 ppm, CO 120 ppm by GC
+ * at 18 mL/min`). Each product may name its own method (`H2 area 15200 by tcd-H2, CO area 4100
+ * by fid-CO at 18 mL/min`); one that names none takes the method of the last product, and the
+ * carrier flow after `at` belongs to every product of the line.
+ */
+function readReadings(line: Line, ctx: BuildContext): ResultReading[] {
   const cursor = new LineCursor(line.elements);
+  const readings: ResultReading[] = [];
+  let flow: Quantity | undefined;
+  for (;;) {
+    const reading = readOneReading(cursor, line, ctx, readings.length === 0);
+    if (!reading) break;
+    readings.push(reading);
+    if (cursor.accept('at')) {
+      flow = expectQuantity(ctx, cursor, '18 mL/min');
+      if (!reading.method && cursor.accept('by')) reading.method = methodWords(cursor);
+      reading.span = { start: reading.span.start, end: cursor.peek(-1)!.span.end };
+    }
+    // A comma followed by a name starts the next product.
+    if (cursor.isPunct(',') && cursor.isWord(undefined, 1)) {
+      cursor.next();
+      continue;
+    }
+    break;
+  }
+  if (readings.length === 0) return readings;
+  ctx.leftover(cursor, 'the reading');
+  const last = readings[readings.length - 1]!;
+  for (const r of readings) {
+    r.method ??= last.method;
+    if (flow) r.flow = flow;
+  }
+  // A line of one product spans the line, as it always did.
+  if (readings.length === 1) last.span = line.span;
+  return readings;
+}
+
+/** `NH3-N absorbance 0.099 by nessler`, `CH3OH integral 1.3 vs 1.0 (3 H) by qnmr`: one product's part of a line. */
+function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first: boolean): ResultReading | undefined {
   const analyte = cursor.nameWord();
   if (!analyte) {
-    ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of a result; expected \`charge\`, \`current\`, \`data\`, \`yield\` or a reading such as \`NH3-N absorbance 0.099 by nessler\``, line.elements[0]!.span);
+    if (first) ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of a result; expected \`charge\`, \`current\`, \`data\`, \`yield\` or a reading such as \`NH3-N absorbance 0.099 by nessler\``, line.elements[0]!.span);
+    else ctx.error(SyntaxCodes.missingName, 'expected the next product after the comma, as in `H2 300 ppm, CO 120 ppm by GC at 18 mL/min`', cursor.here());
     return undefined;
   }
   const readingKind = cursor.isWord() && !cursor.isWord('by') ? cursor.nameWord() : undefined;
@@ -459,15 +554,14 @@ function readReading(line: Line, ctx: BuildContext): ResultReading | undefined {
     ctx.error(SyntaxCodes.expectedQuantity, `expected the reading of ${analyte.text}, as in \`${analyte.text} absorbance 0.099 by nessler\``, cursor.here());
     return undefined;
   }
-  const reading: ResultReading = { analyte, readingKind, value, span: line.span };
-  while (!cursor.done) {
-    if (cursor.accept('by')) reading.method = methodWords(cursor);
-    else if (cursor.accept('at')) reading.flow = expectQuantity(ctx, cursor, '18 mL/min');
-    else {
-      ctx.leftover(cursor, 'the reading');
-      break;
-    }
+  const reading: ResultReading = { analyte, readingKind, value, span: analyte.span };
+  if (cursor.isWord('vs') && cursor.isNumber(1)) {
+    cursor.next();
+    reading.standardIntegral = cursor.number();
   }
+  reading.protons = protonGroup(cursor);
+  if (cursor.accept('by')) reading.method = methodWords(cursor);
+  reading.span = { start: analyte.span.start, end: cursor.peek(-1)!.span.end };
   return reading;
 }
 

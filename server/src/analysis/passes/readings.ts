@@ -1,0 +1,331 @@
+// What one product's reading of a result stands for: moles per litre of the
+// catholyte (a dissolved product) or a volume fraction of the carrier gas (a
+// gas read by GC), with the number of replicate readings and a standard
+// uncertainty where one is known. A value with a concentration (or, with a
+// carrier flow, a fraction) unit is taken as measured; any other value is a
+// response read through the calibration after `by`: its standards (least
+// squares, s_x0 of ISO 8466-1), a response factor, or an internal standard (¹H NMR).
+// Replicates (`0.099, 0.102, 0.097`) are averaged; for values taken as measured,
+// through a response factor or by NMR the uncertainty is their sample standard
+// deviation, for values read through standards it is s_x0 of their mean.
+import type { ResultReading } from '../../syntax/ast';
+import type { AnalysisContext } from '../context';
+import { ElectrochemCodes } from '../../electrochem/codes';
+import { concentrationOf, concentrationStandardError, readThroughCalibration, responseValue } from '../../electrochem/calibration';
+import { analyteBasis, sameCompound, type AnalyteBasis } from '../../electrochem/analyte';
+import { milligramsPerLitre, productMolarity, readingValueKind } from '../../electrochem/concentration';
+import { internalStandardConcentration, defaultProtons } from '../../electrochem/nmr';
+import { replicates, type Replicates } from '../../electrochem/replicates';
+import { NMR_PROTONS_SOURCE } from '../../data/nmr-protons';
+import { unitMeaning, type CalibrationInfo } from './calibrations';
+import { quantityInSI } from '../species-resolver';
+import { closestNames } from '../../text/closest-names';
+import { formatExact, formatNumber } from '../../units/format';
+import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty';
+
+export interface QuantifiedReading {
+  /** The species the moles are of (`NH3` for a line on the `NH3-N` basis). */
+  product: string;
+  /** `dissolved`: `amount` is mol per litre of catholyte; `gas`: a volume fraction of the carrier. */
+  phase: 'dissolved' | 'gas';
+  amount: number;
+  /** Standard uncertainty of `amount`, when known. */
+  uncertainty?: number;
+  /** Replicate readings averaged. */
+  n: number;
+  /** How the uncertainty was found, for hovers. */
+  uncertaintyNote?: string;
+  /** Carrier flow in m³/s (gas). */
+  flowM3PerS?: number;
+}
+
+/** `0.099, 0.102, 0.097: mean 0.09933 ± 0.0025 (SD, n = 3)`, for hovers; nothing for one reading. */
+function replicateText(values: readonly number[], r: Replicates): string {
+  if (r.n < 2) return '';
+  return ` Replicates ${values.map((v) => formatExact(v)).join(', ')}: mean ${formatPlusMinus(r.mean, r.sd, { significant: 4 })} (sample SD, n = ${r.n}).`;
+}
+
+export class ReadingQuantifier {
+  constructor(
+    private readonly ctx: AnalysisContext,
+    /** The calibration named after `by`, of this file or an imported one. */
+    private readonly calibrationFor: (name: string) => CalibrationInfo | undefined,
+    /** Names of this file's calibrations, for suggestions. */
+    private readonly localNames: () => string[],
+  ) {}
+
+  quantify(reading: ResultReading, result: string): QuantifiedReading | undefined {
+    const method = reading.method?.text;
+    const cal = method !== undefined ? this.calibrationFor(method) : undefined;
+    if (reading.flow) return this.gas(reading, result, cal);
+    if (cal?.gas) {
+      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `${method} reads ${cal.analyte ?? 'a gas'} as a volume fraction of the carrier gas; its moles need the carrier flow: add it after the line, as in \`${reading.analyte.text} … by ${method} at 18 mL/min\``, reading.value.span);
+      return undefined;
+    }
+    return this.dissolved(reading, result, cal);
+  }
+
+  /** The line's basis, or undefined after saying why. */
+  private basisOf(reading: ResultReading): AnalyteBasis | undefined {
+    const b = analyteBasis(reading.analyte.text);
+    if ('error' in b) {
+      this.ctx.report(ElectrochemCodes.ambiguousAnalyte, 'error', b.error, reading.analyte.span);
+      return undefined;
+    }
+    return b;
+  }
+
+  /** The responses of a reading in the calibration's response, or undefined after saying why. */
+  private responses(reading: ResultReading, cal: CalibrationInfo): number[] | undefined {
+    const quantity = reading.value;
+    const out: number[] = [];
+    for (const v of quantity.values) {
+      const r = responseValue(v.value, quantity.unit?.text, cal.response!);
+      if ('error' in r) {
+        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${this.ctx.textOf(quantity.span)}\` does not fit ${cal.name}: ${r.error}`, quantity.span);
+        return undefined;
+      }
+      out.push(r.value);
+    }
+    return out;
+  }
+
+  /** The calibration's compound against the line's; undefined after saying why. */
+  private calibrationBasis(reading: ResultReading, cal: CalibrationInfo, lineBasis: AnalyteBasis): AnalyteBasis | undefined {
+    // Without an `analyte` line the calibration is of what the reading names.
+    const calBasis = cal.analyte === undefined ? lineBasis : cal.basis;
+    if (!calBasis) return undefined;
+    const calAnalyte = cal.analyte ?? reading.analyte.text;
+    const analyte = reading.analyte.text;
+    if (!sameCompound(calBasis.product, lineBasis.product)) {
+      this.ctx.report(ElectrochemCodes.analyteMismatch, 'error', `${cal.name} is a calibration of ${calAnalyte} (${calBasis.product}), but this line reads ${analyte} (${lineBasis.product}), another compound: write \`${calAnalyte}\`${calBasis.product !== calAnalyte ? ` or \`${calBasis.product}\`` : ''} to report what ${cal.name} measures, or read ${analyte} through a calibration of ${lineBasis.product}`, reading.analyte.span);
+      return undefined;
+    }
+    return calBasis;
+  }
+
+  private dissolved(reading: ResultReading, result: string, cal: CalibrationInfo | undefined): QuantifiedReading | undefined {
+    const analyte = reading.analyte.text;
+    const quantity = reading.value;
+    const written = this.ctx.textOf(quantity.span);
+    const kind = readingValueKind(quantity.unit?.text);
+    const method = reading.method?.text;
+    if (kind.kind === 'ambiguousFraction') {
+      this.ctx.report(ElectrochemCodes.ambiguousFraction, 'error', `\`${written}\` could be a mass concentration of the catholyte or a gas volume fraction: write a dissolved ${analyte} in mg/L (\`${analyte} ${quantity.values[0]!.text} mg/L\`, aqueous ppm = mg/L), or add the carrier flow for a gas read by GC (\`by GC at 18 mL/min\`)`, quantity.span);
+      return undefined;
+    }
+    if (kind.kind === 'concentration') {
+      if (cal) {
+        const response = cal.response?.kind === 'unit' ? `a response in ${cal.response.unit.text}` : cal.response?.name ?? 'a response';
+        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a concentration, but \`by ${method}\` names a calibration that turns ${response} into a concentration: write the ${response} read (\`${analyte} ${cal.response?.kind === 'named' ? `${cal.response.name} ` : ''}… by ${method}\`), or name a method that is not a calibration for a concentration measured directly (\`${analyte} ${written} by ion chromatography\`)`, quantity.span);
+        return undefined;
+      }
+      const lineBasis = this.basisOf(reading);
+      if (!lineBasis) return undefined;
+      const molar = quantity.values.map((v) => productMolarity(v.value, kind.unit, lineBasis));
+      const r = replicates(molar);
+      const mgPerL = milligramsPerLitre(r.mean, lineBasis);
+      const uMg = r.sd !== undefined ? milligramsPerLitre(r.sd, lineBasis) : undefined;
+      this.concentrationValue(result, reading, mgPerL, uMg, r.n,
+        `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' && r.n === 1 ? '' : ` (= ${formatPlusMinus(mgPerL, uMg, { significant: 5 })} mg/L)`}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}${unitMeaning(kind.unit, analyte, lineBasis)}`);
+      return { product: lineBasis.product, phase: 'dissolved', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} readings` : undefined };
+    }
+    if (!cal) {
+      this.reportNoCalibration(reading, written);
+      return undefined;
+    }
+    // The calibration said why when it cannot be read (or its own file will).
+    if (cal.unusable || !cal.response) return undefined;
+    const responses = this.responses(reading, cal);
+    if (!responses) return undefined;
+    const lineBasis = this.basisOf(reading);
+    if (!lineBasis) return undefined;
+    const calBasis = this.calibrationBasis(reading, cal, lineBasis);
+    if (!calBasis) return undefined;
+    if (cal.internalStandard) return this.nmr(reading, result, cal, responses, lineBasis);
+    if (!cal.unit) return undefined;
+    const r = replicates(responses);
+    const unit = cal.unit.text;
+    const calAnalyte = cal.analyte ?? analyte;
+    let measured: number;
+    let inSample: number;
+    let molPerLitre: number;
+    let uMolPerLitre: number | undefined;
+    let note: string | undefined;
+    let how: string;
+    if (cal.fit) {
+      const read = readThroughCalibration(cal.fit, r.mean, cal.dilution, cal.unit, calBasis, r.n);
+      ({ measured, inSample, molPerLitre, uMolPerLitre } = read);
+      if (cal.file === undefined) this.ctx.facts.calibrationFits.get(cal.name)?.readings.push({ result, y: r.mean, x: measured });
+      if (r.mean > cal.fit.maxReading || r.mean < cal.fit.minReading) {
+        this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${r.n > 1 ? `${formatNumber(r.mean, { significant: 3 })} (mean of ${r.n})` : quantity.values[0]!.text} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, quantity.span);
+      }
+      if (measured < cal.fit.lod) {
+        this.ctx.report(ElectrochemCodes.belowLOD, 'warning', `${formatNumber(measured, { significant: 3 })} ${unit} is below the detection limit of ${method} (${formatNumber(cal.fit.lod, { significant: 3 })} ${unit})`, quantity.span);
+      }
+      how = `Read ${formatPlusMinus(measured, read.standardError, { significant: 4 })} ${unit}${calAnalyte === analyte ? '' : ` ${calAnalyte}`} through ${method}`;
+      note = read.standardError !== undefined
+        ? `s_x0 = (s_y/x / b)·√(1/m + 1/n + (ȳ0 − ȳ)²/(b²·Σ(x − x̄)²)) = ${formatNumber(read.standardError, { significant: 3 })} ${unit} (ISO 8466-1; m = ${r.n} reading${r.n === 1 ? '' : 's'}, n = ${cal.fit.n} standards)`
+        : undefined;
+    } else {
+      const factor = cal.responseFactor!;
+      measured = factor * r.mean;
+      inSample = measured * cal.dilution;
+      molPerLitre = productMolarity(inSample, cal.unit, calBasis);
+      uMolPerLitre = r.sd !== undefined ? productMolarity(factor * r.sd * cal.dilution, cal.unit, calBasis) : undefined;
+      how = `Read ${formatExact(factor)} ${unit} per ${cal.response.kind === 'named' ? cal.response.name : 'response'} × ${formatNumber(r.mean, { significant: 4 })} = ${formatNumber(measured, { significant: 4 })} ${unit}${calAnalyte === analyte ? '' : ` ${calAnalyte}`} through ${method}`;
+      note = r.sd !== undefined ? `sample SD of ${r.n} readings` : undefined;
+    }
+    // The same moles of the compound, reported on the line's own basis.
+    const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
+    const uMg = uMolPerLitre !== undefined ? milligramsPerLitre(uMolPerLitre, lineBasis) : undefined;
+    const diluted = cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(inSample, { significant: 5 })} ${unit} in the catholyte` : '';
+    const converted = unit === 'mg/L' && calAnalyte === analyte ? '' : ` = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`;
+    this.concentrationValue(result, reading, mgPerL, uMg, r.n,
+      `${how}${diluted}${converted}.${note ? ` Uncertainty: ${note}.` : ''}${replicateText(responses, r)}${unitMeaning(cal.unit, calAnalyte, calBasis)}`,
+      { measured, measuredUnit: unit });
+    return { product: lineBasis.product, phase: 'dissolved', amount: molPerLitre, uncertainty: uMolPerLitre, n: r.n, uncertaintyNote: note };
+  }
+
+  /** c_X = (I_X / I_std) × (N_std / N_X) × c_std in the tube, × the dilution into the tube. */
+  private nmr(reading: ResultReading, result: string, cal: CalibrationInfo, integrals: number[], lineBasis: AnalyteBasis): QuantifiedReading | undefined {
+    const std = cal.internalStandard!;
+    const analyte = reading.analyte.text;
+    const standardIntegral = reading.standardIntegral?.value ?? 1;
+    if (!(standardIntegral > 0)) {
+      this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `the integral of the internal standard after \`vs\` must be positive: it is what the product's integral is relative to`, reading.standardIntegral!.span);
+      return undefined;
+    }
+    let protons: number;
+    let protonsSource: string;
+    if (reading.protons) {
+      protons = reading.protons.count;
+      protonsSource = 'as written';
+      if (!(protons > 0)) {
+        this.ctx.report(ElectrochemCodes.nmrProtons, 'error', `a peak holds at least one proton: write the protons under the integrated peak of ${analyte}, as in \`(3 H)\``, reading.protons.span);
+        return undefined;
+      }
+    } else {
+      const d = defaultProtons(analyte);
+      if ('error' in d) {
+        this.ctx.report(ElectrochemCodes.nmrProtons, 'error', `${d.error}: write the protons under the integrated peak after the integral, as in \`${analyte} integral ${reading.value.values[0]!.text} (2 H) by ${cal.name}\``, reading.analyte.span);
+        return undefined;
+      }
+      protons = d.protons;
+      protonsSource = `the ${d.peak.group} peak of ${d.compound.name} at ${d.peak.shiftPpm} ppm, ${NMR_PROTONS_SOURCE}`;
+    }
+    const ratios = integrals.map((i) => i / standardIntegral);
+    const r = replicates(ratios);
+    const inTube = internalStandardConcentration(r.mean, protons, std.protons, std.molPerLitre);
+    const molPerLitre = inTube * cal.dilution;
+    const uMolPerLitre = r.sd !== undefined ? internalStandardConcentration(r.sd, protons, std.protons, std.molPerLitre) * cal.dilution : undefined;
+    const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
+    const uMg = uMolPerLitre !== undefined ? milligramsPerLitre(uMolPerLitre, lineBasis) : undefined;
+    const mM = (x: number) => formatNumber(x * 1000, { significant: 5 });
+    const ratioText = reading.standardIntegral ? `(${formatNumber(r.mean * standardIntegral, { significant: 4 })} / ${formatExact(standardIntegral)})` : `(${formatNumber(r.mean, { significant: 4 })} / 1)`;
+    const detail = `¹H NMR against ${std.written} (${std.protons} H): c = (I / I_std) × (N_std / N) × c_std = ${ratioText} × (${std.protons} H / ${protons} H) × ${mM(std.molPerLitre)} mM = ${mM(inTube)} mM in the tube`
+      + `${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${mM(molPerLitre)} mM in the catholyte` : ''} = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}.`
+      + ` ${protons} H: ${protonsSource}.${r.sd !== undefined ? ` Uncertainty: sample SD of ${r.n} integrals.` : ''}${replicateText(integrals, replicates(integrals))}`;
+    this.concentrationValue(result, reading, mgPerL, uMg, r.n, detail, { measured: inTube * 1000, measuredUnit: 'mM' });
+    return { product: lineBasis.product, phase: 'dissolved', amount: molPerLitre, uncertainty: uMolPerLitre, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} integrals` : undefined };
+  }
+
+  private gas(reading: ResultReading, result: string, cal: CalibrationInfo | undefined): QuantifiedReading | undefined {
+    const analyte = reading.analyte.text;
+    const quantity = reading.value;
+    const written = this.ctx.textOf(quantity.span);
+    const method = reading.method?.text;
+    const flow = quantityInSI(this.ctx, reading.flow!, 'flowRate');
+    if (quantity.unit) {
+      if (cal) {
+        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a volume fraction already, but \`by ${method}\` names a calibration that turns ${cal.response?.kind === 'named' ? cal.response.name : 'a response'} into one: write the ${cal.response?.kind === 'named' ? cal.response.name : 'response'} read, or name the method only (\`by GC\`)`, quantity.span);
+        return undefined;
+      }
+      const fractions: number[] = [];
+      for (let i = 0; i < quantity.values.length; i++) {
+        const f = quantityInSI(this.ctx, quantity, 'fraction', i);
+        if (f === undefined) return undefined;
+        fractions.push(f);
+      }
+      if (flow === undefined) return undefined;
+      const r = replicates(fractions);
+      this.gasValue(result, reading, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}`);
+      return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow };
+    }
+    if (!cal) {
+      this.reportNoCalibration(reading, written);
+      return undefined;
+    }
+    if (cal.unusable || !cal.response) return undefined;
+    if (!cal.gas || !cal.gasUnit) {
+      this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `with a carrier flow \`${this.ctx.textOf(reading.flow!.span)}\` this line reads a gas, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or drop the flow for a dissolved product`, reading.method?.span ?? quantity.span);
+      return undefined;
+    }
+    const responses = this.responses(reading, cal);
+    if (!responses || flow === undefined) return undefined;
+    const lineBasis = this.basisOf(reading);
+    if (!lineBasis || !this.calibrationBasis(reading, cal, lineBasis)) return undefined;
+    const r = replicates(responses);
+    const u = cal.gasUnit;
+    let measured: number;
+    let uMeasured: number | undefined;
+    let note: string | undefined;
+    let how: string;
+    if (cal.fit) {
+      measured = concentrationOf(cal.fit, r.mean);
+      uMeasured = concentrationStandardError(cal.fit, r.mean, r.n);
+      if (cal.file === undefined) this.ctx.facts.calibrationFits.get(cal.name)?.readings.push({ result, y: r.mean, x: measured });
+      if (r.mean > cal.fit.maxReading || r.mean < cal.fit.minReading) {
+        this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${r.n > 1 ? `${formatNumber(r.mean, { significant: 3 })} (mean of ${r.n})` : quantity.values[0]!.text} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, quantity.span);
+      }
+      how = `Read ${formatPlusMinus(measured, uMeasured, { significant: 4 })} ${u.text} through ${method}`;
+      note = uMeasured !== undefined ? `s_x0 = ${formatNumber(uMeasured, { significant: 3 })} ${u.text} (ISO 8466-1; m = ${r.n}, n = ${cal.fit.n} standards)` : undefined;
+    } else {
+      measured = cal.responseFactor! * r.mean;
+      uMeasured = r.sd !== undefined ? cal.responseFactor! * r.sd : undefined;
+      how = `Read ${formatExact(cal.responseFactor!)} ${u.text} per ${cal.response.kind === 'named' ? cal.response.name : 'response'} × ${formatNumber(r.mean, { significant: 4 })} = ${formatNumber(measured, { significant: 4 })} ${u.text} through ${method}`;
+      note = r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined;
+    }
+    const fraction = measured * u.perUnit * cal.dilution;
+    const uFraction = uMeasured !== undefined ? uMeasured * u.perUnit * cal.dilution : undefined;
+    this.gasValue(result, reading, fraction, uFraction, r.n, `${how}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution` : ''}: a volume fraction of ${analyte} in the carrier gas.${note ? ` Uncertainty: ${note}.` : ''}${replicateText(responses, r)}`);
+    return { product: lineBasis.product, phase: 'gas', amount: fraction, uncertainty: uFraction, n: r.n, uncertaintyNote: note, flowM3PerS: flow };
+  }
+
+  private concentrationValue(result: string, reading: ResultReading, mgPerL: number, uMg: number | undefined, n: number, detail: string, extra: Record<string, string | number> = {}): void {
+    const analyte = reading.analyte.text;
+    const shown = formatPlusMinus(mgPerL, uMg, { significant: 5 });
+    this.ctx.value({
+      kind: 'concentration', subject: `${result}/${analyte}`, value: mgPerL, unit: 'mg/L', span: reading.value.span,
+      label: `${shown} mg/L ${analyte}${replicateCount(n)}`, detail,
+      extra: { ...extra, n, ...(uMg !== undefined ? { uncertainty: uMg } : {}) },
+    });
+  }
+
+  private gasValue(result: string, reading: ResultReading, fraction: number, u: number | undefined, n: number, detail: string): void {
+    const analyte = reading.analyte.text;
+    const ppm = fraction * 1e6;
+    this.ctx.value({
+      kind: 'gasFraction', subject: `${result}/${analyte}`, value: ppm, unit: 'ppm', span: reading.value.span,
+      label: `${formatPlusMinus(ppm, u !== undefined ? u * 1e6 : undefined, { significant: 4, trim: true })} ppm ${analyte}${replicateCount(n)}`, detail,
+      extra: { n, ...(u !== undefined ? { uncertainty: u * 1e6 } : {}) },
+    });
+  }
+
+  /** A response with no calibration to read it through: say what to name, or to write a concentration instead. */
+  private reportNoCalibration(reading: ResultReading, written: string): void {
+    const analyte = reading.analyte.text;
+    const method = reading.method;
+    const instead = reading.flow
+      ? `or write the volume fraction with its unit (\`${analyte} 300 ppm${method ? ` by ${method.text}` : ''}\`)`
+      : `or write the concentration with its unit (\`${analyte} 2.1 mg/L${method ? ` by ${method.text}` : ''}\`)`;
+    if (!method) {
+      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration: add \`by <calibration>\`, ${instead}`, reading.value.span);
+      return;
+    }
+    const suggestions = closestNames(method.text, this.localNames());
+    this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `\`${written}\` has no concentration unit, so it is a reading that needs a calibration, but \`${method.text}\` is not a calibration of this file or of the files it imports${suggestions.length ? ` (did you mean \`${suggestions[0]}\`?)` : ''}: name a calibration, ${instead}`, reading.value.span, {
+      fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: method.span, newText: s }], preferred: i === 0 })),
+    });
+  }
+}
