@@ -78,11 +78,23 @@ test('i-t: five potentials, each series downsampled to 1500 points for display',
 
 test('FE per potential: stacked bars per product in potential order, the NH3 yield rate as a line', () => {
   const fe = figure('fe');
-  const bars = layerRows(fe, 0);
+  // The FE bars and their error bars share one y axis: a layer of their own.
+  const feLayer = (fe.spec.layer as { layer: Figure['spec'][] }[])[0]!.layer as { data: { values: Rows } }[];
+  const bars = feLayer[0]!.data.values;
   assert.deepEqual([...new Set(bars.map((b) => b.potential))], ['-0.7 V vs RHE', '-0.8 V vs RHE', '-0.9 V vs RHE']);
   const nh3 = bars.find((b) => b.potential === '-0.8 V vs RHE' && b.product === 'NH3')!.fe as number;
   // Hand check: 342.1 mg/L NH3-N × 0.030 L / 14.007 g/mol = 0.7327 mmol; FE = 8 × 96485 × 0.7327e-3 / 600 = 94.25 %.
   assert.ok(Math.abs(nh3 - 94.25) < 0.01, `${nh3}`);
+  // Error bars at the top of each stacked segment (NH3 below NO2- below H2): NH3 and NO2- carry the standard
+  // error of their calibrations (H2, one GC reading, has none). At -0.8 V: NH3 spans 94.25 ± u(FE NH3),
+  // NO2- spans (94.25 + 1.997) ± u(FE NO2-).
+  const errors = feLayer[1]!.data.values;
+  assert.equal(errors.length, 6);
+  const at08 = (p: string) => errors.find((e) => e.potential === '-0.8 V vs RHE' && e.product === p)!;
+  const no2 = bars.find((b) => b.potential === '-0.8 V vs RHE' && b.product === 'NO2-')!;
+  assert.ok(Math.abs((at08('NH3').high as number) - (nh3 + (at08('NH3').u as number))) < 1e-9);
+  assert.ok(Math.abs((at08('NO2-').low as number) - (nh3 + (no2.fe as number) - (no2.u as number))) < 1e-9);
+  assert.ok((at08('NH3').u as number) > 3 && (at08('NH3').u as number) < 3.5, `${at08('NH3').u}`);
   const yields = layerRows(fe, 1);
   assert.equal(yields.length, 3);
   assert.ok(Math.abs((yields.find((y) => y.potential === '-0.8 V vs RHE')!.rate as number) - 6239) < 1);
@@ -143,8 +155,9 @@ test('LTTB keeps the ends, the requested count and a lone spike', () => {
 
 test('headless SVG renders hold the expected marks', async () => {
   const fe = await renderSvg(figure('fe').spec);
-  // Nine bars (three products at three potentials) and the yield-rate line.
+  // Nine bars (three products at three potentials), their error bars and the yield-rate line.
   assert.equal((fe.match(/<path [^>]*aria-roledescription="bar"/g) ?? []).length, 9);
+  assert.match(fe, /class="mark-rule role-mark/);
   assert.match(fe, /class="mark-line role-mark/);
   const lsv = await renderSvg(figure('lsv').spec);
   assert.match(lsv, /class="mark-rule role-mark/);

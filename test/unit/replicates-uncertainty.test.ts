@@ -186,3 +186,29 @@ test('formatPlusMinus: two figures of the uncertainty, the value to the same dec
   assert.equal(formatPlusMinus(57.891, undefined, { decimals: 2 }), '57.89');
   assert.equal(formatPlusMinus(57.891, 0, { decimals: 2 }), '57.89');
 });
+
+test('replicate runs: the mean FE over runs at one potential, ± the SD of the runs, in the report and the figure', async () => {
+  // Three runs at -0.8 V, 300 C each, reading 10, 11 and 12 mg/L NH3 directly:
+  // FE(c) = 8 F × (c × 1e-3 / 17.031 × 0.030) / 300 C is linear in c, so the mean is FE(11 mg/L) = 4.98544 %
+  // and the sample SD of the runs is FE(1 mg/L) = 0.453222 % (the SD of 10, 11, 12 is 1).
+  const FE = (c: number) => (100 * 8 * F * ((c * 1e-3) / 17.031) * 0.030) / 300;
+  const run = (c: number) => `result X at -0.8 V vs RHE for 1 h {\n  charge 300 C\n  NH3 ${c} mg/L by IC\n}\n`;
+  const text = protocol('NH3 10 mg/L by IC', run(11) + run(12)).replace('charge 3 C', 'charge 300 C');
+  const a = analyze(text);
+  const mean = found(a, 'faradaicEfficiencyMean', 'X/NH3')!;
+  near(mean.value as number, FE(11), 1e-12, 'mean of the runs');
+  near(mean.value as number, 4.98544, 1e-5, 'mean by hand');
+  near(mean.extra?.uncertainty as number, FE(1), 1e-9, 'SD of the runs');
+  assert.equal(mean.extra?.n, 3);
+  assert.equal(mean.label, 'FE(NH3) 4.99 ± 0.45 % (n = 3 runs)');
+  // One bar, at the mean, with the SD of the runs as its error bar.
+  const { buildFigures } = await import('../../server/src/plots/figures');
+  const fe = buildFigures(a).find((f) => f.id === 'fe')!;
+  const layer = (fe.spec.layer as { layer: { data: { values: Record<string, number | string>[] } }[] }[])[0]!.layer;
+  assert.equal(layer[0]!.data.values.length, 1);
+  near(layer[0]!.data.values[0]!.fe as number, FE(11), 1e-12, 'bar');
+  near(layer[1]!.data.values[0]!.high as number, FE(11) + FE(1), 1e-9, 'error bar');
+  // A run at another potential is not a replicate.
+  const other = analyze(protocol('NH3 10 mg/L by IC', run(11).replace('-0.8 V', '-0.9 V')).replace('charge 3 C', 'charge 300 C'));
+  assert.equal(found(other, 'faradaicEfficiencyMean', 'X/NH3'), undefined);
+});

@@ -53,4 +53,7 @@ export const NMR_COMPOUNDS: NmrCompound[] = [
   { name: 'phenol', names: ['phenol', 'C6H5OH', 'PhOH'], formula: 'C6H5OH', peaks: [P('ortho CH', 2, 6.9), P('meta CH', 2, 7.3), P('para CH', 1, 7.0)] },
 ];
 
+/** The compounds above that serve as internal standards, for completion. */
+export const NMR_STANDARDS = ['DMSO', 'maleic acid', 'DSS', 'TMSP-d4', 'phenol'];
+
 export const NMR_PROTONS_SOURCE = 'Gottlieb et al., J. Org. Chem. 1997, 62, 7512 (shifts in D2O); Kuhl et al., Energy Environ. Sci. 2012, 5, 7050 (peaks integrated)';

@@ -8,6 +8,7 @@ import type { SymbolKind } from '../analysis/symbols';
 import { STEP_VERBS } from '../syntax/build/synthesis';
 import { TECHNIQUES } from '../syntax/build/electrochem';
 import { CONCENTRATION_UNIT_EXAMPLES } from '../electrochem/concentration';
+import { NMR_COMPOUNDS, NMR_STANDARDS } from '../data/nmr-protons';
 
 export interface CompletionEntry {
   label: string;
@@ -51,7 +52,7 @@ const BLOCK_VOCABULARY: Record<string, string[]> = {
   electrolyte: ['pH', 'purge'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area'],
   cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR'],
-  calibration: ['analyte', 'method', 'dilute', 'standards'],
+  calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard'],
   result: ['charge', 'current', 'data', 'yield'],
   plan: ['expect current density', 'expect current', 'expect FE'],
   crystal: ['formula', 'formula weight', 'temperature', 'wavelength', 'system', 'space group', 'cell', 'volume', 'Z', 'density', 'F000', 'reflections', 'restraints', 'parameters', 'goodness of fit', 'R1'],
@@ -90,6 +91,10 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   if (block === 'calibration' && previous === 'standards') {
     // The standards' unit: every concentration converts through the analyte's molar mass.
     return CONCENTRATION_UNIT_EXAMPLES.map((u) => ({ label: u, kind: 'unit' as const, detail: u === 'ppm' ? 'concentration of the standards (aqueous: = mg/L)' : 'concentration of the standards' }));
+  }
+  if (block === 'calibration' && previous === 'standard' && words[words.length - 2] === 'internal') {
+    // Internal standards of quantitative ¹H NMR, with the protons under the peak where one is integrated.
+    return NMR_COMPOUNDS.filter((c) => NMR_STANDARDS.includes(c.name)).map((c) => ({ label: c.names[0]!, kind: 'species' as const, detail: c.defaultPeak === undefined ? `${c.name}: write the protons of the peak integrated, as in (2 H)` : `${c.name}, ${c.peaks[c.defaultPeak]!.protons} H at ${c.peaks[c.defaultPeak]!.shiftPpm} ppm` }));
   }
   if (block === 'run' && previous?.endsWith(',')) {
     // After a comma on a technique line: what else the line can say.

@@ -133,7 +133,7 @@ export function readCalibrationBlock(ctx: AnalysisContext, c: CalibrationBlock, 
     sink.report(ElectrochemCodes.calibrationKind, 'error', `calibration ${name} names both \`analyte ${c.analyte.text}\` and \`gas ${c.gas.text}\`: keep \`gas\` for a gas read in the carrier by GC, or \`analyte\` for a dissolved product`, c.analyte.span);
   }
   // One way of turning a response into a concentration.
-  const ways = [c.standards && { what: 'standards', span: c.standards.span }, c.responseFactor && { what: 'a response factor', span: c.responseFactor.span }, c.internalStandard && { what: 'an internal standard', span: c.internalStandard.span }].filter((w): w is { what: string; span: Span } => !!w);
+  const ways = [c.standards && { what: 'standards', span: c.standards.span }, c.responseFactor && { what: 'a response factor', span: c.responseFactor.span }, c.internalStandard && { what: 'an internal standard', span: c.internalStandard.span }].filter((w): w is { what: string; span: Span } => !!w).sort((a, b) => a.span.start - b.span.start);
   if (ways.length === 0) {
     sink.report(ElectrochemCodes.calibrationEmpty, 'warning', `nothing can be read through calibration ${name}: add its standards (\`standards mg/L -> absorbance { 0 -> 0.01; 1 -> 0.27 }\`), a \`response factor 0.0652 ppm per area\` or an \`internal standard DMSO 10 mM\``, c.name?.span ?? c.span);
     info.unusable = true;

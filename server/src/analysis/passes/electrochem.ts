@@ -11,6 +11,7 @@ import { sameCompound } from '../../electrochem/analyte';
 import { concentrationIn, milligramsPerLitre } from '../../electrochem/concentration';
 import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
 import { ReadingQuantifier, type QuantifiedReading } from './readings';
+import { replicates } from '../../electrochem/replicates';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
 import { electrodeFacts } from '../electrode-loading';
@@ -51,6 +52,8 @@ class ElectrochemPass {
   /** This file's calibrations by name, and imported ones once a reading names them. */
   private readonly calibrations = new Map<string, CalibrationInfo>();
   private readonly quantifier: ReadingQuantifier;
+  /** The faradaic efficiencies of every result, for the mean over replicate runs. */
+  private readonly runs: { r: ResultBlock; fes: { product: string; fe: number }[] }[] = [];
   private readonly cells = new Map<string, CellInfo>();
   /** Where to insert a `pH … measured` line, by electrolyte name. */
   private readonly pHInsertAt = new Map<string, { offset: number; indent: string }>();
@@ -92,6 +95,7 @@ class ElectrochemPass {
       else if (s.kind === 'result') this.result(s);
       else if (s.kind === 'plan') this.plan(s);
     }
+    this.replicateRuns();
   }
 
   private setting(s: Extract<AnalysisContext['document']['statements'][number], { kind: 'setting' }>): void {
@@ -395,6 +399,7 @@ class ElectrochemPass {
       if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
     }
     if (fes.length > 0) this.feSum(r, name, fes);
+    this.runs.push({ r, fes });
     const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
     if (substrate && volumeL && convertedN > 0) {
       const total = substrate * volumeL;
@@ -465,6 +470,40 @@ class ElectrochemPass {
       detail: `j(${product}) = FE × |I| / A = ${formatNumber(fe * 100, { decimals: 2 })} % × ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA / ${formatExact(areaCm2)} cm² = ${formatNumber(j, { significant: 4 })} mA/cm² (magnitude).`,
       extra: { n, ...(uj !== undefined ? { uncertainty: uj } : {}) },
     });
+  }
+
+  /**
+   * Replicate runs: results of one catalyst at the same potential for the same duration, as
+   * written. The mean FE of each product and the sample SD of the runs, on the last run's header.
+   */
+  private replicateRuns(): void {
+    const groups = new Map<string, typeof this.runs>();
+    for (const run of this.runs) {
+      const r = run.r;
+      const key = [r.name?.text, r.potential && this.ctx.textOf(r.potential.span).replace(/\s+/g, ' '), r.duration && this.ctx.textOf(r.duration.span)].join('\u0000');
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(run);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const last = group[group.length - 1]!.r;
+      const name = last.name?.text ?? 'result';
+      const potential = last.potential ? this.ctx.textOf(last.potential.span) : '';
+      const products = [...new Set(group.flatMap((g) => g.fes.map((f) => f.product)))];
+      for (const product of products) {
+        const values = group.map((g) => g.fes.find((f) => f.product === product)?.fe).filter((x): x is number => x !== undefined && Number.isFinite(x));
+        if (values.length < 2) continue;
+        const m = replicates(values.map((v) => v * 100));
+        const shown = formatPlusMinus(m.mean, m.sd, { decimals: 2 });
+        this.ctx.value({
+          kind: 'faradaicEfficiencyMean', subject: `${name}/${product}`, value: m.mean, unit: '%', span: last.name?.span ?? last.span,
+          label: `FE(${product}) ${shown} % (n = ${m.n} runs)`,
+          detail: `Mean of ${m.n} replicate runs of ${name} at ${potential}: ${values.map((v) => formatNumber(v * 100, { decimals: 2 })).join(', ')} %; the ± is their sample standard deviation (n − 1).`,
+          hint: { text: `FE(${product}) ${shown} % (n = ${m.n} runs)`, category: 'results' },
+          extra: { n: m.n, uncertainty: m.sd!, potential },
+        });
+      }
+    }
   }
 
   /** ΣFE of a result, with a warning above 105 % and a note below 80 % naming what may be missing. */

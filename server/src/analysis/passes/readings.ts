@@ -134,8 +134,7 @@ export class ReadingQuantifier {
       this.reportNoCalibration(reading, written);
       return undefined;
     }
-    // The calibration said why when it cannot be read (or its own file will).
-    if (cal.unusable || !cal.response) return undefined;
+    if (cal.unusable || !cal.response) return this.unusable(reading, cal);
     const responses = this.responses(reading, cal);
     if (!responses) return undefined;
     const lineBasis = this.basisOf(reading);
@@ -221,10 +220,11 @@ export class ReadingQuantifier {
     const uMolPerLitre = r.sd !== undefined ? internalStandardConcentration(r.sd, protons, std.protons, std.molPerLitre) * cal.dilution : undefined;
     const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
     const uMg = uMolPerLitre !== undefined ? milligramsPerLitre(uMolPerLitre, lineBasis) : undefined;
-    const mM = (x: number) => formatNumber(x * 1000, { significant: 5 });
-    const ratioText = reading.standardIntegral ? `(${formatNumber(r.mean * standardIntegral, { significant: 4 })} / ${formatExact(standardIntegral)})` : `(${formatNumber(r.mean, { significant: 4 })} / 1)`;
+    const mM = (x: number) => formatNumber(x * 1000, { significant: 5, trim: true });
+    const integral = r.n === 1 ? reading.value.values[0]!.text : formatNumber(r.mean * standardIntegral, { significant: 4 });
+    const ratioText = `(${integral} / ${reading.standardIntegral ? reading.standardIntegral.text : '1'})`;
     const detail = `¹H NMR against ${std.written} (${std.protons} H): c = (I / I_std) × (N_std / N) × c_std = ${ratioText} × (${std.protons} H / ${protons} H) × ${mM(std.molPerLitre)} mM = ${mM(inTube)} mM in the tube`
-      + `${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${mM(molPerLitre)} mM in the catholyte` : ''} = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}.`
+      + `${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4, trim: true })} dilution = ${mM(molPerLitre)} mM in the catholyte` : ''} = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}.`
       + ` ${protons} H: ${protonsSource}.${r.sd !== undefined ? ` Uncertainty: sample SD of ${r.n} integrals.` : ''}${replicateText(integrals, replicates(integrals))}`;
     this.concentrationValue(result, reading, mgPerL, uMg, r.n, detail, { measured: inTube * 1000, measuredUnit: 'mM' });
     return { product: lineBasis.product, phase: 'dissolved', amount: molPerLitre, uncertainty: uMolPerLitre, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} integrals` : undefined };
@@ -256,7 +256,7 @@ export class ReadingQuantifier {
       this.reportNoCalibration(reading, written);
       return undefined;
     }
-    if (cal.unusable || !cal.response) return undefined;
+    if (cal.unusable || !cal.response) return this.unusable(reading, cal);
     if (!cal.gas || !cal.gasUnit) {
       this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `with a carrier flow \`${this.ctx.textOf(reading.flow!.span)}\` this line reads a gas, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or drop the flow for a dissolved product`, reading.method?.span ?? quantity.span);
       return undefined;
@@ -290,6 +290,14 @@ export class ReadingQuantifier {
     const uFraction = uMeasured !== undefined ? uMeasured * u.perUnit * cal.dilution : undefined;
     this.gasValue(result, reading, fraction, uFraction, r.n, `${how}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution` : ''}: a volume fraction of ${analyte} in the carrier gas.${note ? ` Uncertainty: ${note}.` : ''}${replicateText(responses, r)}`);
     return { product: lineBasis.product, phase: 'gas', amount: fraction, uncertainty: uFraction, n: r.n, uncertaintyNote: note, flowM3PerS: flow };
+  }
+
+  /** A calibration that cannot be read: this file's has said why at the calibration; an imported one is said here. */
+  private unusable(reading: ResultReading, cal: CalibrationInfo): undefined {
+    if (cal.file !== undefined) {
+      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `calibration \`${cal.name}\`, imported from ${cal.file}, cannot read anything: open that file and fix the problems it reports at the calibration`, reading.value.span);
+    }
+    return undefined;
   }
 
   private concentrationValue(result: string, reading: ResultReading, mgPerL: number, uMg: number | undefined, n: number, detail: string, extra: Record<string, string | number> = {}): void {
