@@ -145,6 +145,7 @@ const GC = `calibration tcd-H2 {
 }
 calibration fid-CO {
   gas CO
+  method GC FID
   response factor 0.05 ppm per area
 }`;
 
@@ -219,4 +220,24 @@ test('GC: what cannot be read is said where it is written', () => {
   check('calibration tcd { gas H2; standards mg/L -> area { 0 -> 0; 1 -> 10; 2 -> 20 } }', 'H2 area 15 by tcd at 20 mL/min', 'FD0555', 'mg/L');
   // Two ways in one calibration.
   check('calibration tcd {\n  gas H2\n  response factor 0.05 ppm per area\n  standards ppm -> area { 0 -> 0; 1 -> 10; 2 -> 20 }\n}', 'H2 area 15 by tcd at 20 mL/min', 'FD0554', 'standards ppm -> area { 0 -> 0; 1 -> 10; 2 -> 20 }');
+});
+
+test('the Methods section describes NMR with its internal standard and GC response factors, without asking them for standards', async () => {
+  const { writeMethods } = await import('../../server/src/methods/assemble');
+  const a = analyze(protocol(`${QNMR}\n${GC}`, '  current 10 mA\n  HCOO- integral 0.042 (1 H) by qnmr\n  H2 area 30000 by tcd-H2, CO area 4000 by fid-CO at 20 mL/min'));
+  const { text, problems } = writeMethods(a, 'md');
+  assert.match(text, /quantified by ¹H NMR: a 500 µL aliquot of the catholyte was diluted to 600 µL \(×1\.2\), and DMSO \(10 mM in the NMR tube\) served as internal standard/);
+  assert.match(text, /CO was determined by the GC FID method: the area was converted with a response factor of 0\.05 ppm per area/);
+  assert.match(text, /H₂ was determined by the GC TCD method/);
+  assert.deepEqual(problems.filter((p) => p.code === 'FD0904').map((p) => p.message), []);
+});
+
+test('a method shared by several products of a line is one occurrence of the calibration (rename edits it once)', async () => {
+  const { occurrences } = await import('../../server/src/features/navigation');
+  const text = protocol(`${GC}\ncalibration gc { gas CH4; response factor 0.05 ppm per area }`, '  current 10 mA\n  CH4 area 2000, CH4 area 2100 by gc at 20 mL/min');
+  const a = analyze(text);
+  const decl = a.symbols.decls.find((d) => d.kind === 'calibration' && d.name === 'gc')!;
+  const spans = occurrences(a, decl).map((o) => `${o.span.start}-${o.span.end}`);
+  assert.equal(spans.length, new Set(spans).size, spans.join(' '));
+  assert.equal(spans.length, 2, 'the declaration and the one `by gc`');
 });

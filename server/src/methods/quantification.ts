@@ -32,9 +32,27 @@ function dilutionSentence(c: CalibrationBlock): Inline[] {
     factor !== undefined && Number.isFinite(factor) ? ` (×${exactNumber(factor)})` : '', ', and ');
 }
 
+/** ¹H NMR against an internal standard: c_X = (I_X / I_std)·(N_std / N_X)·c_std, no fitted line. */
+function internalStandardParagraph(c: CalibrationBlock): Sentence[] {
+  const std = c.internalStandard!;
+  const ratio = (a: string, b: string): MathNode => ({ kind: 'frac', num: [v(a, 'X')], den: [v(a, 'std')] });
+  const protons = std.protons ? `, ${std.protons.count} H` : '';
+  return [sentence(c.span, 'liquid products were quantified by ¹H NMR: ', dilutionSentence(c), std.species.text,
+    std.concentration ? [' (', writtenQuantity(std.concentration), ' in the NMR tube', protons, ')'] : '', ' served as internal standard; the concentration of each product followed from ',
+    math(v('c', 'X'), { kind: 'op', op: '=' }, ratio('I', 'std'), dot, { kind: 'frac', num: [v('N', 'std')], den: [v('N', 'X')] }, dot, v('c', 'std')),
+    ', with I the integrals and N the protons under each integrated peak')];
+}
+
 function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[] {
   const name = c.name?.text ?? 'calibration';
-  const analyte = c.analyte ? analyteLabel(c.analyte.text) : [text('the analyte')];
+  if (c.internalStandard) return internalStandardParagraph(c);
+  const analyteWord = c.analyte ?? c.gas;
+  const analyte = analyteWord ? analyteLabel(analyteWord.text) : [text('the analyte')];
+  if (c.responseFactor) {
+    const rf = c.responseFactor;
+    return [sentence(c.span, analyte, ' was determined by the ', c.method ? `${ANALYTICAL_METHODS[c.method.name.text] ?? c.method.name.text} method` : 'calibration', ': ', dilutionSentence(c),
+      `the ${rf.response?.text ?? 'response'} was converted with a response factor of `, writtenQuantity(rf.value), ` per ${rf.response?.text ?? 'unit of response'}`)];
+  }
   const reading = c.standards?.reading.text ?? 'reading';
   const method = c.method?.name.text;
   const out: Sentence[] = [];
