@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFaraday } from '../../server/src/syntax/parse';
 import { validateGrammar } from '../../server/src/syntax/parser';
+import { validateLexer } from '../../server/src/syntax/lexer';
 import type { TopLevelNode, Span, SpeciesDecl } from '../../server/src/syntax/ast';
 import { sampleText } from './sample-helpers';
 
@@ -142,4 +143,9 @@ test('lexical forms: exponents, Unicode minus, unit spellings, references', () =
 test('the grammar passes chevrotain\'s own validations (ambiguity, left recursion, duplicate productions)', () => {
   // The analysing parser skips these checks (they need Node 22); this keeps the grammar honest.
   assert.doesNotThrow(validateGrammar);
+});
+
+test('the lexer passes chevrotain\'s validations and every pattern names its first characters (first-character optimisation on)', () => {
+  // `ensureOptimizations` throws when one pattern would make chevrotain try every pattern at every character.
+  assert.doesNotThrow(validateLexer);
 });

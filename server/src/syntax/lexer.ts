@@ -1,4 +1,7 @@
 // One lexer per process: building it validates and optimises every pattern.
+// Every pattern declares its first characters, so chevrotain tries only the
+// patterns that can start at each character (a unit test builds the lexer
+// with `ensureOptimizations` to keep it so).
 import { Lexer, type ILexingResult } from 'chevrotain';
 import { allTokens } from './tokens';
 
@@ -11,6 +14,11 @@ export function faradayLexer(): Lexer {
     skipValidations: process.env.NODE_ENV === 'production',
   });
   return lexer;
+}
+
+/** Builds the lexer with chevrotain's validations and first-character optimisation enforced; throws on a defect. For tests. */
+export function validateLexer(): void {
+  new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: false });
 }
 
 export function lex(text: string): ILexingResult {

@@ -1,7 +1,7 @@
 // The token vocabulary of Faraday. Order matters: chevrotain tries patterns in
 // the order of `allTokens`, and keywords defer to a longer word (`in` vs `inert`).
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import { scanWord } from './word-scanner';
+import { scanWord, wordStartCodes } from './word-scanner';
 
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\u00a0\u2009\u202f\ufeff]+/, group: Lexer.SKIPPED });
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, label: 'end of line' });
@@ -26,11 +26,19 @@ export const NumberLiteral = createToken({
   label: 'a number',
 });
 
+// Custom patterns hand chevrotain an array holding the image; it reads the
+// image at once, so one array serves every match instead of one per token.
+const matched = [''] as unknown as CustomPatternMatcherReturn;
+
 function matchWord(text: string, offset: number): CustomPatternMatcherReturn | null {
   const end = scanWord(text, offset);
   if (end < 0) return null;
-  return [text.slice(offset, end)] as CustomPatternMatcherReturn;
+  matched[0] = text.substring(offset, end);
+  return matched;
 }
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Any word-like token, keywords included: free text positions accept all of them. */
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a name' });
@@ -39,6 +47,8 @@ export const Word = createToken({
   name: 'Word',
   pattern: { exec: matchWord },
   line_breaks: false,
+  // Digit-led words are DigitWord's (tried first, with the same scanner).
+  start_chars_hint: wordStartCodes(),
   categories: [AnyWord, PhraseHead],
   label: 'a name',
 });
@@ -46,9 +56,9 @@ export const Word = createToken({
 // Digit-led names (`2,4-dichlorobenzenethiol`) must be tried before numbers.
 export const DigitWord = createToken({
   name: 'DigitWord',
-  pattern: { exec: (text: string, offset: number) => (text[offset]! >= '0' && text[offset]! <= '9' ? matchWord(text, offset) : null) },
+  pattern: { exec: (text: string, offset: number) => (isDigit(text.charCodeAt(offset)) ? matchWord(text, offset) : null) },
   line_breaks: false,
-  start_chars_hint: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  start_chars_hint: DIGITS,
   categories: [AnyWord, PhraseHead],
   label: 'a name',
 });
@@ -99,8 +109,19 @@ export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: '`+`' });
 export const Compare = createToken({ name: 'Compare', pattern: /[<>≤≥]=?/, label: 'a comparison' });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, label: '`/`' });
-/** Anything else: kept as a token so lexing never fails; the tree builder reports it. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/, label: 'an unexpected character' });
+/** White space as `\s` has it (the lexer skips some, and no token starts with any). */
+const SPACE = /\s/;
+const NOT_SPACE_CODES = Array.from({ length: 65536 }, (_, code) => code).filter((code) => !SPACE.test(String.fromCharCode(code)));
+
+function matchUnknown(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const c = text.charAt(offset);
+  if (c === '' || SPACE.test(c)) return null;
+  matched[0] = c;
+  return matched;
+}
+
+/** Anything else, one UTF-16 unit: kept as a token so lexing never fails; the tree builder reports it. */
+export const Unknown = createToken({ name: 'Unknown', pattern: { exec: matchUnknown }, line_breaks: false, start_chars_hint: NOT_SPACE_CODES, label: 'an unexpected character' });
 
 const keywords = [
   Protocol, Import, Ligand, Reagent, Cluster, Reaction, Synthesis, Ink, Electrolyte, Electrode, Cell,
