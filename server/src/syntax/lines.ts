@@ -71,7 +71,7 @@ function spanOfNode(node: CstNode): Span | undefined {
   return spanOfTokens(tokensOf(node));
 }
 
-/** The single token of a one-token node (most elements), without walking and sorting. */
+/** The single token of a one-token node, without walking and sorting. */
 function onlyToken(node: CstNode): IToken | undefined {
   for (const list of Object.values(node.children)) {
     for (const child of list) {
@@ -94,8 +94,12 @@ function tokens(node: CstNode, name: string): IToken[] {
   return children(node, name).filter((c): c is IToken => isToken(c) && isReal(c));
 }
 
+/** Only ASCII digits, sign, point and exponent: `Number` reads it exactly as the full grammar below. */
+const PLAIN_NUMBER = /^[-+.eE0-9]*$/;
+
 export function parseNumber(t: IToken): NumberLit {
   const text = t.image;
+  if (PLAIN_NUMBER.test(text)) return { value: Number(text), text, span: spanOfToken(t) };
   const ascii = text.replace(UNICODE_MINUS, '-');
   const match = /^(-?(?:\d+(?:\.(\d*))?|\.(\d+))(?:[eE]([-+]?\d+))?)(?:\((\d+)\))?$/.exec(ascii.replace(/−/g, '-'));
   const value = Number(match ? match[1] : ascii);
@@ -117,10 +121,6 @@ export function stringOf(t: IToken): StringLit {
   const closed = tokenMatcher(t, T.StringLiteral);
   const value = closed ? t.image.slice(1, -1) : t.image.slice(1);
   return { value, span: spanOfToken(t), closed };
-}
-
-function joinSpan(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
 function spanOfTokens(list: IToken[]): Span | undefined {
@@ -157,51 +157,113 @@ function referenceOf(node: CstNode, source: string): ReferenceSpec | undefined {
   return { text, electrode, qualifier, span };
 }
 
-export function elementOf(node: CstNode, source: string): Element | undefined {
-  const numberList = nodes(node, 'numberList')[0];
-  if (numberList) {
-    const nums = tokens(numberList, 'NumberLiteral').sort((a, b) => a.startOffset - b.startOffset).map(parseNumber);
-    if (nums.length === 0) return undefined;
-    return { kind: 'numbers', numbers: nums, span: joinSpan(nums[0]!.span, nums[nums.length - 1]!.span) };
-  }
-  const vs = nodes(node, 'vsReference')[0];
-  if (vs) {
-    const reference = referenceOf(vs, source);
-    const span = spanOfNode(vs);
-    if (!reference || !span) return span ? { kind: 'unknown', text: 'vs', span } : undefined;
-    return { kind: 'vs', reference, span };
-  }
-  const group = nodes(node, 'parenGroup')[0];
-  if (group) return groupElement(group, source);
-  const tok = onlyToken(node);
-  if (!tok) return undefined;
-  if (tokenMatcher(tok, T.AnyWord)) return { kind: 'word', word: wordOf(tok), span: spanOfToken(tok) };
-  if (tokenMatcher(tok, T.StringLike)) return { kind: 'string', string: stringOf(tok), span: spanOfToken(tok) };
-  if (tokenMatcher(tok, T.Unknown)) return { kind: 'unknown', text: tok.image, span: spanOfToken(tok) };
-  return { kind: 'punct', text: tok.image, span: spanOfToken(tok) };
+function vsElement(node: CstNode, source: string): Element | undefined {
+  const reference = referenceOf(node, source);
+  const span = spanOfNode(node);
+  if (!reference || !span) return span ? { kind: 'unknown', text: 'vs', span } : undefined;
+  return { kind: 'vs', reference, span };
 }
 
-function elementsOf(node: CstNode, source: string): Element[] {
-  return nodes(node, 'element')
-    .map((e) => elementOf(e, source))
-    .filter((e): e is Element => e !== undefined)
-    .sort((a, b) => a.span.start - b.span.start);
+/** One token as an element (numbers are grouped by the caller). */
+function tokenElement(t: IToken): Element {
+  const span = spanOfToken(t);
+  if (tokenMatcher(t, T.AnyWord)) return { kind: 'word', word: { text: t.image, span }, span };
+  if (tokenMatcher(t, T.StringLike)) return { kind: 'string', string: stringOf(t), span };
+  if (tokenMatcher(t, T.NumberLiteral)) {
+    const n = parseNumber(t);
+    return { kind: 'numbers', numbers: [n], span: n.span };
+  }
+  if (tokenMatcher(t, T.Unknown)) return { kind: 'unknown', text: t.image, span };
+  return { kind: 'punct', text: t.image, span };
+}
+
+/**
+ * Appends a line's prose to `out` in source order: its prose tokens (one
+ * ordered list), `vs` references and brackets. A number followed by `, number`
+ * pairs is one element: numbers that share the unit written after the last.
+ */
+function appendProse(node: CstNode, source: string, out: Element[]): void {
+  const prose = node.children.Prose as IToken[] | undefined;
+  const vs = node.children.vsReference as CstNode[] | undefined;
+  const groups = node.children.parenGroup as CstNode[] | undefined;
+  const words = prose ?? [];
+  let w = 0;
+  let v = 0;
+  let g = 0;
+  const first = out.length;
+  const nodeStart = (n: CstNode) => spanOfNode(n)?.start ?? Infinity;
+  while (w < words.length || (vs && v < vs.length) || (groups && g < groups.length)) {
+    const ws = w < words.length ? words[w]!.startOffset : Infinity;
+    const vsStart = vs && v < vs.length ? nodeStart(vs[v]!) : Infinity;
+    const gs = groups && g < groups.length ? nodeStart(groups[g]!) : Infinity;
+    if (vsStart < ws && vsStart <= gs) {
+      const e = vsElement(vs![v++]!, source);
+      if (e) out.push(e);
+      continue;
+    }
+    if (gs < ws) {
+      const e = groupElement(groups![g++]!, source);
+      if (e) out.push(e);
+      continue;
+    }
+    if (ws === Infinity) {
+      // Nodes without any position: nothing to place.
+      if (vs && v < vs.length) v++;
+      else g++;
+      continue;
+    }
+    const t = words[w++]!;
+    if (!tokenMatcher(t, T.NumberLiteral)) {
+      out.push(tokenElement(t));
+      continue;
+    }
+    const numbers = [parseNumber(t)];
+    // `-0.7, -0.8, -0.9`: a comma and a number directly after, nothing between them.
+    while (
+      w + 1 < words.length &&
+      tokenMatcher(words[w]!, T.Comma) &&
+      tokenMatcher(words[w + 1]!, T.NumberLiteral) &&
+      nothingBetween(words[w - 1]!, words[w + 1]!, vs, v, groups, g)
+    ) {
+      numbers.push(parseNumber(words[w + 1]!));
+      w += 2;
+    }
+    const last = numbers[numbers.length - 1]!;
+    out.push({ kind: 'numbers', numbers, span: numbers.length === 1 ? last.span : { start: numbers[0]!.span.start, end: last.span.end } });
+  }
+  if (vs || groups) {
+    // Recovered nodes may sit out of place; the prose keeps source order.
+    const prose = out.splice(first);
+    out.push(...inSourceOrder(prose));
+  }
+}
+
+/** Whether no `vs` reference or bracket lies between two prose tokens. */
+function nothingBetween(a: IToken, b: IToken, vs: CstNode[] | undefined, v: number, groups: CstNode[] | undefined, g: number): boolean {
+  const inside = (n: CstNode | undefined) => n !== undefined && n.location !== undefined && n.location.startOffset > a.startOffset && n.location.startOffset < b.startOffset;
+  return !inside(vs?.[v]) && !inside(groups?.[g]);
+}
+
+/** Keeps elements in source order when recovery left them out of it (rare; usually already sorted). */
+function inSourceOrder<T extends { span: Span }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]!.span.start < list[i - 1]!.span.start) return list.sort((a, b) => a.span.start - b.span.start);
+  }
+  return list;
 }
 
 /** Leading tokens consumed directly by a rule (keyword, name, `=`, formula) as elements. */
-function leadingTokens(node: CstNode, names: string[]): Element[] {
-  const out: Element[] = [];
+function appendLeadingTokens(node: CstNode, names: readonly string[], out: Element[]): void {
   for (const name of names) {
-    for (const tok of tokens(node, name)) {
-      if (tokenMatcher(tok, T.AnyWord)) out.push({ kind: 'word', word: wordOf(tok), span: spanOfToken(tok) });
-      else if (tokenMatcher(tok, T.StringLike)) out.push({ kind: 'string', string: stringOf(tok), span: spanOfToken(tok) });
-      else if (tokenMatcher(tok, T.NumberLiteral)) {
-        const n = parseNumber(tok);
-        out.push({ kind: 'numbers', numbers: [n], span: n.span });
-      } else if (tokenMatcher(tok, T.Unknown)) out.push({ kind: 'unknown', text: tok.image, span: spanOfToken(tok) });
-      else out.push({ kind: 'punct', text: tok.image, span: spanOfToken(tok) });
-    }
+    const list = node.children[name];
+    if (!list) continue;
+    for (const tok of list) if (isToken(tok) && isReal(tok)) out.push(tokenElement(tok));
   }
+}
+
+function leadingTokens(node: CstNode, names: readonly string[]): Element[] {
+  const out: Element[] = [];
+  appendLeadingTokens(node, names, out);
   return out;
 }
 
@@ -222,7 +284,7 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
   for (const stray of tokens(node, 'stray')) {
     lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: stray.image, span: spanOfToken(stray) }], span: spanOfToken(stray) });
   }
-  lines.sort((a, b) => a.span.start - b.span.start);
+  inSourceOrder(lines);
   const span = spanOfNode(node)!;
   return { lines, open: spanOfToken(open), close: close ? spanOfToken(close) : undefined, span };
 }
@@ -254,21 +316,29 @@ function standardsLine(node: CstNode, source: string): Line | undefined {
   };
 }
 
+const REACTION_TERM = ['coefficient', 'species'] as const;
+
 function reactionSide(node: CstNode | undefined): Element[][] {
   if (!node) return [];
-  return nodes(node, 'reactionTerm').map((term) => leadingTokens(term, ['coefficient', 'species']));
+  return nodes(node, 'reactionTerm').map((term) => leadingTokens(term, REACTION_TERM));
 }
+
+const DECLARATION_HEAD = ['Ligand', 'Reagent', 'Cluster', 'name', 'Equals', 'formula'] as const;
+const REACTION_HEAD = ['Reaction', 'name', 'Colon'] as const;
+/** What a statement-like rule consumes itself before its prose (one of them per rule). */
+const STATEMENT_HEAD = ['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead', 'Unknown', 'Comma', 'Equals', 'Arrow', 'Plus', 'Compare', 'Dot', 'Slash', 'Colon'] as const;
 
 export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line | undefined {
   const span = spanOfNode(node);
   if (!span) return undefined;
   switch (rule) {
     case 'declaration': {
-      const lead = leadingTokens(node, ['Ligand', 'Reagent', 'Cluster', 'name', 'Equals', 'formula']).sort((a, b) => a.span.start - b.span.start);
-      return { rule, elements: [...lead, ...elementsOf(node, source)], span };
+      const elements = inSourceOrder(leadingTokens(node, DECLARATION_HEAD));
+      appendProse(node, source, elements);
+      return { rule, elements, span };
     }
     case 'reactionDecl': {
-      const lead = leadingTokens(node, ['Reaction', 'name', 'Colon']).sort((a, b) => a.span.start - b.span.start);
+      const lead = inSourceOrder(leadingTokens(node, REACTION_HEAD));
       const arrow = tokens(node, 'Arrow')[0];
       return {
         rule,
@@ -280,13 +350,10 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
     case 'blockDecl':
     case 'statement':
     case 'headedLine': {
-      const lead = leadingTokens(node, ['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead', 'Unknown', 'Comma', 'Equals', 'Arrow', 'Plus', 'Compare', 'Dot', 'Slash', 'Colon']);
-      for (const g of nodes(node, 'parenGroup')) {
-        const e = groupElement(g, source);
-        if (e) lead.push(e);
-      }
+      const elements = leadingTokens(node, STATEMENT_HEAD);
+      appendProse(node, source, elements);
       const blockNode = nodes(node, 'block')[0];
-      return { rule, elements: [...lead, ...elementsOf(node, source)].sort((a, b) => a.span.start - b.span.start), block: blockNode ? blockOf(blockNode, source) : undefined, span };
+      return { rule, elements: inSourceOrder(elements), block: blockNode ? blockOf(blockNode, source) : undefined, span };
     }
     case 'orphanBlock': {
       return { rule, elements: [], block: blockOf(node, source), span };

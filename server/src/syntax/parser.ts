@@ -1,10 +1,18 @@
 // The chevrotain grammar. It fixes the shape of the file (statements, blocks,
-// declarations, reactions, standards tables, quantities, `vs` references) and
+// declarations, reactions, standards tables, `vs` references, brackets) and
 // leaves the reading of free lab prose ("add dropwise 30 mg NaBH4 in 1 mL
 // water, cold") to the tree builder, which knows each block's vocabulary.
-import { CstParser, tokenMatcher, type CstNode, type IToken } from 'chevrotain';
+// Prose tokens are consumed under one label, `Prose`, so a line's words and
+// numbers land in one ordered list of its node: no CST node per word.
+import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt } from 'chevrotain';
 import * as T from './tokens';
 import { chemistErrorMessages } from './error-messages';
+
+/** The CST key of every prose token, whatever its type: one ordered list per line. */
+const PROSE = { LABEL: 'Prose' };
+/** Signs a line may hold, in the order the alternatives try them. */
+const PROSE_SIGNS = [T.Comma, T.Plus, T.Arrow, T.Compare, T.Colon, T.Equals, T.Dot, T.Slash, T.Unknown];
+const PAREN_SIGNS = [T.Comma, T.Plus, T.Dot, T.Slash, T.Colon, T.Equals, T.Compare, T.Arrow, T.Unknown];
 
 class FaradayParser extends CstParser {
   /**
@@ -54,7 +62,7 @@ class FaradayParser extends CstParser {
 
   /** A line that starts with punctuation or a stray character: kept, and reported by the builder. */
   public strayLine = this.RULE('strayLine', () => {
-    this.OR([
+    this.OR1([
       { ALT: () => this.CONSUME(T.Unknown) },
       { ALT: () => this.CONSUME(T.Comma) },
       { ALT: () => this.CONSUME(T.Equals) },
@@ -65,15 +73,15 @@ class FaradayParser extends CstParser {
       { ALT: () => this.CONSUME(T.Slash) },
       { ALT: () => this.CONSUME(T.Colon) },
       { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.SUBRULE(this.parenGroup) },
+      { ALT: () => this.SUBRULE1(this.parenGroup) },
     ]);
-    this.MANY(() => this.SUBRULE(this.element));
+    this.MANY(() => this.element(2));
   });
 
   /** A top-level setting such as `temperature 25 °C` or `nernst slope 0.059 V`. */
   public topLine = this.RULE('topLine', () => {
     this.CONSUME(T.PhraseHead);
-    this.MANY(() => this.SUBRULE(this.element));
+    this.MANY(() => this.element(1));
     this.OPTION(() => this.SUBRULE2(this.block));
   });
 
@@ -87,7 +95,7 @@ class FaradayParser extends CstParser {
     this.CONSUME(T.AnyWord, { LABEL: 'name' });
     this.CONSUME(T.Equals);
     this.CONSUME2(T.AnyWord, { LABEL: 'formula' });
-    this.MANY(() => this.SUBRULE(this.element));
+    this.MANY(() => this.element(3));
   });
 
   /** `reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O`. */
@@ -112,7 +120,7 @@ class FaradayParser extends CstParser {
   /** `synthesis Au28Cu12 { … }`, `run in H { … }`, `result X at -0.8 V vs RHE for 2 h { … }`. */
   public blockDecl = this.RULE('blockDecl', () => {
     this.CONSUME(T.BlockKeyword);
-    this.MANY(() => this.SUBRULE(this.element));
+    this.MANY(() => this.element(1));
     this.SUBRULE(this.block);
   });
 
@@ -120,7 +128,7 @@ class FaradayParser extends CstParser {
   public headedLine = this.RULE('headedLine', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Protocol) }, { ALT: () => this.CONSUME(T.Import) }]);
     this.CONSUME(T.StringLike);
-    this.MANY(() => this.SUBRULE(this.element));
+    this.MANY(() => this.element(2));
   });
 
   public block = this.RULE('block', () => {
@@ -171,7 +179,7 @@ class FaradayParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.AT_LEAST_ONE(() => this.SUBRULE(this.element));
+          this.AT_LEAST_ONE(() => this.element(2));
           this.OPTION(() => this.SUBRULE(this.block));
         },
       },
@@ -179,37 +187,24 @@ class FaradayParser extends CstParser {
     ]);
   });
 
-  public element = this.RULE('element', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.numberList) },
-      { ALT: () => this.SUBRULE(this.vsReference) },
-      { ALT: () => this.CONSUME(T.AnyWord) },
-      { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.SUBRULE(this.parenGroup) },
-      { ALT: () => this.CONSUME(T.Comma) },
-      { ALT: () => this.CONSUME(T.Plus) },
-      { ALT: () => this.CONSUME(T.Arrow) },
-      { ALT: () => this.CONSUME(T.Compare) },
-      { ALT: () => this.CONSUME(T.Colon) },
-      { ALT: () => this.CONSUME(T.Equals) },
-      { ALT: () => this.CONSUME(T.Dot) },
-      { ALT: () => this.CONSUME(T.Slash) },
-      { ALT: () => this.CONSUME(T.Unknown) },
-    ]);
-  });
+  /**
+   * One element of a line: a `vs` reference, a bracket, or one prose token
+   * (numbers that share a unit, `-0.7, -0.8, -0.9`, are grouped by the tree
+   * builder). Inlined into each rule at DSL occurrence `idx`.
+   */
+  private element(idx: number): void {
+    // The alternatives are built once per occurrence, not once per token.
+    this.or(idx, (this.elementAlternatives[idx] ??= [
+      { ALT: () => this.consume(idx, T.NumberLiteral, PROSE) },
+      { ALT: () => this.subrule(idx, this.vsReference) },
+      { ALT: () => this.consume(idx, T.AnyWord, PROSE) },
+      { ALT: () => this.consume(idx, T.StringLike, PROSE) },
+      { ALT: () => this.subrule(idx, this.parenGroup) },
+      ...PROSE_SIGNS.map((type) => ({ ALT: () => this.consume(idx, type, PROSE) })),
+    ]));
+  }
 
-  /** `-0.7, -0.8, -0.9`: numbers that share the unit written after the last one. */
-  public numberList = this.RULE('numberList', () => {
-    this.CONSUME(T.NumberLiteral);
-    this.MANY({
-      // `restraints 8160, parameters 3013` is two statements' worth, not a list.
-      GATE: () => tokenMatcher(this.LA(2), T.NumberLiteral),
-      DEF: () => {
-      this.CONSUME(T.Comma);
-      this.CONSUME2(T.NumberLiteral);
-      },
-    });
-  });
+  private readonly elementAlternatives: IOrAlt<unknown>[][] = [];
 
   /** `vs RHE`, `vs Ag/AgCl (sat. KCl)`, `vs Hg/HgO (1 M KOH)`. */
   public vsReference = this.RULE('vsReference', () => {
@@ -218,23 +213,16 @@ class FaradayParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.parenGroup));
   });
 
+  /** A bracket up to its `)` or the end of the line; the builder keeps its text as written. */
   public parenGroup = this.RULE('parenGroup', () => {
     this.CONSUME(T.LParen);
     this.MANY(() => {
       this.OR([
         { ALT: () => this.SUBRULE(this.parenGroup) },
-        { ALT: () => this.CONSUME(T.NumberLiteral) },
-        { ALT: () => this.CONSUME(T.AnyWord) },
-        { ALT: () => this.CONSUME(T.StringLike) },
-        { ALT: () => this.CONSUME(T.Comma) },
-        { ALT: () => this.CONSUME(T.Plus) },
-        { ALT: () => this.CONSUME(T.Dot) },
-        { ALT: () => this.CONSUME(T.Slash) },
-        { ALT: () => this.CONSUME(T.Colon) },
-        { ALT: () => this.CONSUME(T.Equals) },
-        { ALT: () => this.CONSUME(T.Compare) },
-        { ALT: () => this.CONSUME(T.Arrow) },
-        { ALT: () => this.CONSUME(T.Unknown) },
+        { ALT: () => this.CONSUME(T.NumberLiteral, PROSE) },
+        { ALT: () => this.CONSUME(T.AnyWord, PROSE) },
+        { ALT: () => this.CONSUME(T.StringLike, PROSE) },
+        ...PAREN_SIGNS.map((type) => ({ ALT: () => this.CONSUME(type, PROSE) })),
       ]);
     });
     this.OPTION(() => this.CONSUME(T.RParen));
