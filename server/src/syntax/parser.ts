@@ -4,7 +4,7 @@
 // water, cold") to the tree builder, which knows each block's vocabulary.
 // Prose tokens are consumed under one label, `Prose`, so a line's words and
 // numbers land in one ordered list of its node: no CST node per word.
-import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt } from 'chevrotain';
+import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt, type OrMethodOpts, type TokenType, createTokenInstance } from 'chevrotain';
 import * as T from './tokens';
 import { chemistErrorMessages } from './error-messages';
 
@@ -12,6 +12,12 @@ import { chemistErrorMessages } from './error-messages';
 const PROSE = { LABEL: 'Prose' };
 /** Signs a line may hold, in the order the alternatives try them. */
 const PROSE_SIGNS = [T.Comma, T.Plus, T.Arrow, T.Compare, T.Colon, T.Equals, T.Dot, T.Slash, T.Unknown];
+/** Token types (by index) a run of prose takes without a decision. */
+const PLAIN_PROSE: boolean[] = [];
+for (const type of [T.NumberLiteral, T.PlainWord, T.StringLike, ...PROSE_SIGNS]) {
+  PLAIN_PROSE[type.tokenTypeIdx!] = true;
+  for (const sub of T.allTokens) if (sub !== type && tokenMatcher(createTokenInstance(sub, '', 0, 0, 0, 0, 0, 0), type)) PLAIN_PROSE[sub.tokenTypeIdx!] = true;
+}
 const PAREN_SIGNS = [T.Comma, T.Plus, T.Dot, T.Slash, T.Colon, T.Equals, T.Compare, T.Arrow, T.Unknown];
 
 class FaradayParser extends CstParser {
@@ -194,17 +200,50 @@ class FaradayParser extends CstParser {
    */
   private element(idx: number): void {
     // The alternatives are built once per occurrence, not once per token.
-    this.or(idx, (this.elementAlternatives[idx] ??= [
-      { ALT: () => this.consume(idx, T.NumberLiteral, PROSE) },
-      { ALT: () => this.subrule(idx, this.vsReference) },
-      { ALT: () => this.consume(idx, T.AnyWord, PROSE) },
-      { ALT: () => this.consume(idx, T.StringLike, PROSE) },
-      { ALT: () => this.subrule(idx, this.parenGroup) },
-      ...PROSE_SIGNS.map((type) => ({ ALT: () => this.consume(idx, type, PROSE) })),
-    ]));
+    this.or(idx, (this.elementAlternatives[idx] ??= this.elementChoice(idx)));
   }
 
+  private elementChoice(idx: number): IOrAlt<unknown>[] {
+    const prose = (type: TokenType) => () => {
+      this.consume(idx, type, PROSE);
+      this.ACTION(this.takeProseRun);
+    };
+    return [
+      { ALT: prose(T.NumberLiteral) },
+      // `vs RHE` is a reference; `vs` followed by no name is a word.
+      { ALT: () => this.or(idx + 5, (this.vsAlternatives[idx] ??= {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [{ ALT: () => this.subrule(idx, this.vsReference) }, { ALT: prose(T.Vs) }],
+      })) },
+      { ALT: prose(T.PlainWord) },
+      { ALT: prose(T.StringLike) },
+      { ALT: () => this.subrule(idx, this.parenGroup) },
+      ...PROSE_SIGNS.map((type) => ({ ALT: prose(type) })),
+    ];
+  }
+
+  /**
+   * After a prose token, the plain prose tokens that follow it (no `vs`, no
+   * bracket, nothing that ends the line) are taken in one loop: the grammar
+   * would take each as one more element of the same repetition, with no
+   * decision to make, and the parse is the same. They join the line's `Prose`
+   * list as a consumed token would (chevrotain's CST of the rule being parsed).
+   */
+  private readonly takeProseRun = (): void => {
+    let next = this.LA(1);
+    if (!PLAIN_PROSE[next.tokenTypeIdx]) return;
+    const node = (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.at(-1)!;
+    const list = node.children.Prose as IToken[];
+    const location = node.location!;
+    do {
+      list.push(next);
+      location.endOffset = next.endOffset;
+      next = this.SKIP_TOKEN();
+    } while (PLAIN_PROSE[next.tokenTypeIdx]);
+  };
+
   private readonly elementAlternatives: IOrAlt<unknown>[][] = [];
+  private readonly vsAlternatives: OrMethodOpts<unknown>[] = [];
 
   /** `vs RHE`, `vs Ag/AgCl (sat. KCl)`, `vs Hg/HgO (1 M KOH)`. */
   public vsReference = this.RULE('vsReference', () => {

@@ -42,6 +42,8 @@ const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Any word-like token, keywords included: free text positions accept all of them. */
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a name' });
+/** Every word but `vs`: in prose, one token decides it (`vs` may open a reference). */
+export const PlainWord = createToken({ name: 'PlainWord', pattern: Lexer.NA, label: 'a name' });
 
 export const Word = createToken({
   name: 'Word',
@@ -49,7 +51,7 @@ export const Word = createToken({
   line_breaks: false,
   // Digit-led words are DigitWord's (tried first, with the same scanner).
   start_chars_hint: wordStartCodes(),
-  categories: [AnyWord, PhraseHead],
+  categories: [AnyWord, PlainWord, PhraseHead],
   label: 'a name',
 });
 
@@ -59,7 +61,7 @@ export const DigitWord = createToken({
   pattern: { exec: (text: string, offset: number) => (isDigit(text.charCodeAt(offset)) ? matchWord(text, offset) : null) },
   line_breaks: false,
   start_chars_hint: DIGITS,
-  categories: [AnyWord, PhraseHead],
+  categories: [AnyWord, PlainWord, PhraseHead],
   label: 'a name',
 });
 
@@ -73,7 +75,7 @@ function keyword(word: string, categories: TokenType[] = []): TokenType {
     name: word[0]!.toUpperCase() + word.slice(1),
     pattern: new RegExp(word),
     longer_alt: Word,
-    categories: [AnyWord, ...categories],
+    categories: [AnyWord, ...(word === 'vs' ? [] : [PlainWord]), ...categories],
     label: '`' + word + '`',
   });
 }
@@ -136,7 +138,7 @@ export const allTokens: TokenType[] = [
   LBrace, RBrace, LParen, RParen, Semicolon, Comma, Colon, Equals, Plus, Compare, Dot, Slash,
   Unknown,
   // Categories: declared so the lexer knows them; they match nothing themselves.
-  StringLike, PhraseHead, AnyWord, BlockKeyword, TopLevelKeyword,
+  StringLike, PhraseHead, AnyWord, PlainWord, BlockKeyword, TopLevelKeyword,
 ];
 
 /** Keyword spellings, for completion and the TextMate grammar tests. */
