@@ -367,8 +367,8 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
 export function documentLines(cst: CstNode, source: string): Line[] {
   const lines: Line[] = [];
   for (const top of nodes(cst, 'topStatement')) {
-    for (const [name, list] of Object.entries(top.children)) {
-      for (const child of list) {
+    for (const name in top.children) {
+      for (const child of top.children[name]!) {
         if (isToken(child)) continue;
         const rule = name === 'topLine' || name === 'strayLine' ? 'statement' : name === 'orphanBlock' ? 'orphanBlock' : (name as Line['rule']);
         const line = lineOf(rule, child, source);
@@ -380,5 +380,5 @@ export function documentLines(cst: CstNode, source: string): Line[] {
     const tok = onlyToken(stray);
     if (tok) lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) });
   }
-  return lines.sort((a, b) => a.span.start - b.span.start);
+  return inSourceOrder(lines);
 }

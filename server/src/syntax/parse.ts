@@ -1,8 +1,8 @@
 // Text in, typed syntax tree and syntax problems out. Pure and deterministic:
 // the language server, the CLI and the tests all call this.
-import { tokenMatcher, type IToken } from 'chevrotain';
+import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
 import { lex } from './lexer';
-import { parseTokens } from './parser';
+import { parseTokens, type CstParseResult } from './parser';
 import { documentLines, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
@@ -21,17 +21,26 @@ export interface ParseResult {
 /** Problems visible from the tokens alone: stray characters, open quotes and brackets. */
 function tokenProblems(tokens: IToken[], ctx: BuildContext): void {
   let openParens: IToken[] = [];
-  for (const t of tokens) {
-    if (tokenMatcher(t, T.Newline)) {
+  // These token types have no subtypes: their index says it.
+  const newline = T.Newline.tokenTypeIdx;
+  const unknown = T.Unknown.tokenTypeIdx;
+  const unterminated = T.UnterminatedString.tokenTypeIdx;
+  const lParen = T.LParen.tokenTypeIdx;
+  const rParen = T.RParen.tokenTypeIdx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const type = t.tokenTypeIdx;
+    if (type === newline) {
+      if (openParens.length === 0) continue;
       for (const p of openParens) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed on its line; add `)`', spanOfToken(p));
       openParens = [];
-    } else if (tokenMatcher(t, T.Unknown)) {
+    } else if (type === unknown) {
       ctx.error(SyntaxCodes.unexpectedCharacter, `unexpected character \`${t.image}\`; remove it, or put it in quotes or in a comment after \`#\``, spanOfToken(t));
-    } else if (tokenMatcher(t, T.UnterminatedString)) {
+    } else if (type === unterminated) {
       ctx.error(SyntaxCodes.unclosedString, 'this quoted text is not closed; add `"` at its end', spanOfToken(t));
-    } else if (tokenMatcher(t, T.LParen)) {
+    } else if (type === lParen) {
       openParens.push(t);
-    } else if (tokenMatcher(t, T.RParen)) {
+    } else if (type === rParen) {
       openParens.pop();
     }
   }
@@ -40,9 +49,17 @@ function tokenProblems(tokens: IToken[], ctx: BuildContext): void {
 
 export function parseFaraday(text: string): ParseResult {
   const lexed = lex(text);
+  return buildTree(text, lexed, parseTokens(lexed.tokens));
+}
+
+/**
+ * The last phase: the typed tree and the syntax problems from the tokens and
+ * the CST. `parseFaraday` runs the three phases; the benchmark times each.
+ */
+export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseResult): ParseResult {
+  const { cst, errors } = parsed;
   const ctx = new BuildContext(text);
   tokenProblems(lexed.tokens, ctx);
-  const { cst, errors } = parseTokens(lexed.tokens);
   for (const e of errors) {
     // A missing token at the end of a line is reported at the end of the previous token.
     const tok = e.token;
