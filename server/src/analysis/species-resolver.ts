@@ -53,8 +53,18 @@ function abbreviationLookup(ctx: AnalysisContext): (s: string) => string | undef
   };
 }
 
+const formulas = new WeakMap<AnalysisContext, Map<string, ReturnType<typeof parseFormula>>>();
+
+/**
+ * A formula read with the file's ligand abbreviations, once per analysis and spelling
+ * (the names pass has declared every ligand before any pass reads a formula).
+ */
 export function formulaOf(ctx: AnalysisContext, text: string) {
-  return parseFormula(text, abbreviationLookup(ctx));
+  let map = formulas.get(ctx);
+  if (!map) formulas.set(ctx, (map = new Map()));
+  let result = map.get(text);
+  if (!result) map.set(text, (result = parseFormula(text, abbreviationLookup(ctx))));
+  return result;
 }
 
 /** The declared species (reagent, cluster, ligand) by name, parsed once per analysis. */

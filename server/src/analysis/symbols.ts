@@ -31,6 +31,9 @@ export class SymbolTable {
   readonly decls: SymbolDecl[] = [];
   readonly uses: SymbolUse[] = [];
   private readonly byKey = new Map<string, SymbolDecl>();
+  /** The uses that resolved to each declaration, in order: looked up per declaration, never by scanning all uses. */
+  private readonly usesByDecl = new Map<SymbolDecl, SymbolUse[]>();
+  private readonly namesByKinds = new Map<string, string[]>();
 
   private key(kind: SymbolKind, name: string): string {
     return `${kind}\u0000${name}`;
@@ -43,6 +46,7 @@ export class SymbolTable {
     this.decls.push(decl);
     if (existing) return existing;
     this.byKey.set(k, decl);
+    this.namesByKinds.clear();
     return undefined;
   }
 
@@ -57,15 +61,27 @@ export class SymbolTable {
   use(name: string, kinds: SymbolKind[], span: Span): SymbolUse {
     const u: SymbolUse = { name, kinds, span, resolved: this.lookup(name, kinds) };
     this.uses.push(u);
+    if (u.resolved) {
+      const list = this.usesByDecl.get(u.resolved);
+      if (list) list.push(u);
+      else this.usesByDecl.set(u.resolved, [u]);
+    }
     return u;
   }
 
   /** Each declared name once (a name declared twice is an error already), for suggestions. */
   namesOf(kinds: SymbolKind[]): string[] {
-    return [...this.byKey.values()].filter((d) => kinds.includes(d.kind)).map((d) => d.name);
+    // Asked once per unknown name: kept per list of kinds until the next declaration.
+    const key = kinds.join();
+    let names = this.namesByKinds.get(key);
+    if (!names) {
+      names = [...this.byKey.values()].filter((d) => kinds.includes(d.kind)).map((d) => d.name);
+      this.namesByKinds.set(key, names);
+    }
+    return [...names];
   }
 
   usesOf(decl: SymbolDecl): SymbolUse[] {
-    return this.uses.filter((u) => u.resolved === decl);
+    return [...(this.usesByDecl.get(decl) ?? [])];
   }
 }

@@ -136,7 +136,31 @@ function ascii(text: string): string {
   return s.replace(/[µμ]/g, 'u').replace(/Å/g, 'A').replace(/[·⋅•∙]/g, '*').replace(/°C|℃/g, 'degC').replace(/°/g, 'deg').replace(/Ω/g, 'ohm');
 }
 
+/**
+ * Units are read once per spelling: a protocol writes the same few units on
+ * every line. Results are frozen, so a caller cannot change another's.
+ */
+const parsed = new Map<string, UnitParse>();
+const PARSED_SPELLINGS = 1024;
+
 export function parseUnit(text: string): UnitParse {
+  const known = parsed.get(text);
+  if (known) return known;
+  const result = deepFreeze(readUnit(text));
+  if (parsed.size >= PARSED_SPELLINGS) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, result);
+  return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function readUnit(text: string): UnitParse {
   // Spellings with a space, a dot or a slash of their own (`wt. %`, `% w/w`) are read whole.
   const whole = BY_SPELLING.get(text.trim());
   if (whole && /[\s./]/.test(text.trim())) {
