@@ -241,3 +241,17 @@ test('a method shared by several products of a line is one occurrence of the cal
   assert.equal(spans.length, new Set(spans).size, spans.join(' '));
   assert.equal(spans.length, 2, 'the declaration and the one `by gc`');
 });
+
+test('completion offers the internal standards after `internal standard`, and the new calibration statements', async () => {
+  const { completions } = await import('../../server/src/features/completion');
+  const text = 'calibration q {\n  internal standard \n}\n';
+  const at = text.indexOf('standard ') + 'standard '.length;
+  const vocabulary = { species: [], referenceElectrodes: [], unitsFor: () => [] };
+  const labels = completions(analyze(text), at, vocabulary);
+  assert.deepEqual(labels.map((c) => c.label), ['DMSO', 'maleic acid', 'DSS', 'TMSP', 'phenol']);
+  assert.match(labels.find((c) => c.label === 'phenol')!.detail!, /write the protons/);
+  assert.match(labels.find((c) => c.label === 'DMSO')!.detail!, /6 H at 2\.71 ppm/);
+  const empty = 'calibration q {\n  \n}\n';
+  const statements = completions(analyze(empty), empty.indexOf('  \n') + 2, vocabulary).map((c) => c.label);
+  for (const s of ['gas', 'response factor', 'internal standard']) assert.ok(statements.includes(s), s);
+});

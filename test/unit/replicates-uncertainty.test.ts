@@ -183,6 +183,8 @@ test('formatPlusMinus: two figures of the uncertainty, the value to the same dec
   assert.equal(formatPlusMinus(57.891, 1.234, { decimals: 2 }), '57.9 ± 1.2');
   assert.equal(formatPlusMinus(0.34208, 0.011775, { significant: 4 }), '0.342 ± 0.012');
   assert.equal(formatPlusMinus(342.08, 11.78, { significant: 4 }), '342 ± 12');
+  assert.equal(formatPlusMinus(12345, 123, { significant: 4 }), '12350 ± 120');
+  assert.equal(formatPlusMinus(-0.8123, 0.0456, { decimals: 3 }), '-0.812 ± 0.046');
   assert.equal(formatPlusMinus(57.891, undefined, { decimals: 2 }), '57.89');
   assert.equal(formatPlusMinus(57.891, 0, { decimals: 2 }), '57.89');
 });
