@@ -16,6 +16,7 @@ const KIND_WORDS: Record<string, string> = {
   productAmount: 'amount of product', faradaicEfficiency: 'faradaic efficiency', yieldRate: 'yield rate', faradaicEfficiencySum: 'sum of faradaic efficiencies', partialCurrentDensity: 'partial current density', gasFraction: 'volume fraction',
   conversion: 'conversion', cdl: 'double-layer capacitance', ecsa: 'ECSA', density: 'density', cellVolume: 'cell volume', setpoint: 'set-point',
 };
+import type { IRCompensation } from '../electrochem/ir-correction';
 
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
@@ -81,18 +82,20 @@ export interface CatalystMetal {
 }
 
 export interface RunCell {
-  /** E(RHE) − E(reference) in V, when the catholyte's pH is known: puts recorded sweeps on the RHE scale. */
+  /** E(RHE) − E(reference) in V, when the pH of the working electrode's electrolyte is known: puts recorded sweeps on the RHE scale. */
   toRHE?: number;
   /** Geometric area of the working electrode. */
   areaCm2?: number;
-  /** The catalyst and the catholyte (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
+  /** The catalyst and the working electrode's electrolyte (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
   label?: string;
   /** The reference electrode and its potential vs SHE in V (declared or from the table), for the written RHE conversion. */
   reference?: { name: string; vsSHE: number; source: string };
-  /** The catholyte's pH as the RHE conversion used it, and whether it was estimated. */
+  /** The pH of the working electrode's electrolyte as the RHE conversion used it, and whether it was estimated. */
   pH?: { value: number; estimated: boolean };
   /** Nernst slope in V per pH unit the conversion used (stated, or 2.303RT/F). */
   nernstSlope?: number;
+  /** `iR …` of the cell: what recorded potentials are corrected by (the resistance may come from EIS in the data pass). */
+  iR?: IRCompensation & { span: Span };
 }
 
 /** One data file read for a protocol line, with what the line says about it. */
@@ -108,9 +111,11 @@ export interface Dataset {
   toRHE?: number;
   /** What was measured, for spectra (`Au28`). */
   subject?: string;
-  /** The catalyst and the catholyte of the run's cell (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
+  /** The catalyst and the working electrode's electrolyte of the run's cell (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
   label?: string;
   areaCm2?: number;
+  /** LSV: the iR correction of its cell, with the resistance resolved: E_corr = E − fraction·i·R. */
+  iR?: { fraction: number; ohm: number; label: string };
 }
 
 export interface CalibrationFigureInput {

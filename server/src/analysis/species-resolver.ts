@@ -180,12 +180,17 @@ function declareAsSpelled(ctx: AnalysisContext, word: Word, spelled: string): Qu
   return { title: `Declare \`reagent ${word.text} = ${word.text}\`: the elements it spells, ${spelled}`, edits: [{ span: { start: at, end: at }, newText: `reagent ${word.text} = ${word.text}\n` }] };
 }
 
-/** Reports a unit that is missing, unknown or of the wrong kind; returns the SI value or undefined. */
+/**
+ * Reports a unit that is missing, unknown or of the wrong kind; returns the SI value or undefined.
+ * `place.areaCm2` is the area of the electrode the quantity belongs to (a result's or plan's bound
+ * cell), for the fix that converts a current to a current density.
+ */
 export function quantityInSI(
   ctx: AnalysisContext,
   q: { values: { value: number }[]; unit?: Word; span: { start: number; end: number } },
   slot: SlotName,
   index = 0,
+  place: { areaCm2?: number } = {},
 ): number | undefined {
   const written = (): QuantityText => ({
     values: q.values.map((v) => v.value),
@@ -205,7 +210,9 @@ export function quantityInSI(
   }
   const mismatch = slotMismatch(parsed.unit, slot, ctx.textOf(q.span));
   if (mismatch) {
-    const areaCm2 = [...ctx.facts.electrodes.values()].find((e) => e.areaCm2)?.areaCm2;
+    // Without a bound electrode, the area only when every electrode of the protocol has the same one.
+    const areas = new Set([...ctx.facts.electrodes.values()].map((e) => e.areaCm2).filter((a) => a !== undefined));
+    const areaCm2 = place.areaCm2 ?? (areas.size === 1 ? [...areas][0] : undefined);
     ctx.report(UnitCodes.wrongDimension, 'error', mismatch, q.span, { fixes: asFixes(wrongDimensionFixes(written(), parsed.unit, slot, { areaCm2 })) });
     return undefined;
   }

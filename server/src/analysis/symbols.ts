@@ -84,4 +84,15 @@ export class SymbolTable {
   usesOf(decl: SymbolDecl): SymbolUse[] {
     return [...(this.usesByDecl.get(decl) ?? [])];
   }
+
+  /**
+   * Declarations a block refers to without writing the name: a result bound to
+   * its cell through its run. They count as used, but are not places to rename.
+   */
+  readonly bound = new Set<SymbolDecl>();
+
+  bind(name: string, kinds: SymbolKind[]): void {
+    const d = this.lookup(name, kinds);
+    if (d) this.bound.add(d);
+  }
 }

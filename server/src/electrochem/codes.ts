@@ -36,6 +36,10 @@ export const ElectrochemCodes = {
   gasStandardsNotFraction: 'FD0555',
   wrongPhase: 'FD0556',
   calibrationEmpty: 'FD0557',
+  iRNotCorrected: 'FD0530',
+  iRInstrumentAboveTotal: 'FD0531',
+  workingCompartmentUnknown: 'FD0532',
+  noElectrodeArea: 'FD0533',
 } as const;
 
 
@@ -74,4 +78,8 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.gasStandardsNotFraction, 'Gas standards not volume fractions', 'error', 'The standards (or the response factor) of a `gas` calibration are volume fractions of the gas in the carrier, `ppm` or `%`, so that the fraction read times the carrier flow gives moles per second.', 'gas H2; standards mg/L -> area { … }', 'Write the standards in `ppm` or `%`.'),
   e(ElectrochemCodes.wrongPhase, 'Gas reading through a calibration of a dissolved analyte', 'error', 'A reading with a carrier flow (`at 18 mL/min`) is a gas; the calibration it names reads a dissolved analyte (mol per litre of catholyte), not a volume fraction of the carrier.', 'H2 area 15200 by nessler at 18 mL/min', 'Read the gas through a calibration that starts with `gas H2`, or drop the flow for a dissolved product.'),
   e(ElectrochemCodes.calibrationEmpty, 'Calibration without standards', 'warning', 'A calibration with no standards, response factor or internal standard cannot turn any reading into a concentration.', 'calibration nessler { analyte NH3-N }', 'Add `standards mg/L -> absorbance { … }`, `response factor …` or `internal standard …`.'),
+  e(ElectrochemCodes.iRNotCorrected, 'iR correction without a resistance', 'warning', 'The cell states an iR correction but no resistance, and no impedance file of a run in the cell gives one (its high-frequency intercept), so the recorded potentials stay uncorrected.', 'iR 100 %', 'Write the resistance, `iR 85 % of 5 ohm`, or name the EIS file of a run in the cell with `data "…"`.'),
+  e(ElectrochemCodes.iRInstrumentAboveTotal, 'Instrument compensated more than the total', 'error', 'In `iR 100 % of 5 ohm, 85 % by instrument` the first fraction is the total correction and the second what the potentiostat did while recording; the rest is corrected afterwards. The instrument cannot have done more than the total.', 'iR 80 % of 5 ohm, 85 % by instrument', 'Swap the fractions, or write `iR 85 % of 5 ohm by instrument`.'),
+  e(ElectrochemCodes.workingCompartmentUnknown, 'Working electrode compartment unknown', 'warning', 'The RHE conversion, the product amounts and the substrate use the electrolyte the working electrode sits in. The cell has a catholyte and an anolyte, and neither a statement nor the protocol\'s reactions (reductions put it in the catholyte, oxidations in the anolyte) say which.', 'working wIrO2   # in a cell with catholyte and anolyte, no reaction declared', 'Write `working wIrO2 in anolyte` (or `in catholyte`); the quick fix inserts it.'),
+  e(ElectrochemCodes.noElectrodeArea, 'Electrode area unknown', 'warning', 'A value per geometric area (ECSA, an onset at a current density, a double-layer capacitance per cm² from files) needs the area of the working electrode of the cell, and none is stated; it is left out rather than computed on an assumed 1 cm².', 'electrode w { catalyst 1 mg Au28Cu12 }', 'Add `area 1 cm2` to the electrode.'),
 ];

@@ -51,7 +51,7 @@ const BLOCK_VOCABULARY: Record<string, string[]> = {
   ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
   electrolyte: ['pH', 'purge'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area'],
-  cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR'],
+  cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR'],
   calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard'],
   result: ['charge', 'current', 'data', 'yield'],
   plan: ['expect current density', 'expect current', 'expect FE'],
@@ -109,6 +109,12 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
     const onset = slotWord === 'at' && words[words.length - 3]?.toLowerCase() === 'onset';
     const slot = block === 'synthesis' || block === 'electrolyte' || block === 'ink' ? 'amount' : onset ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any';
     return vocabulary.unitsFor(slot).map((u) => ({ label: u, kind: 'unit' as const, detail: slot === 'any' ? 'unit' : `${slot} unit` }));
+  }
+  if (block === 'cell' && previous === 'in' && words[0]?.toLowerCase() === 'working') {
+    return ['catholyte', 'anolyte'].map((k) => ({ label: k, kind: 'keyword' as const, detail: 'compartment the working electrode sits in' }));
+  }
+  if (block === 'cell' && previous === 'electrolyte') {
+    return analysis.symbols.decls.filter((d) => d.kind === 'electrolyte').map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
   }
   // `ink |` at the start of a line names a new ink; elsewhere (`drop-cast 10 µL of ink |`) it refers to one.
   if (previous !== undefined && NAME_SLOTS[previous] && !(previous === 'ink' && words.length === 1)) {

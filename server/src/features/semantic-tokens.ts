@@ -129,8 +129,10 @@ function walk(doc: Document, add: Add): void {
         word(node.working, add, 'variable');
         if (node.reference?.electrode) add(node.reference.electrode.electrode.span, 'referenceElectrode');
         potential(node.reference?.offset, add);
-        word(node.catholyte?.electrolyte, add, 'variable');
-        quantity(node.catholyte?.volume, add);
+        for (const compartment of [node.catholyte, node.anolyte, node.electrolyte]) {
+          word(compartment?.electrolyte, add, 'variable');
+          quantity(compartment?.volume, add);
+        }
         quantity(node.stir, add);
         quantity(node.purge?.flow, add);
         break;
@@ -157,6 +159,7 @@ function walk(doc: Document, add: Add): void {
       case 'plan':
         potential(node.potential, add);
         quantity(node.duration, add);
+        word(node.cell, add, 'variable');
         if (node.kind === 'result') {
           quantity(node.charge, add);
           for (const r of node.readings) {

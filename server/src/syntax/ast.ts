@@ -248,14 +248,23 @@ export interface CellBlock {
   name?: Word;
   membrane?: StringLit | Word;
   working?: Word;
+  /** `working wIrO2 in anolyte`: the compartment the working electrode sits in, when the cell has two. */
+  workingIn?: Word;
   reference?: ReferenceDecl;
   counter?: Word;
   catholyte?: { electrolyte: Word; volume?: Quantity; span: Span };
   anolyte?: { electrolyte: Word; volume?: Quantity; span: Span };
+  /** `electrolyte KOH1 30 mL`: a single-compartment cell, both electrodes in one electrolyte. */
+  electrolyte?: { electrolyte: Word; volume?: Quantity; span: Span };
   stir?: Quantity;
   purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
   instrument?: StringLit | Word;
-  iR?: { fraction?: Quantity; resistance?: Quantity; span: Span };
+  /**
+   * `iR 85 % of 5 ohm`: post-correct recorded potentials by 85 % of i·R; the resistance may be
+   * left out (then the high-frequency intercept of the cell's EIS file). `… by instrument` or
+   * `…, 85 % by instrument`: the fraction the potentiostat already compensated while recording.
+   */
+  iR?: { fraction?: Quantity; resistance?: Quantity; instrument?: Quantity; span: Span };
   span: Span;
   bodySpan: Span;
 }
@@ -340,6 +349,8 @@ export interface ResultBlock {
   name?: Word;
   potential?: Potential;
   duration?: Quantity;
+  /** `… for 2 h in H2 {`: the cell the result was measured in, when its run does not tell. */
+  cell?: Word;
   charge?: Quantity;
   current?: Quantity;
   data?: StringLit;
@@ -359,6 +370,8 @@ export interface PlanBlock {
   name?: Word;
   potential?: Potential;
   duration?: Quantity;
+  /** `… for 2 h in H {`: the cell the plan is for. */
+  cell?: Word;
   currentDensity?: Quantity;
   current?: Quantity;
   expectedFE: { product: Word; value: Quantity; span: Span }[];

@@ -15,6 +15,10 @@ import { InstrumentCodes } from '../../instruments/codes';
 import { formatExact, formatNumber } from '../../units/format';
 import { parseUnit } from '../../units/parse-unit';
 import { toSI } from '../../units/convert';
+import { ElectrochemCodes } from '../../electrochem/codes';
+import { correctedSeries } from '../../electrochem/ir-correction';
+import { highFrequencyIntercept } from '../../instruments/impedance';
+import { IRResolver, type ResolvedIR } from '../ir-resolution';
 
 export interface DataFile {
   path: string;
@@ -148,11 +152,20 @@ function siOf(q: Quantity | undefined, index: number): number | undefined {
   return 'unit' in u ? toSI(q.values[index]!.value, u.unit) : undefined;
 }
 
+/** A value per cm² that the run's cell gives no electrode area for. */
+function noArea(ctx: AnalysisContext, run: RunBlock, what: string, span: StringLit['span']): void {
+  ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `${what} needs the geometric area of the working electrode of cell ${run.cell?.text ?? '(none named)'}, which is not stated: add \`area … cm2\` to the cell's electrode`, span);
+}
+
 /** Cdl = slope/2 of Δj against scan rate, from the CV files of one line; per cm² of the working electrode. */
-function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { x: number; y: number }[], areaCm2: number | undefined): void {
+function doubleLayerFromFiles(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, points: { x: number; y: number }[], areaCm2: number | undefined): void {
   const fit = fitCalibration(points);
   if (!fit) return;
-  const area = areaCm2 ?? 1;
+  if (areaCm2 === undefined) {
+    noArea(ctx, run, 'the double-layer capacitance per cm²', t.data!.span);
+    return;
+  }
+  const area = areaCm2;
   const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
   ctx.facts.cdlFits.push({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area });
   ctx.value({
@@ -163,13 +176,11 @@ function doubleLayerFromFiles(ctx: AnalysisContext, t: TechniqueLine, points: { 
   });
 }
 
-/** A run whose cell names no working electrode with an area: the protocol's first electrode. */
-function firstElectrodeArea(ctx: AnalysisContext): number | undefined {
-  return [...ctx.facts.electrodes.values()][0]?.areaCm2;
-}
-
-/** Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale. */
-function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined): void {
+/**
+ * Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale;
+ * with the cell's iR correction, found on the corrected potentials E − f·i·R.
+ */
+function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined, iR: ResolvedIR): void {
   const q = t.onset!;
   const u = q.unit && parseUnit(q.unit.text);
   const density = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
@@ -181,27 +192,37 @@ function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: Data
   const e = column(file.data!, /^Potential$/i);
   const i = column(file.data!, /^Current$/i);
   if (!e || !i) return;
-  const area = areaCm2 ?? 1;
-  const thresholdA = density ? Math.abs(toSI(q.values[0]!.value, u.unit)) * area * 1e-4 : Math.abs(toSI(q.values[0]!.value, u.unit));
-  const found = onsetPotential(e.values, i.values, thresholdA);
-  if (found === undefined) {
-    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA on ${formatExact(area)} cm²); ask for a smaller current density`, q.span);
+  if (density && areaCm2 === undefined) {
+    noArea(ctx, run, `an onset at ${ctx.textOf(q.span)}`, q.span);
     return;
   }
+  const area = areaCm2 ?? 1; // only read for a current density, where it is stated
+  const thresholdA = density ? Math.abs(toSI(q.values[0]!.value, u.unit)) * area * 1e-4 : Math.abs(toSI(q.values[0]!.value, u.unit));
+  const corrected = iR.applied ? correctedSeries(e.values, i.values, iR.applied.fraction, iR.applied.ohm) : e.values;
+  const found = onsetPotential(corrected, i.values, thresholdA);
+  const on = density ? ` on ${formatExact(area)} cm²` : '';
+  if (found === undefined) {
+    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA${on}); ask for a smaller current density`, q.span);
+    return;
+  }
+  const raw = iR.applied ? onsetPotential(e.values, i.values, thresholdA)! : found;
   const onRHE = toRHE === undefined ? undefined : found + toRHE;
   const value = onRHE ?? found;
   const scale = onRHE === undefined ? 'reference' : 'RHE';
   ctx.value({
     kind: 'onsetPotential', subject: `${t.technique.text} ${file.path}`, value: Number(value.toFixed(4)), unit: 'V', span: q.span,
     label: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`,
-    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${ctx.textOf(q.span)} × ${formatExact(area)} cm²), interpolated between points: ${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the catholyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.`,
-    hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`, category: 'results' },
-    extra: { scale, run: run.cell?.text ?? '' },
+    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${density ? `${ctx.textOf(q.span)} × ${formatExact(area)} cm²` : ctx.textOf(q.span)}), interpolated between points: ${iR.applied ? `recorded ${formatNumber(raw, { decimals: 4 })} V; ${iR.applied.label}, E − ${formatNumber(iR.applied.fraction, { significant: 3 })} × i × ${formatExact(iR.applied.ohm)} Ω (i signed, cathodic negative) gives ` : ''}${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the working electrode\'s electrolyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.${iR.note ? ` ${iR.note}` : ''}`,
+    hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}${iR.applied ? ' (iR-corrected)' : ''}`, category: 'results' },
+    extra: { scale, run: run.cell?.text ?? '', ...(iR.label ? { iR: iR.label } : {}) },
   });
 }
 
 /** Runs after the electrochemistry pass: it needs the set-points. */
 export function dataPass(ctx: AnalysisContext): void {
+  const iR = new IRResolver(ctx);
+  // Sweeps are corrected once every impedance file of their cell has been read (EIS lines may come later).
+  const sweeps: { run: RunBlock; t: TechniqueLine; file: DataFile; dataset: Dataset; toRHE?: number; area?: number }[] = [];
   for (const s of ctx.document.statements) {
     ctx.stopIfCancelled();
     if (s.kind === 'synthesis') {
@@ -213,12 +234,15 @@ export function dataPass(ctx: AnalysisContext): void {
       }
     }
     if (s.kind === 'run') {
-      // As the electrochemistry pass: the run's cell, or the first one when the run names none.
-      const cell = s.cell ? ctx.facts.cells.get(s.cell.text) : ctx.facts.cells.values().next().value;
+      // As the electrochemistry pass: the cell the run names, and nothing when it names none.
+      const cell = s.cell ? ctx.facts.cells.get(s.cell.text) : undefined;
       const { toRHE, label } = cell ?? {};
-      const area = cell?.areaCm2 ?? firstElectrodeArea(ctx);
-      const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}) =>
-        ctx.facts.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, ...extra });
+      const area = cell?.areaCm2;
+      const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}): Dataset => {
+        const dataset: Dataset = { path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, ...extra };
+        ctx.facts.datasets.push(dataset);
+        return dataset;
+      };
       for (const t of s.techniques) {
         if (!t.data) continue;
         const pattern = t.data.value;
@@ -249,18 +273,35 @@ export function dataPass(ctx: AnalysisContext): void {
             const di = branchDifference(e.values, i_.values, mid);
             if (di !== undefined) points.push({ x: rate, y: di });
           });
-          if (points.length >= 2) doubleLayerFromFiles(ctx, t, points, area);
+          if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);
         } else {
           const file = load(ctx, pattern, t.data);
           if (!file?.data) continue;
           checkTechnique(ctx, t, file);
           checkScanRate(ctx, file, siOf(t.rates, 0));
-          keep(t, file, { scanRateVs: siOf(t.rates, 0) });
-          if (t.onset) onset(ctx, s, t, file, toRHE, area);
+          const dataset = keep(t, file, { scanRateVs: siOf(t.rates, 0) });
+          if (file.data.technique === 'EIS') impedance(ctx, iR, s, file);
+          if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
         }
       }
     }
   }
+  for (const { run, t, file, dataset, toRHE, area } of sweeps) {
+    const correction = iR.forRun(run);
+    if (correction.applied && file.data?.technique === 'LSV') dataset.iR = correction.applied;
+    if (t.onset) onset(ctx, run, t, file, toRHE, area, correction);
+  }
+  iR.reportUncorrected();
+}
+
+/** The high-frequency intercept of an impedance file: the resistance of its cell's iR correction. */
+function impedance(ctx: AnalysisContext, iR: IRResolver, run: RunBlock, file: DataFile): void {
+  const re = column(file.data!, /^Z'$/);
+  const im = column(file.data!, /^Z"$|^Z''$/);
+  const freq = column(file.data!, /^Freq/i);
+  if (!re || !im) return;
+  const found = highFrequencyIntercept(re.values, im.values, freq?.values);
+  if (found) iR.addImpedance(run, { path: file.path, ohm: found.ohm, how: found.how });
 }
 
 /** Charges of results that name an i-t file and state no charge (runs before the electrochemistry pass). */

@@ -1,7 +1,7 @@
 // Electrochemistry pass: protocol settings, electrolyte pH, set-points of
 // every potential vs the cell's reference, calibrations, faradaic
 // efficiencies and yield rates of results, and the expectations of plans.
-import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
+import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReactionDecl, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
@@ -23,6 +23,10 @@ import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty'
 import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
+import { NameCodes } from '../codes';
+import { bindCell, type CellEvidence, type WrittenPotential } from '../cell-binding';
+import { workingCompartment, type Compartment } from '../working-compartment';
+import { postFraction, type IRCompensation } from '../../electrochem/ir-correction';
 
 interface ElectrolyteInfo {
   pH?: number;
@@ -31,15 +35,29 @@ interface ElectrolyteInfo {
   molar: Map<string, number>;
 }
 
+type ElectrodeInfo = { catalyst?: string; catalystMassG?: number; areaCm2?: number };
+
 interface CellInfo {
+  name: string;
   reference?: Scale;
   referenceSpan?: Span;
-  catholyte?: ElectrolyteInfo;
-  catholyteName?: string;
+  /** The electrolyte the working electrode sits in (see working-compartment.ts), its name and volume. */
+  electrolyte?: ElectrolyteInfo;
+  electrolyteName?: string;
+  compartment?: Compartment;
+  /** Why the compartment is unknown, for the pH message. */
+  compartmentUnknown?: string;
   volumeL?: number;
-  electrode?: { massG?: number; areaCm2?: number };
-  /** `iR 85 % of 5 ohm`: compensated fraction and uncompensated resistance. */
-  iR?: { fraction: number; ohm: number };
+  electrodeName?: string;
+  electrode?: ElectrodeInfo;
+  /** `iR 85 % of 5 ohm`: what is corrected, and the resistance when stated. */
+  iR?: IRCompensation;
+}
+
+/** What a result or plan takes from the cell it was measured in (or, without cells, its electrode). */
+interface Bound {
+  cell?: CellInfo;
+  electrode?: ElectrodeInfo;
 }
 
 const V = (x: number) => formatNumber(x, { decimals: 3, unicodeMinus: true });
@@ -189,43 +207,78 @@ class ElectrochemPass {
   }
 
   private cell(c: CellBlock): void {
-    const info: CellInfo = {};
+    const info: CellInfo = { name: c.name?.text ?? 'cell' };
     if (c.reference?.electrode) {
       info.reference = c.reference.offset ? this.declareReference(c.reference.electrode, c.reference.offset) : this.scale(c.reference.electrode);
       info.referenceSpan = c.reference.electrode.span;
     }
-    if (c.catholyte) {
-      info.catholyteName = c.catholyte.electrolyte.text;
-      info.catholyte = this.electrolytes.get(c.catholyte.electrolyte.text);
-      if (c.catholyte.volume) {
-        const m3 = quantityInSI(this.ctx, c.catholyte.volume, 'volume');
-        if (m3 !== undefined) info.volumeL = m3 * 1000;
-      }
+    // Every compartment's volume is checked; the working electrode's compartment feeds the values.
+    const volumes = new Map<Compartment, number>();
+    for (const which of ['catholyte', 'anolyte', 'electrolyte'] as const) {
+      const volume = c[which]?.volume;
+      const m3 = volume ? quantityInSI(this.ctx, volume, 'volume') : undefined;
+      if (m3 !== undefined) volumes.set(which, m3 * 1000);
     }
-    if (c.working) info.electrode = this.ctx.facts.electrodes.get(c.working.text) as CellInfo['electrode'];
+    const where = workingCompartment(c, this.reactions());
+    if (where.kind === 'known') {
+      const spec = c[where.compartment]!;
+      info.compartment = where.compartment;
+      info.electrolyteName = spec.electrolyte.text;
+      info.electrolyte = this.electrolytes.get(spec.electrolyte.text);
+      info.volumeL = volumes.get(where.compartment);
+    } else {
+      info.compartmentUnknown = where.why;
+      if (c.catholyte || c.anolyte || c.electrolyte || c.workingIn) this.reportCompartmentUnknown(c, where.why);
+    }
+    if (c.working) {
+      info.electrodeName = c.working.text;
+      info.electrode = this.ctx.facts.electrodes.get(c.working.text);
+    }
     if (c.stir) quantityInSI(this.ctx, c.stir, 'rotation');
     if (c.purge?.flow) quantityInSI(this.ctx, c.purge.flow, 'flowRate');
-    const fraction = c.iR?.fraction ? quantityInSI(this.ctx, c.iR.fraction, 'fraction') : undefined;
-    const ohm = c.iR?.resistance ? quantityInSI(this.ctx, c.iR.resistance, 'resistance') : undefined;
-    if (fraction !== undefined && ohm !== undefined) info.iR = { fraction, ohm };
+    if (c.iR) info.iR = this.iR(c.iR);
     if (c.name) {
       this.cells.set(c.name.text, info);
       const rhe = resolveScale('RHE');
-      const pH = info.catholyte?.pH;
+      const pH = info.electrolyte?.pH;
       this.ctx.facts.cells.set(c.name.text, {
         toRHE: info.reference && pH !== undefined && 'name' in rhe ? convertPotential(0, info.reference, rhe, pH, this.slope) : undefined,
         areaCm2: info.electrode?.areaCm2,
-        label: [this.ctx.facts.electrodes.get(c.working?.text ?? '')?.catalyst ?? c.working?.text, info.catholyteName && `in ${info.catholyteName}`].filter(Boolean).join(' ') || undefined,
+        label: [info.electrode?.catalyst ?? c.working?.text, info.electrolyteName && `in ${info.electrolyteName}`].filter(Boolean).join(' ') || undefined,
+        iR: info.iR && c.iR ? { ...info.iR, span: c.iR.span } : undefined,
         reference: info.reference?.vsSHE !== undefined ? { name: info.reference.name, vsSHE: info.reference.vsSHE, source: info.reference.source } : undefined,
-        pH: pH !== undefined ? { value: pH, estimated: !!info.catholyte?.estimated } : undefined,
+        pH: pH !== undefined ? { value: pH, estimated: !!info.electrolyte?.estimated } : undefined,
         nernstSlope: this.slope,
       });
     }
   }
 
-  /** The only cell, or the one a run names; results and plans use the first cell. */
-  private defaultCell(): CellInfo | undefined {
-    return this.cells.values().next().value;
+  private reactions(): ReactionDecl[] {
+    return this.ctx.document.statements.filter((s): s is ReactionDecl => s.kind === 'reaction');
+  }
+
+  private reportCompartmentUnknown(c: CellBlock, why: string): void {
+    const at = c.workingIn?.span ?? c.working?.span ?? c.name?.span ?? c.span;
+    const electrode = c.working?.text ?? 'w';
+    const fixes = c.working && !c.workingIn
+      ? (['catholyte', 'anolyte'] as const).filter((x) => c[x]).map((x) => ({ title: `The working electrode sits in the ${x}: \`working ${electrode} in ${x}\``, edits: [{ span: { start: c.working!.span.end, end: c.working!.span.end }, newText: ` in ${x}` }] }))
+      : undefined;
+    this.ctx.report(ElectrochemCodes.workingCompartmentUnknown, 'warning', `cell ${c.name?.text ?? ''} does not say which electrolyte its working electrode sits in: ${why}; write \`working ${electrode} in catholyte\` or \`working ${electrode} in anolyte\`. Until then its potentials are not converted with a pH and its results take no electrolyte volume`, at, { fixes });
+  }
+
+  /** `iR 85 % of 5 ohm [by instrument]`, `iR 100 % of 5 ohm, 85 % by instrument`; the resistance may come later from EIS. */
+  private iR(line: NonNullable<CellBlock['iR']>): IRCompensation | undefined {
+    const total = line.fraction ? quantityInSI(this.ctx, line.fraction, 'fraction') : undefined;
+    if (total === undefined) return undefined;
+    const instrument = line.instrument === line.fraction ? total : line.instrument ? quantityInSI(this.ctx, line.instrument, 'fraction') : 0;
+    if (instrument === undefined) return undefined;
+    const ohm = line.resistance ? quantityInSI(this.ctx, line.resistance, 'resistance') : undefined;
+    if (line.resistance && ohm === undefined) return undefined;
+    if (instrument > total) {
+      this.ctx.report(ElectrochemCodes.iRInstrumentAboveTotal, 'error', `the instrument compensated ${formatNumber(instrument * 100, { significant: 3 })} % but the total correction is ${formatNumber(total * 100, { significant: 3 })} %; write the total first and what the instrument did second, as in \`iR 100 % of 5 ohm, 85 % by instrument\``, line.span);
+      return undefined;
+    }
+    return { totalFraction: total, instrumentFraction: instrument, ohm };
   }
 
   /** Set-points vs the cell's reference for every value of a potential (list). */
@@ -245,16 +298,19 @@ class ElectrochemPass {
     const to = cell.reference;
     if (!from || from.name === to.name) return;
     const needsPH = from.pHDependent || to.pHDependent;
-    const pH = cell.catholyte?.pH;
+    const pH = cell.electrolyte?.pH;
     if (needsPH && pH === undefined) {
-      this.ctx.report(ElectrochemCodes.noPH, 'warning', `converting ${spec.text} to ${to.name} needs the pH of the catholyte${cell.catholyteName ? ` ${cell.catholyteName}` : ''}: add \`pH … measured\` to it`, p.span);
+      const message = cell.compartmentUnknown
+        ? `converting ${spec.text} to ${to.name} needs the pH of the electrolyte the working electrode sits in, and cell ${cell.name} does not say which that is (${cell.compartmentUnknown}); write \`working … in catholyte\` or \`in anolyte\` in the cell`
+        : `converting ${spec.text} to ${to.name} needs the pH of the ${cell.compartment ?? 'catholyte'}${cell.electrolyteName ? ` ${cell.electrolyteName}` : ''}, where the working electrode sits: add \`pH … measured\` to it`;
+      this.ctx.report(ElectrochemCodes.noPH, 'warning', message, p.span);
       return;
     }
-    if (needsPH && cell.catholyte?.estimated && !estimatedNotice.done) {
+    if (needsPH && cell.electrolyte?.estimated && !estimatedNotice.done) {
       estimatedNotice.done = true;
-      const insert = cell.catholyteName ? this.pHInsertAt.get(cell.catholyteName) : undefined;
-      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.catholyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span, {
-        fixes: insert ? [{ title: `Add a measured pH line to electrolyte ${cell.catholyteName}`, edits: [{ span: { start: insert.offset, end: insert.offset }, newText: insert.indent }] }] : undefined,
+      const insert = cell.electrolyteName ? this.pHInsertAt.get(cell.electrolyteName) : undefined;
+      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.electrolyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span, {
+        fixes: insert ? [{ title: `Add a measured pH line to electrolyte ${cell.electrolyteName}`, edits: [{ span: { start: insert.offset, end: insert.offset }, newText: insert.indent }] }] : undefined,
       });
     }
     p.quantity.values.forEach((n) => {
@@ -269,7 +325,7 @@ class ElectrochemPass {
         unit: 'V',
         span: n.span,
         label: `${V(set)} V vs ${to.name}`,
-        detail: `Set-point: ${V(set)} V vs ${to.name}. E(${toText}) = E(${spec.text}) ${from.pHDependent ? `− ${formatNumber(this.slope, { significant: 4 })} V × pH ${formatNumber(pH!, { decimals: 2 })}${cell.catholyte?.estimated ? ' (estimated)' : ''}` : `+ ${formatNumber(from.vsSHE!, { decimals: 3 })} V`} − ${formatNumber(to.vsSHE ?? 0, { decimals: 3 })} V (${to.source}); Nernst slope ${this.slopeStated ? 'as stated' : `2.303RT/F at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K`}.`,
+        detail: `Set-point: ${V(set)} V vs ${to.name}. E(${toText}) = E(${spec.text}) ${from.pHDependent ? `− ${formatNumber(this.slope, { significant: 4 })} V × pH ${formatNumber(pH!, { decimals: 2 })}${cell.electrolyte?.estimated ? ' (estimated)' : ''}` : `+ ${formatNumber(from.vsSHE!, { decimals: 3 })} V`} − ${formatNumber(to.vsSHE ?? 0, { decimals: 3 })} V (${to.source}); Nernst slope ${this.slopeStated ? 'as stated' : `2.303RT/F at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K`}.`,
         hint: { text: `≙ ${V(set)} V vs ${toText}`, category: 'setpoints' },
         extra: { scale: to.name },
       });
@@ -282,7 +338,8 @@ class ElectrochemPass {
   }
 
   private runBlock(r: RunBlock): void {
-    const cell = r.cell ? this.cells.get(r.cell.text) : this.defaultCell();
+    // A run names its cell (`run in H`); without a name it has none, never "the first".
+    const cell = r.cell ? this.cells.get(r.cell.text) : undefined;
     const notice = { done: false };
     for (const t of r.techniques) {
       const technique = t.technique.text.toUpperCase();
@@ -321,26 +378,140 @@ class ElectrochemPass {
     this.ctx.report(ElectrochemCodes.noElectrons, 'warning', `no reaction gives the electrons per ${product}: add a \`reaction\` that produces it`, span);
   }
 
+  /** A written potential in V on its resolved scale, without reporting (the set-point pass reports). */
+  private written(p: Potential, index: number, lineScale?: ReferenceSpec): WrittenPotential | undefined {
+    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
+    const spec = p.scale ?? lineScale;
+    if (!u || 'error' in u || !sameDimension(u.unit.dimension, SLOTS.potential.dimension) || !spec) return undefined;
+    const scale = this.quietScale(spec);
+    return scale ? { volts: toSI(p.quantity.values[index]!.value, u.unit), scale: scale.name } : undefined;
+  }
+
+  private quietScale(spec: ReferenceSpec | string): Scale | undefined {
+    const r = resolveScale(typeof spec === 'string' ? spec : spec.text, this.declaredScales);
+    return 'error' in r ? undefined : r;
+  }
+
+  private evidence?: CellEvidence[];
+
+  /** What each cell's runs say it was used for: the CA lines, and the catalyst on its electrode. */
+  private cellEvidence(): CellEvidence[] {
+    if (this.evidence) return this.evidence;
+    const byCell = new Map<string, CellEvidence>();
+    for (const [name, cell] of this.cells) {
+      byCell.set(name, { name, catalysts: [cell.electrodeName, cell.electrode?.catalyst].filter((x): x is string => !!x), electrolyses: [] });
+    }
+    for (const s of this.ctx.document.statements) {
+      if (s.kind !== 'run' || !s.cell) continue;
+      const evidence = byCell.get(s.cell.text);
+      if (!evidence) continue;
+      for (const t of s.techniques) {
+        if (t.technique.text.toUpperCase() !== 'CA' || !t.at) continue;
+        const potentials = t.at.quantity.values.map((_, i) => this.written(t.at!, i)).filter((x): x is WrittenPotential => !!x);
+        const durationS = t.duration ? this.seconds(t.duration) : undefined;
+        evidence.electrolyses.push({ potentials, durationS, text: this.ctx.textOf(t.span).replace(/,\s*data\s+".*$/, '') });
+      }
+    }
+    return (this.evidence = [...byCell.values()]);
+  }
+
+  /** Seconds of a duration, quietly (its own line reports a wrong unit). */
+  private seconds(q: NonNullable<ResultBlock['duration']>): number | undefined {
+    const u = q.unit && parseUnit(q.unit.text);
+    return u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.time.dimension) ? toSI(q.values[0]!.value, u.unit) : undefined;
+  }
+
+  /** Two written potentials are one set-point in this cell: on one scale, or converted with the cell's pH. */
+  private samePotential(cellName: string, a: WrittenPotential, b: WrittenPotential): boolean {
+    if (a.scale === b.scale) return Math.abs(a.volts - b.volts) <= 5e-4;
+    const from = this.quietScale(a.scale);
+    const to = this.quietScale(b.scale);
+    const pH = this.cells.get(cellName)?.electrolyte?.pH;
+    if (!from || !to || ((from.pHDependent || to.pHDependent) && pH === undefined)) return false;
+    return Math.abs(convertPotential(a.volts, from, to, pH ?? 7, this.slope) - b.volts) <= 5e-4;
+  }
+
+  /**
+   * The cell a result or plan was measured in (cell-binding.ts), reported when
+   * several fit or none does. Without any cell in the protocol, the electrode
+   * carrying its catalyst, or the only electrode.
+   */
+  private bind(block: ResultBlock | PlanBlock): Bound {
+    const what = block.kind;
+    const name = block.name?.text;
+    const at = block.name?.span ?? block.span;
+    if (this.cells.size === 0 && !block.cell) {
+      const electrodes = [...this.ctx.facts.electrodes.entries()];
+      const carrying = electrodes.filter(([n, e]) => n === name || e.catalyst === name);
+      const only = carrying.length === 1 ? carrying[0] : electrodes.length === 1 ? electrodes[0] : undefined;
+      if (only) this.ctx.symbols.bind(only[0], ['electrode']);
+      return { electrode: only?.[1] };
+    }
+    const potential = block.potential ? this.written(block.potential, 0) : undefined;
+    const durationS = block.duration ? this.seconds(block.duration) : undefined;
+    const binding = bindCell({ name, potential, durationS, stated: block.cell?.text }, this.cellEvidence(), (c, a, b) => this.samePotential(c, a, b));
+    const header = `${what} ${this.ctx.textOf({ start: block.span.start, end: this.headerEnd(block) }).replace(/^\w+\s+/, '')}`;
+    const insertAt = this.headerEnd(block);
+    const inCell = (cell: string, preferred: boolean) => ({ title: `Measured in cell ${cell}: add \`in ${cell}\``, edits: [{ span: { start: insertAt, end: insertAt }, newText: ` in ${cell}` }], preferred });
+    if (binding.kind === 'ambiguous') {
+      this.ctx.report(NameCodes.ambiguousCell, 'error', `several cells fit \`${header}\`: ${binding.candidates.join(', ')}; say which one with \`in ${binding.candidates[0]}\` on the header. Its values that need a cell are left out until then`, at, {
+        fixes: binding.candidates.map((c) => inCell(c, false)),
+      });
+      return {};
+    }
+    if (binding.kind === 'none') {
+      if (block.cell) return {}; // an unknown name after `in`: the names pass reports it
+      const cells = [...this.cells.keys()];
+      this.ctx.report(NameCodes.noFittingCell, 'error', `no cell fits \`${header}\`: ${binding.reason}; correct its potential or duration, add the CA line to the run, or name the cell with \`in ${cells[0]}\`. Its values that need a cell are left out until then`, at, {
+        fixes: cells.map((c) => inCell(c, false)),
+      });
+      return {};
+    }
+    const cell = this.cells.get(binding.cell)!;
+    this.ctx.symbols.bind(binding.cell, ['cell']);
+    const how = binding.how === 'stated' ? 'named on the header' : binding.how === 'run' ? `through its run: \`${binding.line}\`` : 'the only cell that could have run it (no run in it holds a CA line)';
+    const plain = (x: number) => formatExact(x);
+    const parts = [
+      cell.electrolyteName && `${cell.compartment ?? 'electrolyte'} ${cell.electrolyteName}${cell.volumeL !== undefined ? ` ${plain(cell.volumeL * 1000)} mL` : ''} (pH ${cell.electrolyte?.pH !== undefined ? `${formatNumber(cell.electrolyte.pH, { decimals: 2 })}${cell.electrolyte.estimated ? ', estimated' : ''}` : 'unknown'})`,
+      cell.electrodeName && `electrode ${cell.electrodeName}${cell.electrode?.areaCm2 !== undefined ? `, ${plain(cell.electrode.areaCm2)} cm²` : ''}${cell.electrode?.catalystMassG !== undefined ? `, ${plain(cell.electrode.catalystMassG * 1000)} mg ${cell.electrode.catalyst ?? 'catalyst'}` : ''}`,
+    ].filter(Boolean);
+    this.ctx.value({
+      kind: 'cell', subject: name ?? what, value: binding.cell, unit: '', span: at,
+      label: `in cell ${binding.cell}`,
+      detail: `Measured in cell ${binding.cell}, ${how}. Its values take from this cell: ${parts.join('; ') || 'nothing stated'}.`,
+    });
+    return { cell, electrode: cell.electrode };
+  }
+
+  /** End of the header's last part (potential, duration or cell), where `in CELL` goes. */
+  private headerEnd(block: ResultBlock | PlanBlock): number {
+    return Math.max(...[block.name, block.potential, block.duration, block.cell].map((x) => x?.span.end ?? 0), block.span.start);
+  }
+
   private result(r: ResultBlock): void {
     const name = r.name?.text ?? 'result';
-    const cell = this.defaultCell();
+    const bound = this.bind(r);
+    const cell = bound.cell;
     if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
     const seconds = r.duration ? quantityInSI(this.ctx, r.duration, 'time') : undefined;
     let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : this.ctx.facts.dataCharges.get(r.span.start);
-    const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current') : charge !== undefined && seconds ? charge / seconds : undefined;
+    const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current', 0, { areaCm2: bound.electrode?.areaCm2 }) : charge !== undefined && seconds ? charge / seconds : undefined;
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
     if (currentA !== undefined && charge !== undefined && seconds) {
       this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: (r.charge ?? r.data ?? r).span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
     }
-    if (cell?.iR && currentA !== undefined) {
-      // The potentiostat adds i·R·f to the set-point; i·R·(1 − f) stays uncompensated at the electrode.
-      const comp = Math.abs(currentA) * cell.iR.ohm * cell.iR.fraction * 1000;
-      const left = Math.abs(currentA) * cell.iR.ohm * (1 - cell.iR.fraction) * 1000;
-      this.ctx.value({ kind: 'iRCompensation', subject: name, value: comp, unit: 'mV', span: r.name?.span ?? r.span, label: `iR compensation ${formatNumber(comp, { significant: 3 })} mV`, detail: `At the mean current ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA and ${formatExact(cell.iR.ohm)} Ω: ${formatNumber(cell.iR.fraction * 100, { significant: 3 })} % compensated = ${formatNumber(comp, { significant: 3 })} mV; ${formatNumber(left, { significant: 3 })} mV remain uncompensated at the electrode.` });
+    if (cell?.iR?.ohm !== undefined && currentA !== undefined) {
+      // i·R at the mean current; the stated fraction of it is compensated (by the instrument and/or afterwards).
+      const { ohm, totalFraction, instrumentFraction } = cell.iR;
+      const mV = (f: number) => Math.abs(currentA) * ohm * f * 1000;
+      const comp = mV(totalFraction);
+      const pct = (f: number) => `${formatNumber(f * 100, { significant: 3 })} %`;
+      const split = instrumentFraction > 0 ? ` (${pct(instrumentFraction)} by the instrument while recording, ${pct(postFraction(cell.iR))} afterwards)` : ', afterwards from the recorded potentials';
+      this.ctx.value({ kind: 'iRCompensation', subject: name, value: comp, unit: 'mV', span: r.name?.span ?? r.span, label: `iR compensation ${formatNumber(comp, { significant: 3 })} mV`, detail: `At the mean current ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA and ${formatExact(ohm)} Ω: i·R = ${formatNumber(mV(1), { significant: 3 })} mV; ${pct(totalFraction)} of it compensated${split} = ${formatNumber(comp, { significant: 3 })} mV; ${formatNumber(mV(1 - totalFraction), { significant: 3 })} mV remain uncompensated.` });
     }
     const volumeL = cell?.volumeL;
-    const electrode = [...this.ctx.facts.electrodes.values()][0];
-    if (r.doubleLayer) this.doubleLayer(r, name, cell);
+    const electrode = bound.electrode;
+    if (r.doubleLayer) this.doubleLayer(r, name, bound);
     const hours = seconds ? seconds / 3600 : undefined;
     const fes: { product: string; fe: number; u?: number }[] = [];
     let convertedN = 0;
@@ -372,7 +543,7 @@ class ElectrochemPass {
         continue;
       }
       if (volumeL === undefined) {
-        this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', 'the amount of product needs the catholyte volume: add it to the cell, as in `catholyte nitrate 30 mL`', reading.span);
+        this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', this.noVolumeMessage(cell), reading.span);
         continue;
       }
       const productMol = q.amount * volumeL;
@@ -400,15 +571,24 @@ class ElectrochemPass {
     }
     if (fes.length > 0) this.feSum(r, name, fes);
     this.runs.push({ r, fes });
-    const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
+    const substrate = cell?.electrolyte?.molar.get('KNO3') ?? cell?.electrolyte?.molar.get('NaNO3');
     if (substrate && volumeL && convertedN > 0) {
       const total = substrate * volumeL;
       this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
     }
   }
 
-  /** Cdl = slope/2 of Δj against scan rate; ECSA = Cdl / Cs × geometric area. */
-  private doubleLayer(r: ResultBlock, name: string, cell: CellInfo | undefined): void {
+  /** Why a result has no electrolyte volume, and what to write. */
+  private noVolumeMessage(cell: CellInfo | undefined): string {
+    if (!cell) return 'the amount of product needs the volume of the electrolyte it was measured in, and the result has no cell: declare the cell with `catholyte nitrate 30 mL` and bind the result to it';
+    if (cell.compartmentUnknown) return `the amount of product needs the volume of the electrolyte the working electrode sits in, and cell ${cell.name} does not say which that is: write \`working … in catholyte\` or \`in anolyte\``;
+    const which = cell.compartment ?? 'catholyte';
+    return `the amount of product needs the volume of the ${which}${cell.electrolyteName ? ` ${cell.electrolyteName}` : ''} of cell ${cell.name}: add it, as in \`${which} ${cell.electrolyteName ?? 'nitrate'} 30 mL\``;
+  }
+
+  /** Cdl = slope/2 of Δj against scan rate; ECSA = Cdl / Cs × geometric area of the bound electrode. */
+  private doubleLayer(r: ResultBlock, name: string, bound: Bound): void {
+    const cell = bound.cell;
     const dl = r.doubleLayer!;
     const n = dl.rates.values.length;
     if (n < 2 || dl.currents.values.length !== n) {
@@ -428,13 +608,18 @@ class ElectrochemPass {
       if (q === undefined) return;
       cs = (q * 1000) / 1e4;
     } else {
-      const alkaline = (cell?.catholyte?.pH ?? 7) > 7;
+      const alkaline = (cell?.electrolyte?.pH ?? 7) > 7;
       cs = alkaline ? SPECIFIC_CAPACITANCE_MF_PER_CM2.alkaline : SPECIFIC_CAPACITANCE_MF_PER_CM2.acid;
       this.ctx.report(ElectrochemCodes.defaultCapacitance, 'information', `the ECSA uses the default specific capacitance ${formatExact(cs)} mF/cm2 for ${alkaline ? 'alkaline' : 'acidic'} electrolytes (${SPECIFIC_CAPACITANCE_SOURCE}); add \`specific capacitance … mF/cm2\` to use your own`, dl.span);
     }
-    const area = cell?.electrode?.areaCm2 ?? [...this.ctx.facts.electrodes.values()][0]?.areaCm2 ?? 1;
-    const ecsa = (cdlMF * area) / cs;
-    this.ctx.value({ kind: 'cdl', subject: name, value: cdlMF, unit: 'mF/cm2', span: dl.span, label: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²`, detail: `Cdl = slope/2 of Δj against scan rate (${n} points, R² ${formatNumber(fit.r2, { decimals: 4 })}).`, hint: { text: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm² · ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, category: 'results' } });
+    const area = bound.electrode?.areaCm2;
+    const ecsa = area === undefined ? undefined : (cdlMF * area) / cs;
+    const ecsaHint = ecsa === undefined ? '' : ` · ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`;
+    this.ctx.value({ kind: 'cdl', subject: name, value: cdlMF, unit: 'mF/cm2', span: dl.span, label: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²`, detail: `Cdl = slope/2 of Δj against scan rate (${n} points, R² ${formatNumber(fit.r2, { decimals: 4 })}).`, hint: { text: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²${ecsaHint}`, category: 'results' } });
+    if (area === undefined || ecsa === undefined) {
+      this.ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `the ECSA needs the geometric area of the working electrode${cell?.electrodeName ? ` ${cell.electrodeName}` : ''}, which is not stated: add \`area … cm2\` to the electrode`, dl.span);
+      return;
+    }
     this.ctx.value({ kind: 'ecsa', subject: name, value: ecsa, unit: 'cm2', span: dl.span, label: `ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`, detail: `ECSA = Cdl × area / Cs = ${formatNumber(cdlMF, { significant: 4 })} mF/cm² × ${formatExact(area)} cm² / ${formatExact(cs)} mF/cm².` });
   }
 
@@ -552,13 +737,17 @@ class ElectrochemPass {
 
   private plan(p: PlanBlock): void {
     const name = p.name?.text ?? 'plan';
-    const cell = this.defaultCell();
+    const bound = this.bind(p);
+    const cell = bound.cell;
     if (p.potential) this.setpoints(p.potential, undefined, cell, { done: false });
     const seconds = p.duration ? quantityInSI(this.ctx, p.duration, 'time') : undefined;
-    const electrode = [...this.ctx.facts.electrodes.values()][0];
+    const electrode = bound.electrode;
     let currentA: number | undefined;
     if (p.currentDensity) {
-      const jSI = quantityInSI(this.ctx, p.currentDensity, 'currentDensity');
+      const jSI = quantityInSI(this.ctx, p.currentDensity, 'currentDensity', 0, { areaCm2: electrode?.areaCm2 });
+      if (jSI !== undefined && electrode?.areaCm2 === undefined) {
+        this.ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `the expected current needs the geometric area of the working electrode${cell?.electrodeName ? ` ${cell.electrodeName}` : ''}, which is not known for this plan: add \`area … cm2\` to the electrode, or expect a current (\`expect current -50 mA\`)`, p.currentDensity.span);
+      }
       if (jSI !== undefined && electrode?.areaCm2) currentA = Math.abs(jSI) * electrode.areaCm2 * 1e-4;
     } else if (p.current) {
       const i = quantityInSI(this.ctx, p.current, 'current');
@@ -574,11 +763,11 @@ class ElectrochemPass {
       if (frac === undefined || n === undefined) continue;
       const mol = (frac * charge) / (n * FARADAY);
       this.ctx.value({ kind: 'expectedAmount', subject: `${name}/${fe.product.text}`, value: mol * 1000, unit: 'mmol', span: fe.span, label: `${formatNumber(mol * 1000, { significant: 5 })} mmol ${fe.product.text}` });
-      const substrate = cell?.catholyte?.molar.get('KNO3') ?? cell?.catholyte?.molar.get('NaNO3');
+      const substrate = cell?.electrolyte?.molar.get('KNO3') ?? cell?.electrolyte?.molar.get('NaNO3');
       if (substrate && cell?.volumeL) {
         const converted = (this.nitrogens(fe.product.text) * mol) / (substrate * cell.volumeL);
         this.ctx.value({ kind: 'conversion', subject: `${name}/${fe.product.text}`, value: converted * 100, unit: '%', span: fe.span, label: `${formatNumber(converted * 100, { significant: 3 })} % of the nitrate` });
-        if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the catholyte (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the catholyte`, fe.span);
+        if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the ${cell.compartment ?? 'catholyte'} (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the ${cell.compartment ?? 'catholyte'}`, fe.span);
       }
       // The calibration that reads this product or another form of the same compound (NH4+ for NH3), if any.
       const cal = this.ctx.symbols.namesOf(['calibration']).map((c) => this.calibrationFor(c)).find((c) => c?.basis && !c.gas && sameCompound(c.basis.product, fe.product.text));
@@ -589,7 +778,7 @@ class ElectrochemPass {
       // What the calibration would read: in the unit of its standards, after its dilution.
       const afterDilution = concentrationIn(molPerLitre, cal.unit, cal.basis) / cal.dilution;
       const reading = readingOf(cal.fit, afterDilution);
-      this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the catholyte; ${formatNumber(afterDilution, { significant: 4 })} ${unit} after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution, afterDilutionUnit: unit } });
+      this.ctx.value({ kind: 'expectedConcentration', subject: `${name}/${cal.analyte}`, value: mgPerL, unit: 'mg/L', span: fe.span, label: `${formatNumber(mgPerL, { significant: 5 })} mg/L ${cal.analyte} in the ${cell.compartment ?? 'catholyte'}; ${formatNumber(afterDilution, { significant: 4 })} ${unit} after ×${formatNumber(cal.dilution, { significant: 4 })}`, extra: { afterDilution, afterDilutionUnit: unit } });
       this.ctx.value({ kind: 'expectedReading', subject: `${name}/${cal.node.name?.text ?? 'calibration'}`, value: reading, unit: '', span: fe.span, label: `expected ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, hint: { text: `≈ ${formatNumber(afterDilution, { significant: 4 })} ${unit} read, ${cal.node.standards?.reading.text ?? 'reading'} ${formatNumber(reading, { significant: 3 })}`, category: 'plan' } });
       if (afterDilution > cal.fit.maxConcentration || afterDilution < cal.fit.minConcentration) {
         this.ctx.report(ElectrochemCodes.planOutOfRange, 'warning', `the expected ${formatNumber(afterDilution, { significant: 4 })} ${unit} ${cal.analyte} after the ×${formatNumber(cal.dilution, { significant: 4 })} dilution of ${cal.node.name?.text} lies outside its standards (${formatExact(cal.fit.minConcentration)} to ${formatExact(cal.fit.maxConcentration)} ${unit}); dilute more`, fe.span);

@@ -95,6 +95,7 @@ export function namesPass(ctx: AnalysisContext): void {
         useName(ctx, node.working, ['electrode'], 'electrode');
         useName(ctx, node.catholyte?.electrolyte, ['electrolyte'], 'electrolyte');
         useName(ctx, node.anolyte?.electrolyte, ['electrolyte'], 'electrolyte');
+        useName(ctx, node.electrolyte?.electrolyte, ['electrolyte'], 'electrolyte');
         break;
       case 'electrode':
         for (const cast of node.casts) useName(ctx, cast.ink, ['ink'], 'ink');
@@ -102,7 +103,11 @@ export function namesPass(ctx: AnalysisContext): void {
       case 'run':
         useName(ctx, node.cell, ['cell'], 'cell');
         break;
+      case 'plan':
+        useName(ctx, node.cell, ['cell'], 'cell');
+        break;
       case 'result':
+        useName(ctx, node.cell, ['cell'], 'cell');
         // `by X` refers to a calibration when one of that name is declared; otherwise it names a
         // method, and the electrochemistry pass says when a reading needed a calibration.
         for (const r of node.readings) {

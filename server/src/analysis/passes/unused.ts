@@ -9,7 +9,7 @@ const REFERABLE: SymbolKind[] = ['ligand', 'reagent', 'ink', 'electrolyte', 'ele
 export function unusedPass(ctx: AnalysisContext): void {
   for (const decl of ctx.symbols.decls) {
     if (decl.file || !REFERABLE.includes(decl.kind)) continue;
-    if (ctx.symbols.usesOf(decl).length > 0) continue;
+    if (ctx.symbols.usesOf(decl).length > 0 || ctx.symbols.bound.has(decl)) continue;
     ctx.report(NameCodes.unused, 'hint', `${decl.kind} \`${decl.name}\` is declared but never used`, decl.nameSpan, { tags: ['unnecessary'] });
   }
 }

@@ -204,6 +204,12 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
       case 'working':
         node.working = cursor.nameWord();
         if (!node.working) ctx.error(SyntaxCodes.missingName, 'expected the name of an electrode block, as in `working wAu28Cu12`', cursor.here());
+        else if (cursor.accept('in')) {
+          // `working wIrO2 in anolyte`: which compartment of a two-compartment cell holds it.
+          const compartment = cursor.nameWord();
+          if (compartment && /^(catholyte|anolyte|electrolyte)$/i.test(compartment.text)) node.workingIn = compartment;
+          else ctx.error(SyntaxCodes.grammar, 'expected the compartment the working electrode sits in: `in catholyte` or `in anolyte`', compartment?.span ?? cursor.here());
+        }
         break;
       case 'reference':
         node.reference = readReference(line, ctx);
@@ -222,6 +228,7 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
         const volume = cursor.quantity();
         const value = { electrolyte, volume, span: line.span };
         if (key === 'anolyte') node.anolyte = value;
+        else if (key === 'electrolyte') node.electrolyte = value;
         else node.catholyte = value;
         break;
       }
@@ -235,15 +242,23 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
         node.instrument = textValue(cursor);
         break;
       case 'ir': {
-        // `iR 85 % of 5 ohm`
+        // `iR 85 % of 5 ohm`, `iR 100 %` (resistance from EIS), `iR 85 % by instrument`,
+        // `iR 100 % of 5 ohm, 85 % by instrument`.
         const fraction = expectQuantity(ctx, cursor, '85 %');
-        cursor.accept('of');
-        const resistance = expectQuantity(ctx, cursor, '5 ohm');
-        node.iR = { fraction, resistance, span: line.span };
+        const resistance = cursor.accept('of') ? expectQuantity(ctx, cursor, '5 ohm') : undefined;
+        let instrument: typeof fraction;
+        if (cursor.accept('by')) {
+          instrument = fraction;
+          if (!cursor.accept('instrument')) ctx.error(SyntaxCodes.grammar, 'expected `by instrument`: the potentiostat compensated this fraction while recording', cursor.here());
+        } else if (cursor.acceptPunct(',')) {
+          instrument = expectQuantity(ctx, cursor, '85 %');
+          if (!cursor.accept('by') || !cursor.accept('instrument')) ctx.error(SyntaxCodes.grammar, 'expected `by instrument` after the fraction the potentiostat compensated, as in `iR 100 % of 5 ohm, 85 % by instrument`', cursor.here());
+        }
+        node.iR = { fraction, resistance, instrument, span: line.span };
         break;
       }
       default:
-        unknownLine(ctx, line, 'a cell', ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR']);
+        unknownLine(ctx, line, 'a cell', ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR']);
         continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -427,32 +442,36 @@ function readInternalStandard(cursor: LineCursor, ctx: BuildContext, span: Span)
   return standard;
 }
 
-/** `result X at -0.8 V vs RHE for 2 h`, `plan X at …`: the header's potential and duration. */
-function readConditions(header: Line, ctx: BuildContext, what: string): { name?: Word; potential?: Potential; duration?: Quantity } {
+/** `result X at -0.8 V vs RHE for 2 h [in H]`, `plan X at …`: the header's potential, duration and cell. */
+function readConditions(header: Line, ctx: BuildContext, what: string): { name?: Word; potential?: Potential; duration?: Quantity; cell?: Word } {
   const cursor = cursorAfterHead(header);
   const name = cursor.nameWord();
   if (!name) ctx.error(SyntaxCodes.missingName, `expected the name of the ${what} (usually the catalyst), as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h {\``, cursor.here());
   let potential: Potential | undefined;
   let duration: Quantity | undefined;
+  let cell: Word | undefined;
   while (!cursor.done) {
     if (cursor.accept('at')) {
       potential = cursor.potential();
       if (!potential?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`', potential?.span ?? cursor.here());
     } else if (cursor.accept('for')) {
       duration = expectQuantity(ctx, cursor, '2 h');
+    } else if (cursor.accept('in')) {
+      cell = cursor.nameWord();
+      if (!cell) ctx.error(SyntaxCodes.missingName, `expected the cell after \`in\`, as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h in H {\``, cursor.here());
     } else {
       ctx.leftover(cursor, `the ${what} header`);
       break;
     }
   }
   if (!potential) ctx.error(SyntaxCodes.expectedPotential, `a ${what} needs the potential it was run at: add \`at -0.8 V vs RHE\``, name?.span ?? header.elements[0]!.span);
-  return { name, potential, duration };
+  return { name, potential, duration, cell };
 }
 
 export function readResult(header: Line, ctx: BuildContext): ResultBlock {
   const block = header.block!;
-  const { name, potential, duration } = readConditions(header, ctx, 'result');
-  const node: ResultBlock = { kind: 'result', name, potential, duration, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
+  const { name, potential, duration, cell } = readConditions(header, ctx, 'result');
+  const node: ResultBlock = { kind: 'result', name, potential, duration, cell, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
@@ -567,8 +586,8 @@ function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first
 
 export function readPlan(header: Line, ctx: BuildContext): PlanBlock {
   const block = header.block!;
-  const { name, potential, duration } = readConditions(header, ctx, 'plan');
-  const node: PlanBlock = { kind: 'plan', name, potential, duration, expectedFE: [], span: header.span, bodySpan: block.span };
+  const { name, potential, duration, cell } = readConditions(header, ctx, 'plan');
+  const node: PlanBlock = { kind: 'plan', name, potential, duration, cell, expectedFE: [], span: header.span, bodySpan: block.span };
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const cursor = cursorAfterHead(line);
