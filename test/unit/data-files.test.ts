@@ -174,10 +174,10 @@ test('Cdl from EC-Lab CV files of a {rate} line, as from CH Instruments files', 
     return cells.join('\t');
   });
   writeFileSync(path.join(dir, 'data', 'cv-0.2.mpt'), doubled.join('\n'), 'latin1');
-  const text = 'cell H {\n  reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE\n}\nrun in H {\n  CV ecsa from 1.5 V to 5.5 V vs Ag/AgCl at 0.1, 0.2 mV/s, data "data/cv-{rate}.mpt"\n}\n';
+  const text = 'electrode w {\n  area 1 cm2\n}\ncell H {\n  working w\n  reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE\n}\nrun in H {\n  CV ecsa from 1.5 V to 5.5 V vs Ag/AgCl at 0.1, 0.2 mV/s, data "data/cv-{rate}.mpt"\n}\n';
   const a = analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read, readBytes: readBytesBounded, workspaceRoot: dir });
   // Δi at the middle of the window of the real file; the doubled file has 2Δi. Slope (2Δi − Δi)/(0.2 − 0.1 mV/s) = Δi/1e-4 V/s;
-  // Cdl = slope/2 per cm² (no electrode area: 1 cm²), in mF/cm².
+  // Cdl = slope/2 per cm² of the 1 cm² electrode (without a stated area there is no Cdl per cm², FD0533), in mF/cm².
   const d = importInstrumentFile(new Uint8Array(Buffer.from(original, 'latin1')), 'cv');
   const e = column(d, /^Potential$/)!.values;
   const mid = (Math.min(...e) + Math.max(...e)) / 2;
