@@ -39,6 +39,10 @@ export interface Facts {
   inks: Map<string, InkFacts>;
   /** Charges (C) integrated from the i-t files of results, by the result block's start offset (data pass): several results may share a catalyst name. */
   dataCharges: Map<number, number>;
+  /** The acquisition start of a result's i-t file as the file writes it, by the result block's start offset (data pass). */
+  dataStarts: Map<number, { time: string; file: string }>;
+  /** Every GC injection a result read, per product, in document order (electrochem pass), for the report. */
+  gcInjections: GcInjectionRow[];
   /** What a run's data need from its cell, by cell name (electrochem pass). */
   cells: Map<string, RunCell>;
   /** Calibration fits with their standards (electrochem pass), for plots. */
@@ -96,6 +100,25 @@ export interface RunCell {
   nernstSlope?: number;
   /** `iR …` of the cell: what recorded potentials are corrected by (the resistance may come from EIS in the data pass). */
   iR?: IRCompensation & { span: Span };
+}
+
+/** One injection of a GC file as a result read it for one product. */
+export interface GcInjectionRow {
+  /** The result's name and the start of its block (several results may share a name). */
+  result: string;
+  resultStart: number;
+  product: string;
+  file: string;
+  /** Injection time as the file writes it. */
+  time?: string;
+  /** Seconds from the electrolysis's start (or the first injection). */
+  offsetS?: number;
+  /** Taken during the electrolysis, so averaged. */
+  used: boolean;
+  /** The peak area read through a calibration (the trace's unit × s). */
+  area?: number;
+  /** Volume fraction of the product in the carrier gas. */
+  fraction?: number;
 }
 
 /** One data file read for a protocol line, with what the line says about it. */
@@ -159,6 +182,8 @@ export class AnalysisContext {
       electrodes: new Map(),
       inks: new Map(),
       dataCharges: new Map(),
+      dataStarts: new Map(),
+      gcInjections: [],
       cells: new Map(),
       calibrationFits: new Map(),
       datasets: [],
@@ -194,6 +219,13 @@ export class AnalysisContext {
   }
 
   private readonly byteFiles = new Map<string, Uint8Array | undefined>();
+  private readonly folders = new Map<string, string[] | undefined>();
+
+  /** The file names of a folder through `options.listDirectory`, once per analysis; undefined without a lister or folder. */
+  listDirectory(absolutePath: string): string[] | undefined {
+    if (!this.folders.has(absolutePath)) this.folders.set(absolutePath, this.options.listDirectory?.(absolutePath));
+    return this.folders.get(absolutePath);
+  }
 
   /** Reads a data file's bytes through `options.readBytes` (at most `maxBytes`), once per analysis. */
   readBytes(absolutePath: string, maxBytes: number): Uint8Array | undefined {

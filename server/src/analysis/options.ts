@@ -11,6 +11,12 @@ export interface AnalysisOptions {
    * bytes; without this reader data files are read as text through `readFile`.
    */
   readBytes?: (absolutePath: string, maxBytes: number) => Uint8Array | undefined;
+  /**
+   * The names of the files in a folder; undefined when it cannot be read. GC
+   * results find their injections (`{n}` in `data "gc/run-{n}.fusion-data"`)
+   * through it; without it such a pattern is not expanded, and said so.
+   */
+  listDirectory?: (absolutePath: string) => string[] | undefined;
   /** Default temperature in K when the protocol states none (setting `faraday.temperature`). */
   temperatureK?: number;
   /** Nernst slope convention in V per pH when the protocol states none (setting `faraday.nernstSlope`). */

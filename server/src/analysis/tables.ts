@@ -1,6 +1,7 @@
 // Tables in the shape of the paper's: the crystal-data table (one column per
 // crystal, reported values with the computed ones beside them) and the
-// faradaic efficiencies and yield rates per potential. A view of one analysis;
+// faradaic efficiencies and yield rates per potential, and the GC injections
+// results read. A view of one analysis;
 // `faraday report` writes them as Markdown or CSV.
 import type { Analysis } from './analyze';
 import type { CrystalBlock, NumberLit, Quantity, ResultBlock, Span } from '../syntax/ast';
@@ -96,8 +97,36 @@ function feTable(analysis: Analysis): Table | undefined {
   };
 }
 
+/**
+ * One row per GC injection a result read: its file and time, its time from the start of the
+ * electrolysis (or the first injection), whether it was averaged, and each product's volume fraction.
+ */
+function gcTable(analysis: Analysis): Table | undefined {
+  const rows = analysis.facts.gcInjections;
+  if (rows.length === 0) return undefined;
+  const products = [...new Set(rows.map((r) => r.product))];
+  const injections = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.resultStart}\u0000${r.file}\u0000${r.time ?? ''}`;
+    if (!injections.has(key)) injections.set(key, []);
+    injections.get(key)!.push(r);
+  }
+  return {
+    id: 'gc', title: 'GC injections',
+    header: ['result', 'file', 'injection time', 't (min)', 'averaged', ...products.map((p) => `${p} (ppm)`)],
+    rows: [...injections.values()].map((group) => {
+      const first = group[0]!;
+      const fraction = (p: string) => {
+        const x = group.find((r) => r.product === p)?.fraction;
+        return x === undefined ? '' : formatNumber(x * 1e6, { significant: 4, trim: true });
+      };
+      return [first.result, first.file, first.time ?? '', first.offsetS === undefined ? '' : formatNumber(first.offsetS / 60, { decimals: 2 }), first.used ? 'yes' : 'no: outside the electrolysis', ...products.map(fraction)];
+    }),
+  };
+}
+
 export function paperTables(analysis: Analysis): Table[] {
-  return [feTable(analysis), crystalTable(analysis)].filter((t): t is Table => t !== undefined);
+  return [feTable(analysis), gcTable(analysis), crystalTable(analysis)].filter((t): t is Table => t !== undefined);
 }
 
 export function tableToMarkdown(t: Table): string {

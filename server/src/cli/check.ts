@@ -2,6 +2,7 @@
 import { analyze } from '../analysis/analyze';
 import { collectProtocolFiles, readIfExists, readTextFile, workspaceRootFor } from './files';
 import { readBytesBounded } from '../instruments/read-bytes';
+import { listDirectory } from '../instruments/list-directory';
 import { toJsonReport } from './report-json';
 
 export interface CheckOutcome {
@@ -17,7 +18,7 @@ export function runCheck(paths: string[], format: 'text' | 'json'): CheckOutcome
   let warnings = 0;
   for (const file of files) {
     const text = readTextFile(file);
-    const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, workspaceRoot: workspaceRootFor(file) });
+    const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, listDirectory, workspaceRoot: workspaceRootFor(file) });
     errors += analysis.diagnostics.filter((d) => d.severity === 'error').length;
     warnings += analysis.diagnostics.filter((d) => d.severity === 'warning').length;
     if (format === 'json') {

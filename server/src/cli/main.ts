@@ -9,7 +9,7 @@ import { METHODS_FORMATS } from '../methods/document';
 
 const USAGE = `usage:
   faraday check [--format text|json] PATH...   check protocols (directories recurse over *.faraday)
-  faraday report FILE [--format json|md|csv] [--table values|fe|crystal]
+  faraday report FILE [--format json|md|csv] [--table values|fe|gc|crystal]
                                                every computed value with its source range, and the
                                                paper's tables (md: all of them; csv: the one --table names)
   faraday plot FILE [--out DIR] [--format svg|png|json]
@@ -57,9 +57,9 @@ export function main(argv: string[]): number | Promise<number> {
     if (command === 'report') {
       const format = takeFormat(args, ['json', 'md', 'csv'] as const, 'json');
       const table = takeOption(args, '--table') ?? 'values';
-      if (!['values', 'fe', 'crystal'].includes(table)) throw new UsageError('--table must be one of values, fe, crystal');
+      if (!['values', 'fe', 'gc', 'crystal'].includes(table)) throw new UsageError('--table must be one of values, fe, gc, crystal');
       if (args.length !== 1) throw new UsageError('report needs exactly one file');
-      process.stdout.write(runReport(args[0]!, format, table as 'values' | 'fe' | 'crystal'));
+      process.stdout.write(runReport(args[0]!, format, table as 'values' | 'fe' | 'gc' | 'crystal'));
       return 0;
     }
     if (command === 'plot') {

@@ -7,12 +7,13 @@ import { buildFigures } from '../plots/figures';
 import { renderPng, renderSvg } from '../plots/render';
 import { readIfExists, readTextFile, UsageError, workspaceRootFor } from './files';
 import { readBytesBounded } from '../instruments/read-bytes';
+import { listDirectory } from '../instruments/list-directory';
 
 export type PlotFormat = 'svg' | 'png' | 'json';
 
 export async function runPlot(file: string, outDir: string, format: PlotFormat): Promise<{ output: string; written: string[] }> {
   const text = readTextFile(file);
-  const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, workspaceRoot: workspaceRootFor(file) });
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, listDirectory, workspaceRoot: workspaceRootFor(file) });
   const figures = buildFigures(analysis);
   if (figures.length === 0) return { output: `${file}: nothing to plot (no data files, results, calibrations or fits)\n`, written: [] };
   try {

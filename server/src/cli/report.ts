@@ -2,12 +2,13 @@
 import { analyze } from '../analysis/analyze';
 import { readIfExists, readTextFile, UsageError, workspaceRootFor } from './files';
 import { readBytesBounded } from '../instruments/read-bytes';
+import { listDirectory } from '../instruments/list-directory';
 import { toJsonReport } from './report-json';
 import { csvCell, paperTables, tableToCsv, tableToMarkdown } from '../analysis/tables';
 
-export function runReport(file: string, format: 'json' | 'md' | 'csv', table: 'values' | 'fe' | 'crystal' = 'values'): string {
+export function runReport(file: string, format: 'json' | 'md' | 'csv', table: 'values' | 'fe' | 'gc' | 'crystal' = 'values'): string {
   const text = readTextFile(file);
-  const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, workspaceRoot: workspaceRootFor(file) });
+  const analysis = analyze(text, { fileName: file, readFile: readIfExists, readBytes: readBytesBounded, listDirectory, workspaceRoot: workspaceRootFor(file) });
   const report = toJsonReport(file, analysis);
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const tables = paperTables(analysis);
@@ -17,7 +18,7 @@ export function runReport(file: string, format: 'json' | 'md' | 'csv', table: 'v
       return [['line', 'kind', 'subject', 'value', 'unit', 'label'], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
     }
     const t = tables.find((x) => x.id === table);
-    if (!t) throw new UsageError(`${file} has no ${table === 'fe' ? 'results with faradaic efficiencies' : 'crystal blocks'}`);
+    if (!t) throw new UsageError(`${file} has no ${table === 'fe' ? 'results with faradaic efficiencies' : table === 'gc' ? 'results read from GC files' : 'crystal blocks'}`);
     return tableToCsv(t);
   }
   const out: string[] = [`# Faraday report: ${file}`, ''];

@@ -3,6 +3,7 @@
 // Read from the typed tree, not guessed from spelling.
 import { tokenMatcher } from 'chevrotain';
 import type { Document, Quantity, Span, Word, Amount, Potential } from '../syntax/ast';
+import { isGcFileReading } from '../syntax/ast';
 import type { ParseResult } from '../syntax/parse';
 import * as T from '../syntax/tokens';
 
@@ -164,7 +165,7 @@ function walk(doc: Document, add: Add): void {
           quantity(node.charge, add);
           for (const r of node.readings) {
             word(r.analyte, add, 'type');
-            quantity(r.value, add);
+            if (!isGcFileReading(r)) quantity(r.value, add);
             word(r.method, add, 'variable');
             quantity(r.flow, add);
           }

@@ -1,4 +1,4 @@
-// Instrument-data diagnostics: FD0700–FD0799.
+// Instrument-data diagnostics: FD0700–FD0799, and FD0940–FD0949 for GC files read by results.
 import { codeInfo as e, type DiagnosticCodeInfo } from '../analysis/diagnostic-info';
 
 export const InstrumentCodes = {
@@ -24,6 +24,18 @@ export const InstrumentCodes = {
   binaryAsText: 'FD0727',
   dtaTable: 'FD0728',
   sparseRecord: 'FD0729',
+  gcInjectionOutsideRun: 'FD0790',
+  gcProductMissing: 'FD0791',
+  gcNoInjections: 'FD0792',
+  gcPeakNotCalibrated: 'FD0793',
+  gcNoWindow: 'FD0794',
+  gcChannel: 'FD0795',
+  gcPattern: 'FD0796',
+  gcTooManyInjections: 'FD0797',
+  gcNotChromatogram: 'FD0798',
+  gcValueWithFiles: 'FD0799',
+  gcWindowStatement: 'FD0940',
+  gcClockMismatch: 'FD0941',
 } as const;
 
 export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -49,4 +61,16 @@ export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
   e(InstrumentCodes.dtaTable, 'Malformed Gamry table', 'error', 'A `CURVE` table of a Gamry .DTA file lacks its row of column names or units, or names other columns than the file\'s first table.', 'CV … data "cv.DTA"', 'Export the file again from Gamry Framework or Echem Analyst.'),
   e(InstrumentCodes.sparseRecord, 'Points too sparse to integrate', 'warning', 'The file carries the instrument\'s own integral of the current (EC-Lab `(Q-Qo)`, CH Instruments `Charge`), and the trapezoid over the recorded points differs from it by more than 2 %: points recorded every minute miss the fast current right after a potential step. The instrument\'s charge, integrated at its acquisition rate, is used.', 'CA at -0.8 V vs RHE for 12 h, data "ca.mpt"', 'Nothing, when the instrument\'s charge is the one wanted; to integrate yourself, record points more often (EC-Lab: dt, dI).'),
   e(InstrumentCodes.onsetNotCurrent, 'Onset needs a current density', 'error', 'The value after `onset at` is not a current density (A/cm2) or a current (A).', 'LSV … onset at 10 mV', 'Write a current density such as `onset at 10 mA/cm2`.'),
+  e(InstrumentCodes.gcInjectionOutsideRun, 'GC injection outside the electrolysis', 'warning', 'An injection of the GC files was taken before the electrolysis started or after it ended: its gas was not made by this run, so it is left out of the mean. The start is the acquisition start of the result\'s i-t file when it is on the same clock as the injections, else the first injection; the end is the start plus the result\'s duration.', 'result Cu at -1.0 V vs RHE for 1 h { … H2 by GC data "gc/run-{n}.fusion-data" at 20 mL/min }   # injection 5 at 1 h 20 min', 'Remove the file of the stray injection, or correct the duration of the result.'),
+  e(InstrumentCodes.gcProductMissing, 'Product not in the GC file', 'error', 'A product named on a GC line has no peak of that name in an injection (instrument names are matched through a table: `Hydrogen` is H2, `MeOH` is CH3OH). The message names the compounds the file has.', 'H2, C2H6O by GC data "gc/run-{n}.fusion-data" at 20 mL/min', 'Name the product as the file or the table names it, or add the compound to the GC method; a file with traces only needs a gas calibration with a `window`.'),
+  e(InstrumentCodes.gcNoInjections, 'No GC file found', 'warning', 'No file in the folder matches the pattern of a GC line (`{n}` stands for an injection number, `{E}` for the result\'s potential as written), so nothing is read.', 'H2 by GC data "gc/run-{E}-{n}.fusion-data" at 20 mL/min', 'Correct the pattern or the file names; `faraday inspect` shows what a file holds.'),
+  e(InstrumentCodes.gcPeakNotCalibrated, 'GC peak without a calibrated concentration', 'error', 'The file has the product\'s peak, but the instrument\'s method does not calibrate it, so the file gives no concentration; no value is guessed from its area.', 'O2 by GC data "gc/run-{n}.fusion-data" at 20 mL/min', 'Name a gas calibration whose standards are peak areas (`O2 by tcd-O2 data …`), or calibrate the compound in the GC method.'),
+  e(InstrumentCodes.gcNoWindow, 'Trace without a peak window', 'error', 'The file has detector traces but no peak of the product (EZChrom ASCII exports carry traces only), and the gas calibration named gives no retention window, so nothing can be integrated.', 'calibration fid-C2H4 { gas C2H4; standards ppm -> area { … } }', 'Add the window to the calibration: `window 6.59 to 6.95 min on channel 2`.'),
+  e(InstrumentCodes.gcChannel, 'Peak window not on a trace', 'error', 'The calibration\'s window names a channel the file does not have, names none when the file has several traces, or lies outside the trace.', 'window 6.59 to 6.95 min on channel 3', 'Name one of the channels the message lists, and a window within the trace.'),
+  e(InstrumentCodes.gcPattern, 'GC file pattern not expanded', 'error', 'The pattern of a GC line cannot be expanded: `{E}` needs the result to be at one potential, `{n}` must be in the file name (not a folder), and the folder can only be listed by the CLI and the language server.', 'H2 by GC data "gc/{n}/run.fusion-data" at 20 mL/min', 'Put `{n}` in the file name, and state one potential on the result.'),
+  e(InstrumentCodes.gcTooManyInjections, 'Too many GC injections', 'warning', 'More files match the pattern than Faraday averages (200); the first 200 by injection number are read.', 'H2 by GC data "gc/{n}.fusion-data" at 20 mL/min', 'Name the injections of this run only, e.g. with the potential in the pattern (`gc/run-{E}-{n}.fusion-data`).'),
+  e(InstrumentCodes.gcNotChromatogram, 'Not a GC file', 'error', 'A file named on a GC line holds no gas chromatogram (it is, for instance, an i-t file), so it gives no injection.', 'H2 by GC data "data/it-0.8.txt" at 20 mL/min', 'Name the GC exports (`.fusion-data`, EZChrom `.dat.asc`).'),
+  e(InstrumentCodes.gcValueWithFiles, 'Value on a GC file line', 'error', 'A product on a line that names GC files carries a value: the values come from the files, one per injection, so the written one is not used.', 'H2 300 ppm by GC data "gc/run-{n}.fusion-data" at 20 mL/min', 'Delete the value, or the `data "…"` to keep the written value.'),
+  e(InstrumentCodes.gcWindowStatement, 'Peak window not usable', 'error', 'The `window` of a calibration must be retention times (`min`, `s`), the first before the second, in a gas calibration (`gas H2`): it says where a GC trace is integrated.', 'window 6.95 to 6.59 min', 'Write the start before the end, with a time unit, in a calibration that starts with `gas`.'),
+  e(InstrumentCodes.gcClockMismatch, 'Electrolysis start on another clock', 'information', 'The result\'s i-t file gives the start of the electrolysis as the computer\'s wall clock, while the GC writes its injection times with a zone (or the other way round); the two cannot be set against each other, so the first injection stands for the start.', 'data "it.mpt" with H2 by GC data "gc/run-{n}.fusion-data" …', 'Nothing, when the first injection was taken at the start; otherwise compare the times by hand.'),
 ];

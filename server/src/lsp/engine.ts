@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import { readBytesBounded } from '../instruments/read-bytes';
+import { listDirectory } from '../instruments/list-directory';
 import type { HintCategory } from '../analysis/model';
 import { AnalysisScheduler } from './scheduler';
 import { toDiagnostic, toRange } from './convert';
@@ -112,7 +113,7 @@ export class Engine {
 
   private optionsFor(uri: string): AnalysisOptions {
     const fileName = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max) => this.readBytesOpenOrDisk(f, max), readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
+    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max) => this.readBytesOpenOrDisk(f, max), listDirectory, readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
   }
 
   private readOpenOrDisk(file: string): string | undefined {

@@ -317,6 +317,8 @@ export interface CalibrationBlock {
   responseFactor?: { value: Quantity; response?: Word; span: Span };
   /** `internal standard DMSO 10 mM (6 H)`: quantitative ¹H NMR against a standard in the tube. */
   internalStandard?: { species: Word; concentration?: Quantity; protons?: ProtonCount; span: Span };
+  /** `window 6.59 to 6.95 min on channel 2`: where a gas's peak is integrated in a GC trace that has no peak table. */
+  window?: { from: Quantity; to: Quantity; channel?: Word; span: Span };
   span: Span;
   bodySpan: Span;
 }
@@ -344,6 +346,26 @@ export interface ResultReading {
   span: Span;
 }
 
+/**
+ * `H2, CO by GC data "gc/run-{E}-{n}.fusion-data" at 20 mL/min`: one product of a line whose
+ * values are read from GC exports, one per injection, instead of written.
+ */
+export interface GcFileReading {
+  analyte: Word;
+  /** After `by`: a gas calibration the peak areas are read through, or the method (`GC`) whose calibrated concentrations the files carry. */
+  method?: Word;
+  /** The file pattern: `{E}` expands over the result's potential, `{n}` over the injection numbers on disk. */
+  data: StringLit;
+  flow?: Quantity;
+  /** A value written on a product of such a line (it is an error: the values come from the files). */
+  strayValue?: Span;
+  span: Span;
+}
+
+export function isGcFileReading(r: ResultReading | GcFileReading): r is GcFileReading {
+  return 'data' in r;
+}
+
 export interface ResultBlock {
   kind: 'result';
   name?: Word;
@@ -354,7 +376,7 @@ export interface ResultBlock {
   charge?: Quantity;
   current?: Quantity;
   data?: StringLit;
-  readings: ResultReading[];
+  readings: (ResultReading | GcFileReading)[];
   /** `yield in µg/h/mg`: units the chemist wants the yield rates in. */
   yieldUnits: Word[];
   /** `double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2`: Δj against scan rate for Cdl. */

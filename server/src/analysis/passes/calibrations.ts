@@ -9,6 +9,7 @@ import type { AnalysisContext } from '../context';
 import type { ComputedValue, QuickFix } from '../model';
 import type { Severity } from '../diagnostic-info';
 import { ElectrochemCodes } from '../../electrochem/codes';
+import { InstrumentCodes } from '../../instruments/codes';
 import { fitCalibration, calibrationResponse, type CalibrationFit, type CalibrationResponse } from '../../electrochem/calibration';
 import { analyteBasis, type AnalyteBasis } from '../../electrochem/analyte';
 import { concentrationUnit, milligramsPerLitrePerUnit, NOT_A_CONCENTRATION_HINT, type ConcentrationUnit } from '../../electrochem/concentration';
@@ -61,6 +62,8 @@ export interface CalibrationInfo {
   node: CalibrationBlock;
   /** The file it is declared in, when imported. */
   file?: string;
+  /** `window 6.59 to 6.95 min on channel 2`: where a GC trace is integrated for the gas, in s from the injection. */
+  window?: { fromS: number; toS: number; channel?: string; text: string };
 }
 
 /** Where a calibration's problems and values go: the analysis for this file's, nowhere for imported ones. */
@@ -144,6 +147,7 @@ export function readCalibrationBlock(ctx: AnalysisContext, c: CalibrationBlock, 
     info.unusable = true;
     return info;
   }
+  if (c.window) readWindow(sink, c, info);
   if (c.standards) readStandards(ctx, sink, c, info);
   else if (c.responseFactor) readResponseFactor(sink, c, info);
   else if (c.internalStandard) readInternalStandard(ctx, sink, c, info);
@@ -209,6 +213,25 @@ function readStandards(ctx: AnalysisContext, sink: Sink, c: CalibrationBlock, in
       detail: `The standards are read as concentrations of ${analyte}.${unitMeaning(u, analyte, info.basis)}`,
     });
   }
+}
+
+/** `window 6.59 to 6.95 min on channel 2`: retention times of the gas's peak in a GC trace. */
+function readWindow(sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {
+  const w = c.window!;
+  if (!info.gas) {
+    sink.report(InstrumentCodes.gcWindowStatement, 'error', `a peak window says where a GC trace is integrated for a gas; calibration ${info.name} is not of a gas: start it with \`gas …\`, or delete the window`, w.span);
+    return;
+  }
+  const fromS = sink.si(w.from, 'time');
+  const toS = sink.si(w.to, 'time');
+  if (fromS === undefined || toS === undefined) return;
+  if (!(toS > fromS) || fromS < 0) {
+    sink.report(InstrumentCodes.gcWindowStatement, 'error', `the peak window of ${info.name} must start at a retention time of zero or more and end after it starts: write it as \`window ${w.to.values[0]!.text} to ${w.from.values[0]!.text} ${w.to.unit?.text ?? 'min'}\` if the ends were swapped`, w.span);
+    return;
+  }
+  // Written from the tree: an imported calibration's spans are not of this file's text.
+  const text = `${w.from.values[0]!.text} to ${w.to.values[0]!.text} ${w.to.unit?.text ?? ''}`.trim() + (w.channel ? ` on ${w.channel.text}` : '');
+  info.window = { fromS, toS, channel: w.channel?.text, text };
 }
 
 function readResponseFactor(sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {

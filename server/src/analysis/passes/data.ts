@@ -62,8 +62,12 @@ function contents(data: ImportedData): string {
   return `${data.chromatograms.length} injection${data.chromatograms.length === 1 ? '' : 's'}, ${channels} channel${channels === 1 ? '' : 's'}, ${peaks} peaks`;
 }
 
-/** Reads one data file, reporting why it cannot be read. */
-function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
+/**
+ * The absolute path of a data file or folder named relative to the protocol, or undefined after
+ * saying why it may not be read (untrusted workspace, outside the workspace); silently undefined
+ * for unsaved text, which has nothing to resolve against.
+ */
+export function dataPath(ctx: AnalysisContext, relative: string, literal: StringLit): string | undefined {
   const { fileName, readFile, readBytes, readData, workspaceRoot } = ctx.options;
   if (!fileName || (!readFile && !readBytes)) return undefined; // unsaved text: nothing to resolve against
   if (readData === false) {
@@ -76,6 +80,13 @@ function load(ctx: AnalysisContext, relative: string, literal: StringLit): DataF
     ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` lies outside the workspace (${root}); data files must be inside it`, literal.span);
     return undefined;
   }
+  return absolute;
+}
+
+/** Reads one data file, reporting why it cannot be read. */
+export function loadDataFile(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
+  const absolute = dataPath(ctx, relative, literal);
+  if (absolute === undefined) return undefined;
   // One byte more than the limit tells a file at the limit from a larger one without reading the rest.
   const content = ctx.options.readBytes ? ctx.readBytes(absolute, MAX_DATA_FILE_BYTES + 1) : ctx.readFile(absolute);
   if (content === undefined) {
@@ -229,7 +240,7 @@ export function dataPass(ctx: AnalysisContext): void {
       // `measure UV-vis in DCM, data "…"`: spectra of the product.
       for (const step of s.steps) {
         if (!step.data) continue;
-        const file = load(ctx, step.data.value, step.data);
+        const file = loadDataFile(ctx, step.data.value, step.data);
         if (file?.data) ctx.facts.datasets.push({ path: file.path, data: file.data, line: step.manner.map((w) => w.text).join(' ') || step.verb.text, subject: s.product?.name?.text ?? s.name?.text });
       }
     }
@@ -248,7 +259,7 @@ export function dataPass(ctx: AnalysisContext): void {
         const pattern = t.data.value;
         if (pattern.includes('{E}') && t.at) {
           t.at.quantity.values.forEach((n, i) => {
-            const file = load(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
+            const file = loadDataFile(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
             const written = siOf(t.at!.quantity, i);
@@ -259,7 +270,7 @@ export function dataPass(ctx: AnalysisContext): void {
         } else if (pattern.includes('{rate}') && t.rates) {
           const points: { x: number; y: number }[] = [];
           t.rates.values.forEach((n, i) => {
-            const file = load(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
+            const file = loadDataFile(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
             const rate = siOf(t.rates, i);
@@ -275,7 +286,7 @@ export function dataPass(ctx: AnalysisContext): void {
           });
           if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);
         } else {
-          const file = load(ctx, pattern, t.data);
+          const file = loadDataFile(ctx, pattern, t.data);
           if (!file?.data) continue;
           checkTechnique(ctx, t, file);
           checkScanRate(ctx, file, siOf(t.rates, 0));
@@ -309,8 +320,10 @@ export function resultDataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
     ctx.stopIfCancelled();
     if (s.kind !== 'result' || !s.data) continue;
-    const file = load(ctx, s.data.value, s.data);
+    const file = loadDataFile(ctx, s.data.value, s.data);
     const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === s.data!.span.start);
     if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
+    // When the electrolysis started, for the GC injections of the result.
+    if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
   }
 }

@@ -517,7 +517,7 @@ class ElectrochemPass {
     let convertedN = 0;
     const areaCm2 = electrode?.areaCm2;
     for (const reading of r.readings) {
-      const q = this.quantifier.quantify(reading, name);
+      const q = this.quantifier.quantify(reading, name, r);
       if (!q) continue;
       const product = q.product;
       const n = this.electronsFor(product);

@@ -8,7 +8,7 @@
 // Replicates (`0.099, 0.102, 0.097`) are averaged; for values taken as measured,
 // through a response factor or by NMR the uncertainty is their sample standard
 // deviation, for values read through standards it is s_x0 of their mean.
-import type { ResultReading } from '../../syntax/ast';
+import { isGcFileReading, type GcFileReading, type ResultBlock, type ResultReading, type Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { concentrationOf, concentrationStandardError, readThroughCalibration, responseValue } from '../../electrochem/calibration';
@@ -20,6 +20,8 @@ import { NMR_PROTONS_SOURCE } from '../../data/nmr-protons';
 import { unitMeaning, type CalibrationInfo } from './calibrations';
 import { quantityInSI } from '../species-resolver';
 import { closestNames } from '../../text/closest-names';
+import { InstrumentCodes } from '../../instruments/codes';
+import { durationText, gcRunOf, injectionLabel, productValues } from './gc-files';
 import { formatExact, formatNumber } from '../../units/format';
 import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty';
 
@@ -54,9 +56,10 @@ export class ReadingQuantifier {
     private readonly localNames: () => string[],
   ) {}
 
-  quantify(reading: ResultReading, result: string): QuantifiedReading | undefined {
+  quantify(reading: ResultReading | GcFileReading, result: string, block?: ResultBlock): QuantifiedReading | undefined {
     const method = reading.method?.text;
     const cal = method !== undefined ? this.calibrationFor(method) : undefined;
+    if (isGcFileReading(reading)) return block ? this.gcFiles(reading, result, block, cal) : undefined;
     if (reading.flow) return this.gas(reading, result, cal);
     if (cal?.gas) {
       this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `${method} reads ${cal.analyte ?? 'a gas'} as a volume fraction of the carrier gas; its moles need the carrier flow: add it after the line, as in \`${reading.analyte.text} … by ${method} at 18 mL/min\``, reading.value.span);
@@ -134,7 +137,7 @@ export class ReadingQuantifier {
       this.reportNoCalibration(reading, written);
       return undefined;
     }
-    if (cal.unusable || !cal.response) return this.unusable(reading, cal);
+    if (cal.unusable || !cal.response) return this.unusable(reading.value.span, cal);
     const responses = this.responses(reading, cal);
     if (!responses) return undefined;
     const lineBasis = this.basisOf(reading);
@@ -249,14 +252,14 @@ export class ReadingQuantifier {
       }
       if (flow === undefined) return undefined;
       const r = replicates(fractions);
-      this.gasValue(result, reading, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}`);
+      this.gasValue(result, analyte, quantity.span, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}`);
       return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow };
     }
     if (!cal) {
       this.reportNoCalibration(reading, written);
       return undefined;
     }
-    if (cal.unusable || !cal.response) return this.unusable(reading, cal);
+    if (cal.unusable || !cal.response) return this.unusable(reading.value.span, cal);
     if (!cal.gas || !cal.gasUnit) {
       this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `with a carrier flow \`${this.ctx.textOf(reading.flow!.span)}\` this line reads a gas, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or drop the flow for a dissolved product`, reading.method?.span ?? quantity.span);
       return undefined;
@@ -265,37 +268,120 @@ export class ReadingQuantifier {
     if (!responses || flow === undefined) return undefined;
     const lineBasis = this.basisOf(reading);
     if (!lineBasis || !this.calibrationBasis(reading, cal, lineBasis)) return undefined;
+    const shown = responses.length > 1 ? undefined : quantity.values[0]!.text;
+    const read = this.throughGasCalibration(cal, responses, result, shown, quantity.span, 'readings');
+    this.gasValue(result, reading.analyte.text, quantity.span, read.fraction, read.uFraction, read.n, `${read.how}: a volume fraction of ${analyte} in the carrier gas.${read.note ? ` Uncertainty: ${read.note}.` : ''}${replicateText(responses, replicates(responses))}`);
+    return { product: lineBasis.product, phase: 'gas', amount: read.fraction, uncertainty: read.uFraction, n: read.n, uncertaintyNote: read.note, flowM3PerS: flow };
+  }
+
+  /**
+   * Responses of a gas (peak areas) through its calibration: the mean response read through the
+   * standards (with s_x0) or the response factor (with the responses' SD), as a volume fraction.
+   * `shown` is the single reading as written, for the out-of-range warning at `at`.
+   */
+  private throughGasCalibration(cal: CalibrationInfo, responses: number[], result: string, shown: string | undefined, at: Span, what: 'readings' | 'injections'): { fraction: number; uFraction?: number; n: number; how: string; note?: string } {
+    const method = cal.name;
     const r = replicates(responses);
-    const u = cal.gasUnit;
+    const u = cal.gasUnit!;
     let measured: number;
     let uMeasured: number | undefined;
     let note: string | undefined;
     let how: string;
+    const responseName = cal.response!.kind === 'named' ? cal.response!.name : 'response';
     if (cal.fit) {
       measured = concentrationOf(cal.fit, r.mean);
       uMeasured = concentrationStandardError(cal.fit, r.mean, r.n);
       if (cal.file === undefined) this.ctx.facts.calibrationFits.get(cal.name)?.readings.push({ result, y: r.mean, x: measured });
       if (r.mean > cal.fit.maxReading || r.mean < cal.fit.minReading) {
-        this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the reading ${r.n > 1 ? `${formatNumber(r.mean, { significant: 3 })} (mean of ${r.n})` : quantity.values[0]!.text} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, quantity.span);
+        this.ctx.report(ElectrochemCodes.readingOutOfRange, 'warning', `the ${what === 'injections' ? responseName : 'reading'} ${r.n > 1 || shown === undefined ? `${formatNumber(r.mean, { significant: 3 })} (mean of ${r.n})` : shown} lies outside the standards of ${method} (${formatNumber(cal.fit.minReading, { significant: 3 })} to ${formatNumber(cal.fit.maxReading, { significant: 3 })}); dilute the sample or extend the standards`, at);
       }
       how = `Read ${formatPlusMinus(measured, uMeasured, { significant: 4 })} ${u.text} through ${method}`;
       note = uMeasured !== undefined ? `s_x0 = ${formatNumber(uMeasured, { significant: 3 })} ${u.text} (ISO 8466-1; m = ${r.n}, n = ${cal.fit.n} standards)` : undefined;
     } else {
       measured = cal.responseFactor! * r.mean;
       uMeasured = r.sd !== undefined ? cal.responseFactor! * r.sd : undefined;
-      how = `Read ${formatExact(cal.responseFactor!)} ${u.text} per ${cal.response.kind === 'named' ? cal.response.name : 'response'} × ${formatNumber(r.mean, { significant: 4 })} = ${formatNumber(measured, { significant: 4 })} ${u.text} through ${method}`;
+      how = `Read ${formatExact(cal.responseFactor!)} ${u.text} per ${responseName} × ${formatNumber(r.mean, { significant: 4 })} = ${formatNumber(measured, { significant: 4 })} ${u.text} through ${method}`;
       note = r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined;
     }
     const fraction = measured * u.perUnit * cal.dilution;
     const uFraction = uMeasured !== undefined ? uMeasured * u.perUnit * cal.dilution : undefined;
-    this.gasValue(result, reading, fraction, uFraction, r.n, `${how}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution` : ''}: a volume fraction of ${analyte} in the carrier gas.${note ? ` Uncertainty: ${note}.` : ''}${replicateText(responses, r)}`);
-    return { product: lineBasis.product, phase: 'gas', amount: fraction, uncertainty: uFraction, n: r.n, uncertaintyNote: note, flowM3PerS: flow };
+    return { fraction, uFraction, n: r.n, how: `${how}${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution` : ''}`, note };
+  }
+
+  /** The volume fraction one response stands for through a gas calibration (for the per-injection table). */
+  private gasFractionOf(cal: CalibrationInfo, response: number): number {
+    const measured = cal.fit ? concentrationOf(cal.fit, response) : cal.responseFactor! * response;
+    return measured * cal.gasUnit!.perUnit * cal.dilution;
+  }
+
+  /**
+   * A gas read from GC files: each injection taken during the electrolysis gives the product's
+   * volume fraction (the instrument's calibration) or peak area (through the calibration after
+   * `by`); their mean, with the injections' scatter, is the reading.
+   */
+  private gcFiles(reading: GcFileReading, result: string, block: ResultBlock, cal: CalibrationInfo | undefined): QuantifiedReading | undefined {
+    const analyte = reading.analyte.text;
+    const at = reading.analyte.span;
+    if (reading.strayValue) {
+      this.ctx.report(InstrumentCodes.gcValueWithFiles, 'error', `\`${this.ctx.textOf(reading.strayValue)}\` is not used: the values of ${analyte} come from the GC files, one per injection; delete it, or delete \`data "…"\` to use the written value`, reading.strayValue);
+    }
+    if (!reading.flow) {
+      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `the GC files give volume fractions of ${analyte} in the carrier gas; its moles need the carrier flow: add it after the files, as in \`data "${reading.data.value}" at 20 mL/min\``, reading.data.span);
+      return undefined;
+    }
+    const flow = quantityInSI(this.ctx, reading.flow, 'flowRate');
+    if (cal) {
+      if (cal.unusable || !cal.response) return this.unusable(reading.method!.span, cal);
+      if (!cal.gas || !cal.gasUnit) {
+        this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `GC files give gases, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or name the instrument's own calibration (\`by GC\`)`, reading.method!.span);
+        return undefined;
+      }
+      if (cal.analyte !== undefined && cal.basis && !sameCompound(cal.basis.product, analyte) && cal.analyte !== analyte) {
+        this.ctx.report(ElectrochemCodes.analyteMismatch, 'error', `${cal.name} is a calibration of ${cal.analyte}, but this product is ${analyte}, another compound: read ${analyte} through a calibration of ${analyte}, or name the instrument's own calibration (\`by GC\`)`, at);
+        return undefined;
+      }
+    }
+    const run = gcRunOf(this.ctx, block, reading);
+    if (!run || flow === undefined) return undefined;
+    const values = productValues(this.ctx, run, reading, cal, at);
+    if (!values) return undefined;
+    const perInjection = values.map((v) => (cal ? this.gasFractionOf(cal, v.value) : v.value));
+    for (const r of run.injections) {
+      const i = values.findIndex((v) => v.read === r);
+      this.ctx.facts.gcInjections.push({
+        result, resultStart: block.span.start, product: analyte, file: r.file, time: r.injection.time, offsetS: r.placement.offsetS, used: i >= 0,
+        ...(i >= 0 && cal ? { area: values[i]!.value } : {}), ...(i >= 0 ? { fraction: perInjection[i]! } : {}),
+      });
+    }
+    if (values.length === 0) return undefined; // every injection was outside the run, and said so
+    const ppm = (x: number) => `${formatNumber(x * 1e6, { significant: 4, trim: true })} ppm`;
+    const list = values.map((v, i) => `${injectionLabel(v.read)}${v.read.placement.offsetS !== undefined ? ` at t = ${durationText(v.read.placement.offsetS)}` : ''}: ${cal ? `area ${formatNumber(v.value, { significant: 5, trim: true })}${v.source === 'trace' ? ` (trace over ${cal.window!.text})` : ' (instrument\'s peak)'} = ` : ''}${ppm(perInjection[i]!)}`).join('; ');
+    const left = run.injections.filter((r) => !r.placement.inside).map((r) => `${injectionLabel(r)}`);
+    const timing = run.window.origin === 'none' ? ' The injections\' times or the duration are unknown, so every injection is averaged.' : ` t = 0 is ${run.origin}.`;
+    const fromFiles = `From ${values.length} injection${values.length === 1 ? '' : 's'} of \`${reading.data.value}\`: ${list}.${left.length ? ` Left out (outside the electrolysis): ${left.join(', ')}.` : ''}${timing}`;
+    let fraction: number;
+    let uFraction: number | undefined;
+    let note: string | undefined;
+    let detail: string;
+    if (cal) {
+      const read = this.throughGasCalibration(cal, values.map((v) => v.value), result, undefined, at, 'injections');
+      ({ fraction, uFraction, note } = read);
+      detail = `${fromFiles} ${read.how} (mean area of ${read.n}): ${ppm(fraction)} ${analyte} in the carrier gas.${note ? ` Uncertainty: ${note}.` : ''}`;
+    } else {
+      const r = replicates(perInjection);
+      fraction = r.mean;
+      uFraction = r.sd;
+      note = r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined;
+      detail = `${fromFiles} The instrument's calibrated concentrations; mean ${formatPlusMinus(fraction * 1e6, uFraction !== undefined ? uFraction * 1e6 : undefined, { significant: 4, trim: true })} ppm${r.n > 1 ? ` (sample SD, n = ${r.n})` : ''}.`;
+    }
+    this.gasValue(result, analyte, at, fraction, uFraction, values.length, detail);
+    return { product: analyte, phase: 'gas', amount: fraction, uncertainty: uFraction, n: values.length, uncertaintyNote: note, flowM3PerS: flow };
   }
 
   /** A calibration that cannot be read: this file's has said why at the calibration; an imported one is said here. */
-  private unusable(reading: ResultReading, cal: CalibrationInfo): undefined {
+  private unusable(at: Span, cal: CalibrationInfo): undefined {
     if (cal.file !== undefined) {
-      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `calibration \`${cal.name}\`, imported from ${cal.file}, cannot read anything: open that file and fix the problems it reports at the calibration`, reading.value.span);
+      this.ctx.report(ElectrochemCodes.unknownCalibration, 'error', `calibration \`${cal.name}\`, imported from ${cal.file}, cannot read anything: open that file and fix the problems it reports at the calibration`, at);
     }
     return undefined;
   }
@@ -310,11 +396,10 @@ export class ReadingQuantifier {
     });
   }
 
-  private gasValue(result: string, reading: ResultReading, fraction: number, u: number | undefined, n: number, detail: string): void {
-    const analyte = reading.analyte.text;
+  private gasValue(result: string, analyte: string, span: Span, fraction: number, u: number | undefined, n: number, detail: string): void {
     const ppm = fraction * 1e6;
     this.ctx.value({
-      kind: 'gasFraction', subject: `${result}/${analyte}`, value: ppm, unit: 'ppm', span: reading.value.span,
+      kind: 'gasFraction', subject: `${result}/${analyte}`, value: ppm, unit: 'ppm', span,
       label: `${formatPlusMinus(ppm, u !== undefined ? u * 1e6 : undefined, { significant: 4, trim: true })} ppm ${analyte}${replicateCount(n)}`, detail,
       extra: { n, ...(u !== undefined ? { uncertainty: u * 1e6 } : {}) },
     });

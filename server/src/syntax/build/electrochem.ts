@@ -4,7 +4,7 @@ import type { Line } from '../lines';
 import { LineCursor, spanOfWords } from '../line-cursor';
 import type {
   CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
-  ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
+  GcFileReading, ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
 } from '../ast';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
@@ -388,13 +388,43 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
       const standard = readInternalStandard(cursor, ctx, line.span);
       if (!standard) continue;
       node.internalStandard = standard;
+    } else if (key === 'window') {
+      const window = readWindow(cursor, ctx, line.span);
+      if (!window) continue;
+      node.window = window;
     } else {
-      unknownLine(ctx, line, 'a calibration', ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard']);
+      unknownLine(ctx, line, 'a calibration', ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard', 'window']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
   }
   return node;
+}
+
+/**
+ * `window 6.59 to 6.95 min on channel 2`: the retention times between which a GC trace is integrated,
+ * the first taking the unit of the second, and the detector channel (its name as the file writes it).
+ */
+function readWindow(cursor: LineCursor, ctx: BuildContext, span: Span): NonNullable<CalibrationBlock['window']> | undefined {
+  const from = expectQuantity(ctx, cursor, '6.59 min');
+  if (!from) return undefined;
+  if (!cursor.accept('to')) {
+    ctx.error(SyntaxCodes.grammar, 'expected `to` and the end of the window, as in `window 6.59 to 6.95 min on channel 2`', cursor.here());
+    return undefined;
+  }
+  const to = expectQuantity(ctx, cursor, '6.95 min');
+  if (!to) return undefined;
+  const window: NonNullable<CalibrationBlock['window']> = { from: from.unit ? from : { ...from, unit: to.unit }, to, span };
+  if (cursor.accept('on')) {
+    const rest = cursor.rest();
+    if (rest.length === 0) ctx.error(SyntaxCodes.missingName, 'expected the detector channel after `on`, as in `on channel 2`', cursor.here());
+    else {
+      const channel = { start: rest[0]!.span.start, end: rest[rest.length - 1]!.span.end };
+      window.channel = { text: ctx.text(channel), span: channel };
+      while (!cursor.done) cursor.next();
+    }
+  }
+  return window;
 }
 
 /** `method 1H NMR, …`, `method Nessler at 420 nm`: the words (and a number-led `1H`) before `at`, `read` or a comma. */
@@ -516,24 +546,45 @@ function methodWords(cursor: LineCursor): Word | undefined {
   return span && { text: words.map((w) => w.text).join(' '), span };
 }
 
+/** One product's part of a reading line, before the line says whether its values are written or read from GC files. */
+interface ReadingPart {
+  analyte: Word;
+  readingKind?: Word;
+  value?: Quantity;
+  /** Where the value was expected, when none was written. */
+  missingValueAt?: Span;
+  standardIntegral?: ResultReading['standardIntegral'];
+  protons?: ProtonCount;
+  method?: Word;
+  span: Span;
+}
+
 /**
  * A reading line: one product, or several separated by commas (`H2 300 ppm, CO 120 ppm by GC
  * at 18 mL/min`). Each product may name its own method (`H2 area 15200 by tcd-H2, CO area 4100
  * by fid-CO at 18 mL/min`); one that names none takes the method of the last product, and the
- * carrier flow after `at` belongs to every product of the line.
+ * carrier flow after `at` belongs to every product of the line. With `data "…"` the products
+ * carry no values: they are read from the GC files it names (`H2, CO by GC data "gc/run-{n}.fusion-data" at 20 mL/min`).
  */
-function readReadings(line: Line, ctx: BuildContext): ResultReading[] {
+function readReadings(line: Line, ctx: BuildContext): (ResultReading | GcFileReading)[] {
   const cursor = new LineCursor(line.elements);
-  const readings: ResultReading[] = [];
+  const parts: ReadingPart[] = [];
   let flow: Quantity | undefined;
+  let data: StringLit | undefined;
   for (;;) {
-    const reading = readOneReading(cursor, line, ctx, readings.length === 0);
-    if (!reading) break;
-    readings.push(reading);
-    if (cursor.accept('at')) {
-      flow = expectQuantity(ctx, cursor, '18 mL/min');
-      if (!reading.method && cursor.accept('by')) reading.method = methodWords(cursor);
-      reading.span = { start: reading.span.start, end: cursor.peek(-1)!.span.end };
+    const part = readOneReading(cursor, line, ctx, parts.length === 0);
+    if (!part) break;
+    parts.push(part);
+    // `data "…"` and `at <flow>`, in either order, after the last product.
+    for (;;) {
+      if (cursor.accept('data')) {
+        data = cursor.string();
+        if (!data) ctx.error(SyntaxCodes.expectedText, 'expected the GC files in quotes, as in `data "gc/run-{n}.fusion-data"`', cursor.here());
+      } else if (cursor.accept('at')) {
+        flow = expectQuantity(ctx, cursor, '18 mL/min');
+        if (!part.method && cursor.accept('by')) part.method = methodWords(cursor);
+      } else break;
+      part.span = { start: part.span.start, end: cursor.peek(-1)!.span.end };
     }
     // A comma followed by a name starts the next product.
     if (cursor.isPunct(',') && cursor.isWord(undefined, 1)) {
@@ -542,20 +593,33 @@ function readReadings(line: Line, ctx: BuildContext): ResultReading[] {
     }
     break;
   }
-  if (readings.length === 0) return readings;
+  if (parts.length === 0) return [];
   ctx.leftover(cursor, 'the reading');
-  const last = readings[readings.length - 1]!;
-  for (const r of readings) {
-    r.method ??= last.method;
-    if (flow) r.flow = flow;
-  }
+  const last = parts[parts.length - 1]!;
+  for (const p of parts) p.method ??= last.method;
   // A line of one product spans the line, as it always did.
-  if (readings.length === 1) last.span = line.span;
+  if (parts.length === 1) last.span = line.span;
+  if (data) {
+    const file = data;
+    return parts.map((p): GcFileReading => ({ analyte: p.analyte, method: p.method, data: file, flow, span: p.span, strayValue: p.value?.span }));
+  }
+  const readings: ResultReading[] = [];
+  for (const p of parts) {
+    if (!p.value) {
+      ctx.error(SyntaxCodes.expectedQuantity, `expected the reading of ${p.analyte.text}, as in \`${p.analyte.text} absorbance 0.099 by nessler\`, or the GC files it is read from, as in \`${p.analyte.text} by GC data "gc/run-{n}.fusion-data" at 20 mL/min\``, p.missingValueAt ?? p.analyte.span);
+      continue;
+    }
+    const r: ResultReading = { analyte: p.analyte, readingKind: p.readingKind, value: p.value, method: p.method, span: p.span };
+    if (p.standardIntegral) r.standardIntegral = p.standardIntegral;
+    if (p.protons) r.protons = p.protons;
+    if (flow) r.flow = flow;
+    readings.push(r);
+  }
   return readings;
 }
 
-/** `NH3-N absorbance 0.099 by nessler`, `CH3OH integral 1.3 vs 1.0 (3 H) by qnmr`: one product's part of a line. */
-function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first: boolean): ResultReading | undefined {
+/** `NH3-N absorbance 0.099 by nessler`, `CH3OH integral 1.3 vs 1.0 (3 H) by qnmr`, `CO by fid-CO`: one product's part of a line. */
+function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first: boolean): ReadingPart | undefined {
   const analyte = cursor.nameWord();
   if (!analyte) {
     if (first) ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of a result; expected \`charge\`, \`current\`, \`data\`, \`yield\` or a reading such as \`NH3-N absorbance 0.099 by nessler\``, line.elements[0]!.span);
@@ -563,25 +627,20 @@ function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first
     return undefined;
   }
   const readingKind = cursor.isWord() && !cursor.isWord('by') ? cursor.nameWord() : undefined;
-  let value: Quantity | undefined;
+  const part: ReadingPart = { analyte, readingKind, span: analyte.span };
   if (cursor.isNumber()) {
     const q = cursor.quantity({ bare: true })!;
     const unit = cursor.isWord('by') ? undefined : cursor.nameWord();
-    value = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
-  }
-  if (!value) {
-    ctx.error(SyntaxCodes.expectedQuantity, `expected the reading of ${analyte.text}, as in \`${analyte.text} absorbance 0.099 by nessler\``, cursor.here());
-    return undefined;
-  }
-  const reading: ResultReading = { analyte, readingKind, value, span: analyte.span };
-  if (cursor.isWord('vs') && cursor.isNumber(1)) {
-    cursor.next();
-    reading.standardIntegral = cursor.number();
-  }
-  reading.protons = protonGroup(cursor);
-  if (cursor.accept('by')) reading.method = methodWords(cursor);
-  reading.span = { start: analyte.span.start, end: cursor.peek(-1)!.span.end };
-  return reading;
+    part.value = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
+    if (cursor.isWord('vs') && cursor.isNumber(1)) {
+      cursor.next();
+      part.standardIntegral = cursor.number();
+    }
+    part.protons = protonGroup(cursor);
+  } else part.missingValueAt = cursor.here();
+  if (cursor.accept('by')) part.method = methodWords(cursor);
+  part.span = { start: analyte.span.start, end: cursor.peek(-1)!.span.end };
+  return part;
 }
 
 export function readPlan(header: Line, ctx: BuildContext): PlanBlock {
