@@ -86,7 +86,7 @@ test('the instrument\'s concentrations per injection, their mean, and the FE fro
   near(found(a, 'gasFraction', 'Cu/H2')!.extra!.uncertainty as number, 401.874488424244, 1e-9, 'SD of H2');
   near(value(a, 'gasFraction', 'Cu/CO'), 688.8770039262005, 1e-12, 'mean CO');
   near(value(a, 'gasFraction', 'Cu/C2H4'), 12.21430314215399, 1e-12, 'mean C2H4');
-  assert.equal(found(a, 'gasFraction', 'Cu/H2')!.label, '512 ± 402 ppm H2 (n = 2)');
+  assert.equal(found(a, 'gasFraction', 'Cu/H2')!.label, '510 ± 400 ppm H2 (n = 2)'); // both rounded to the SD's second figure
   // FE = n·F·x·(p·Q/(R·T))·t / Q_charge, with Q = 20 mL/min = 3.3333e-7 m³/s, t = 1 h = 3600 s, Q_charge = 36 C:
   //   p·Q = 101325 Pa × 3.33333e-7 m³/s = 0.033775 J/s;  R·T = 8.314462618 × 298.15 = 2478.9570295567 J/mol
   //   gas flow p·Q/(R·T) = 1.3624681508109811e-5 mol/s

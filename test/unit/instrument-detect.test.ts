@@ -21,6 +21,7 @@ test('every real export is read by its importer whatever its name', () => {
     'chi660e-eis.txt': ['CH Instruments text', 'EIS', 73],
     'ezchrom-gc.dat.asc': ['EZChrom ASCII', 'GC', 0],
     'fusion-gc-cu-co2rr.fusion-data': ['INFICON Fusion JSON', 'GC', 0],
+    'fusion-gc-cu-co2rr-2-peaks.fusion-data': ['INFICON Fusion JSON', 'GC', 0],
     'gamry-chronoa_data.dta': ['Gamry Framework (.DTA)', 'CA', 10],
     'gamry-cv_data.dta': ['Gamry Framework (.DTA)', 'CV', 50],
     'gamry-eispot_data.dta': ['Gamry Framework (.DTA)', 'EIS', 10],
