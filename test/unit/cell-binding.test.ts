@@ -145,3 +145,16 @@ test('values per cm² are absent, with a warning, when the bound electrode state
   assert.equal(valueOf(a, 'ecsa', 'Au28Cu12'), undefined);
   assert.ok(a.diagnostics.some((d) => d.code === 'FD0533' && /ECSA needs the geometric area of the working electrode wA/.test(d.message)));
 });
+
+test('the Methods section\'s FE formula takes V from the results\' cell, not the first cell', async () => {
+  const { writeMethods } = await import('../../server/src/methods/assemble');
+  const unescape = (s: string) => s.replace(/\\([\\`*_[\]<>~|#])/g, '$1');
+  // The result at −0.8 V was run in A (30 mL); B (60 mL) is declared and run first.
+  const one = analyze(twoCells(resultAt('-0.8')));
+  assert.match(unescape(writeMethods(one, 'md').text), /V = 30 mL the catholyte volume/);
+  // Results in A and in B: no single V, and the note says why.
+  const both = analyze(twoCells(resultAt('-0.8') + resultAt('-0.9')));
+  const written = writeMethods(both, 'md');
+  assert.doesNotMatch(unescape(written.text), /V = \d/);
+  assert.ok(written.problems.some((p) => /different volumes \(A: 30 mL, B: 60 mL\)/.test(p.message)), written.problems.map((p) => p.message).join('\n'));
+});

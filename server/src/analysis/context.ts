@@ -45,6 +45,8 @@ export interface Facts {
   gcInjections: GcInjectionRow[];
   /** What a run's data need from its cell, by cell name (electrochem pass). */
   cells: Map<string, RunCell>;
+  /** The cell each result and plan is bound to (cell-binding.ts), by the block's start offset (electrochem pass). */
+  boundCells: Map<number, string>;
   /** Calibration fits with their standards (electrochem pass), for plots. */
   calibrationFits: Map<string, CalibrationFigureInput>;
   /** Instrument files that were read, in document order (data pass), for plots and inspection. */
@@ -185,6 +187,7 @@ export class AnalysisContext {
       dataStarts: new Map(),
       gcInjections: [],
       cells: new Map(),
+      boundCells: new Map(),
       calibrationFits: new Map(),
       datasets: [],
       cdlFits: [],

@@ -1,7 +1,8 @@
 // Product quantification: each calibration with its method, dilution,
 // wavelength and fitted line (y = a·x + b, R², LOD), gases by GC, and the
 // faradaic-efficiency and yield-rate formulas with n, F and the protocol's numbers.
-import type { CalibrationBlock, CellBlock, ReactionDecl, Span } from '../syntax/ast';
+import type { CalibrationBlock, CellBlock, Quantity, ReactionDecl, Span } from '../syntax/ast';
+import { workingCompartment } from '../analysis/working-compartment';
 import { analyteBasis } from '../electrochem/analyte';
 import { molarVolume } from '../electrochem/faradaic';
 import { FARADAY } from '../data/constants';
@@ -142,15 +143,40 @@ function electronsSentence(m: MethodsContext, products: string[], at: Span): Inl
   return items.length ? inlines('; n = ', list(items)) : [];
 }
 
-function feBlocks(m: MethodsContext, main: CellBlock | undefined, gases: GasReading[]): Block[] {
+/**
+ * The electrolyte whose volume is the FE formula's V: the one the working electrode sits in, in the
+ * cell the results are bound to (cell-binding.ts), never the first cell; one V only when every
+ * result's cell holds the same volume.
+ */
+function resultElectrolyte(m: MethodsContext, results: { span: Span }[]): { volume?: Quantity; why: string; span?: Span } {
+  const names = [...new Set(results.map((r) => m.analysis.facts.boundCells.get(r.span.start)).filter((x): x is string => x !== undefined))];
+  if (names.length === 0) return { why: 'no result is bound to a cell (see the diagnostics of the results)' };
+  const reactions = m.statements.filter((s): s is ReactionDecl => s.kind === 'reaction');
+  const specs = names.map((name) => {
+    const cell = m.blocks('cell').find((c) => c.name?.text === name);
+    const where = cell ? workingCompartment(cell, reactions) : undefined;
+    return { name, cell, spec: cell && where?.kind === 'known' ? cell[where.compartment] : undefined };
+  });
+  const missing = specs.find((x) => !x.spec?.volume);
+  if (missing) return { why: `cell ${missing.name} states no volume of the electrolyte its working electrode sits in; add it, as in \`catholyte nitrate 30 mL\``, span: missing.spec?.span ?? missing.cell?.span };
+  const litres = specs.map((x) => {
+    const u = x.spec!.volume!.unit && parseUnit(x.spec!.volume!.unit.text);
+    return u && 'unit' in u ? toSI(x.spec!.volume!.values[0]!.value, u.unit) : NaN;
+  });
+  if (litres.every((l) => Math.abs(l - litres[0]!) <= 1e-12)) return { volume: specs[0]!.spec!.volume, why: '' };
+  return { why: `the results were measured in cells with different volumes (${specs.map((x) => `${x.name}: ${m.textOf(x.spec!.volume)}`).join(', ')}), so V is each result's own`, span: specs[1]!.spec!.span };
+}
+
+function feBlocks(m: MethodsContext, gases: GasReading[]): Block[] {
   const results = m.blocks('result');
   const dissolved = [...new Set(results.flatMap((r) => r.readings.filter((x) => !x.flow && x.method).map((x) => x.analyte.text)))];
   if (results.length === 0 || (dissolved.length === 0 && gases.length === 0)) return [];
   const blocks: Block[] = [];
   const at = results[0]!.span;
   if (dissolved.length) {
-    const volume = main?.catholyte?.volume;
-    if (!volume) m.problem(MethodsCodes.formulaTermUnknown, 'information', 'the FE formula in the Methods section gives V without its value: the cell states no catholyte volume; add it, as in `catholyte nitrate 30 mL`', main?.catholyte?.span ?? main?.span ?? at);
+    const electrolyte = resultElectrolyte(m, results);
+    const volume = electrolyte.volume;
+    if (!volume) m.problem(MethodsCodes.formulaTermUnknown, 'information', `the FE formula in the Methods section gives V without its value: ${electrolyte.why}`, electrolyte.span ?? at);
     const bases = dissolved.flatMap((a) => {
       const basis = analyteBasis(a);
       return 'error' in basis ? [] : [{ a, basis }];
@@ -202,7 +228,7 @@ export function quantificationSection(m: MethodsContext): Section | undefined {
   const gases = gasReadings(m);
   const gas = gasSentences(m, main, gases);
   if (gas.length) blocks.push({ kind: 'paragraph', sentences: gas });
-  blocks.push(...feBlocks(m, main, gases));
+  blocks.push(...feBlocks(m, gases));
   if (blocks.length === 0) return undefined;
   return { id: 'quantification', title: inlines('Product quantification'), blocks };
 }

@@ -469,6 +469,7 @@ class ElectrochemPass {
     }
     const cell = this.cells.get(binding.cell)!;
     this.ctx.symbols.bind(binding.cell, ['cell']);
+    this.ctx.facts.boundCells.set(block.span.start, binding.cell);
     const how = binding.how === 'stated' ? 'named on the header' : binding.how === 'run' ? `through its run: \`${binding.line}\`` : 'the only cell that could have run it (no run in it holds a CA line)';
     const plain = (x: number) => formatExact(x);
     const parts = [
