@@ -226,3 +226,37 @@ test('patterns that cannot be read, values and flows that do not belong, files t
   const bare = run({}, protocol('  current 10 mA\n  H2, CO by GC at 20 mL/min'));
   assert.ok(bare.diagnostics.some((d) => /expected the reading of H2, as in `H2 absorbance 0\.099 by nessler`, or the GC files it is read from/.test(d.message)));
 });
+
+test('hover of the data string lists the injections; completion offers the GC line, `GC` and the files', async () => {
+  const { hoverAt } = await import('../../server/src/lsp/hover');
+  const { completions } = await import('../../server/src/features/completion');
+  const late = FIRST.replace('"runTimeStamp":"2022-06-08T14:10:58.301Z"', '"runTimeStamp":"2022-06-08T15:30:00.000Z"');
+  const a = run({ ...TWO_INJECTIONS, 'gc/run--1.0-3.fusion-data': late }, protocol('  current 10 mA\n  H2, CO by GC data "gc/run-{E}-{n}.fusion-data" at 20 mL/min'));
+  const injections = found(a, 'gcInjections', 'Cu/gc/run-{E}-{n}.fusion-data')!;
+  assert.deepEqual([injections.value, injections.label], [2, '2 of 3 GC injections averaged']);
+  const hover = hoverAt(a, a.text.indexOf('gc/run-{E}') + 3)!;
+  const markdown = (hover.contents as { value: string }).value;
+  assert.match(markdown, /\*\*2 of 3 GC injections averaged\*\*/);
+  assert.match(markdown, /injection 3 \(`gc\/run--1\.0-3\.fusion-data`, 2022-06-08T15:30:00\.000Z\), t = 79 min: outside the electrolysis, left out/);
+  assert.match(markdown, /t = 0 is the first injection; the electrolysis lasts 1 h\./);
+  assert.match(markdown, /Compounds: H2, O2, N2, CH4, CO, CO2, C2H4/);
+  // The product's hover has its injections and mean.
+  const h2 = (hoverAt(a, a.text.indexOf('H2, CO by') + 1)!.contents as { value: string }).value;
+  assert.match(h2, /From 2 injections of `gc\/run-\{E\}-\{n\}\.fusion-data`/);
+  assert.match(h2, /Left out \(outside the electrolysis\): injection 3/);
+
+  const vocabulary = { species: [], referenceElectrodes: [], unitsFor: () => [] };
+  const text = protocol('  current 10 mA\n  \n', 'calibration tcd-H2 {\n  gas H2\n  \n}');
+  const parsed = analyze(text);
+  const lineStart = completions(parsed, text.indexOf('  \n\n}') + 2, vocabulary);
+  const reading = lineStart.find((c) => c.label === 'H2, CO by GC data')!;
+  assert.equal(reading.snippet, '${1:H2}, ${2:CO} by ${3:GC} data "${4:gc/run-{E\\}-{n\\}.fusion-data}" at ${5:20} mL/min');
+  const calibrationLine = completions(parsed, text.indexOf('gas H2\n  ') + 'gas H2\n  '.length, vocabulary).map((c) => c.label);
+  assert.ok(calibrationLine.includes('window'));
+  const afterBy = 'result Cu at -1.0 V vs RHE for 1 h {\n  H2 by \n}\ncalibration tcd-H2 { gas H2; response factor 0.1 ppm per area }\n';
+  assert.deepEqual(completions(analyze(afterBy), afterBy.indexOf('by ') + 3, vocabulary).map((c) => c.label), ['tcd-H2', 'GC']);
+  const afterMethod = 'result Cu at -1.0 V vs RHE for 1 h {\n  H2 by GC \n}\n';
+  const files = completions(analyze(afterMethod), afterMethod.indexOf('GC ') + 3, vocabulary);
+  assert.deepEqual(files.map((c) => c.label), ['data', 'at']);
+  assert.equal(files[0]!.snippet, 'data "${1:gc/run-{E\\}-{n\\}.fusion-data}" at ${2:20} mL/min');
+});

@@ -52,11 +52,17 @@ const BLOCK_VOCABULARY: Record<string, string[]> = {
   electrolyte: ['pH', 'purge'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area'],
   cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR'],
-  calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard'],
+  calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard', 'window'],
   result: ['charge', 'current', 'data', 'yield'],
   plan: ['expect current density', 'expect current', 'expect FE'],
   crystal: ['formula', 'formula weight', 'temperature', 'wavelength', 'system', 'space group', 'cell', 'volume', 'Z', 'density', 'F000', 'reflections', 'restraints', 'parameters', 'goodness of fit', 'R1'],
 };
+
+/** Gases read from GC files on a result line; `\\}` keeps the pattern's braces out of the snippet syntax. */
+const GC_PATTERN = 'gc/run-{E\\}-{n\\}.fusion-data';
+const GC_READING: CompletionEntry = { label: 'H2, CO by GC data', kind: 'snippet', detail: 'gases read from GC files: {E} is the potential, {n} each injection number on disk', snippet: `\${1:H2}, \${2:CO} by \${3:GC} data "\${4:${GC_PATTERN}}" at \${5:20} mL/min` };
+const GC_DATA: CompletionEntry = { label: 'data', kind: 'keyword', detail: 'the GC files of the run: {E} is the potential, {n} each injection number on disk', snippet: `data "\${1:${GC_PATTERN}}" at \${2:20} mL/min` };
+const GC_METHOD: CompletionEntry = { label: 'GC', kind: 'keyword', detail: 'the instrument\'s calibrated concentrations (with data "…")' };
 
 /** Words after which a name of that kind is expected. */
 const NAME_SLOTS: Record<string, SymbolKind[]> = {
@@ -119,7 +125,13 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   // `ink |` at the start of a line names a new ink; elsewhere (`drop-cast 10 µL of ink |`) it refers to one.
   if (previous !== undefined && NAME_SLOTS[previous] && !(previous === 'ink' && words.length === 1)) {
     const kinds = NAME_SLOTS[previous]!;
-    return analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
+    const names = analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
+    // A gas read from GC files may take the instrument's own calibration.
+    return block === 'result' && previous === 'by' ? [...names, GC_METHOD] : names;
+  }
+  if (block === 'result' && words.length >= 2 && words[words.length - 2] === 'by') {
+    // After `H2, CO by GC`: the GC files the products are read from, or the carrier flow of written values.
+    return [GC_DATA, { label: 'at', kind: 'keyword', detail: 'carrier flow of a gas read by GC', snippet: 'at ${1:20} mL/min' }];
   }
   if (previous !== undefined && words.length >= 2 && /^[-−]?\d/.test(words[words.length - 2]!)) {
     // After `20 mg`: a species.
@@ -129,7 +141,8 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
     if (!block) return BLOCK_SNIPPETS;
     if (block === 'synthesis') return [...['product', 'basis'].map((k) => ({ label: k, kind: 'keyword' as const })), ...STEP_VERBS.map((v) => ({ label: v, kind: 'verb' as const, detail: 'step' }))];
     if (block === 'run') return TECHNIQUES.map((t) => ({ label: t, kind: 'technique' as const, detail: 'technique' }));
-    return (BLOCK_VOCABULARY[block] ?? []).map((k) => ({ label: k, kind: 'keyword' as const, detail: `${block} statement` }));
+    const keywords = (BLOCK_VOCABULARY[block] ?? []).map((k) => ({ label: k, kind: 'keyword' as const, detail: `${block} statement` }));
+    return block === 'result' ? [...keywords, GC_READING] : keywords;
   }
   return speciesCompletions(analysis, vocabulary);
 }

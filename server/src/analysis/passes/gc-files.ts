@@ -163,6 +163,16 @@ function readRun(ctx: AnalysisContext, result: ResultBlock, reading: GcFileReadi
       : `${durationText(p.offsetS)} after ${origin}, when the ${during} electrolysis had ended`;
     ctx.report(InstrumentCodes.gcInjectionOutsideRun, 'warning', `${injectionLabel(r)} was taken ${when}: its gas is not of this run, so it is left out of the mean; remove its file from the pattern's folder or correct the duration`, literal.span);
   }
+  const used = injections.filter((r) => r.placement.inside).length;
+  if (injections.length > 0) {
+    const lines = injections.map((r) => `${injectionLabel(r)}${r.placement.offsetS !== undefined ? `, t = ${durationText(r.placement.offsetS)}` : ''}${r.placement.inside ? '' : ': outside the electrolysis, left out'}`);
+    const compounds = namedCompounds(injections[0]!.injection);
+    ctx.value({
+      kind: 'gcInjections', subject: `${result.name?.text ?? 'result'}/${literal.value}`, value: used, unit: 'injections', span: literal.span,
+      label: used === injections.length ? `${used} GC injection${used === 1 ? '' : 's'} averaged` : `${used} of ${injections.length} GC injections averaged`,
+      detail: [...lines, window.origin === 'none' ? 'The times or the duration are unknown: every injection is averaged.' : `t = 0 is ${origin}; the electrolysis lasts ${during}.`, compounds.length ? `Compounds: ${compounds.join(', ')}.` : `No named peaks: traces of ${injections[0]!.injection.channels.map((c) => c.name).join(', ')}.`].join('  \n'),
+    });
+  }
   return { injections, window, origin };
 }
 
