@@ -198,3 +198,17 @@ test('methods writes the experimental section on stdout and its notes on stderr;
   assert.equal(cli('methods', 'samples/au28cu12-si.faraday', '--format', 'docx').status, 2);
   assert.equal(cli('methods').status, 2);
 });
+
+test('report --table gc: one row per GC injection a result read, found by listing the folder', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-cli-'));
+  mkdirSync(path.join(dir, 'gc'));
+  const fixtures = path.join(root, 'test', 'fixtures', 'instrument-exports');
+  writeFileSync(path.join(dir, 'gc', 'run-1.fusion-data'), readFileSync(path.join(fixtures, 'fusion-gc-cu-co2rr.fusion-data')));
+  writeFileSync(path.join(dir, 'gc', 'run-2.fusion-data'), readFileSync(path.join(fixtures, 'fusion-gc-cu-co2rr-2-peaks.fusion-data')));
+  const file = path.join(dir, 'p.faraday');
+  writeFileSync(file, 'reaction H2 : 2 H2O + 2 e- -> H2 + 2 OH-\nresult Cu at -1.0 V vs RHE for 1 h {\n  current 10 mA\n  H2 by GC data "gc/run-{n}.fusion-data" at 20 mL/min\n}\n');
+  const r = cli('report', file, '--format', 'csv', '--table', 'gc');
+  assert.equal(r.status, 0, r.stderr);
+  // The files' H2: 0.07965441630924582 % and 0.022820781119114293 %, 368.166 s = 6.14 min apart.
+  assert.equal(r.stdout, 'result,file,injection time,t (min),averaged,H2 (ppm)\r\nCu,gc/run-1.fusion-data,2022-06-08T14:10:58.301Z,0.00,yes,796.5\r\nCu,gc/run-2.fusion-data,2022-06-08T14:17:06.467Z,6.14,yes,228.2\r\n');
+});

@@ -136,6 +136,7 @@ function readRun(ctx: AnalysisContext, result: ResultBlock, reading: GcFileReadi
   if (!files) return undefined;
   const read: Omit<ReadInjection, 'placement'>[] = [];
   for (const f of files) {
+    ctx.stopIfCancelled(); // up to 200 exports: a newer edit need not wait for them all
     const loaded = loadDataFile(ctx, f.file, literal);
     if (!loaded?.data) continue;
     const injections = loaded.data.chromatograms ?? [];
