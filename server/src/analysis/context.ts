@@ -9,6 +9,7 @@ import { SymbolTable } from './symbols';
 import type { AnalysisOptions } from './options';
 import type { ImportedData } from '../instruments/series';
 import { AnalysisCodes } from './codes';
+import type { Scale } from '../electrochem/potential-scale';
 
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
@@ -53,10 +54,66 @@ export interface Facts {
   datasets: Dataset[];
   /** Δi against scan rate from CV files, with the fit (data pass). */
   cdlFits: { subject: string; points: { x: number; y: number }[]; slope: number; intercept: number; r2: number; areaCm2: number }[];
+  /** Composition, pH and stated transport data of each electrolyte block, by name (electrochem pass). */
+  electrolytes: Map<string, ElectrolyteFacts>;
+  /** Reference electrodes declared with their potential (`reference X at 0.198 V vs SHE`), latest first (electrochem pass). */
+  declaredScales: Scale[];
+  /** Tafel fits of LSV files (data pass), for the Tafel plot. */
+  tafelFits: TafelFigureInput[];
+  /** Stability runs with their start and end windows (data pass), for the stability curve. */
+  stabilityRuns: StabilityFigureInput[];
+  /** Koutecký–Levich lines of rotating-disk series (data pass). */
+  kouteckyLevich: KouteckyLevichFigureInput[];
+}
+
+export interface ElectrolyteFacts {
+  /** Molar concentrations (mol/L) by species name. */
+  molar: Map<string, number>;
+  pH?: number;
+  /** `solubility O2 …`, `diffusivity O2 …` (SI: mol/m³, m²/s) and `viscosity …` (m²/s) as stated. */
+  solubility?: { species: string; value: number };
+  diffusivity?: { species: string; value: number };
+  viscosity?: number;
+}
+
+export interface TafelFigureInput {
+  subject: string;
+  /** All recorded points with a current: log10 |j| and η (or E), and whether the fit used them. */
+  points: { logJ: number; y: number; fitted: boolean }[];
+  slope: number;
+  intercept: number;
+  r2: number;
+  /** `mA cm⁻²` or `mA` (no electrode area). */
+  jUnit: string;
+  /** `η (V)` or `E (V vs RHE)`. */
+  yTitle: string;
+}
+
+export interface StabilityFigureInput {
+  subject: string;
+  technique: 'CP' | 'CA';
+  /** Time in s and, for CP, the potential (V, on `scale`); for CA the current density (mA/cm²) or current (mA). */
+  time: Float64Array;
+  values: Float64Array;
+  yTitle: string;
+  /** The start and end windows: their spans (s) and means, in the unit of `values`. */
+  windows: { from: number; to: number; mean: number }[];
+  /** `+1.20 mV/h` or `92.0 % retained`. */
+  summary: string;
+}
+
+export interface KouteckyLevichFigureInput {
+  subject: string;
+  /** One line per potential: the potential as written, points x = ω^(−½) (rad/s)^(−½), y = 1/|j| (cm²/mA), and the fit. */
+  lines: { potential: string; points: { x: number; y: number }[]; slope: number; intercept: number; electrons: number }[];
 }
 
 export interface ElectrodeFacts {
   catalyst?: string;
+  /** Metal content of the catalyst on the electrode, when known. */
+  metal?: CatalystMetal;
+  /** Active sites on the electrode (mol), as stated: `sites 1.2e-8 mol`, or a per-area number × the area. */
+  sitesMol?: number;
   /** Mass of catalyst on the electrode: as stated, cast from an ink, or a stated loading × area. */
   catalystMassG?: number;
   areaCm2?: number;
@@ -102,6 +159,10 @@ export interface RunCell {
   nernstSlope?: number;
   /** `iR …` of the cell: what recorded potentials are corrected by (the resistance may come from EIS in the data pass). */
   iR?: IRCompensation & { span: Span };
+  /** The working electrode's block name. */
+  electrode?: string;
+  /** The electrolyte the working electrode sits in. */
+  electrolyte?: string;
 }
 
 /** One injection of a GC file as a result read it for one product. */
@@ -141,6 +202,10 @@ export interface Dataset {
   areaCm2?: number;
   /** LSV: the iR correction of its cell, with the resistance resolved: E_corr = E − fraction·i·R. */
   iR?: { fraction: number; ohm: number; label: string };
+  /** The cell the run names, for what its electrode and electrolyte give (mass, sites, transport data). */
+  cell?: string;
+  /** Rotating disk: the rotation rate as written (`1600 rpm`) and in rad/s. */
+  rotation?: { text: string; omega: number };
 }
 
 export interface CalibrationFigureInput {
@@ -191,6 +256,11 @@ export class AnalysisContext {
       calibrationFits: new Map(),
       datasets: [],
       cdlFits: [],
+      electrolytes: new Map(),
+      declaredScales: [],
+      tafelFits: [],
+      stabilityRuns: [],
+      kouteckyLevich: [],
     };
   }
 

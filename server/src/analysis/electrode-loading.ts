@@ -71,12 +71,14 @@ export function electrodeFacts(ctx: AnalysisContext, e: ElectrodeBlock): Electro
       }
     }
     loadingValues(ctx, name, loading, deposit.source, deposit.span, how, deposit.metal, deposit.noMetal);
+    info.metal = deposit.metal;
   } else if (statedMg !== undefined) {
     // Binder-free: the stated loading is the only source, and gives the mass on the electrode.
     info.loadingMgPerCm2 = statedMg;
     info.catalystMassG = (statedMg * area) / 1000;
     const metal = e.catalystName ? namedMetal(ctx, e) : {};
     loadingValues(ctx, name, statedMg, 'stated', e.loading!.span, [`stated loading ${ctx.textOf(e.loading!.span)}; catalyst on the electrode ${f4(statedMg)} mg/cm² × ${f4(area)} cm² = ${f4(statedMg * area)} mg`], metal.metal, metal.noMetal);
+    info.metal = metal.metal;
   }
   return info;
 }

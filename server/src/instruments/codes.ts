@@ -36,6 +36,11 @@ export const InstrumentCodes = {
   gcValueWithFiles: 'FD0799',
   gcWindowStatement: 'FD0940',
   gcClockMismatch: 'FD0941',
+  recordShorterThanStated: 'FD0750',
+  amplitudeMismatch: 'FD0751',
+  setCurrentMismatch: 'FD0752',
+  patternWithoutList: 'FD0753',
+  missingColumn: 'FD0754',
 } as const;
 
 export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -73,4 +78,9 @@ export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
   e(InstrumentCodes.gcValueWithFiles, 'Value on a GC file line', 'error', 'A product on a line that names GC files carries a value: the values come from the files, one per injection, so the written one is not used.', 'H2 300 ppm by GC data "gc/run-{n}.fusion-data" at 20 mL/min', 'Delete the value, or the `data "…"` to keep the written value.'),
   e(InstrumentCodes.gcWindowStatement, 'Peak window not usable', 'error', 'The `window` of a calibration must be retention times (`min`, `s`), the first before the second, in a gas calibration (`gas H2`): it says where a GC trace is integrated.', 'window 6.95 to 6.59 min', 'Write the start before the end, with a time unit, in a calibration that starts with `gas`.'),
   e(InstrumentCodes.gcClockMismatch, 'Electrolysis start on another clock', 'information', 'The result\'s i-t file gives the start of the electrolysis as the computer\'s wall clock, while the GC writes its injection times with a zone (or the other way round); the two cannot be set against each other, so the first injection stands for the start.', 'data "it.mpt" with H2 by GC data "gc/run-{n}.fusion-data" …', 'Nothing, when the first injection was taken at the start; otherwise compare the times by hand.'),
+  e(InstrumentCodes.recordShorterThanStated, 'Record shorter than stated', 'warning', 'The data file covers less time than the duration on its line (more than 5 % less): the run was stopped early, or the file holds only part of it. Values computed from the file cover the recorded time only.', 'CP stability at 10 mA/cm2 for 100 h, data "cp.DTA"   # the file ends at 60 h', 'Name the complete record, or state the duration that was run.'),
+  e(InstrumentCodes.amplitudeMismatch, 'Impedance amplitude differs', 'warning', 'The perturbation amplitude in the file header differs from the `amplitude` on the line by more than 5 %.', 'EIS at OCP from 100 kHz to 0.1 Hz, amplitude 10 mV, data "eis.txt"   # Amplitude (V) = 0.005', 'Correct the line or name the right file.'),
+  e(InstrumentCodes.setCurrentMismatch, 'Current differs from the set-point', 'warning', 'The mean current of a CP record differs from the set-point on its line (times the electrode area for a current density) by more than 2 %: the file belongs to another set-point, or the area is not the one the run used.', 'CP at 10 mA/cm2 for 1 h, data "cp-50.DTA"', 'Name the right file, or correct the set-point or the electrode area.'),
+  e(InstrumentCodes.patternWithoutList, 'File pattern without its list', 'error', 'A data pattern expands over a list of the line: `{E}` over its potentials, `{rate}` over its scan rates, `{rpm}` over its rotation rates, `{j}` (or `{I}`) over the set-points of a CP. The line has no such list, so no file is read.', 'LSV … data "orr-{rpm}.txt"   # no `at … rpm`', 'Add the list (`at 400, 900, 1600 rpm`) or write the file name.'),
+  e(InstrumentCodes.missingColumn, 'Column missing for a computation', 'warning', 'The file lacks the column a value needs: the potential of a CP or OCP record, the current of a CA record or of a sweep.', 'CP stability at 10 mA/cm2 for 10 h, data "cp.txt"   # time and current only', 'Export the file with the column.'),
 ];

@@ -189,6 +189,12 @@ export interface ElectrolyteBlock {
   solvent?: Word;
   purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
   pH?: { value: NumberLit; measured: boolean; span: Span };
+  /** `solubility O2 1.2e-6 mol/cm3`: the saturation concentration of a dissolved gas, for Koutecký–Levich. */
+  solubility?: { species: Word; value: Quantity; span: Span };
+  /** `diffusivity O2 1.9e-5 cm2/s`: its diffusion coefficient. */
+  diffusivity?: { species: Word; value: Quantity; span: Span };
+  /** `viscosity 0.01 cm2/s`: the kinematic viscosity of the electrolyte. */
+  viscosity?: Quantity;
   span: Span;
   bodySpan: Span;
 }
@@ -237,6 +243,8 @@ export interface ElectrodeBlock {
   casts: InkCast[];
   /** `loading 0.5 mg/cm2`: the loading as stated; checked against the recipe, or the only source for binder-free electrodes. */
   loading?: Quantity;
+  /** `sites 1.2e-8 mol` or `sites 2e-9 mol/cm2`: the number of active sites, for turnover frequencies. */
+  sites?: Quantity;
   support?: StringLit | Word;
   area?: Quantity;
   span: Span;
@@ -287,6 +295,40 @@ export interface TechniqueLine {
   data?: StringLit;
   /** `onset at 10 mA/cm2`: the current density (or current) that defines the onset potential of an LSV. */
   onset?: Quantity;
+  /** `CP at 10, 50, 100 mA/cm2`: the set-points of a chronopotentiometry, currents or current densities. */
+  setCurrents?: Quantity;
+  /** `for 1 h each`: the duration is that of every set-point (the default reading of a list of set-points, said explicitly). */
+  durationEach?: Word;
+  /** `EIS at OCP`, `CA at OCP`: at the open-circuit potential rather than a set-point. */
+  atOCP?: Word;
+  /** `amplitude 10 mV`: the perturbation amplitude of an impedance measurement. */
+  amplitude?: Quantity;
+  /** `at 1600 rpm`, `at 400, 900, 1600, 2500 rpm`: rotation rates of a rotating (ring-)disk electrode. */
+  rotation?: Quantity;
+  /** `window 10 min`: the start and end windows a stability run's drift is averaged over. */
+  window?: Quantity;
+  /** `reaction O2`: the reaction the line's figures of merit refer to (equilibrium potential, electrons per product). */
+  reaction?: Word;
+  /** `equilibrium 1.23 V vs RHE`: the equilibrium potential as stated, instead of the one computed from the reaction. */
+  equilibrium?: Potential;
+  /** `overpotential at 10 mA/cm2`: the current density (or current) the overpotential is read at. */
+  overpotential?: Quantity;
+  /** `tafel from 1 to 10 mA/cm2`, `tafel from 1.50 to 1.60 V vs RHE`: the range of the Tafel fit. */
+  tafel?: { from: Potential; to: Potential; span: Span };
+  /** `mass activity at 1.55 V vs RHE`, `mass activity at 300 mV overpotential`. */
+  massActivity?: MeritPoint;
+  /** `TOF at 300 mV overpotential`: turnover frequency per site. */
+  tof?: MeritPoint;
+  /** `koutecky-levich at 0.3, 0.4 V vs RHE` (also `KL at`): n and the kinetic current from a rotation series. */
+  kouteckyLevich?: { at: Potential; span: Span };
+  span: Span;
+}
+
+/** A potential a figure of merit is read at: on a scale, or an overpotential against the line's reaction. */
+export interface MeritPoint {
+  at: Potential;
+  /** `overpotential` written after the quantity: η, not a potential on a scale. */
+  overpotential?: Word;
   span: Span;
 }
 

@@ -46,6 +46,8 @@ export const SLOTS = {
   absorptionCoefficient: { name: 'absorption coefficient', description: 'an absorption coefficient such as `13.884 mm-1`', dimension: D(-1) },
   angle: { name: 'angle', description: 'an angle such as `90°`', dimension: D(0, 0, 0, 0, 0, 0, 0, 1) },
   pressure: { name: 'pressure', description: 'a pressure such as `101.325 kPa`', dimension: D(-1, 1, -2) },
+  diffusivity: { name: 'diffusion coefficient', description: 'a diffusion coefficient such as `1.9e-5 cm2/s`', dimension: D(2, 0, -1) },
+  kinematicViscosity: { name: 'kinematic viscosity', description: 'a kinematic viscosity such as `0.01 cm2/s`', dimension: D(2, 0, -1) },
 } satisfies Record<string, Slot>;
 
 export type SlotName = keyof typeof SLOTS;

@@ -19,6 +19,12 @@ import { ElectrochemCodes } from '../../electrochem/codes';
 import { correctedSeries } from '../../electrochem/ir-correction';
 import { highFrequencyIntercept } from '../../instruments/impedance';
 import { IRResolver, type ResolvedIR } from '../ir-resolution';
+import { sweepMerits } from '../sweep-merits';
+import { isStabilityLine, stabilityRun } from '../stability-run';
+import { rotatingDiskSeries } from '../rotating-disk';
+import { openCircuit } from '../open-circuit';
+import { angularRate } from '../../electrochem/koutecky-levich';
+import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
 
 export interface DataFile {
   path: string;
@@ -234,6 +240,8 @@ export function dataPass(ctx: AnalysisContext): void {
   const iR = new IRResolver(ctx);
   // Sweeps are corrected once every impedance file of their cell has been read (EIS lines may come later).
   const sweeps: { run: RunBlock; t: TechniqueLine; file: DataFile; dataset: Dataset; toRHE?: number; area?: number }[] = [];
+  // Figures of merit, stability drifts and Koutecký–Levich lines, computed once every file (and impedance) is read.
+  const pending: { run: RunBlock; datasets: Dataset[]; compute: () => void }[] = [];
   for (const s of ctx.document.statements) {
     ctx.stopIfCancelled();
     if (s.kind === 'synthesis') {
@@ -246,26 +254,57 @@ export function dataPass(ctx: AnalysisContext): void {
     }
     if (s.kind === 'run') {
       // As the electrochemistry pass: the cell the run names, and nothing when it names none.
-      const cell = s.cell ? ctx.facts.cells.get(s.cell.text) : undefined;
+      const cellName = s.cell?.text;
+      const cell = cellName === undefined ? undefined : ctx.facts.cells.get(cellName);
       const { toRHE, label } = cell ?? {};
       const area = cell?.areaCm2;
       const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}): Dataset => {
-        const dataset: Dataset = { path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, ...extra };
+        const dataset: Dataset = { path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, cell: cellName, ...extra };
         ctx.facts.datasets.push(dataset);
         return dataset;
       };
       for (const t of s.techniques) {
         if (!t.data) continue;
         const pattern = t.data.value;
-        if (pattern.includes('{E}') && t.at) {
+        const patternProblem = listPatternProblem(pattern, t);
+        if (patternProblem) {
+          ctx.report(InstrumentCodes.patternWithoutList, 'error', patternProblem, t.data.span);
+          continue;
+        }
+        if (pattern.includes('{rpm}') && t.rotation) {
+          // A rotating-disk series: one file per rotation rate.
+          const series: Dataset[] = [];
+          t.rotation.values.forEach((n, i) => {
+            const file = load(ctx, pattern.replace(/\{rpm\}/g, n.text), t.data!);
+            if (!file?.data) return;
+            checkTechnique(ctx, t, file);
+            checkScanRate(ctx, file, siOf(t.rates, 0));
+            const rate = siOf(t.rotation, i);
+            series.push(keep(t, file, { scanRateVs: siOf(t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } }));
+          });
+          if (t.kouteckyLevich) pending.push({ run: s, datasets: series, compute: () => rotatingDiskSeries(ctx, t, series) });
+        } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
+          // A CP at several set-points: one file per set-point.
+          t.setCurrents.values.forEach((n, i) => {
+            const file = load(ctx, pattern.replace(/\{j\}|\{I\}/g, n.text), t.data!);
+            if (!file?.data) return;
+            checkTechnique(ctx, t, file);
+            checkRecordDuration(ctx, t, file, i);
+            checkSetCurrent(ctx, t, file, i, area);
+            const dataset = keep(t, file);
+            if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
+          });
+        } else if (pattern.includes('{E}') && t.at) {
           t.at.quantity.values.forEach((n, i) => {
             const file = loadDataFile(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
             const written = siOf(t.at!.quantity, i);
-            keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
+            const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
+            if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
             const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
             if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
+            checkRecordDuration(ctx, t, file, i);
           });
         } else if (pattern.includes('{rate}') && t.rates) {
           const points: { x: number; y: number }[] = [];
@@ -290,9 +329,18 @@ export function dataPass(ctx: AnalysisContext): void {
           if (!file?.data) continue;
           checkTechnique(ctx, t, file);
           checkScanRate(ctx, file, siOf(t.rates, 0));
-          const dataset = keep(t, file, { scanRateVs: siOf(t.rates, 0) });
+          checkRecordDuration(ctx, t, file, 0);
+          checkAmplitude(ctx, t, file);
+          if (t.setCurrents) checkSetCurrent(ctx, t, file, 0, area);
+          const rate = t.rotation && t.rotation.values.length === 1 ? siOf(t.rotation, 0) : undefined;
+          const dataset = keep(t, file, { scanRateVs: siOf(t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
           if (file.data.technique === 'EIS') impedance(ctx, iR, s, file);
           if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
+          // Figures of merit read the potentials through the cell's iR correction: after every file of the run is read.
+          if (t.technique.text.toUpperCase() === 'LSV') pending.push({ run: s, datasets: [dataset], compute: () => sweepMerits(ctx, s, t, dataset) });
+          if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
+          if (t.kouteckyLevich) pending.push({ run: s, datasets: [dataset], compute: () => rotatingDiskSeries(ctx, t, [dataset]) });
+          if (t.technique.text.toUpperCase() === 'OCP') pending.push({ run: s, datasets: [dataset], compute: () => openCircuit(ctx, t, dataset) });
         }
       }
     }
@@ -303,6 +351,12 @@ export function dataPass(ctx: AnalysisContext): void {
     if (t.onset) onset(ctx, run, t, file, toRHE, area, correction);
   }
   iR.reportUncorrected();
+  // Every record a figure of merit reads (sweeps, CP potentials, rotation series) gets its cell's correction first.
+  for (const { run, datasets, compute } of pending) {
+    const correction = iR.forRun(run).applied;
+    for (const d of datasets) if (correction && d.data.technique !== 'CA') d.iR = correction;
+    compute();
+  }
 }
 
 /** The high-frequency intercept of an impedance file: the resistance of its cell's iR correction. */

@@ -15,6 +15,9 @@ import { replicates } from '../../electrochem/replicates';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
 import { electrodeFacts } from '../electrode-loading';
+import { electrodeSites } from '../electrode-sites';
+import { transportData } from '../transport-data';
+import { techniqueChecks } from '../technique-checks';
 import { parseUnit } from '../../units/parse-unit';
 import { fromSI, toSI } from '../../units/convert';
 import { sameDimension, SLOTS } from '../../units/dimension';
@@ -65,7 +68,10 @@ const V = (x: number) => formatNumber(x, { decimals: 3, unicodeMinus: true });
 class ElectrochemPass {
   private slope: number;
   private readonly slopeStated: boolean;
-  private readonly declaredScales: Scale[] = [];
+  /** Shared with later passes (figures of merit convert their potentials through them). */
+  private get declaredScales(): Scale[] {
+    return this.ctx.facts.declaredScales;
+  }
   private readonly electrolytes = new Map<string, ElectrolyteInfo>();
   /** This file's calibrations by name, and imported ones once a reading names them. */
   private readonly calibrations = new Map<string, CalibrationInfo>();
@@ -192,6 +198,7 @@ class ElectrochemPass {
     }
     if (e.name) {
       this.electrolytes.set(e.name.text, info);
+      this.ctx.facts.electrolytes.set(e.name.text, { molar: info.molar, pH: info.pH, ...transportData(this.ctx, e) });
       const close = e.bodySpan.end - 1;
       const lineStart = this.ctx.text.lastIndexOf('\n', close - 1) + 1;
       const multiline = this.ctx.text.slice(e.bodySpan.start, close).includes('\n');
@@ -203,6 +210,7 @@ class ElectrochemPass {
 
   private electrode(e: Extract<AnalysisContext['document']['statements'][number], { kind: 'electrode' }>): void {
     const info = electrodeFacts(this.ctx, e);
+    info.sitesMol = electrodeSites(this.ctx, e, info.areaCm2);
     if (e.name) this.ctx.facts.electrodes.set(e.name.text, info);
   }
 
@@ -249,6 +257,8 @@ class ElectrochemPass {
         reference: info.reference?.vsSHE !== undefined ? { name: info.reference.name, vsSHE: info.reference.vsSHE, source: info.reference.source } : undefined,
         pH: pH !== undefined ? { value: pH, estimated: !!info.electrolyte?.estimated } : undefined,
         nernstSlope: this.slope,
+        electrode: c.working?.text,
+        electrolyte: info.electrolyteName,
       });
     }
   }
@@ -358,6 +368,7 @@ class ElectrochemPass {
       }
       if (t.rates) quantityInSI(this.ctx, t.rates, 'scanRate');
       if (t.duration) quantityInSI(this.ctx, t.duration, 'time');
+      techniqueChecks(this.ctx, t, cell?.electrode?.areaCm2);
     }
   }
 

@@ -1,7 +1,7 @@
 // The paper's figures as Vega-Lite specs, built from one analysis: LSV
 // overlays on the RHE scale, i-t curves, FE and yield rate per potential,
 // calibration fits with their readings, the Cdl fit, Nyquist plots and UV-vis
-// spectra with a photon-energy axis. A pure function of the analysis; the
+// spectra with a photon-energy axis; Tafel, Koutecký–Levich and stability plots. A pure function of the analysis; the
 // preview webview and `faraday plot` render the same specs.
 import type { Analysis } from '../../analysis/analyze';
 import { isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
@@ -11,6 +11,9 @@ import { feFigure } from './faradaic-efficiency';
 import { calibrationFigures, cdlFigures } from './fits';
 import { nyquistFigure } from './nyquist';
 import { uvvisFigure } from './uv-vis';
+import { tafelFigures } from './tafel';
+import { stabilityFigures } from './stability';
+import { kouteckyLevichFigures } from './koutecky-levich';
 
 export type { Figure, FigureOptions, VegaLiteSpec } from './common';
 
@@ -21,7 +24,10 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
   const figures: (Figure | undefined)[] = [
     uvvisFigure(sets.filter(isUV), max),
     lsvFigure(analysis, sets.filter(isLSV), max),
+    ...tafelFigures(analysis, max),
+    ...kouteckyLevichFigures(analysis),
     itFigure(sets.filter(isCA), max),
+    ...stabilityFigures(analysis, max),
     feFigure(analysis),
     ...calibrationFigures(analysis),
     ...cdlFigures(analysis),

@@ -22,7 +22,7 @@ export function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Fig
     const shift = onRHE ? d.toRHE! : 0;
     const area = perArea ? d.areaCm2! : 1;
     const f = d.iR ? d.iR.fraction * d.iR.ohm : 0;
-    const name = `${d.label ?? d.path}${d.iR && !axisCorrection ? `, ${d.iR.label}` : ''}`;
+    const name = `${d.label ?? d.path}${d.rotation ? `, ${d.rotation.text}` : ''}${d.iR && !axisCorrection ? `, ${d.iR.label}` : ''}`;
     const s = series(e.values, i.values, max, (x, y) => ({ E: x - f * y + shift, j: (y * 1000) / area, series: name, file: d.path }));
     rows.push(...s.rows);
     read += s.read;

@@ -3,9 +3,11 @@
 import type { Line } from '../lines';
 import { LineCursor, spanOfWords } from '../line-cursor';
 import type {
-  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
+  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, MeritPoint, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
   GcFileReading, ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
 } from '../ast';
+import { parseUnit } from '../../units/parse-unit';
+import { sameDimension, SLOTS } from '../../units/dimension';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
 import { readCast, readComponent } from './ink';
@@ -89,8 +91,17 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
       node.pH = { value, measured, span: line.span };
     } else if (key === 'purge') {
       node.purge = readPurge(cursor, ctx, line.span);
+    } else if (key === 'solubility' || key === 'diffusivity') {
+      // `solubility O2 1.2e-6 mol/cm3`, `diffusivity O2 1.9e-5 cm2/s`: transport data of a dissolved reactant.
+      const example = key === 'solubility' ? 'solubility O2 1.2e-6 mol/cm3' : 'diffusivity O2 1.9e-5 cm2/s';
+      const species = cursor.nameWord();
+      const value = species ? expectQuantity(ctx, cursor, example.split(' ').slice(2).join(' ')) : undefined;
+      if (!species) ctx.error(SyntaxCodes.missingName, `expected the dissolved species and its value, as in \`${example}\``, cursor.here());
+      if (species && value) node[key] = { species, value, span: line.span };
+    } else if (key === 'viscosity') {
+      node.viscosity = expectQuantity(ctx, cursor, '0.01 cm2/s');
     } else {
-      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge']);
+      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'solubility', 'diffusivity', 'viscosity']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -137,12 +148,14 @@ export function readElectrode(header: Line, ctx: BuildContext, name: Word | unde
       else ctx.error(SyntaxCodes.expectedQuantity, `expected a volume of an ink, as in \`${headWord.text} 10 µL of ink A\``, cursor.here());
     } else if (key === 'loading') {
       node.loading = expectQuantity(ctx, cursor, '0.5 mg/cm2');
+    } else if (key === 'sites') {
+      node.sites = expectQuantity(ctx, cursor, '1.2e-8 mol');
     } else if (key === 'support') {
       node.support = textValue(cursor);
     } else if (key === 'area') {
       node.area = expectQuantity(ctx, cursor, '1 cm2');
     } else {
-      unknownLine(ctx, line, 'an electrode', ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area']);
+      unknownLine(ctx, line, 'an electrode', ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -281,6 +294,35 @@ export function readRun(header: Line, ctx: BuildContext): RunBlock {
   return node;
 }
 
+/** Words that open a clause of a technique line after a comma (`onset at …`, `tafel from … to …`). */
+export const TECHNIQUE_CLAUSES = ['data', 'onset', 'overpotential', 'tafel', 'mass', 'TOF', 'koutecky-levich', 'KL', 'reaction', 'equilibrium', 'amplitude', 'window'];
+const KOUTECKY_LEVICH = new Set(['koutecky-levich', 'koutecký-levich', 'kl', 'k-l']);
+const CLAUSE_WORDS = new Set([...TECHNIQUE_CLAUSES.map((w) => w.toLowerCase()), ...KOUTECKY_LEVICH]);
+
+/** What a quantity after `at` sets on a technique line, by its unit: a current set-point, a rotation rate, a scan rate or a potential. */
+function atKind(unitText: string | undefined): 'current' | 'rotation' | 'rate' | 'potential' {
+  if (!unitText) return 'potential';
+  if (unitText.toLowerCase() === 'rpm') return 'rotation';
+  const u = parseUnit(unitText);
+  if ('unit' in u && (sameDimension(u.unit.dimension, SLOTS.current.dimension) || sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension))) return 'current';
+  return unitText.includes('/') ? 'rate' : 'potential';
+}
+
+/** `at 1.55 V vs RHE` or `at 300 mV overpotential`, after `mass activity` or `TOF`. */
+function readMeritPoint(cursor: LineCursor, ctx: BuildContext, head: Word): MeritPoint | undefined {
+  if (!cursor.accept('at')) {
+    ctx.error(SyntaxCodes.expectedQuantity, `expected \`at\` and a potential after \`${head.text}\`, as in \`${head.text} at 1.55 V vs RHE\` or \`${head.text} at 300 mV overpotential\``, cursor.here());
+    return undefined;
+  }
+  const at = cursor.potential();
+  if (!at) {
+    ctx.error(SyntaxCodes.expectedPotential, `expected a potential, as in \`${head.text} at 1.55 V vs RHE\` or \`${head.text} at 300 mV overpotential\``, cursor.here());
+    return undefined;
+  }
+  const overpotential = cursor.accept('overpotential');
+  return { at, overpotential, span: { start: head.span.start, end: (overpotential ?? at).span.end } };
+}
+
 function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined {
   const head = line.elements[0]!;
   if (head.kind !== 'word' || !(TECHNIQUES as readonly string[]).includes(head.word.text.toUpperCase())) {
@@ -289,7 +331,7 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
   }
   const cursor = cursorAfterHead(line);
   const node: TechniqueLine = { kind: 'technique', technique: head.word, span: line.span };
-  node.label = cursor.nameWord();
+  if (!(cursor.isWord() && CLAUSE_WORDS.has((cursor.peek() as { word: Word }).word.text.toLowerCase()))) node.label = cursor.nameWord();
   while (!cursor.done) {
     if (cursor.acceptPunct(',')) continue;
     const k = cursor.isWord() ? (cursor.peek() as { word: Word }).word.text.toLowerCase() : '';
@@ -301,17 +343,24 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
       else node.to = p;
     } else if (k === 'at') {
       cursor.next();
-      const p = cursor.potential();
-      if (!p) {
-        ctx.error(SyntaxCodes.expectedQuantity, 'expected potentials or scan rates after `at`, such as `-0.8 V vs RHE` or `50 mV/s`', cursor.here());
+      if (cursor.isWord('OCP')) {
+        node.atOCP = cursor.word();
         continue;
       }
-      const unit = p.quantity.unit?.text ?? '';
-      if (unit.includes('/')) node.rates = p.quantity;
+      const p = cursor.potential();
+      if (!p) {
+        ctx.error(SyntaxCodes.expectedQuantity, 'expected potentials, currents, scan rates or rotation rates after `at`, such as `-0.8 V vs RHE`, `10 mA/cm2`, `50 mV/s` or `1600 rpm`', cursor.here());
+        continue;
+      }
+      const kind = atKind(p.quantity.unit?.text);
+      if (kind === 'rotation') node.rotation = p.quantity;
+      else if (kind === 'current') node.setCurrents = p.quantity;
+      else if (kind === 'rate') node.rates = p.quantity;
       else node.at = p;
     } else if (k === 'for') {
       cursor.next();
       node.duration = expectQuantity(ctx, cursor, '2 h');
+      node.durationEach = cursor.accept('each');
     } else if (k === 'data') {
       cursor.next();
       node.data = cursor.string();
@@ -320,6 +369,51 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
       cursor.next();
       cursor.accept('at');
       node.onset = expectQuantity(ctx, cursor, '10 mA/cm2');
+    } else if (k === 'overpotential') {
+      cursor.next();
+      cursor.accept('at');
+      node.overpotential = expectQuantity(ctx, cursor, '10 mA/cm2');
+    } else if (k === 'tafel') {
+      const word = cursor.word()!;
+      const from = cursor.accept('from') ? cursor.potential() : undefined;
+      const to = from && cursor.accept('to') ? cursor.potential() : undefined;
+      if (!from || !to) {
+        ctx.error(SyntaxCodes.expectedQuantity, 'expected the range of the Tafel fit, as in `tafel from 1 to 10 mA/cm2` or `tafel from 1.50 to 1.60 V vs RHE`', cursor.here());
+        continue;
+      }
+      node.tafel = { from, to, span: { start: word.span.start, end: to.span.end } };
+    } else if (k === 'mass' && cursor.isWord('activity', 1)) {
+      const word = cursor.word()!;
+      const activity = cursor.word()!;
+      const point = readMeritPoint(cursor, ctx, { text: 'mass activity', span: { start: word.span.start, end: activity.span.end } });
+      if (point) node.massActivity = point;
+    } else if (k === 'tof') {
+      const point = readMeritPoint(cursor, ctx, cursor.word()!);
+      if (point) node.tof = point;
+    } else if (KOUTECKY_LEVICH.has(k)) {
+      const word = cursor.word()!;
+      const at = cursor.accept('at') ? cursor.potential() : undefined;
+      if (!at) {
+        ctx.error(SyntaxCodes.expectedPotential, `expected the potentials to analyse, as in \`${word.text} at 0.3, 0.4, 0.5 V vs RHE\``, cursor.here());
+        continue;
+      }
+      node.kouteckyLevich = { at, span: { start: word.span.start, end: at.span.end } };
+    } else if (k === 'reaction') {
+      cursor.next();
+      node.reaction = cursor.nameWord();
+      if (!node.reaction) ctx.error(SyntaxCodes.missingName, 'expected the name of a reaction, as in `reaction O2`', cursor.here());
+    } else if (k === 'equilibrium') {
+      cursor.next();
+      cursor.accept('at');
+      const p = cursor.potential();
+      if (!p?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected the equilibrium potential with its scale, as in `equilibrium 1.23 V vs RHE`', p?.span ?? cursor.here());
+      else node.equilibrium = p;
+    } else if (k === 'amplitude') {
+      cursor.next();
+      node.amplitude = expectQuantity(ctx, cursor, '10 mV');
+    } else if (k === 'window') {
+      cursor.next();
+      node.window = expectQuantity(ctx, cursor, '10 min');
     } else if (cursor.isNumber()) {
       const q = cursor.quantity({ bare: true })!;
       if (cursor.accept('cycles') || cursor.accept('cycle')) node.cycles = q.values[0];

@@ -1,0 +1,28 @@
+// The potentials of a record as every figure of merit reads them: the
+// recorded potential, corrected for the ohmic drop when the cell states a
+// compensation (E − f·i·R, `electrochem/ir-correction.ts`, the resistance
+// resolved by the data pass), on the RHE scale when the pH of the working
+// electrode's electrolyte is known. Overpotential, Tafel fit, mass activity,
+// TOF, Koutecký–Levich, OCP and the stability curve take them from here only.
+import type { Dataset } from './context';
+import { column } from '../instruments/series';
+import { correctedSeries } from '../electrochem/ir-correction';
+
+export interface MeritPotentials {
+  /** V, on the RHE scale when `onRHE`, else vs the cell's reference. */
+  values: Float64Array;
+  onRHE: boolean;
+  /** `iR-corrected (85 %)` when a correction was applied. */
+  iR?: string;
+}
+
+export function meritPotentials(d: Dataset): MeritPotentials | undefined {
+  const e = column(d.data, /^Potential$/i);
+  if (!e) return undefined;
+  const i = column(d.data, /^Current$/i);
+  const corrected = d.iR && i ? correctedSeries(e.values, i.values, d.iR.fraction, d.iR.ohm) : e.values;
+  const shift = d.toRHE ?? 0;
+  const values = new Float64Array(corrected.length);
+  for (let k = 0; k < values.length; k++) values[k] = corrected[k]! + shift;
+  return { values, onRHE: d.toRHE !== undefined, iR: d.iR && i ? d.iR.label : undefined };
+}

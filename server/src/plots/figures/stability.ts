@@ -1,0 +1,22 @@
+// Stability curves: the potential of a CP run (or the current density of a CA
+// run) against hours, with the start and end windows its drift is the mean of.
+import type { Analysis } from '../../analysis/analyze';
+import { base, series, type Figure, type VegaLiteSpec } from './common';
+
+export function stabilityFigures(analysis: Analysis, max: number): Figure[] {
+  return analysis.facts.stabilityRuns.map((r, k) => {
+    const curve = series(r.time, r.values, max, (t, y) => ({ t: t / 3600, y }));
+    const windows = r.windows.map((w, i) => ({ t: w.from / 3600, t2: w.to / 3600, y: w.mean, window: i === 0 ? 'start' : 'end' }));
+    const x = { field: 't', type: 'quantitative', title: 't (h)' };
+    const y = { field: 'y', type: 'quantitative', title: r.yTitle, scale: { zero: false } };
+    const layers: VegaLiteSpec[] = [
+      { data: { values: curve.rows }, mark: { type: 'line', strokeWidth: 1 }, encoding: { x, y } },
+      { data: { values: windows }, mark: { type: 'rule', strokeWidth: 4, color: '#d62728' }, encoding: { x, x2: { field: 't2' }, y, tooltip: [{ field: 'window', type: 'nominal' }, { field: 'y', type: 'quantitative', format: '.4g', title: 'mean' }] } },
+    ];
+    return {
+      id: k === 0 ? 'stability' : `stability-${k + 1}`, title: 'Stability',
+      spec: { ...base(`${r.technique === 'CP' ? 'Chronopotentiometric' : 'Chronoamperometric'} stability (${r.subject})`, `${r.summary}; red: the start and end windows and their means`), layer: layers },
+      pointsRead: r.time.length, pointsDrawn: curve.drawn,
+    };
+  });
+}
