@@ -18,6 +18,11 @@ const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { re
 const analysis = analyze(readFileSync(samplePath, 'utf8'), { fileName: samplePath, readFile: read });
 const figures = buildFigures(analysis);
 const figure = (id: string) => figures.find((f) => f.id === id)!;
+/** The figures of merit of the OER and ORR samples (Tafel, stability, Koutecký–Levich), named apart from the main sample's. */
+const meritFigures = ['oer-figures-of-merit', 'orr-rde-pt'].flatMap((name) => {
+  const file = path.join(root, 'samples', `${name}.faraday`);
+  return buildFigures(analyze(readFileSync(file, 'utf8'), { fileName: file, readFile: read })).map((f) => ({ ...f, id: `${name}/${f.id}` }));
+});
 type Rows = Record<string, number | string>[];
 const layerRows = (f: Figure, i: number) => ((f.spec.layer as { data: { values: Rows } }[])[i]!.data.values);
 
@@ -43,6 +48,15 @@ test('every figure is a valid Vega-Lite spec (the vega-lite package\'s own JSON 
   figures.forEach((f, i) => assert.equal(errors[i], null, `${f.id}: ${JSON.stringify(errors[i])}`));
   // A broken spec is caught, so the check can fail.
   assert.notEqual(errors[figures.length], null);
+});
+
+test('the figures of merit are valid Vega-Lite specs too: Tafel, stability and Koutecký–Levich plots', () => {
+  assert.deepEqual(meritFigures.map((f) => f.id), [
+    'oer-figures-of-merit/lsv', 'oer-figures-of-merit/tafel', 'oer-figures-of-merit/stability', 'oer-figures-of-merit/stability-2', 'oer-figures-of-merit/nyquist',
+    'orr-rde-pt/lsv', 'orr-rde-pt/koutecky-levich',
+  ]);
+  const errors = validateSpecs(meritFigures.map((f) => f.spec));
+  meritFigures.forEach((f, i) => assert.equal(errors[i], null, `${f.id}: ${JSON.stringify(errors[i])}`));
 });
 
 test('LSV on the RHE scale: each file through its own cell\'s pH, the onset at 10 mA/cm² as a rule', () => {
@@ -166,8 +180,9 @@ test('headless SVG renders hold the expected marks', async () => {
 
 test('the preview\'s slimmed vega runtime draws every figure exactly as all of vega does', async () => {
   // The figures as the preview receives them: laid out for the panel and compiled to Vega.
-  const compiled = await previewFigures(figures);
-  assert.deepEqual(compiled.map((f) => f.id), figures.map((f) => f.id));
+  const every = [...figures, ...meritFigures];
+  const compiled = await previewFigures(every);
+  assert.deepEqual(compiled.map((f) => f.id), every.map((f) => f.id));
   const dir = mkdtempSync(path.join(tmpdir(), 'faraday-runtime-'));
   const input = path.join(dir, 'figures.json');
   writeFileSync(input, JSON.stringify(compiled));
@@ -197,4 +212,8 @@ test('the preview\'s slimmed vega runtime draws every figure exactly as all of v
   assert.equal((svg('fe').match(/<path [^>]*aria-roledescription="bar"/g) ?? []).length, 9);
   assert.match(svg('lsv'), /class="mark-rule role-mark/);
   assert.match(svg('calibration-nessler'), /aria-roledescription="point"/);
+  // The stability windows are rules; the Tafel and Koutecký–Levich fits are dashed lines over their points.
+  assert.match(svg('oer-figures-of-merit/stability'), /class="mark-rule role-mark/);
+  assert.match(svg('oer-figures-of-merit/tafel'), /stroke-dasharray="5,3"/);
+  assert.match(svg('orr-rde-pt/koutecky-levich'), /aria-roledescription="point"/);
 });

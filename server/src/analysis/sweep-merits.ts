@@ -152,7 +152,11 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
     ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `${fitted.length} point${fitted.length === 1 ? '' : 's'} of \`${s.d.path}\` fall${fitted.length === 1 ? 's' : ''} within the Tafel range (${range}); at least ${TAFEL_MIN_POINTS} are needed: widen the range`, span);
     return;
   }
-  const fit = tafelFit(fitted)!;
+  const fit = tafelFit(fitted);
+  if (!fit) {
+    ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `the points of \`${s.d.path}\` within the Tafel range (${range}) all have the same current, so no slope can be fitted: widen the range`, span);
+    return;
+  }
   const jUnit = area === undefined ? 'mA' : 'mA cm⁻²';
   const yTitle = eq ? 'η (V)' : `E (V vs ${s.potentials.onRHE ? 'RHE' : 'the reference'})`;
   if (fit.r2 < TAFEL_MIN_R2) {

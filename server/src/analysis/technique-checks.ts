@@ -42,10 +42,10 @@ export function techniqueChecks(ctx: AnalysisContext, t: TechniqueLine, areaCm2:
     } else scaledPotentials(ctx, point.at);
   }
   if (t.kouteckyLevich) {
-    scaledPotentials(ctx, t.kouteckyLevich.at);
+    scaledPotentials(ctx, t.kouteckyLevich.at, false);
     if (!t.rotation) ctx.report(ElectrochemCodes.kouteckyLevichNotRotating, 'error', 'Koutecký–Levich needs the rotation rates of the disk: add them after `at`, with a file per rate, as in `at 400, 900, 1600, 2500 rpm, data "orr-{rpm}.txt"`', t.kouteckyLevich.span);
   }
-  if (t.equilibrium) scaledPotentials(ctx, t.equilibrium);
+  if (t.equilibrium) scaledPotentials(ctx, t.equilibrium, false);
   if (t.label?.text.toLowerCase() === 'stability' && !t.data) {
     ctx.report(ElectrochemCodes.stabilityWithoutData, 'information', `the drift of this stability run is computed from its record: add \`data "…"\` to show it`, t.label.span);
   }
@@ -84,7 +84,7 @@ function tafelRange(ctx: AnalysisContext, t: TechniqueLine): void {
   const unit = to.quantity.unit;
   const kinds = [from, to].map((p) => (isCurrentUnit(p.quantity, unit) ? 'current' : isPotentialUnit(p.quantity, unit) ? 'potential' : undefined));
   if (kinds.some((k) => k === undefined)) {
-    const bad = kinds[0] === undefined ? from : to;
+    const bad = kinds[1] === undefined ? to : from;
     ctx.report(UnitCodes.wrongDimension, 'error', `\`${ctx.textOf(bad.span)}\` is neither a current density nor a potential; a Tafel range is \`from 1 to 10 mA/cm2\` or \`from 1.50 to 1.60 V vs RHE\``, bad.span);
     return;
   }
@@ -94,19 +94,19 @@ function tafelRange(ctx: AnalysisContext, t: TechniqueLine): void {
   }
   if (kinds[0] === 'potential') {
     // `from 1.50 to 1.60 V vs RHE`: the first end takes the unit and the scale of the second.
-    scaledPotentials(ctx, to);
-    if (from.scale) scaledPotentials(ctx, from);
+    scaledPotentials(ctx, to, false);
+    if (from.scale) scaledPotentials(ctx, from, false);
   }
 }
 
 /** Potentials of a figure of merit are read on a scale; a missing or unknown one is said here. */
-function scaledPotentials(ctx: AnalysisContext, p: Potential): void {
+function scaledPotentials(ctx: AnalysisContext, p: Potential, overpotentialAllowed = true): void {
   if (!isPotentialUnit(p.quantity)) {
     quantityInSI(ctx, p.quantity, 'potential');
     return;
   }
   if (!p.scale) {
-    ctx.report(SyntaxCodes.expectedPotential, 'error', `\`${ctx.textOf(p.span)}\` needs its scale, as in \`${ctx.textOf(p.span)} vs RHE\` (or write \`… overpotential\` for an overpotential)`, p.span);
+    ctx.report(SyntaxCodes.expectedPotential, 'error', `\`${ctx.textOf(p.span)}\` needs its scale, as in \`${ctx.textOf(p.span)} vs RHE\`${overpotentialAllowed ? ' (or write `… overpotential` for an overpotential)' : ''}`, p.span);
     return;
   }
   const r = resolveScale(p.scale.text, ctx.facts.declaredScales);

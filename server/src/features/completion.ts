@@ -49,8 +49,8 @@ export const BLOCK_SNIPPETS: CompletionEntry[] = [
 
 const BLOCK_VOCABULARY: Record<string, string[]> = {
   ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
-  electrolyte: ['pH', 'purge'],
-  electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'support', 'area'],
+  electrolyte: ['pH', 'purge', 'solubility', 'diffusivity', 'viscosity'],
+  electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area'],
   cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR'],
   calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard', 'window'],
   result: ['charge', 'current', 'data', 'yield'],
@@ -67,12 +67,13 @@ const GC_METHOD: CompletionEntry = { label: 'GC', kind: 'keyword', detail: 'the 
 /** Words after which a name of that kind is expected. */
 const NAME_SLOTS: Record<string, SymbolKind[]> = {
   working: ['electrode'], catholyte: ['electrolyte'], anolyte: ['electrolyte'], in: ['cell'], by: ['calibration'],
-  product: ['cluster'], basis: ['reagent', 'cluster'], ink: ['ink'],
+  product: ['cluster'], basis: ['reagent', 'cluster'], ink: ['ink'], reaction: ['reaction'],
 };
 
 /** Unit slot from the word before the number. */
 const UNIT_SLOTS: Record<string, string> = {
   area: 'area', loading: 'massPerArea', stir: 'rotation', charge: 'charge', current: 'current', density: 'density', temperature: 'temperature',
+  sites: 'amount', amplitude: 'potential', window: 'time', viscosity: 'kinematicViscosity', equilibrium: 'potential',
   wavelength: 'length', volume: 'cellVolume', for: 'time', dilute: 'volume', to: 'any', from: 'any', at: 'any',
 };
 
@@ -107,13 +108,24 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
     return [
       { label: 'data', kind: 'keyword' as const, detail: 'instrument file, with {E} or {rate} patterns', snippet: 'data "${1:data/file.txt}"' },
       { label: 'onset at', kind: 'keyword' as const, detail: 'onset potential of an LSV at a current density', snippet: 'onset at ${1:10} mA/cm2' },
+      { label: 'overpotential at', kind: 'keyword' as const, detail: 'η = E − E_eq of the reaction at a current density', snippet: 'overpotential at ${1:10} mA/cm2' },
+      { label: 'tafel from', kind: 'keyword' as const, detail: 'Tafel slope (mV/dec, R²) over a current-density or potential range', snippet: 'tafel from ${1:1} to ${2:10} mA/cm2' },
+      { label: 'mass activity at', kind: 'keyword' as const, detail: 'current per catalyst mass (and per metal) at a potential or overpotential', snippet: 'mass activity at ${1:300} mV overpotential' },
+      { label: 'TOF at', kind: 'keyword' as const, detail: 'turnover frequency per site, TOF = i/(nF·N_sites)', snippet: 'TOF at ${1:300} mV overpotential' },
+      { label: 'koutecky-levich at', kind: 'keyword' as const, detail: 'n and j_k from a rotation series ({rpm} files)', snippet: 'koutecky-levich at ${1:0.4} V vs RHE' },
+      { label: 'reaction', kind: 'keyword' as const, detail: 'the reaction of the figures of merit (equilibrium potential, electrons)', snippet: 'reaction ${1:O2}' },
+      { label: 'equilibrium', kind: 'keyword' as const, detail: 'the equilibrium potential as stated, instead of the one from ΔfG°', snippet: 'equilibrium ${1:1.23} V vs RHE' },
+      { label: 'amplitude', kind: 'keyword' as const, detail: 'perturbation amplitude of an impedance measurement', snippet: 'amplitude ${1:10} mV' },
+      { label: 'window', kind: 'keyword' as const, detail: 'averaging window of a stability run (default 1 % of the run, 10 min to 10 %)', snippet: 'window ${1:10} min' },
       { label: 'cycles', kind: 'keyword' as const, detail: 'number of CV cycles', snippet: '${1:50} cycles' },
     ];
   }
   if (previous !== undefined && /^[-−]?\d/.test(previous)) {
     const slotWord = words[words.length - 2]?.toLowerCase() ?? '';
-    const onset = slotWord === 'at' && words[words.length - 3]?.toLowerCase() === 'onset';
-    const slot = block === 'synthesis' || block === 'electrolyte' || block === 'ink' ? 'amount' : onset ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any';
+    const criterion = slotWord === 'at' && ['onset', 'overpotential'].includes(words[words.length - 3]?.toLowerCase() ?? '');
+    // `solubility O2 1.2e-6 |`, `diffusivity O2 1.9e-5 |`: the word before the species names the slot.
+    const transport = block === 'electrolyte' ? ({ solubility: 'molarConcentration', diffusivity: 'diffusivity', viscosity: 'kinematicViscosity' } as Record<string, string>)[words[0]?.toLowerCase() ?? ''] : undefined;
+    const slot = transport ?? (block === 'synthesis' || block === 'electrolyte' || block === 'ink' ? 'amount' : criterion ? 'currentDensity' : UNIT_SLOTS[slotWord] ?? 'any');
     return vocabulary.unitsFor(slot).map((u) => ({ label: u, kind: 'unit' as const, detail: slot === 'any' ? 'unit' : `${slot} unit` }));
   }
   if (block === 'cell' && previous === 'in' && words[0]?.toLowerCase() === 'working') {
@@ -122,8 +134,8 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   if (block === 'cell' && previous === 'electrolyte') {
     return analysis.symbols.decls.filter((d) => d.kind === 'electrolyte').map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
   }
-  // `ink |` at the start of a line names a new ink; elsewhere (`drop-cast 10 µL of ink |`) it refers to one.
-  if (previous !== undefined && NAME_SLOTS[previous] && !(previous === 'ink' && words.length === 1)) {
+  // `ink |` or `reaction |` at the start of a line declares one; elsewhere (`drop-cast 10 µL of ink |`, `, reaction |`) it refers to one.
+  if (previous !== undefined && NAME_SLOTS[previous] && !((previous === 'ink' || previous === 'reaction') && words.length === 1)) {
     const kinds = NAME_SLOTS[previous]!;
     const names = analysis.symbols.decls.filter((d) => kinds.includes(d.kind)).map((d) => ({ label: d.name, kind: 'name' as const, detail: d.kind }));
     // A gas read from GC files may take the instrument's own calibration.

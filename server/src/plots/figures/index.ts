@@ -26,7 +26,8 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
     lsvFigure(analysis, sets.filter(isLSV), max),
     ...tafelFigures(analysis, max),
     ...kouteckyLevichFigures(analysis),
-    itFigure(sets.filter(isCA), max),
+    // Stability runs have their own curve, with their windows.
+    itFigure(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), max),
     ...stabilityFigures(analysis, max),
     feFigure(analysis),
     ...calibrationFigures(analysis),
