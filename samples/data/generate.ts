@@ -241,6 +241,21 @@ function writeBiologicCp(file: string, note: string, rows: { t: number; e: numbe
   writeChi('lsv-oer-ruo2.txt', 'Linear Sweep Voltammetry', params, `OER model j = j0 (10^(eta/ba) - 10^(-eta/bc)) + Cdl v, eta = E(RHE) - ${OER_EQ.toFixed(6)} V, j0 = ${j0} mA/cm2, ba = ${ba * 1000} mV/dec, bc = ${bc * 1000} mV/dec, Cdl v = ${capacitive} mA/cm2, area ${OER_AREA} cm2; E(Hg/HgO) = E(RHE) - ${OER_SHIFT.toFixed(3)} V`, 'Potential/V, Current/A', rows);
 }
 
+// The same sweep recorded without compensation through 5 Ω of uncompensated resistance: the file holds
+// E + i·R (anodic i, 1.96 mA at 10 mA/cm²: +9.8 mV); a cell stating `iR 100 % of 5 ohm` must give the values back.
+{
+  const j0 = 1e-4;
+  const rows: string[] = [];
+  for (let k = 0; k <= 600; k++) {
+    const eRhe = 1.0 + k * 0.001;
+    const eta = eRhe - OER_EQ;
+    const i = ((j0 * (10 ** (eta / 0.06) - 10 ** (-eta / 0.12)) + 0.01) * OER_AREA) / 1000; // A
+    rows.push(`${(eRhe + i * 5 - OER_SHIFT).toFixed(6)}, ${i.toExponential(4)}`);
+  }
+  const params = [`Init E (V) = ${(1.0 - OER_SHIFT).toFixed(3)}`, 'Scan Rate (V/s) = 0.01', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'];
+  writeChi('lsv-oer-ruo2-5ohm.txt', 'Linear Sweep Voltammetry', params, `the OER model of lsv-oer-ruo2.txt recorded through 5 ohm uncompensated: E(file) = E(RHE) + i x 5 ohm - ${OER_SHIFT.toFixed(3)} V`, 'Potential/V, Current/A', rows);
+}
+
 // CP at 10, 50, 100 mA/cm² for 1 h each, points every 10 s: E = E_eq + 0.060 log10(j/1e-4) + 0.5 mV uniform noise.
 for (const j of [10, 50, 100]) {
   const random = rng(j);

@@ -217,3 +217,26 @@ test('random edits of the OER sample, with its records read, never give a non-fi
     { numRuns: 40, seed: 20261202 },
   );
 });
+
+test('figures of merit read the iR-corrected potential when the cell states a compensation', () => {
+  // lsv-oer-ruo2-5ohm.txt is the same sweep recorded through 5 Ω: E(file) = E + i·5 Ω. At 10 mA/cm², i = 1.96 mA: +9.8 mV.
+  const uncorrected = sample.replace('data/lsv-oer-ruo2.txt', 'data/lsv-oer-ruo2-5ohm.txt');
+  const raw = run(uncorrected);
+  assert.ok(Math.abs((one(raw, 'overpotential').value as number) - (299.9739 + 9.8)) < 0.1, `${one(raw, 'overpotential').value}`);
+  // Uncorrected, the ohmic drop adds i·R to each point: the apparent slope grows (1.96 − 0.196 mA × 5 Ω = 8.8 mV over the decade).
+  assert.ok((one(raw, 'tafelSlope').value as number) > 68);
+  const corrected = run(uncorrected.replace('  stir 1600 rpm\n', '  stir 1600 rpm\n  iR 100 % of 5 ohm\n'));
+  const eta = one(corrected, 'overpotential');
+  assert.ok(Math.abs((eta.value as number) - 299.9739) < 0.05, `${eta.value}`);
+  assert.match(eta.detail!, /iR-corrected \(100 %\)/);
+  const b = one(corrected, 'tafelSlope').value as number;
+  assert.ok(b > 60.06 && b < 60.6, `${b}`);
+  // Mass activity at 1.55 V vs RHE: the corrected potentials put the model's current there again.
+  assert.ok(Math.abs((one(corrected, 'massActivity').value as number) / (one(run(), 'massActivity').value as number) - 1) < 1e-3);
+});
+
+test('a current density without an electrode area is said, not read on 1 cm²', () => {
+  const a = run(sample.replace('  area 0.196 cm2\n', ''));
+  assert.equal(values(a, 'overpotential').length, 0);
+  assert.ok(a.diagnostics.some((d) => d.code === 'FD0533' && /overpotential at 10 mA\/cm2/.test(d.message)));
+});

@@ -15,6 +15,7 @@ import { oxygenTransportFor } from '../data/oxygen-transport';
 import { meritPotentials } from './sweep-potential';
 import { onRHE } from './merit-quantities';
 import { formatNumber } from '../units/format';
+import { reportNoElectrodeArea } from './electrode-area-missing';
 
 const sig = (x: number, n = 4) => formatNumber(x, { significant: n });
 
@@ -55,7 +56,10 @@ export function rotatingDiskSeries(ctx: AnalysisContext, t: TechniqueLine, serie
   const cellName = usable[0]!.cell;
   const cell = cellName ? ctx.facts.cells.get(cellName) : undefined;
   const area = usable[0]!.areaCm2;
-  if (area === undefined) return;
+  if (area === undefined) {
+    reportNoElectrodeArea(ctx, cellName, 'Koutecký–Levich (current densities)', kl.span);
+    return;
+  }
   const potentials = usable.map((d) => ({ d, p: meritPotentials(d), i: column(d.data, /^Current$/i)!.values }));
   if (potentials.some((x) => !x.p?.onRHE)) {
     ctx.report(ElectrochemCodes.meritOffRHE, 'warning', `Koutecký–Levich at potentials vs RHE needs the files on the RHE scale, and the pH of the cell's electrolyte is unknown: add \`pH … measured\` to it`, kl.span);

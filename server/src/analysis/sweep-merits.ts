@@ -23,6 +23,7 @@ import { meritPotentials, type MeritPotentials } from './sweep-potential';
 import { currentCriterion, isCurrentUnit, onRHE, potentialSI } from './merit-quantities';
 import { lineEquilibrium, lineReaction, type Equilibrium, type LineReaction } from './line-reaction';
 import { formatExact, formatNumber } from '../units/format';
+import { reportNoElectrodeArea } from './electrode-area-missing';
 
 /** Fewest points a Tafel slope is fitted to; R² below this says the range is not one straight line. */
 export const TAFEL_MIN_POINTS = 5;
@@ -73,10 +74,14 @@ export function sweepMerits(ctx: AnalysisContext, run: RunBlock, t: TechniqueLin
   if (t.tof) turnover(ctx, s, reaction, equilibrium);
 }
 
-/** The current a criterion stands for (A), or undefined when a density has no area to multiply. */
-function thresholdA(s: Sweep, kind: 'density' | 'current', si: number): number | undefined {
+/** The current a criterion stands for (A), or undefined (said at `span`) when a density has no area to multiply. */
+function thresholdA(ctx: AnalysisContext, s: Sweep, kind: 'density' | 'current', si: number, what: string, span: Span): number | undefined {
   if (kind === 'current') return si;
-  return s.d.areaCm2 === undefined ? undefined : si * s.d.areaCm2 * 1e-4;
+  if (s.d.areaCm2 === undefined) {
+    reportNoElectrodeArea(ctx, s.d.cell, what, span);
+    return undefined;
+  }
+  return si * s.d.areaCm2 * 1e-4;
 }
 
 function needsRHE(ctx: AnalysisContext, s: Sweep, what: string, span: Span): boolean {
@@ -89,7 +94,7 @@ function overpotential(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefin
   const q = s.t.overpotential!;
   const criterion = currentCriterion(ctx, q, false, 'an overpotential');
   if (!criterion || !eq || !needsRHE(ctx, s, 'an overpotential', q.span)) return;
-  const threshold = thresholdA(s, criterion.kind, criterion.si);
+  const threshold = thresholdA(ctx, s, criterion.kind, criterion.si, `an overpotential at ${ctx.textOf(q.span)}`, q.span);
   if (threshold === undefined) return;
   const e = onsetPotential(s.potentials.values, s.current, threshold);
   if (e === undefined) {
@@ -121,9 +126,9 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
     const a = currentCriterion(ctx, from.quantity, false, 'a Tafel range', unit);
     const b = currentCriterion(ctx, to.quantity, false, 'a Tafel range', unit);
     if (!a || !b) return;
-    const lo = thresholdA(s, a.kind, Math.min(a.si, b.si));
-    const hi = thresholdA(s, a.kind, Math.max(a.si, b.si));
-    if (lo === undefined || hi === undefined) return;
+    const lo = thresholdA(ctx, s, a.kind, Math.min(a.si, b.si), 'a Tafel range of current densities', span);
+    if (lo === undefined) return;
+    const hi = thresholdA(ctx, s, a.kind, Math.max(a.si, b.si), 'a Tafel range of current densities', span)!;
     select = (k) => Math.abs(s.current[k]!) >= lo && Math.abs(s.current[k]!) <= hi;
     range = `|i| from ${sig(lo * 1000, 3)} to ${sig(hi * 1000, 3)} mA`;
   } else {

@@ -15,7 +15,6 @@ import { InstrumentCodes } from '../../instruments/codes';
 import { formatExact, formatNumber } from '../../units/format';
 import { parseUnit } from '../../units/parse-unit';
 import { toSI } from '../../units/convert';
-import { ElectrochemCodes } from '../../electrochem/codes';
 import { correctedSeries } from '../../electrochem/ir-correction';
 import { highFrequencyIntercept } from '../../instruments/impedance';
 import { IRResolver, type ResolvedIR } from '../ir-resolution';
@@ -23,6 +22,7 @@ import { sweepMerits } from '../sweep-merits';
 import { isStabilityLine, stabilityRun } from '../stability-run';
 import { rotatingDiskSeries } from '../rotating-disk';
 import { openCircuit } from '../open-circuit';
+import { reportNoElectrodeArea } from '../electrode-area-missing';
 import { angularRate } from '../../electrochem/koutecky-levich';
 import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
 
@@ -171,7 +171,7 @@ function siOf(q: Quantity | undefined, index: number): number | undefined {
 
 /** A value per cm² that the run's cell gives no electrode area for. */
 function noArea(ctx: AnalysisContext, run: RunBlock, what: string, span: StringLit['span']): void {
-  ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `${what} needs the geometric area of the working electrode of cell ${run.cell?.text ?? '(none named)'}, which is not stated: add \`area … cm2\` to the cell's electrode`, span);
+  reportNoElectrodeArea(ctx, run.cell?.text, what, span);
 }
 
 /** Cdl = slope/2 of Δj against scan rate, from the CV files of one line; per cm² of the working electrode. */
