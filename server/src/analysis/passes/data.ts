@@ -275,7 +275,7 @@ export function dataPass(ctx: AnalysisContext): void {
           // A rotating-disk series: one file per rotation rate.
           const series: Dataset[] = [];
           t.rotation.values.forEach((n, i) => {
-            const file = load(ctx, pattern.replace(/\{rpm\}/g, n.text), t.data!);
+            const file = loadDataFile(ctx, pattern.replace(/\{rpm\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
             checkScanRate(ctx, file, siOf(t.rates, 0));
@@ -286,7 +286,7 @@ export function dataPass(ctx: AnalysisContext): void {
         } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
           // A CP at several set-points: one file per set-point.
           t.setCurrents.values.forEach((n, i) => {
-            const file = load(ctx, pattern.replace(/\{j\}|\{I\}/g, n.text), t.data!);
+            const file = loadDataFile(ctx, pattern.replace(/\{j\}|\{I\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
             checkRecordDuration(ctx, t, file, i);
