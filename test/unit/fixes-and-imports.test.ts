@@ -7,22 +7,30 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { applyFix, fixedSample } from './sample-helpers';
 
-test('a volume without density offers to add the density to the declaration', () => {
-  const fixed = applyFix(fixedSample, 'FD0303', '30 µL');
-  assert.ok(fixed.includes('reagent DCBT-H   = C6H4Cl2S density … g/mL'), 'the template is placed after the formula');
-  const filled = fixed.replace('density … g/mL', 'density 1.41 g/mL');
-  const a = analyze(filled);
+test('a volume without density: the fix adds the library density of the same compound, and parses', () => {
+  // DCBT-H (2,4-dichlorobenzenethiol) has no density in the library: no fix, the message says how.
+  const d = analyze(fixedSample).diagnostics.find((x) => x.code === 'FD0303')!;
+  assert.match(d.message, /add `density … g\/mL` to the declaration of DCBT-H/);
+  assert.equal(d.fixes, undefined);
+  const filled = fixedSample.replace('reagent DCBT-H   = C6H4Cl2S', 'reagent DCBT-H   = C6H4Cl2S density 1.41 g/mL');
   // 30 µL × 1.41 g/mL = 42.3 mg / 179.06 g/mol = 0.2362 mmol
-  const v = a.values.find((x) => x.kind === 'amount' && x.subject === 'Au28Cu12/DCBT-H');
+  const v = analyze(filled).values.find((x) => x.kind === 'amount' && x.subject === 'Au28Cu12/DCBT-H');
   assert.ok(v && Math.abs((v.value as number) - 0.23623) < 1e-4);
+  // C6H6S is thiophenol in the library, 1.078 g/mL: the fix writes it after the formula.
+  const text = 'reagent BT = C6H6S "benzenethiol"\nsynthesis S {\n  add 30 µL BT\n}\n';
+  const fixed = applyFix(text, 'FD0303', '30 µL');
+  assert.equal(fixed, 'reagent BT = C6H6S density 1.078 g/mL "benzenethiol"\nsynthesis S {\n  add 30 µL BT\n}\n');
+  const a = analyze(fixed);
+  assert.equal(a.parse.problems.length, 0);
+  // 30 µL × 1.078 g/mL = 32.34 mg / (6 × 12.011 + 6 × 1.008 + 32.06 = 110.174 g/mol) = 0.29354 mmol
+  assert.ok(Math.abs((a.values.find((x) => x.kind === 'amount')!.value as number) - 32.34 / 110.174) < 1e-9);
 });
 
-test('an estimated pH offers a measured pH line in the electrolyte', () => {
+test('an estimated pH says how to state the measured one, with no fix that would leave a placeholder', () => {
   const text = fixedSample.replace(/\n\s*pH 1.0 measured[^\n]*/, '');
   const d = analyze(text).diagnostics.find((x) => x.code === 'FD0502')!;
-  const fixed = applyFix(text, 'FD0502', text.slice(d.span.start, d.span.end));
-  const block = fixed.slice(fixed.indexOf('electrolyte nitrate'), fixed.indexOf('electrode wAu28Cu12'));
-  assert.match(block, /\n  pH … measured\n\}/);
+  assert.match(d.message, /uses the estimated pH 1\.24 of nitrate; add `pH … measured` to the electrolyte/);
+  assert.equal(d.fixes, undefined);
 });
 
 test('imports share declarations; missing files and cycles are diagnostics', () => {
@@ -56,8 +64,10 @@ test('an undeclared ligand in a cluster formula: declare it from the library thi
   assert.ok(Math.abs(m - (25 * 196.96657 + 18 * (12 * 12.011 + 25 * 1.008 + 32.06))) < 0.05, `${m}`);
   // A typo of a declared ligand is corrected instead.
   assert.equal(applyFix('ligand SR = SC6H3Cl2\ncluster X = Au28(SRR)20\n', 'FD0310', 'SRR'), 'ligand SR = SC6H3Cl2\ncluster X = Au28(SR)20\n');
-  // Unknown to the library: the declaration is inserted above its first use, for the chemist to complete.
-  assert.equal(applyFix('cluster X = Au28(DMPA)20\n', 'FD0310', 'DMPA'), 'ligand DMPA = \ncluster X = Au28(DMPA)20\n');
+  // Unknown to the library: no fix (a declaration without its formula would not parse); the message says how to write it.
+  const unknown = analyze('cluster X = Au28(DMPA)20\n').diagnostics.find((x) => x.code === 'FD0310')!;
+  assert.deepEqual(unknown.fixes, []);
+  assert.match(unknown.message, /declare it with `ligand DMPA = …`/);
 });
 
 test('a value in the wrong kind of unit converts to the unit its place expects', () => {

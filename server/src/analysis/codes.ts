@@ -29,9 +29,9 @@ export const nameCodeCatalogue: DiagnosticCodeInfo[] = [
     code: NameCodes.unknown,
     title: 'Unknown name',
     severity: 'error',
-    explanation: 'The line refers to an electrode, electrolyte, cell, calibration or cluster that is not declared in this file or an imported one.',
-    example: 'working wAu28Cu21',
-    fix: 'Use the name suggested by the quick fix, or declare the block.',
+    explanation: 'The line refers to an electrode, electrolyte, cell, calibration or cluster that is not declared in this file or an imported one. A crystal block names a declared cluster unless it gives its own `formula` line, which is all its formula weight, F(000) and density need.',
+    example: 'cell H {\n  working wAu28Cu21\n}',
+    fix: 'Use the name the quick fix suggests, or declare it: a block such as `electrode wAu28Cu21 { … }`, or `cluster Au25 = [Au25(PET)18]-` for a cluster. A crystal may instead state `formula C240H152Au28Cl48Cu12P4S24` in its block.',
   },
   {
     code: NameCodes.unused,

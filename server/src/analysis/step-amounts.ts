@@ -10,7 +10,8 @@ import { massesFromFractions, massesInTotal, massFromConcentration, molesFromCon
 import { isMassFractionUnit, parseUnit, type Unit } from '../units/parse-unit';
 import { sameDimension, SLOTS } from '../units/dimension';
 import { toSI } from '../units/convert';
-import { formatNumber } from '../units/format';
+import { formatExact, formatNumber } from '../units/format';
+import { libraryLiquidOf } from '../chemistry/species-library';
 
 export interface StepAmount {
   amount: Amount;
@@ -301,18 +302,19 @@ function materialWithoutMoles(ctx: AnalysisContext, r: StepAmount): void {
 function volumeWithoutDensity(ctx: AnalysisContext, r: StepAmount, species: SpeciesInfo): void {
   const q = r.amount.quantity;
   const declared = species.kind === 'reagent' || species.kind === 'cluster';
+  const liquid = libraryLiquidOf(species.composition);
   ctx.report(
     ChemistryCodes.volumeWithoutDensity,
     'warning',
     declared
-      ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to \`reagent ${species.name}\`, or give the amount as a mass`
+      ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to the declaration of ${species.name}, or give the amount as a mass`
       : `a volume of ${species.name} cannot become moles without its density: declare \`reagent ${r.amount.species.text} = ${species.formulaText} density … g/mL\`, or give the amount as a mass`,
     q.span,
     {
       related: species.decl ? [{ message: `${species.name} is declared here`, span: species.decl.span }] : undefined,
-      // The template leaves the value to the chemist: a guessed density would be wrong data.
-      fixes: species.decl?.formula && species.kind === 'reagent'
-        ? [{ title: `Add a density to reagent ${species.name}`, edits: [{ span: { start: species.decl.formula.span.end, end: species.decl.formula.span.end }, newText: ' density … g/mL' }] }]
+      // Only a density the library knows for the same compound: a guessed one would be wrong data, and a placeholder would not parse.
+      fixes: liquid?.density !== undefined && species.decl?.formula && species.kind === 'reagent'
+        ? [{ title: `Add the density of ${liquid.name}, ${formatExact(liquid.density)} g/mL (species library)`, edits: [{ span: { start: species.decl.formula.span.end, end: species.decl.formula.span.end }, newText: ` density ${formatExact(liquid.density)} g/mL` }] }]
         : undefined,
     },
   );

@@ -1,7 +1,7 @@
 // A bracketed group of a formula that is neither elements nor a known group,
 // such as `(DMPA)` in `Au28(DMPA)20`: almost always a ligand abbreviation the
-// file has not declared. The fix declares it, with the thiolate's formula when
-// the species library knows the thiol (`DMPA-H`), else for the chemist to fill in.
+// file has not declared. The fix declares it with the thiolate's formula when
+// the species library knows the thiol (`DMPA-H`), or corrects a typo of a declared one.
 import type { AnalysisContext } from './context';
 import type { QuickFix } from './model';
 import { lookupSpecies } from '../chemistry/species-library';
@@ -59,6 +59,6 @@ export function declareLigandFixes(ctx: AnalysisContext, name: string, usedAt: n
   if (known) {
     fixes.push({ title: `Declare \`ligand ${name} = ${known.formula}\` (${known.from} without its thiol H)`, edits: [{ span: { start: at, end: at }, newText: `${prefix}ligand ${name} = ${known.formula} "${known.from.replace(/thiol$/, 'thiolate')}"\n` }], preferred: fixes.length === 0 });
   }
-  fixes.push({ title: `Declare ligand \`${name}\` (write its formula after \`=\`)`, edits: [{ span: { start: at, end: at }, newText: `${prefix}ligand ${name} = \n` }], preferred: fixes.length === 0 });
+  // Unknown to the library: no fix, since a declaration without its formula would not parse; the message says how to write it.
   return fixes;
 }

@@ -2,6 +2,7 @@
 import { SPECIES, type SpeciesEntry } from '../data/species';
 import { MATERIALS, type MaterialEntry } from '../data/materials';
 import { closestNames } from '../text/closest-names';
+import { parseFormula, compositionsEqual, type Composition } from './formula';
 
 const EXACT = new Map<string, SpeciesEntry>();
 const FOLDED = new Map<string, SpeciesEntry>();
@@ -44,4 +45,13 @@ export function suggestSpecies(name: string, fileNames: string[] = []): string[]
     ...fileNames, ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms),
     ...MATERIALS.flatMap((m) => [m.name, ...m.synonyms]).filter((n) => !/\s/.test(n)),
   ]);
+}
+
+/** The library liquid with this composition and a known density, for a declared reagent that lacks one. */
+export function libraryLiquidOf(composition: Composition): SpeciesEntry | undefined {
+  return SPECIES.find((s) => {
+    if (s.density === undefined) return false;
+    const parsed = parseFormula(s.formula);
+    return 'formula' in parsed && compositionsEqual(parsed.formula.composition, composition);
+  });
 }

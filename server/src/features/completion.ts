@@ -47,7 +47,7 @@ export const BLOCK_SNIPPETS: CompletionEntry[] = [
   { label: 'nernst slope', kind: 'keyword', detail: 'Nernst slope convention', snippet: 'nernst slope ${1:0.059} V' },
 ];
 
-const BLOCK_VOCABULARY: Record<string, string[]> = {
+export const BLOCK_VOCABULARY: Record<string, string[]> = {
   ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
   electrolyte: ['pH', 'purge', 'solubility', 'diffusivity', 'viscosity'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area'],

@@ -74,7 +74,7 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     title: 'Unknown statement',
     severity: 'error',
     explanation: 'The first word of the line is not a statement this block knows. Each block has its own vocabulary (see the language reference).',
-    example: 'cell H {\n  electrolyte nitrate\n}',
+    example: 'cell H {\n  workin wAu28Cu12\n}',
     fix: 'Use one of the statements the message lists, or make the line a comment with `#`.',
   },
   {

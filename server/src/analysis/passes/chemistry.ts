@@ -115,7 +115,7 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
     const span = synthesis.basis?.span ?? synthesis.name?.span ?? synthesis.span;
     ctx.report(ChemistryCodes.noBasis, 'information', synthesis.basis
       ? `equivalents need the amount of the basis ${synthesis.basis.species?.text ?? ''}, and no reagent line gives it`
-      : 'equivalents need a basis: add `basis <species>` or a metal precursor with a known amount', span);
+      : 'equivalents need a basis: add `basis NAME` with the species they count against, or a metal precursor with a known amount', span);
   }
 
   /** The numbers a reagent's amount was computed from, as written: the amount, a declared density, a solution's volume or mass. */

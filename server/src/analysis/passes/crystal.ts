@@ -75,12 +75,18 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
   // Formula and formula weight.
   let mass: number | undefined;
   let electrons: number | undefined;
+  const cluster = c.name ? declaredSpecies(ctx, c.name.text) : undefined;
+  if (!c.formula && cluster && cluster.kind === 'cluster') {
+    // No formula line: the declared cluster's expanded formula is the formula unit.
+    mass = cluster.molarMass;
+    electrons = electronCount(cluster.composition, cluster.charge);
+    ctx.value({ kind: 'formulaWeight', subject: name, value: mass, unit: 'g/mol', span: at, label: `${formatNumber(mass, { decimals: 2 })} g/mol`, detail: `${hillFormula(cluster.composition)}, the expanded formula of cluster ${name}, with CIAAW 2021 weights.` });
+  }
   if (c.formula) {
     const parsed = formulaOf(ctx, c.formula.text);
     if ('formula' in parsed) {
       mass = molarMass(parsed.formula.composition);
       electrons = electronCount(parsed.formula.composition, parsed.formula.charge);
-      const cluster = c.name ? declaredSpecies(ctx, c.name.text) : undefined;
       if (cluster && !compositionsEqual(cluster.composition, parsed.formula.composition)) {
         ctx.report(CrystalCodes.formulaDiffers, 'warning', `the formula ${c.formula.text} differs from the expanded formula of cluster ${name}, ${hillFormula(cluster.composition)}`, c.formula.span);
       }

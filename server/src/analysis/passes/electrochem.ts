@@ -79,8 +79,6 @@ class ElectrochemPass {
   /** The faradaic efficiencies of every result, for the mean over replicate runs. */
   private readonly runs: { r: ResultBlock; fes: { product: string; fe: number }[] }[] = [];
   private readonly cells = new Map<string, CellInfo>();
-  /** Where to insert a `pH … measured` line, by electrolyte name. */
-  private readonly pHInsertAt = new Map<string, { offset: number; indent: string }>();
 
   constructor(private readonly ctx: AnalysisContext) {
     this.slopeStated = ctx.facts.nernstSlope !== undefined;
@@ -199,12 +197,6 @@ class ElectrochemPass {
     if (e.name) {
       this.electrolytes.set(e.name.text, info);
       this.ctx.facts.electrolytes.set(e.name.text, { molar: info.molar, pH: info.pH, ...transportData(this.ctx, e) });
-      const close = e.bodySpan.end - 1;
-      const lineStart = this.ctx.text.lastIndexOf('\n', close - 1) + 1;
-      const multiline = this.ctx.text.slice(e.bodySpan.start, close).includes('\n');
-      this.pHInsertAt.set(e.name.text, multiline && /^\s*$/.test(this.ctx.text.slice(lineStart, close))
-        ? { offset: lineStart, indent: '  pH … measured\n' }
-        : { offset: close, indent: '; pH … measured ' });
     }
   }
 
@@ -318,10 +310,8 @@ class ElectrochemPass {
     }
     if (needsPH && cell.electrolyte?.estimated && !estimatedNotice.done) {
       estimatedNotice.done = true;
-      const insert = cell.electrolyteName ? this.pHInsertAt.get(cell.electrolyteName) : undefined;
-      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.electrolyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span, {
-        fixes: insert ? [{ title: `Add a measured pH line to electrolyte ${cell.electrolyteName}`, edits: [{ span: { start: insert.offset, end: insert.offset }, newText: insert.indent }] }] : undefined,
-      });
+      // No quick fix: only the chemist knows the measured value, and a line with a placeholder would not parse.
+      this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.electrolyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span);
     }
     p.quantity.values.forEach((n) => {
       const e = toSI(n.value, u.unit);

@@ -74,13 +74,19 @@ function declareImports(ctx: AnalysisContext): void {
   visit(ctx.document.statements, fileName ? path.resolve(fileName) : undefined);
 }
 
+/** Species are declared with a formula after `=`; blocks with a body in braces. */
+function howToDeclare(kind: SymbolKind, name: string): string {
+  if (kind === 'ligand' || kind === 'reagent' || kind === 'cluster') return `\`${kind} ${name} = FORMULA\``;
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} \`${kind} ${name} { … }\` block`;
+}
+
 /** A reference to a declared block; unknown names get a "did you mean" fix. */
-export function useName(ctx: AnalysisContext, word: Word | undefined, kinds: SymbolKind[], what: string): void {
+export function useName(ctx: AnalysisContext, word: Word | undefined, kinds: SymbolKind[], what: string, declare = `declare it with ${howToDeclare(kinds[0]!, word?.text ?? '')}`): void {
   if (!word) return;
   const use = ctx.symbols.use(word.text, kinds, word.span);
   if (use.resolved) return;
   const suggestions = closestNames(word.text, ctx.symbols.namesOf(kinds));
-  const hint = suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : `; declare it with \`${kinds[0]} ${word.text} { … }\``;
+  const hint = suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : `; ${declare}`;
   ctx.report(NameCodes.unknown, 'error', `unknown ${what} \`${word.text}\`${hint}`, word.span, {
     fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: word.span, newText: s }], preferred: i === 0 })),
   });
@@ -118,7 +124,12 @@ export function namesPass(ctx: AnalysisContext): void {
         useName(ctx, node.product?.name, ['cluster', 'reagent'], 'cluster');
         break;
       case 'crystal':
-        useName(ctx, node.name, ['cluster'], 'cluster');
+        // With its own formula line a crystal stands alone; its name may still be a declared cluster.
+        if (node.name && node.formula) {
+          if (ctx.symbols.lookup(node.name.text, ['cluster'])) ctx.symbols.use(node.name.text, ['cluster'], node.name.span);
+        } else {
+          useName(ctx, node.name, ['cluster'], 'cluster', `the crystal needs its formula: add a line \`formula FORMULA\` to the block, or declare \`cluster ${node.name?.text} = FORMULA\``);
+        }
         break;
       default:
         break;

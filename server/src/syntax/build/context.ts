@@ -18,6 +18,20 @@ export class BuildContext {
     this.problems.push({ code, message, span, severity: 'warning' });
   }
 
+  /**
+   * A field of a block stated a second time (`area 1 cm2` … `area 2 cm2`): the
+   * first statement counts, and the repeat is reported instead of silently
+   * replacing it. Returns true for a repeat, which the reader then skips.
+   */
+  repeated(seen: Set<string>, field: string, line: Line, what: string): boolean {
+    if (!seen.has(field)) {
+      seen.add(field);
+      return false;
+    }
+    this.warning(SyntaxCodes.duplicateField, `\`${field}\` is already stated in ${what}; the first one is used, so delete one of the two lines`, line.span);
+    return true;
+  }
+
   /** Anything left on the line after a reader took what it understood. */
   leftover(cursor: LineCursor, what: string): void {
     const rest = cursor.rest();

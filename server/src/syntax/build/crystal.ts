@@ -19,14 +19,20 @@ function expectNumber(ctx: BuildContext, cursor: LineCursor, example: string): N
   return n;
 }
 
+const SINGLE_FIELDS = new Set(['formula', 'formula weight', 'temperature', 'wavelength', 'system', 'space', 'volume', 'z', 'density', 'f000', 'absorption', 'goodness']);
+
 export function readCrystal(header: Line, ctx: BuildContext, name: Word | undefined): CrystalBlock {
   const block = header.block!;
   const node: CrystalBlock = { kind: 'crystal', name, cell: {}, span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const head = headText(line);
     const key = head.toLowerCase();
     const cursor = cursorAfterHead(line);
+    // `cell` and `R1` take two lines (lengths and angles; observed and all data).
+    const field = key === 'formula' && cursor.isWord('weight') ? 'formula weight' : key === 'f(000)' ? 'f000' : key;
+    if (SINGLE_FIELDS.has(field) && ctx.repeated(seen, field, line, 'this crystal')) continue;
     if (key === 'formula') {
       if (cursor.accept('weight')) node.formulaWeight = expectNumber(ctx, cursor, 'formula weight 11908.07');
       else {

@@ -55,6 +55,7 @@ function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span): { gas: Wo
 export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | undefined): ElectrolyteBlock {
   const block = header.block!;
   const node: ElectrolyteBlock = { kind: 'electrolyte', name, components: [], span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const head = line.elements[0]!;
@@ -80,6 +81,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
     }
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
+    if (key === 'ph' && ctx.repeated(seen, 'pH', line, 'this electrolyte')) continue;
     if (key === 'ph') {
       const value = cursor.number();
       if (!value) {
@@ -114,9 +116,11 @@ const CAST_VERBS = ['drop-cast', 'dropcast', 'cast', 'spray', 'spray-coat', 'spi
 export function readElectrode(header: Line, ctx: BuildContext, name: Word | undefined): ElectrodeBlock {
   const block = header.block!;
   const node: ElectrodeBlock = { kind: 'electrode', name, casts: [], span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
+    if ((key === 'area' || key === 'support' || key === 'loading') && ctx.repeated(seen, key, line, 'this electrode')) continue;
     const cursor = cursorAfterHead(line);
     const head = line.elements[0]!;
     const headWord: Word = head.kind === 'word' ? head.word : { text: key, span: head.span };
@@ -203,12 +207,17 @@ export function readReference(line: Line, ctx: BuildContext): ReferenceDecl {
   return decl;
 }
 
+const CELL_FIELDS = new Set(['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR']);
+
 export function readCell(header: Line, ctx: BuildContext, name: Word | undefined): CellBlock {
   const block = header.block!;
   const node: CellBlock = { kind: 'cell', name, span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
+    const field = key === 'electrolyte' ? 'catholyte' : key === 'ir' ? 'iR' : key;
+    if (CELL_FIELDS.has(field) && ctx.repeated(seen, field, line, 'this cell')) continue;
     const cursor = cursorAfterHead(line);
     switch (key) {
       case 'membrane':
@@ -434,16 +443,19 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
 export function readCalibration(header: Line, ctx: BuildContext, name: Word | undefined): CalibrationBlock {
   const block = header.block!;
   const node: CalibrationBlock = { kind: 'calibration', name, span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule === 'standardsTable') {
       const s = line.standards!;
       if (!s.unit || !s.reading) continue;
+      if (ctx.repeated(seen, 'standards', line, 'this calibration')) continue;
       node.standards = { unit: s.unit, reading: s.reading, rows: s.rows, span: line.span };
       continue;
     }
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
+    if ((key === 'analyte' || key === 'method' || key === 'dilute') && ctx.repeated(seen, key, line, 'this calibration')) continue;
     if (key === 'analyte') {
       node.analyte = cursor.nameWord();
       if (!node.analyte) ctx.error(SyntaxCodes.missingName, 'expected the analyte with its basis, such as `NH3-N`', cursor.here());
@@ -596,10 +608,13 @@ export function readResult(header: Line, ctx: BuildContext): ResultBlock {
   const block = header.block!;
   const { name, potential, duration, cell } = readConditions(header, ctx, 'result');
   const node: ResultBlock = { kind: 'result', name, potential, duration, cell, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
+  const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
+    const field = key === 'double' ? 'double layer' : key === 'specific' ? 'specific capacitance' : key;
+    if (['charge', 'current', 'data', 'double layer', 'specific capacitance', 'yield'].includes(field) && (field !== 'charge' && field !== 'current' || cursor.isNumber()) && ctx.repeated(seen, field, line, 'this result')) continue;
     if (key === 'charge' && cursor.isNumber()) {
       node.charge = cursor.quantity();
     } else if (key === 'current' && cursor.isNumber()) {
