@@ -45,9 +45,12 @@ function placeClean(snippet: string): string | undefined {
   return undefined;
 }
 
+/** A declaration cited by kind and name (`reagent DCBT-H`), not code to write. */
+const citesDeclaration = (s: string) => /^(ligand|reagent|cluster)\s+\S+$/.test(s.trim());
+
 /** Backticked pieces of a text that are Faraday statements (they start with a statement word). */
 function codeIn(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((s) => /\s/.test(s.trim()) && STATEMENT_WORDS.has(s.trim().split(/\s+/)[0]!.toLowerCase()));
+  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((s) => /\s/.test(s.trim()) && !citesDeclaration(s) && STATEMENT_WORDS.has(s.trim().split(/\s+/)[0]!.toLowerCase()));
 }
 
 /**

@@ -10,7 +10,7 @@ import { applyFix, fixedSample } from './sample-helpers';
 test('a volume without density: the fix adds the library density of the same compound, and parses', () => {
   // DCBT-H (2,4-dichlorobenzenethiol) has no density in the library: no fix, the message says how.
   const d = analyze(fixedSample).diagnostics.find((x) => x.code === 'FD0303')!;
-  assert.match(d.message, /add `density … g\/mL` to the declaration of DCBT-H/);
+  assert.match(d.message, /add `density … g\/mL` to `reagent DCBT-H`/);
   assert.equal(d.fixes, undefined);
   const filled = fixedSample.replace('reagent DCBT-H   = C6H4Cl2S', 'reagent DCBT-H   = C6H4Cl2S density 1.41 g/mL');
   // 30 µL × 1.41 g/mL = 42.3 mg / 179.06 g/mol = 0.2362 mmol

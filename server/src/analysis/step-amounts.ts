@@ -307,7 +307,7 @@ function volumeWithoutDensity(ctx: AnalysisContext, r: StepAmount, species: Spec
     ChemistryCodes.volumeWithoutDensity,
     'warning',
     declared
-      ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to the declaration of ${species.name}, or give the amount as a mass`
+      ? `a volume of ${species.name} cannot become moles without its density: add \`density … g/mL\` to \`reagent ${species.name}\`, or give the amount as a mass`
       : `a volume of ${species.name} cannot become moles without its density: declare \`reagent ${r.amount.species.text} = ${species.formulaText} density … g/mL\`, or give the amount as a mass`,
     q.span,
     {
