@@ -59,9 +59,11 @@ function codeIn(text: string): string[] {
  * closed. It parses when some filling of it does.
  */
 function fillings(snippet: string): string[] {
-  const text = snippet.replace(/\{\s*…\s*\}/g, '{ }');
   const closed = (t: string) => (t.trimEnd().endsWith('{') ? `${t}\n}` : t);
-  return [...new Set(['1', 'C'].map((value) => closed(text.replace(/…/g, value))))];
+  // Each `…` on its own: `reference … at … V vs SHE` wants a name, then a number.
+  let texts = [snippet.replace(/\{\s*…\s*\}/g, '{ }')];
+  while (texts[0]!.includes('…')) texts = texts.flatMap((t) => ['1', 'C'].map((value) => t.replace('…', value)));
+  return [...new Set(texts.map(closed))];
 }
 
 const templateParses = (snippet: string) => fillings(snippet).some((f) => placeClean(f) !== undefined);
