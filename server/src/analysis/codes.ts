@@ -46,7 +46,7 @@ export const nameCodeCatalogue: DiagnosticCodeInfo[] = [
     title: 'Several cells fit the result',
     severity: 'error',
     explanation: 'A result or plan takes its electrolyte volume, electrode area, catalyst mass and pH from the cell it was measured in. Its cell is found through its run (a CA line at its potential and duration, on an electrode with its catalyst); here several cells fit, so none is used rather than a guess.',
-    example: 'result Au28Cu12 at -0.8 V vs RHE for 2 h {   # runs in cells A and B both have CA at -0.8 V for 2 h',
+    example: 'result Au28Cu12 at -0.8 V vs RHE for 2 h {   # runs in cells A and B both have CA at -0.8 V for 2 h\n  charge 600 C\n}',
     fix: 'Name the cell on the header: `result Au28Cu12 at -0.8 V vs RHE for 2 h in A {` (the quick fix inserts it).',
   },
   {
@@ -54,7 +54,7 @@ export const nameCodeCatalogue: DiagnosticCodeInfo[] = [
     title: 'No cell fits the result',
     severity: 'error',
     explanation: 'The protocol declares cells, but no run in them has a CA line at the result\'s potential and duration on an electrode with its catalyst, and no cell is free to have run it. The values that need a cell are left out.',
-    example: 'result Au28Cu12 at -0.85 V vs RHE for 2 h {   # the runs hold CA at -0.7, -0.8, -0.9 V',
+    example: 'result Au28Cu12 at -0.85 V vs RHE for 2 h {   # the runs hold CA at -0.7, -0.8, -0.9 V\n  charge 600 C\n}',
     fix: 'Correct the potential or duration, add the CA line to the run, or name the cell: `… for 2 h in H {`.',
   },
   {
