@@ -45,8 +45,8 @@ function placeClean(snippet: string): string | undefined {
   return undefined;
 }
 
-/** A declaration cited by kind and name (`reagent DCBT-H`), not code to write. */
-const citesDeclaration = (s: string) => /^(ligand|reagent|cluster)\s+\S+$/.test(s.trim());
+/** A declaration cited by kind and name (`reagent DCBT-H`, `reaction NAME`), not code to write. */
+const citesDeclaration = (s: string) => /^(ligand|reagent|cluster|reaction)\s+\S+$/.test(s.trim());
 
 /** Backticked pieces of a text that are Faraday statements (they start with a statement word). */
 function codeIn(text: string): string[] {
