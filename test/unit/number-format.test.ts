@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { formatNumber, formatWithEsd, NOT_SHOWN, significantFiguresOf, significantFromInputs } from '../../server/src/units/format';
 import { analyze } from '../../server/src/analysis/analyze';
 import { sampleText } from './sample-helpers';
@@ -136,8 +138,18 @@ test('a cell volume without esds is rounded to the figures of its cell, not 1732
   assert.equal(precise.label, '1732.05 Å³');
 });
 
-test('no label, hint or detail of the sample shows NaN, Infinity, float noise or a negative zero', () => {
-  const a = analyze(sampleText);
+test('no label, hint or detail of any sample shows NaN, Infinity, float noise or a negative zero', () => {
+  const dir = path.resolve(__dirname, '..', '..', 'samples');
+  const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.faraday'))) {
+    const fileName = path.join(dir, file);
+    const a = analyze(readFileSync(fileName, 'utf8'), { fileName, readFile: read, workspaceRoot: dir });
+    noUnshownNumbers(a);
+  }
+  noUnshownNumbers(analyze(sampleText));
+});
+
+function noUnshownNumbers(a: ReturnType<typeof analyze>): void {
   for (const v of a.values) {
     for (const text of [v.label, v.hint?.text ?? '', v.detail ?? '']) {
       assert.doesNotMatch(text, /NaN|Infinity/, `${v.kind} ${v.subject}: ${text}`);
@@ -146,6 +158,28 @@ test('no label, hint or detail of the sample shows NaN, Infinity, float noise or
     }
   }
   for (const d of a.diagnostics) assert.doesNotMatch(d.message, /NaN|Infinity|\d\.\d{9,}/, d.message);
+}
+
+test('numbers become text only in units/format.ts: elsewhere toFixed and toPrecision round machine values (inside Number(…))', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const offenders: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && !full.endsWith(path.join('units', 'format.ts'))) {
+        readFileSync(full, 'utf8').split('\n').forEach((line, i) => {
+          const uses = line.match(/\.to(Fixed|Precision)\(/g)?.length ?? 0;
+          const wrapped = line.match(/Number\([^()]*(\([^()]*\))*[^()]*\.to(Fixed|Precision)\(/g)?.length ?? 0;
+          const shown = /\$\{\s*Number\([^}]*\.to(Fixed|Precision)\(|String\(\s*Number\([^)]*\.to(Fixed|Precision)\(/.test(line);
+          if (uses > wrapped || shown) offenders.push(`${path.relative(root, full)}:${i + 1}: ${line.trim()}`);
+        });
+      }
+    }
+  };
+  walk(path.join(root, 'server', 'src'));
+  walk(path.join(root, 'client', 'src'));
+  assert.deepEqual(offenders, []);
 });
 
 test('amounts carry the figures of the weighed mass, four at least', () => {

@@ -165,7 +165,7 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
   const jUnit = area === undefined ? 'mA' : 'mA cm⁻²';
   const yTitle = eq ? 'η (V)' : `E (V vs ${s.potentials.onRHE ? 'RHE' : 'the reference'})`;
   if (fit.r2 < TAFEL_MIN_R2) {
-    ctx.report(ElectrochemCodes.tafelPoorFit, 'warning', `the Tafel range of \`${s.d.path}\` is not one straight line: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below ${TAFEL_MIN_R2}); narrow it to the linear part of the Tafel plot`, span);
+    ctx.report(ElectrochemCodes.tafelPoorFit, 'warning', `the Tafel range of \`${s.d.path}\` is not one straight line: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below ${formatExact(TAFEL_MIN_R2)}); narrow it to the linear part of the Tafel plot`, span);
   }
   const slope = Math.abs(fit.slope) * 1000;
   const direction = fit.slope > 0 ? 'anodic' : 'cathodic';

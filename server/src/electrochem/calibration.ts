@@ -11,6 +11,7 @@ import { convert } from '../units/convert';
 import { describeDimension, sameDimension } from '../units/dimension';
 import { productMolarity, type ConcentrationUnit } from './concentration';
 import type { AnalyteBasis } from './analyte';
+import { formatExact } from '../units/format';
 
 export interface CalibrationFit {
   slope: number;
@@ -97,7 +98,7 @@ export function responseValue(value: number, unitText: string | undefined, respo
     return { error: `the standards respond with ${response.name}, a number without a unit, but the reading has the unit \`${unitText}\`; write the ${response.name} as a bare number` };
   }
   const written = response.unit.text;
-  if (unitText === undefined) return { error: `the standards respond in ${written}; write the reading with its unit, such as \`${value} ${written}\`` };
+  if (unitText === undefined) return { error: `the standards respond in ${written}; write the reading with its unit, such as \`${formatExact(value)} ${written}\`` };
   const parsed = parseUnit(unitText);
   if ('error' in parsed) return { error: `${parsed.error}; the standards respond in ${written}` };
   if (!sameDimension(parsed.unit.dimension, response.unit.dimension)) {

@@ -10,6 +10,7 @@
 //   E_corr = E − f·i·R    (f the fraction corrected afterwards; i signed as
 //                          recorded, anodic positive: a cathodic current makes
 //                          E_corr more positive than E, an anodic one more negative)
+import { formatNumber } from '../units/format';
 
 export interface IRCompensation {
   /** Fraction of i·R the protocol wants corrected in total (0…1). */
@@ -36,7 +37,7 @@ export function correctedSeries(potential: Float64Array, current: Float64Array, 
   return out;
 }
 
-const pct = (f: number) => `${Number((f * 100).toPrecision(3))} %`;
+const pct = (f: number) => `${formatNumber(f * 100, { significant: 3, trim: true })} %`;
 
 /** What a figure axis or a value's label says about the correction: `iR-corrected (85 %)`. */
 export function compensationLabel(c: IRCompensation): string {

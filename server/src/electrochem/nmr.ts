@@ -3,6 +3,7 @@
 //   c_X = (I_X / I_std) × (N_std / N_X) × c_std
 // with I the integrals and N the protons under each integrated peak.
 import { NMR_COMPOUNDS, type NmrCompound, type NmrPeak } from '../data/nmr-protons';
+import { formatExact } from '../units/format';
 
 /** c_X in the unit of c_std. */
 export function internalStandardConcentration(ratio: number, protonsX: number, protonsStd: number, standardConcentration: number): number {
@@ -23,7 +24,7 @@ export function defaultProtons(name: string): { protons: number; peak: NmrPeak; 
   const compound = nmrCompound(name);
   if (!compound) return { error: `the protons under the peak of \`${name}\` are not known` };
   if (compound.defaultPeak === undefined) {
-    const peaks = compound.peaks.map((p) => `${p.group} ${p.protons} H at ${p.shiftPpm} ppm`).join(', ');
+    const peaks = compound.peaks.map((p) => `${p.group} ${formatExact(p.protons)} H at ${formatExact(p.shiftPpm)} ppm`).join(', ');
     return { error: `${compound.name} shows several peaks (${peaks}) and which one was integrated is not known` };
   }
   const peak = compound.peaks[compound.defaultPeak]!;

@@ -4,6 +4,7 @@
 // resolved peak). The trace is sampled at `rateHz` from the injection (t = i / rate);
 // the window's ends are interpolated between samples, so the area does not
 // jump when a window edge moves by less than a sampling interval.
+import { formatExact } from '../units/format';
 
 export interface PeakArea {
   /** ∫ (signal − baseline) dt, in the trace's unit × s. */
@@ -31,7 +32,7 @@ export function peakArea(trace: Float64Array, rateHz: number, startS: number, en
   const lastS = (trace.length - 1) / rateHz;
   if (trace.length < 2 || !(rateHz > 0)) return { error: 'the trace has fewer than two points' };
   if (!(endS > startS)) return { error: 'the window ends before it starts' };
-  if (startS < 0 || endS > lastS) return { error: `the window lies outside the trace, which runs from 0 to ${lastS} s` };
+  if (startS < 0 || endS > lastS) return { error: `the window lies outside the trace, which runs from 0 to ${formatExact(lastS)} s` };
   const y0 = at(trace, rateHz, startS);
   const y1 = at(trace, rateHz, endS);
   const baseline = (t: number) => y0 + ((y1 - y0) * (t - startS)) / (endS - startS);
