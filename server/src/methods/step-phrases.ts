@@ -7,6 +7,7 @@ import { sameDimension, SLOTS } from '../units/dimension';
 import { lookupSpecies } from '../chemistry/species-library';
 import { ANALYTICAL_METHODS } from '../data/methods-vocabulary';
 import { MethodsCodes } from './codes';
+import { formatExact } from '../units/format';
 import type { MethodsContext } from './context';
 import { inlines, list, quantity, text, type Inline, type Part } from './document';
 import { FIGURES, fromInputs, writtenNumber, writtenNumbers } from './numbers';
@@ -47,7 +48,7 @@ function densityWritten(m: MethodsContext, species: string): string | undefined 
   const decl = m.analysis.symbols.lookup(species, ['reagent']);
   if (decl?.node.kind === 'reagent' && decl.node.density) return decl.node.density.values[0]?.text;
   const entry = lookupSpecies(species);
-  return entry?.density !== undefined ? String(entry.density) : undefined;
+  return entry?.density !== undefined ? formatExact(entry.density) : undefined;
 }
 
 /** `CuCl (20 mg, 0.20 mmol)`, `2,4-dichlorothiophenol (C6H4Cl2S, 30 µL)`; moles missing are reported with the reason. */
