@@ -8,7 +8,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, ShutdownRequest, ExitNotification,
-  ConfigurationRequest,
+  ConfigurationRequest, LogMessageNotification, MessageType,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root, found upwards from here (this file also runs bundled into dist/ for benchmarks). */
@@ -25,13 +25,18 @@ export class TestClient {
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
+  /** Errors the server logged (a failed or restarted analysis worker says so here). */
+  readonly errorLogs: string[] = [];
+  /** Keep every diagnostics notification (tests read the history); a long fuzz run keeps only the newest. */
+  keepHistory = true;
 
   /** `node`: the Node binary that runs the server (default: the one running the tests). */
   constructor(node = process.execPath) {
     this.child = spawn(node, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      const list = this.diagnostics.get(p.uri) ?? [];
+      const list = this.keepHistory ? this.diagnostics.get(p.uri) ?? [] : [];
       list.push(p);
       this.diagnostics.set(p.uri, list);
       for (const w of [...this.waiters]) {
@@ -42,13 +47,26 @@ export class TestClient {
       }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onNotification(LogMessageNotification.type, (p) => {
+      if (p.type === MessageType.Error) this.errorLogs.push(p.message);
+    });
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  /** The server's process id (its memory is read from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Resolves when the server process has exited (a crash, or after close()). */
+  readonly exited: Promise<number | null>;
+
+  /** `trusted: false` is what VS Code sends for a workspace opened in Restricted Mode; `root` is the workspace folder. */
+  async initialize(options: { trusted?: boolean; root?: string } = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(repoRoot).toString(),
+      rootUri: pathToFileURL(options.root ?? repoRoot).toString(),
+      initializationOptions: options.trusted === undefined ? undefined : { trusted: options.trusted },
       capabilities: { workspace: { configuration: true }, textDocument: { inlayHint: {}, hover: { contentFormat: ['markdown'] } } },
       workspaceFolders: null,
     });
@@ -81,6 +99,14 @@ export class TestClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** An incremental edit, as an editor sends one keystroke or paste: `range` in the text before the edit. */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
   }
 

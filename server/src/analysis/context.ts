@@ -10,6 +10,7 @@ import type { AnalysisOptions } from './options';
 import type { ImportedData } from '../instruments/series';
 import { AnalysisCodes } from './codes';
 import type { Scale } from '../electrochem/potential-scale';
+import { shortenQuotes } from '../text/shorten-quotes';
 
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
@@ -275,7 +276,7 @@ export class AnalysisContext {
     span: Span,
     extra: { related?: RelatedInfo[]; fixes?: QuickFix[]; tags?: AnalysisDiagnostic['tags'] } = {},
   ): void {
-    this.diagnostics.push({ code, severity, message, span, ...extra });
+    this.diagnostics.push({ code, severity, message: shortenQuotes(message), span, ...extra });
   }
 
   /** Stops a stale analysis; passes call it between statements, where long work may follow. */

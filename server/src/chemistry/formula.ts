@@ -49,8 +49,12 @@ interface Context {
   used: Set<string>;
 }
 
+/** Deepest bracket nesting read; real formulas use two or three levels, a damaged file thousands. */
+const MAX_BRACKET_DEPTH = 32;
+
 class Reader {
   i = 0;
+  private depth = 0;
   constructor(
     readonly s: string,
     readonly ctx: Context,
@@ -99,8 +103,11 @@ class Reader {
     if (c === '(' || c === '[') {
       const open = this.i;
       const closer = c === '(' ? ')' : ']';
+      if (this.depth >= MAX_BRACKET_DEPTH) this.fail(`brackets nested more than ${MAX_BRACKET_DEPTH} deep; a formula needs two or three levels: remove the extra \`${c}\``, open);
       this.i++;
+      this.depth++;
       const inner = this.sequence(closer);
+      this.depth--;
       if (this.s[this.i] !== closer) this.fail(`\`${c}\` is not closed; add \`${closer}\``, open);
       this.i++;
       return inner;

@@ -12,6 +12,7 @@ import { listDirectory } from '../instruments/list-directory';
 import type { HintCategory } from '../analysis/model';
 import { AnalysisScheduler } from './scheduler';
 import { toDiagnostic, toRange } from './convert';
+import { limitDiagnostics } from './diagnostic-limit';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlay-hints';
 import { codeActions } from './code-actions';
@@ -61,7 +62,7 @@ export class Engine {
       (uri, version, analysis) => {
         const current = this.documents.get(uri);
         if (!current || current.version !== version) return; // a newer edit is on its way
-        this.events.publish(uri, version, analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
+        this.events.publish(uri, version, limitDiagnostics(analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri))));
       },
       (uri) => {
         const atStart = editCount(uri);

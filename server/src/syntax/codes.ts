@@ -18,6 +18,8 @@ export const SyntaxCodes = {
   misplacedBlock: 'FD0114',
   duplicateField: 'FD0115',
   extraWords: 'FD0116',
+  nestedTooDeep: 'FD0130',
+  lineTooLong: 'FD0131',
 } as const;
 
 export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -148,5 +150,21 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     explanation: 'The end of the line was not used for anything. It is kept, but it has no effect.',
     example: 'area 1 cm2 geometric',
     fix: 'Delete the words, or move them into a comment after `#`.',
+  },
+  {
+    code: SyntaxCodes.nestedTooDeep,
+    title: 'Nested too deep',
+    severity: 'error',
+    explanation: 'More than 64 `{` (or `(` on one line) are open at once, which no protocol needs: the file is damaged or was pasted twice. The brackets beyond 64 and the ones that close them are not read as brackets, so the rest of the file is still read.',
+    example: 'synthesis X {{{{{{{{ … (65 times)',
+    fix: 'Remove the extra brackets, or close the blocks above with `}`.',
+  },
+  {
+    code: SyntaxCodes.lineTooLong,
+    title: 'Line too long to read',
+    severity: 'error',
+    explanation: 'A line longer than 10 000 characters is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
+    example: 'add 0.1, 0.2, 0.3, … (a pasted column of 50 000 readings)',
+    fix: 'Split the line into statements, or save the data as a file and name it with `data "…"`.',
   },
 ];

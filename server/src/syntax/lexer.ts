@@ -4,6 +4,7 @@
 // with `ensureOptimizations` to keep it so).
 import { Lexer, type ILexingResult } from 'chevrotain';
 import { allTokens } from './tokens';
+import { blankOverlongLines } from './long-lines';
 
 let lexer: Lexer | undefined;
 
@@ -21,6 +22,7 @@ export function validateLexer(): void {
   new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: false });
 }
 
+/** Tokens of the text; lines too long to be protocol lines are not read (long-lines.ts). */
 export function lex(text: string): ILexingResult {
-  return faradayLexer().tokenize(text);
+  return faradayLexer().tokenize(blankOverlongLines(text));
 }

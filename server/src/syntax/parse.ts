@@ -3,6 +3,8 @@
 import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
 import { lex } from './lexer';
 import { parseTokens, type CstParseResult } from './parser';
+import { MAX_NESTING } from './nesting-limit';
+import { MAX_LINE_LENGTH, overlongLines } from './long-lines';
 import { documentLines, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
@@ -19,7 +21,7 @@ export interface ParseResult {
 }
 
 /** Problems visible from the tokens alone: stray characters, open quotes and brackets. */
-function tokenProblems(tokens: IToken[], ctx: BuildContext): void {
+function tokenProblems(tokens: IToken[], ctx: BuildContext, text: string): void {
   let openParens: IToken[] = [];
   // These token types have no subtypes: their index says it.
   const newline = T.Newline.tokenTypeIdx;
@@ -35,7 +37,14 @@ function tokenProblems(tokens: IToken[], ctx: BuildContext): void {
       for (const p of openParens) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed on its line; add `)`', spanOfToken(p));
       openParens = [];
     } else if (type === unknown) {
-      ctx.error(SyntaxCodes.unexpectedCharacter, `unexpected character \`${t.image}\`; remove it, or put it in quotes or in a comment after \`#\``, spanOfToken(t));
+      // A run of stray characters (a pasted binary, `@@@@`) is one problem, not one per character.
+      const last = ctx.problems[ctx.problems.length - 1];
+      if (last?.code === SyntaxCodes.unexpectedCharacter && last.span.end === t.startOffset) {
+        last.span = { start: last.span.start, end: spanOfToken(t).end };
+        const { start, end } = last.span;
+        const quoted = end - start > 80 ? `${text.slice(start, start + 50)}…${text.slice(end - 20, end)}` : text.slice(start, end);
+        last.message = `unexpected characters \`${quoted}\`; remove them, or put them in quotes or in a comment after \`#\``;
+      } else ctx.error(SyntaxCodes.unexpectedCharacter, `unexpected character \`${t.image}\`; remove it, or put it in quotes or in a comment after \`#\``, spanOfToken(t));
     } else if (type === unterminated) {
       ctx.error(SyntaxCodes.unclosedString, 'this quoted text is not closed; add `"` at its end', spanOfToken(t));
     } else if (type === lParen) {
@@ -59,7 +68,14 @@ export function parseFaraday(text: string): ParseResult {
 export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseResult): ParseResult {
   const { cst, errors } = parsed;
   const ctx = new BuildContext(text);
-  tokenProblems(lexed.tokens, ctx);
+  for (const line of overlongLines(text)) {
+    ctx.error(SyntaxCodes.lineTooLong, `this line has ${line.end - line.start} characters, more than the ${MAX_LINE_LENGTH} Faraday reads in one line, so it is not read; split it into statements, or put data in a data file and name it with \`data "…"\``, line);
+  }
+  tokenProblems(lexed.tokens, ctx, text);
+  for (const t of parsed.nestedTooDeep) {
+    const [open, close] = tokenMatcher(t, T.LBrace) ? ['{', '}'] : ['(', ')'];
+    ctx.error(SyntaxCodes.nestedTooDeep, `\`${open}\` nested more than ${MAX_NESTING} deep: this one and those inside it are not read as brackets; remove the extra \`${open}\` or close the ones above with \`${close}\``, spanOfToken(t));
+  }
   for (const e of errors) {
     // A missing token at the end of a line is reported at the end of the previous token.
     const tok = e.token;

@@ -7,6 +7,7 @@
 import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt, type OrMethodOpts, type TokenType, createTokenInstance } from 'chevrotain';
 import * as T from './tokens';
 import { chemistErrorMessages } from './error-messages';
+import { limitNesting } from './nesting-limit';
 
 /** The CST key of every prose token, whatever its type: one ordered list per line. */
 const PROSE = { LABEL: 'Prose' };
@@ -289,11 +290,15 @@ export function validateGrammar(): void {
 export interface CstParseResult {
   cst: CstNode;
   errors: { message: string; token: IToken; previous?: IToken; ruleStack: string[] }[];
+  /** The first `{` and `(` nested too deep to be read as brackets (nesting-limit.ts), to report. */
+  nestedTooDeep: IToken[];
 }
 
 export function parseTokens(tokens: IToken[]): CstParseResult {
   const p = faradayParser();
-  p.input = tokens;
+  // The parser descends once per bracket: brackets beyond MAX_NESTING are not given to it.
+  const nesting = limitNesting(tokens);
+  p.input = nesting.tokens;
   const cst = p.document();
   return {
     cst,
@@ -303,5 +308,6 @@ export function parseTokens(tokens: IToken[]): CstParseResult {
       previous: (e as { previousToken?: IToken }).previousToken,
       ruleStack: e.context.ruleStack,
     })),
+    nestedTooDeep: nesting.firstCut,
   };
 }

@@ -69,6 +69,9 @@ export function wordStartCodes(): number[] {
   return out;
 }
 
+/** Deepest bracket nesting inside one word (formulas use two or three levels). */
+const MAX_WORD_BRACKET_DEPTH = 32;
+
 /**
  * Finds the closing bracket for the bracket at `open`, within one formula:
  * no whitespace, quotes, commas or braces inside. Returns -1 when there is none.
@@ -78,8 +81,10 @@ function matchBracket(text: string, open: number): number {
   const n = text.length;
   for (let i = open; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === OPEN_PAREN || c === OPEN_BRACKET) depth++;
-    else if (c === CLOSE_PAREN || c === CLOSE_BRACKET) {
+    // No formula nests deeper; without this bound a run of `[[[[…` is scanned once per bracket.
+    if (c === OPEN_PAREN || c === OPEN_BRACKET) {
+      if (++depth > MAX_WORD_BRACKET_DEPTH) return -1;
+    } else if (c === CLOSE_PAREN || c === CLOSE_BRACKET) {
       depth--;
       if (depth === 0) return i;
     } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 44 || c === 59 || c === 123 || c === 125 || c === 35) {

@@ -4,6 +4,7 @@ import type { Line } from '../lines';
 import { LineCursor, spanOfWords } from '../line-cursor';
 import type { Span, SyntaxProblem, Word } from '../ast';
 import { SyntaxCodes } from '../codes';
+import { shortenQuotes } from '../../text/shorten-quotes';
 
 export class BuildContext {
   readonly problems: SyntaxProblem[] = [];
@@ -11,11 +12,11 @@ export class BuildContext {
   constructor(readonly source: string) {}
 
   error(code: string, message: string, span: Span): void {
-    this.problems.push({ code, message, span, severity: 'error' });
+    this.problems.push({ code, message: shortenQuotes(message), span, severity: 'error' });
   }
 
   warning(code: string, message: string, span: Span): void {
-    this.problems.push({ code, message, span, severity: 'warning' });
+    this.problems.push({ code, message: shortenQuotes(message), span, severity: 'warning' });
   }
 
   /**

@@ -1,0 +1,255 @@
+// Fuzzing the bundled language server over stdio, as an editor drives it:
+// each random edit of a sample is sent as an incremental didChange, then
+// hover, completion, symbols, semantic tokens, formatting, code actions,
+// inlay hints, definition and the preview's figures are asked at random
+// positions, all at once. Every answer is checked (response-checks.ts); a
+// crash (the process or its analysis worker dies, a handler throws), a hang
+// (an answer later than the limit) and every bad range or non-finite value
+// is a failure, recorded with the text and the request that showed it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ResponseError, LSPErrorCodes, ErrorCodes } from 'vscode-languageserver-protocol/node';
+import { TestClient, repoRoot } from '../lsp/lsp-client';
+import { Random, loadSamples, randomEdit, applyEdit, type EditKind, type Sample } from './hostile-edits';
+import { checkResponse, checkSemanticTokens, lineLengths, type Problem } from './response-checks';
+
+export type FailureKind = 'crash' | 'hang' | 'range' | 'non-finite' | 'format';
+
+export interface Failure {
+  kind: FailureKind;
+  method: string;
+  params: unknown;
+  /** The document's text when the request was asked, and the file it stands for. */
+  text: string;
+  file: string;
+  seed: number;
+  edit: number;
+  detail: string;
+}
+
+export interface FuzzOptions {
+  edits: number;
+  seed: number;
+  /** An answer later than this is a hang (default 2000 ms). */
+  requestTimeoutMs?: number;
+  /** Edits of one document before a fresh sample is opened (default 25). */
+  resetEvery?: number;
+  /** Progress lines, every `progressEvery` edits. */
+  log?: (line: string) => void;
+  progressEvery?: number;
+}
+
+export interface FuzzReport {
+  seed: number;
+  edits: number;
+  requests: number;
+  seconds: number;
+  /** Failures by kind, and one example of each distinct failure. */
+  counts: Record<FailureKind, number>;
+  failures: Failure[];
+  slowestMs: Record<string, number>;
+  editKinds: Partial<Record<EditKind, number>>;
+  serverRestarts: number;
+}
+
+/** LSP line and character of a UTF-16 offset (the text's own line ends). */
+function positionAt(starts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** An offset between \r and \n has no LSP position: the editor would put it before the \r. */
+function snap(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}
+
+/** Applies LSP text edits to a text (for the formatting check). */
+function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const starts = lineStarts(text);
+  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+const visible = (s: string) => s.replace(/\s+/g, '');
+
+export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzReport> {
+  const timeoutMs = options.requestTimeoutMs ?? 2000;
+  const resetEvery = options.resetEvery ?? 25;
+  const rnd = new Random(options.seed);
+  const samples = loadSamples(repoRoot);
+  const report: FuzzReport = {
+    seed: options.seed, edits: 0, requests: 0, seconds: 0, counts: { crash: 0, hang: 0, range: 0, 'non-finite': 0, format: 0 },
+    failures: [], slowestMs: {}, editKinds: {}, serverRestarts: 0,
+  };
+  const seen = new Set<string>();
+  const otherFiles = new Map<string, number[] | undefined>();
+  const linesOf = (uri: string) => {
+    if (!otherFiles.has(uri)) {
+      try {
+        otherFiles.set(uri, lineLengths(readFileSync(fileURLToPath(uri), 'utf8')));
+      } catch {
+        otherFiles.set(uri, undefined);
+      }
+    }
+    return otherFiles.get(uri);
+  };
+
+  let client!: TestClient;
+  let crashed = false;
+  let logsSeen = 0;
+  const start = async () => {
+    client = new TestClient();
+    client.keepHistory = false;
+    crashed = false;
+    logsSeen = 0;
+    void client.exited.then(() => (crashed = true));
+    await client.initialize();
+  };
+  await start();
+
+  let sample: Sample = samples[0]!;
+  let uri = '';
+  let text = '';
+  const fail = (kind: FailureKind, method: string, params: unknown, detail: string) => {
+    report.counts[kind]++;
+    // One example per distinct failure: the kind, the method and the detail without its numbers.
+    const signature = `${kind} ${method} ${detail.replace(/\d+/g, 'N').slice(0, 120)}`;
+    if (seen.has(signature)) return;
+    seen.add(signature);
+    report.failures.push({ kind, method, params, text, file: sample.file, seed: options.seed, edit: report.edits, detail });
+    options.log?.(`FAILURE ${kind} in ${method} at edit ${report.edits} (seed ${options.seed}): ${detail}`);
+  };
+  const openFresh = async () => {
+    if (uri) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    sample = rnd.pick(samples);
+    text = sample.text;
+    uri = await client.open(sample.file, text);
+  };
+  await openFresh();
+  // The first preview request loads the Vega-Lite compiler: not a hang of the fuzzed text.
+  await client.connection.sendRequest('faraday/figures', { uri, format: 'vega' });
+
+  const started = performance.now();
+  for (let n = 0; n < options.edits; n++) {
+    if (n % resetEvery === 0 || text.length > 4_000_000) await openFresh();
+    const e = randomEdit(rnd, text, samples);
+    e.start = snap(text, e.start);
+    e.end = Math.max(e.start, snap(text, e.end));
+    const starts = lineStarts(text);
+    await client.edit(uri, { start: positionAt(starts, e.start), end: positionAt(starts, e.end) }, e.insert);
+    text = applyEdit(text, e);
+    report.edits++;
+    report.editKinds[e.kind] = (report.editKinds[e.kind] ?? 0) + 1;
+
+    const lengths = lineLengths(text);
+    const position = () => {
+      // Mostly inside the text; sometimes past a line's end or the last line, which the server must clamp.
+      if (rnd.chance(0.03)) return { line: lengths.length + rnd.int(3), character: rnd.int(200) };
+      const line = rnd.int(lengths.length);
+      return { line, character: rnd.chance(0.03) ? lengths[line]! + 1 + rnd.int(50) : rnd.int(lengths[line]! + 1) };
+    };
+    const range = () => {
+      const a = position();
+      const b = position();
+      return a.line < b.line || (a.line === b.line && a.character <= b.character) ? { start: a, end: b } : { start: b, end: a };
+    };
+    const doc = { textDocument: { uri } };
+    const requests: [string, unknown][] = [
+      ['textDocument/hover', { ...doc, position: position() }],
+      ['textDocument/completion', { ...doc, position: position() }],
+      ['textDocument/documentSymbol', doc],
+      ['textDocument/semanticTokens/full', doc],
+      ['textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }],
+      ['textDocument/codeAction', { ...doc, range: range(), context: { diagnostics: [] } }],
+      ['textDocument/inlayHint', { ...doc, range: rnd.chance(0.5) ? { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } } : range() }],
+      ['textDocument/definition', { ...doc, position: position() }],
+      ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
+    ];
+    const asked = text;
+    const answers = requests.map(async ([method, params]) => {
+      const t0 = performance.now();
+      let slow: NodeJS.Timeout | undefined;
+      let late = false;
+      const hang = new Promise<'hung'>((resolve) => {
+        slow = setTimeout(() => {
+          late = true;
+          fail('hang', method, params, `no answer within ${timeoutMs} ms`);
+          setTimeout(() => resolve('hung'), 30_000).unref();
+        }, timeoutMs);
+      });
+      try {
+        const result = await Promise.race([client.connection.sendRequest(method, params), hang]);
+        if (result === 'hung') return 'hung';
+        const ms = performance.now() - t0;
+        report.slowestMs[method] = Math.max(report.slowestMs[method] ?? 0, Math.round(ms));
+        if (late) return;
+        const ctx = { uri, text: asked, linesOf };
+        const problems: Problem[] = method === 'textDocument/semanticTokens/full'
+          ? checkSemanticTokens((result as { data: number[] }).data, asked)
+          : checkResponse(method, result, ctx);
+        for (const p of problems.slice(0, 3)) fail(p.check, method, params, `${p.where}: ${p.detail}`);
+        if (method === 'textDocument/formatting' && Array.isArray(result) && visible(applyTextEdits(asked, result)) !== visible(asked)) {
+          fail('format', method, params, 'formatting changed more than white space');
+        }
+      } catch (err) {
+        if (crashed) return;
+        const code = err instanceof ResponseError ? err.code : undefined;
+        // A newer edit or a restarted worker may cancel an answer; anything else is a failure of the server.
+        if (code === LSPErrorCodes.ContentModified || code === LSPErrorCodes.RequestCancelled || code === ErrorCodes.PendingResponseRejected) return;
+        fail('crash', method, params, `request failed: ${(err as Error).message.split('\n').slice(0, 3).join(' | ')}`);
+      } finally {
+        clearTimeout(slow);
+        report.requests++;
+      }
+    });
+    const outcomes = await Promise.all(answers);
+    if (client.errorLogs.length > logsSeen) {
+      for (const m of client.errorLogs.slice(logsSeen)) fail('crash', 'server log', undefined, m.split('\n').slice(0, 3).join(' | '));
+      logsSeen = client.errorLogs.length;
+    }
+    if (crashed || outcomes.includes('hung')) {
+      if (crashed) fail('crash', 'server process', undefined, 'the server process exited');
+      // Start over with a new server, as the editor would.
+      try {
+        client.connection.dispose();
+      } catch { /* already gone */ }
+      if (client.pid) try { process.kill(client.pid); } catch { /* already gone */ }
+      report.serverRestarts++;
+      await start();
+      uri = '';
+      await openFresh();
+    }
+    if (options.progressEvery && (n + 1) % options.progressEvery === 0) {
+      const s = (performance.now() - started) / 1000;
+      options.log?.(`${n + 1} edits, ${report.requests} requests in ${s.toFixed(0)} s (${((n + 1) / s).toFixed(1)} edits/s); crashes ${report.counts.crash}, hangs ${report.counts.hang}, ranges ${report.counts.range}, non-finite ${report.counts['non-finite']}`);
+    }
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  await client.close().catch(() => undefined);
+  return report;
+}
+
+/** The file URI a failure's document stands for (tests reopen it there, so data files resolve). */
+export function failureUri(f: Failure): string {
+  return pathToFileURL(f.file).toString();
+}

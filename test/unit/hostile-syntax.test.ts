@@ -1,0 +1,94 @@
+// Text no careful author writes, found by fuzzing the language server
+// (npm run fuzz), each shrunk to its smallest form: it must give located
+// problems, never a crash, and the rest of the file must still be read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis/analyze';
+import { parseFaraday } from '../../server/src/syntax/parse';
+import { parseFormula } from '../../server/src/chemistry/formula';
+import { formatText } from '../../server/src/features/format';
+import { limitDiagnostics } from '../../server/src/lsp/diagnostic-limit';
+
+const codes = (text: string) => analyze(text).diagnostics.map((d) => d.code);
+
+test('3000 nested `{` on separate lines: one FD0130 at the 65th, and the declarations after them are read', () => {
+  // Shrunk from a fuzzed edit that pasted `{` 10 000 times: the parser recursed once per level and overflowed the stack.
+  const text = '{\n'.repeat(3000) + 'ligand SR = SC6H3Cl2\n';
+  const a = analyze(text);
+  const deep = a.diagnostics.filter((d) => d.code === 'FD0130');
+  assert.equal(deep.length, 1);
+  assert.equal(deep[0]!.span.start, 64 * 2, 'the 65th `{` (each is followed by a line end)');
+  assert.match(deep[0]!.message, /nested more than 64 deep/);
+  assert.ok(a.parse.document.statements.some((s) => s.kind === 'ligand'), 'the ligand after the brackets is still declared');
+});
+
+test('1000 `(` on one line: one FD0130 at the 65th, no crash', () => {
+  const text = 'reference Ag/AgCl ' + '( '.repeat(1000) + '\n';
+  const deep = parseFaraday(text).problems.filter((p) => p.code === 'FD0130');
+  assert.equal(deep.length, 1);
+  assert.equal(deep[0]!.span.start, 'reference Ag/AgCl '.length + 64 * 2);
+});
+
+test('a formula nested 40 deep is refused at the 33rd bracket, not recursed into', () => {
+  const r = parseFormula('['.repeat(40) + 'Au' + ']'.repeat(40));
+  assert.ok('error' in r);
+  assert.match(r.error.message, /nested more than 32 deep/);
+  assert.equal(r.error.offset, 32);
+  // Real formulas are untouched.
+  assert.ok('formula' in parseFormula('[Au25(SC2H4Ph)18]-'));
+});
+
+test('a 1 MB line is not read: one FD0131 over the line, and the lines around it are read', () => {
+  const long = 'add ' + 'A + '.repeat(262_144);
+  const text = `ligand SR = SC6H3Cl2\n${long}\ncluster C = [Au25(SR)18]-\n`;
+  const a = analyze(text);
+  const tooLong = a.diagnostics.filter((d) => d.code === 'FD0131');
+  assert.equal(tooLong.length, 1);
+  assert.deepEqual(tooLong[0]!.span, { start: 21, end: 21 + long.length });
+  assert.match(tooLong[0]!.message, new RegExp(`has ${long.length} characters, more than the 10000`));
+  assert.deepEqual(a.parse.document.statements.map((s) => s.kind), ['ligand', 'cluster']);
+  assert.ok(!codes(text).includes('FD0201'), 'SR is still known to the cluster');
+});
+
+test('a long comment line is read at any length', () => {
+  const text = '# ' + 'a pasted abstract '.repeat(2000) + '\nligand SR = SC6H3Cl2\n';
+  assert.ok(!codes(text).includes('FD0131'));
+});
+
+test('a run of 5000 stray characters is one FD0105, and its message quotes only the ends', () => {
+  const text = 'add 20 mg CuCl ' + '@'.repeat(5000) + '\n';
+  const stray = parseFaraday(text).problems.filter((p) => p.code === 'FD0105');
+  assert.equal(stray.length, 1);
+  assert.deepEqual(stray[0]!.span, { start: 15, end: 5015 });
+  assert.ok(stray[0]!.message.length < 200, stray[0]!.message);
+});
+
+test('a run of 10 000 `[` is read in one pass (the word scanner gives up past 32 levels)', () => {
+  // Shrunk from a 1 MB line of `[`: each `[` scanned the rest of the run for its `]`, quadratic in the run's length.
+  const p = parseFaraday('add ' + '['.repeat(9000) + '\n');
+  assert.ok(p.problems.length <= 3, p.problems.map((x) => x.code).join(' '));
+});
+
+test('messages quote at most 80 characters of a name, keeping its start and end', () => {
+  const name = 'x'.repeat(5000) + 'END';
+  const a = analyze(`cell H {\n  working ${name}\n}\n`);
+  const unknown = a.diagnostics.find((d) => d.message.includes('xxxx'));
+  assert.ok(unknown, a.diagnostics.map((d) => d.message.slice(0, 80)).join('\n'));
+  assert.ok(unknown.message.length < 300, `${unknown.message.length} characters`);
+  assert.match(unknown.message, /x…x+END`/);
+});
+
+test('the formatter leaves a 1 MB line as it is, and is done with it in one pass', () => {
+  const long = 'add ' + '{('.repeat(300_000);
+  const text = `synthesis X {\n${long}\n}\n`;
+  const out = formatText(text);
+  assert.equal(out, `synthesis X {\n  ${long}\n}\n`);
+});
+
+test('at most 1000 diagnostics are published, errors first', () => {
+  const many = Array.from({ length: 1500 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, message: `m${i}`, severity: (i % 3 === 0 ? 1 : 2) as 1 | 2 }));
+  const kept = limitDiagnostics(many);
+  assert.equal(kept.length, 1000);
+  assert.equal(kept.filter((d) => d.severity === 1).length, 500, 'all 500 errors');
+  assert.deepEqual(kept.map((d) => d.range.start.line), [...kept.map((d) => d.range.start.line)].sort((a, b) => a - b), 'in document order');
+});
