@@ -4,7 +4,8 @@
 // inlay hints, definition and the preview's figures are asked at random
 // positions, all at once. Every answer is checked (response-checks.ts); a
 // crash (the process or its analysis worker dies, a handler throws), a hang
-// (an answer later than the limit) and every bad range or non-finite value
+// (an answer later than the limit for which the server worked longer than
+// the limit, or no answer in 30 s) and every bad range or non-finite value
 // is a failure, recorded with the text and the request that showed it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +38,8 @@ export interface FuzzOptions {
   /** Progress lines, every `progressEvery` edits. */
   log?: (line: string) => void;
   progressEvery?: number;
+  /** Called with each distinct failure as soon as it is found (the long run saves it). */
+  onFailure?: (f: Failure) => void;
 }
 
 export interface FuzzReport {
@@ -48,8 +51,21 @@ export interface FuzzReport {
   counts: Record<FailureKind, number>;
   failures: Failure[];
   slowestMs: Record<string, number>;
+  /** Answers later than the limit while the server used less CPU than the limit: the machine was busy, not the server. */
+  lateWhileBusy: number;
   editKinds: Partial<Record<EditKind, number>>;
   serverRestarts: number;
+}
+
+/** CPU time (user + system) the process has used, in ms, from /proc (Linux; 0 elsewhere). */
+export function serverCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** LSP line and character of a UTF-16 offset (the text's own line ends). */
@@ -92,6 +108,35 @@ function applyTextEdits(text: string, edits: { range: { start: { line: number; c
 
 const visible = (s: string) => s.replace(/\s+/g, '');
 
+/** The requests asked after an edit, at random positions (some past a line's end or the last line). */
+export function requestsAt(rnd: Random, text: string, uri: string): [string, unknown][] {
+  const lengths = lineLengths(text);
+  const position = () => {
+    // Mostly inside the text; sometimes past a line's end or the last line, which the server must clamp.
+    if (rnd.chance(0.03)) return { line: lengths.length + rnd.int(3), character: rnd.int(200) };
+    const line = rnd.int(lengths.length);
+    return { line, character: rnd.chance(0.03) ? lengths[line]! + 1 + rnd.int(50) : rnd.int(lengths[line]! + 1) };
+  };
+  const range = () => {
+    const a = position();
+    const b = position();
+    return a.line < b.line || (a.line === b.line && a.character <= b.character) ? { start: a, end: b } : { start: b, end: a };
+  };
+  const doc = { textDocument: { uri } };
+  const requests: [string, unknown][] = [
+    ['textDocument/hover', { ...doc, position: position() }],
+    ['textDocument/completion', { ...doc, position: position() }],
+    ['textDocument/documentSymbol', doc],
+    ['textDocument/semanticTokens/full', doc],
+    ['textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }],
+    ['textDocument/codeAction', { ...doc, range: range(), context: { diagnostics: [] } }],
+    ['textDocument/inlayHint', { ...doc, range: rnd.chance(0.5) ? { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } } : range() }],
+    ['textDocument/definition', { ...doc, position: position() }],
+    ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
+  ];
+  return requests;
+}
+
 export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzReport> {
   const timeoutMs = options.requestTimeoutMs ?? 2000;
   const resetEvery = options.resetEvery ?? 25;
@@ -99,7 +144,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
   const samples = loadSamples(repoRoot);
   const report: FuzzReport = {
     seed: options.seed, edits: 0, requests: 0, seconds: 0, counts: { crash: 0, hang: 0, range: 0, 'non-finite': 0, format: 0 },
-    failures: [], slowestMs: {}, editKinds: {}, serverRestarts: 0,
+    failures: [], slowestMs: {}, lateWhileBusy: 0, editKinds: {}, serverRestarts: 0,
   };
   const seen = new Set<string>();
   const otherFiles = new Map<string, number[] | undefined>();
@@ -136,7 +181,9 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
     const signature = `${kind} ${method} ${detail.replace(/\d+/g, 'N').slice(0, 120)}`;
     if (seen.has(signature)) return;
     seen.add(signature);
-    report.failures.push({ kind, method, params, text, file: sample.file, seed: options.seed, edit: report.edits, detail });
+    const failure = { kind, method, params, text, file: sample.file, seed: options.seed, edit: report.edits, detail };
+    report.failures.push(failure);
+    options.onFailure?.(failure);
     options.log?.(`FAILURE ${kind} in ${method} at edit ${report.edits} (seed ${options.seed}): ${detail}`);
   };
   const openFresh = async () => {
@@ -161,48 +208,24 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
     report.edits++;
     report.editKinds[e.kind] = (report.editKinds[e.kind] ?? 0) + 1;
 
-    const lengths = lineLengths(text);
-    const position = () => {
-      // Mostly inside the text; sometimes past a line's end or the last line, which the server must clamp.
-      if (rnd.chance(0.03)) return { line: lengths.length + rnd.int(3), character: rnd.int(200) };
-      const line = rnd.int(lengths.length);
-      return { line, character: rnd.chance(0.03) ? lengths[line]! + 1 + rnd.int(50) : rnd.int(lengths[line]! + 1) };
-    };
-    const range = () => {
-      const a = position();
-      const b = position();
-      return a.line < b.line || (a.line === b.line && a.character <= b.character) ? { start: a, end: b } : { start: b, end: a };
-    };
-    const doc = { textDocument: { uri } };
-    const requests: [string, unknown][] = [
-      ['textDocument/hover', { ...doc, position: position() }],
-      ['textDocument/completion', { ...doc, position: position() }],
-      ['textDocument/documentSymbol', doc],
-      ['textDocument/semanticTokens/full', doc],
-      ['textDocument/formatting', { ...doc, options: { tabSize: 2, insertSpaces: true } }],
-      ['textDocument/codeAction', { ...doc, range: range(), context: { diagnostics: [] } }],
-      ['textDocument/inlayHint', { ...doc, range: rnd.chance(0.5) ? { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } } : range() }],
-      ['textDocument/definition', { ...doc, position: position() }],
-      ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
-    ];
+    const requests = requestsAt(rnd, text, uri);
     const asked = text;
+    const late: { method: string; params: unknown; ms: number }[] = [];
+    const cpuBefore = serverCpuMs(client.pid);
     const answers = requests.map(async ([method, params]) => {
       const t0 = performance.now();
-      let slow: NodeJS.Timeout | undefined;
-      let late = false;
-      const hang = new Promise<'hung'>((resolve) => {
-        slow = setTimeout(() => {
-          late = true;
-          fail('hang', method, params, `no answer within ${timeoutMs} ms`);
-          setTimeout(() => resolve('hung'), 30_000).unref();
-        }, timeoutMs);
-      });
+      let gaveUp: NodeJS.Timeout | undefined;
+      // Not answered within 30 s: the server is stuck, whatever the machine's load.
+      const hang = new Promise<'hung'>((resolve) => (gaveUp = setTimeout(() => resolve('hung'), 30_000)));
       try {
         const result = await Promise.race([client.connection.sendRequest(method, params), hang]);
-        if (result === 'hung') return 'hung';
+        if (result === 'hung') {
+          fail('hang', method, params, 'no answer within 30 s');
+          return 'hung';
+        }
         const ms = performance.now() - t0;
         report.slowestMs[method] = Math.max(report.slowestMs[method] ?? 0, Math.round(ms));
-        if (late) return;
+        if (ms > timeoutMs) late.push({ method, params, ms });
         const ctx = { uri, text: asked, linesOf };
         const problems: Problem[] = method === 'textDocument/semanticTokens/full'
           ? checkSemanticTokens((result as { data: number[] }).data, asked)
@@ -218,11 +241,20 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
         if (code === LSPErrorCodes.ContentModified || code === LSPErrorCodes.RequestCancelled || code === ErrorCodes.PendingResponseRejected) return;
         fail('crash', method, params, `request failed: ${(err as Error).message.split('\n').slice(0, 3).join(' | ')}`);
       } finally {
-        clearTimeout(slow);
+        clearTimeout(gaveUp);
         report.requests++;
       }
     });
     const outcomes = await Promise.all(answers);
+    // An answer later than the limit is a hang when the server itself worked that long for this
+    // edit's requests; on a shared machine it may only have waited for a CPU.
+    if (late.length > 0) {
+      const cpu = serverCpuMs(client.pid) - cpuBefore;
+      for (const l of late) {
+        if (cpu > timeoutMs) fail('hang', l.method, l.params, `answered after ${Math.round(l.ms)} ms; the server used ${Math.round(cpu)} ms of CPU for this edit's requests`);
+        else report.lateWhileBusy++;
+      }
+    }
     if (client.errorLogs.length > logsSeen) {
       for (const m of client.errorLogs.slice(logsSeen)) fail('crash', 'server log', undefined, m.split('\n').slice(0, 3).join(' | '));
       logsSeen = client.errorLogs.length;
@@ -252,4 +284,29 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
 /** The file URI a failure's document stands for (tests reopen it there, so data files resolve). */
 export function failureUri(f: Failure): string {
   return pathToFileURL(f.file).toString();
+}
+
+/**
+ * The text and the last edit after `edits` edits of a run with `seed`, without a server (the same
+ * random choices as the run, as long as no restart came before): to reproduce a failure offline.
+ */
+export function replay(seed: number, edits: number, resetEvery = 25): { text: string; file: string; last?: ReturnType<typeof randomEdit> } {
+  const rnd = new Random(seed);
+  const samples = loadSamples(repoRoot);
+  let sample = rnd.pick(samples);
+  let text = sample.text;
+  let last: ReturnType<typeof randomEdit> | undefined;
+  for (let n = 0; n < edits; n++) {
+    if (n % resetEvery === 0 || text.length > 4_000_000) {
+      sample = rnd.pick(samples);
+      text = sample.text;
+    }
+    const e = randomEdit(rnd, text, samples);
+    e.start = snap(text, e.start);
+    e.end = Math.max(e.start, snap(text, e.end));
+    text = applyEdit(text, e);
+    last = e;
+    requestsAt(rnd, text, '');
+  }
+  return { text, file: sample.file, last };
 }

@@ -11,6 +11,7 @@ import type { ImportedData } from '../instruments/series';
 import { AnalysisCodes } from './codes';
 import type { Scale } from '../electrochem/potential-scale';
 import { shortenQuotes } from '../text/shorten-quotes';
+import type { DataFileRefusal } from '../instruments/read-bytes';
 
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
@@ -292,7 +293,9 @@ export class AnalysisContext {
     return this.files.get(absolutePath);
   }
 
-  private readonly byteFiles = new Map<string, Uint8Array | undefined>();
+  private readonly byteFiles = new Map<string, Uint8Array | DataFileRefusal | undefined>();
+  /** Bytes of data files read by this analysis, each file counted once. */
+  dataBytesRead = 0;
   private readonly folders = new Map<string, string[] | undefined>();
 
   /** The file names of a folder through `options.listDirectory`, once per analysis; undefined without a lister or folder. */
@@ -301,9 +304,16 @@ export class AnalysisContext {
     return this.folders.get(absolutePath);
   }
 
-  /** Reads a data file's bytes through `options.readBytes` (at most `maxBytes`), once per analysis. */
-  readBytes(absolutePath: string, maxBytes: number): Uint8Array | undefined {
-    if (!this.byteFiles.has(absolutePath)) this.byteFiles.set(absolutePath, this.options.readBytes?.(absolutePath, maxBytes));
+  /**
+   * Reads a data file's bytes through `options.readBytes` (at most `maxBytes`, only a regular
+   * file inside `root` when the reader checks), once per analysis.
+   */
+  readBytes(absolutePath: string, maxBytes: number, root?: string): Uint8Array | DataFileRefusal | undefined {
+    if (!this.byteFiles.has(absolutePath)) {
+      const read = this.options.readBytes?.(absolutePath, maxBytes, root);
+      if (read instanceof Uint8Array) this.dataBytesRead += read.length;
+      this.byteFiles.set(absolutePath, read);
+    }
     return this.byteFiles.get(absolutePath);
   }
 

@@ -1,5 +1,7 @@
 // What the caller (CLI, language server, tests) tells an analysis about its
 // surroundings. Everything optional: an analysis of bare text must work.
+import type { DataFileRefusal } from '../instruments/read-bytes';
+
 export interface AnalysisOptions {
   /** Path of the analysed file, used to resolve imports and data files. */
   fileName?: string;
@@ -9,8 +11,11 @@ export interface AnalysisOptions {
    * Reads a data file's bytes, at most `maxBytes` of them; undefined when it
    * does not exist. Binary exports (BioLogic .mpr) and Latin-1 text need
    * bytes; without this reader data files are read as text through `readFile`.
+   * The shells' reader (instruments/read-bytes.ts) refuses, with the reason,
+   * what is not a regular file, lies outside `root` once links are followed,
+   * or is larger than `maxBytes`, without reading it.
    */
-  readBytes?: (absolutePath: string, maxBytes: number) => Uint8Array | undefined;
+  readBytes?: (absolutePath: string, maxBytes: number, root?: string) => Uint8Array | DataFileRefusal | undefined;
   /**
    * The names of the files in a folder; undefined when it cannot be read. GC
    * results find their injections (`{n}` in `data "gc/run-{n}.fusion-data"`)

@@ -1,6 +1,7 @@
 // Finding protocol files for the CLI: directories recurse over *.faraday.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRefusal, MAX_PROTOCOL_BYTES, readBytesBounded, readProtocolText } from '../instruments/read-bytes';
 
 export class UsageError extends Error {}
 
@@ -27,21 +28,19 @@ export function collectProtocolFiles(inputs: string[]): string[] {
   return out;
 }
 
+/** A protocol named on the command line: a regular file of at most 16 MB (not a FIFO or a device, which would block or never end). */
 export function readTextFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  const bytes = readBytesBounded(file, MAX_PROTOCOL_BYTES);
+  if (bytes === undefined) throw new UsageError(`cannot read ${file}: no such file, or no permission to read it`);
+  if (isRefusal(bytes)) {
+    throw new UsageError(`cannot read ${file}: ${bytes.refused === 'not-a-file' ? `it is ${bytes.kind}` : `it is larger than ${MAX_PROTOCOL_BYTES / 1024 / 1024} MB, which no protocol is`}`);
   }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
-/** Import reader for the analysis: undefined when the file is missing. */
+/** Import reader for the analysis: undefined when the file is missing or not a regular file of at most 16 MB. */
 export function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readProtocolText(file);
 }
 
 /**

@@ -4,7 +4,7 @@
 // injection. The JSON shape is documented in docs/report-format.md.
 import { runCharge } from '../instruments/derived';
 import { importInstrumentFile, MAX_DATA_FILE_BYTES } from '../instruments/detect';
-import { readBytesBounded } from '../instruments/read-bytes';
+import { isRefusal, readBytesBounded } from '../instruments/read-bytes';
 import { column, type ImportedData } from '../instruments/series';
 import { formatExact, formatNumber } from '../units/format';
 import { UsageError } from './files';
@@ -105,9 +105,11 @@ function textReport(r: InspectReport): string {
 }
 
 export function runInspect(file: string, format: 'text' | 'json'): { output: string; errors: number } {
-  const bytes = readBytesBounded(file, MAX_DATA_FILE_BYTES + 1);
-  if (bytes === undefined) throw new UsageError(`cannot read ${file}: no such file, or it is a directory`);
-  if (bytes.length > MAX_DATA_FILE_BYTES) throw new UsageError(`${file} is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB, more than Faraday reads`);
+  const bytes = readBytesBounded(file, MAX_DATA_FILE_BYTES);
+  if (bytes === undefined) throw new UsageError(`cannot read ${file}: no such file`);
+  if (isRefusal(bytes)) {
+    throw new UsageError(bytes.refused === 'not-a-file' ? `${file} is ${bytes.kind}, not a data file` : `${file} is larger than ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB, more than Faraday reads`);
+  }
   const report = inspectReport(file, importInstrumentFile(bytes, file));
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   return { output: format === 'json' ? JSON.stringify(report, null, 2) + '\n' : textReport(report), errors };

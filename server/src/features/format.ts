@@ -1,41 +1,80 @@
 // Canonical layout of a protocol. It only changes white space at the start
 // and end of lines and the number of blank lines, so it can never change
-// meaning or drop a comment; applying it twice gives the same text.
+// meaning or drop a comment; applying it twice gives the same text. The
+// statements the parser cannot read (unbalanced braces, an unclosed quote)
+// are left exactly as written.
 import { tokenMatcher } from 'chevrotain';
 import { lex } from '../syntax/lexer';
 import * as T from '../syntax/tokens';
+import { overlongLines } from '../syntax/long-lines';
 
 export interface FormatOptions {
   indent: string;
 }
 
-/** Brace depth at the start of every line, from the tokens (braces in strings and comments do not count). */
-function depthAtLineStarts(text: string, lineCount: number): number[] {
+/**
+ * Brace depth at the start of every line, from the tokens (braces in strings and comments do not count),
+ * and the lines of broken statements. A statement runs from a top-level keyword at the start of a line to
+ * the next one (where the parser, too, ends an unclosed block); its braces are counted from zero, so one
+ * unclosed `{` does not shift the rest of the file. A statement whose braces do not balance, or that holds
+ * an unclosed quote or a line too long to read, is broken: its lines are kept exactly as written.
+ */
+function layout(text: string, lineCount: number): { depths: number[]; broken: boolean[]; starts: boolean[] } {
   const depths = new Array<number>(lineCount).fill(0);
   const closersAtStart = new Array<number>(lineCount).fill(0);
+  const statementOf = new Array<number>(lineCount).fill(0);
+  const starts = new Array<boolean>(lineCount).fill(false);
+  const brokenStatements = new Set<number>();
+  let statement = 0;
   let depth = 0;
   let line = 0;
   let lineHasToken = false;
+  const endStatement = () => {
+    if (depth !== 0) brokenStatements.add(statement);
+  };
   for (const t of lex(text).tokens) {
     const tokenLine = (t.startLine ?? 1) - 1;
     while (line < tokenLine) {
       line++;
       depths[line] = depth;
+      statementOf[line] = statement;
       lineHasToken = false;
     }
     if (tokenMatcher(t, T.Newline)) continue;
+    if (!lineHasToken && t.startColumn === 1 && tokenMatcher(t, T.TopLevelKeyword) && line > 0) {
+      endStatement();
+      statement++;
+      depth = 0;
+      depths[line] = 0;
+      statementOf[line] = statement;
+      starts[line] = true;
+    }
     if (tokenMatcher(t, T.LBrace)) depth++;
     else if (tokenMatcher(t, T.RBrace)) {
+      if (depth === 0) brokenStatements.add(statement);
       depth = Math.max(0, depth - 1);
       if (!lineHasToken) closersAtStart[line]!++;
-    }
+    } else if (tokenMatcher(t, T.UnterminatedString)) brokenStatements.add(statement);
     lineHasToken = true;
   }
+  endStatement();
   while (line < lineCount - 1) {
     line++;
     depths[line] = depth;
+    statementOf[line] = statement;
   }
-  return depths.map((d, i) => Math.max(0, d - closersAtStart[i]!));
+  // An overlong line is not lexed (its braces are unknown): its statement is kept as written.
+  for (const l of overlongLines(text)) brokenStatements.add(statementOf[lineAt(text, l.start)]!);
+  return {
+    depths: depths.map((d, i) => Math.max(0, d - closersAtStart[i]!)),
+    broken: statementOf.map((s) => brokenStatements.has(s)),
+    starts,
+  };
+}
+
+/** The line (0-based, any line end) holding `offset`. */
+function lineAt(text: string, offset: number): number {
+  return (text.slice(0, offset).match(/\r\n|\r|\n/g) ?? []).length;
 }
 
 /** Lines that continue a statement (a run line wrapped after a comma) keep one extra indent. */
@@ -58,11 +97,18 @@ function stripComment(line: string): string {
 export function formatText(text: string, options: FormatOptions = { indent: '  ' }): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r\n|\r|\n/);
-  const depths = depthAtLineStarts(text, lines.length);
+  const { depths, broken, starts } = layout(text, lines.length);
   const out: string[] = [];
   let blankRun = 0;
   let previousCode: string | undefined;
   lines.forEach((raw, i) => {
+    if (broken[i]) {
+      // Never re-indent what the parser cannot read: fixing the brace later must not meet a moved file.
+      out.push(raw);
+      blankRun = raw.trim() === '' ? blankRun + 1 : 0;
+      previousCode = raw.trim() === '' || raw.trim().startsWith('#') ? previousCode : raw.trim();
+      return;
+    }
     const content = raw.trim();
     if (content === '') {
       blankRun++;
@@ -71,7 +117,8 @@ export function formatText(text: string, options: FormatOptions = { indent: '  '
     }
     blankRun = 0;
     const isComment = content.startsWith('#');
-    const extra = isContinuation(previousCode) && !isComment ? 2 : 0;
+    // A top-level keyword stays at the start of its line: there it ends an unclosed block for the parser.
+    const extra = isContinuation(previousCode) && !isComment && !starts[i] ? 2 : 0;
     let indent = options.indent.repeat(depths[i]!) + ' '.repeat(extra);
     // A comment line indented deeper than its block is aligned with the comment
     // of the line above on purpose: keep its column.

@@ -41,6 +41,9 @@ export const InstrumentCodes = {
   setCurrentMismatch: 'FD0752',
   patternWithoutList: 'FD0753',
   missingColumn: 'FD0754',
+  notAFile: 'FD0770',
+  tooManyFiles: 'FD0771',
+  dataBudget: 'FD0772',
 } as const;
 
 export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -83,4 +86,7 @@ export const instrumentCodeCatalogue: DiagnosticCodeInfo[] = [
   e(InstrumentCodes.setCurrentMismatch, 'Current differs from the set-point', 'warning', 'The mean current of a CP record differs from the set-point on its line (times the electrode area for a current density) by more than 2 %: the file belongs to another set-point, or the area is not the one the run used.', 'CP at 10 mA/cm2 for 1 h, data "cp-50.DTA"', 'Name the right file, or correct the set-point or the electrode area.'),
   e(InstrumentCodes.patternWithoutList, 'File pattern without its list', 'error', 'A data pattern expands over a list of the line: `{E}` over its potentials, `{rate}` over its scan rates, `{rpm}` over its rotation rates, `{j}` (or `{I}`) over the set-points of a CP. The line has no such list, so no file is read.', 'LSV from 1.0 V to 0.2 V vs RHE at 10 mV/s, data "orr-{rpm}.txt"   # no `at … rpm`', 'Add the list (`at 400, 900, 1600 rpm`) or write the file name.'),
   e(InstrumentCodes.missingColumn, 'Column missing for a computation', 'warning', 'The file lacks the column a value needs: the potential of a CP or OCP record, the current of a CA record or of a sweep.', 'CP stability at 10 mA/cm2 for 10 h, data "cp.txt"   # time and current only', 'Export the file with the column.'),
+  e(InstrumentCodes.notAFile, 'Not a data file', 'error', 'The data path names a directory, a named pipe (FIFO), a device such as /dev/zero, a socket, or holds a NUL character. Faraday reads only regular files, so that a path typed wrong cannot block or flood the analysis.', 'CA at -0.8 V vs RHE for 2 h, data "data"', 'Name the exported file itself: `data "data/it.txt"`.'),
+  e(InstrumentCodes.tooManyFiles, 'Pattern names too many files', 'error', 'A `{E}`, `{rate}`, `{rpm}` or `{j}` pattern expands to more than 100 files for one line; none is read, so that a pasted list cannot make an analysis read thousands of files.', 'CA at -0.1, -0.2, -0.3 V vs RHE for 1 h, data "it-{E}.txt"   # … and 98 more potentials', 'List fewer values, or split the line.'),
+  e(InstrumentCodes.dataBudget, 'Data files too large together', 'error', 'The data files of one protocol together pass 512 MB, more than one analysis reads; this file and the ones after it are not read.', 'CA at -0.7, -0.8, -0.9 V vs RHE for 100 h, data "ca-{E}.mpt"   # three files of 200 MB', 'Average points on export (EC-Lab: Average data every N points), or split the protocol.'),
 ];

@@ -2,12 +2,11 @@
 // request handler. It runs in a worker thread (analysis-worker.ts) so the
 // server's message loop never waits for an analysis; it is plain code over
 // the analysis core, so tests can also drive it directly.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
-import { readBytesBounded } from '../instruments/read-bytes';
+import { readBytesBounded, readProtocolText, realPathInside, type DataFileRefusal } from '../instruments/read-bytes';
 import { listDirectory } from '../instruments/list-directory';
 import type { HintCategory } from '../analysis/model';
 import { AnalysisScheduler } from './scheduler';
@@ -114,24 +113,24 @@ export class Engine {
 
   private optionsFor(uri: string): AnalysisOptions {
     const fileName = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max) => this.readBytesOpenOrDisk(f, max), listDirectory, readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
+    return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max, root) => this.readBytesOpenOrDisk(f, max, root), listDirectory, readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
   }
 
+  /** Imports: the open document's text, or a regular file of at most 16 MB from disk. */
   private readOpenOrDisk(file: string): string | undefined {
     const open = this.documents.get(pathToFileURL(file).toString());
     if (open) return open.getText();
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readProtocolText(file);
   }
 
-  /** A data file open in the editor is read as its text shows; otherwise from disk, at most `maxBytes`. */
-  private readBytesOpenOrDisk(file: string, maxBytes: number): Uint8Array | undefined {
+  /** A data file open in the editor is read as its text shows; otherwise from disk (read-bytes.ts says what is refused). */
+  private readBytesOpenOrDisk(file: string, maxBytes: number, root?: string): Uint8Array | DataFileRefusal | undefined {
     const open = this.documents.get(pathToFileURL(file).toString());
-    if (open) return new TextEncoder().encode(open.getText()).subarray(0, maxBytes);
-    return readBytesBounded(file, maxBytes);
+    if (!open) return readBytesBounded(file, maxBytes, root);
+    const where = root === undefined ? undefined : realPathInside(file, root);
+    if (where && !where.inside) return { refused: 'outside-workspace', realPath: where.realPath };
+    const bytes = new TextEncoder().encode(open.getText());
+    return bytes.length > maxBytes ? { refused: 'too-large', size: bytes.length } : bytes;
   }
 
   /** Open files that import the changed file, directly or through other files, are analysed again. */

@@ -12,6 +12,7 @@ import { branchDifference, onsetPotential, runCharge } from '../../instruments/d
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
+import { isRefusal, type DataFileRefusal } from '../../instruments/read-bytes';
 import { formatExact, formatNumber } from '../../units/format';
 import { parseUnit } from '../../units/parse-unit';
 import { toSI } from '../../units/convert';
@@ -60,6 +61,33 @@ function importOnce(absolute: string, content: string | Uint8Array, relative: st
   return data;
 }
 
+/** Files read for one `{E}`, `{rate}`, `{rpm}` or `{j}` pattern; a protocol line lists a handful of values. */
+export const MAX_PATTERN_FILES = 100;
+/** Bytes of data files one analysis reads in all (each file at most MAX_DATA_FILE_BYTES). */
+export const MAX_ANALYSIS_DATA_BYTES = 2 * MAX_DATA_FILE_BYTES;
+
+const MB = (bytes: number) => `${formatNumber(bytes / 1024 / 1024, { significant: 4 })} MB`;
+
+/** A file the shell's reader would not read: why, at the data string. */
+function refused(ctx: AnalysisContext, relative: string, root: string, r: DataFileRefusal, literal: StringLit): void {
+  if (r.refused === 'not-a-file') {
+    ctx.report(InstrumentCodes.notAFile, 'error', `\`${relative}\` is ${r.kind}, not a data file; name the exported file itself`, literal.span);
+  } else if (r.refused === 'outside-workspace') {
+    ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` is a link to ${r.realPath}, outside the workspace (${root}); data files must be inside it: copy the data into the workspace`, literal.span);
+  } else if (r.size > MAX_DATA_FILE_BYTES) {
+    ctx.report(InstrumentCodes.tooLarge, 'error', `\`${relative}\` has ${MB(r.size)}, more than the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB Faraday reads; export a shorter run or average points on export`, literal.span);
+  } else {
+    ctx.report(InstrumentCodes.dataBudget, 'error', `\`${relative}\` (${MB(r.size)}) is not read: with it, the data files of this protocol would pass ${MAX_ANALYSIS_DATA_BYTES / 1024 / 1024} MB, more than one analysis reads; average points on export, or split the protocol`, literal.span);
+  }
+}
+
+/** The files a pattern names, or none (with FD0771) when it names more than Faraday reads for one line. */
+function patternWithinLimit(ctx: AnalysisContext, pattern: StringLit, count: number): boolean {
+  if (count <= MAX_PATTERN_FILES) return true;
+  ctx.report(InstrumentCodes.tooManyFiles, 'error', `\`${pattern.value}\` expands to ${count} files, more than the ${MAX_PATTERN_FILES} Faraday reads for one line, so none is read; list fewer values, or split the line`, pattern.span);
+  return false;
+}
+
 /** What a data file's label says: points for series, injections and peaks for gas chromatograms. */
 function contents(data: ImportedData): string {
   if (!data.chromatograms) return `${data.points} points`;
@@ -80,6 +108,10 @@ export function dataPath(ctx: AnalysisContext, relative: string, literal: String
     ctx.report(InstrumentCodes.untrusted, 'information', `data files are read only in a trusted workspace; \`${relative}\` was not read`, literal.span);
     return undefined;
   }
+  if (relative.includes('\0')) {
+    ctx.report(InstrumentCodes.notAFile, 'error', `the data path \`${relative.replace(/\0/g, '\\0')}\` holds a NUL character, which no file name has; retype the path`, literal.span);
+    return undefined;
+  }
   const absolute = path.resolve(path.dirname(fileName), relative);
   const root = workspaceRoot ?? path.dirname(fileName);
   if (path.relative(root, absolute).startsWith('..') || path.isAbsolute(path.relative(root, absolute))) {
@@ -93,10 +125,17 @@ export function dataPath(ctx: AnalysisContext, relative: string, literal: String
 export function loadDataFile(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
   const absolute = dataPath(ctx, relative, literal);
   if (absolute === undefined) return undefined;
-  // One byte more than the limit tells a file at the limit from a larger one without reading the rest.
-  const content = ctx.options.readBytes ? ctx.readBytes(absolute, MAX_DATA_FILE_BYTES + 1) : ctx.readFile(absolute);
+  const root = ctx.options.workspaceRoot ?? path.dirname(ctx.options.fileName!);
+  // The data of one analysis share a budget, so a pattern over many large files cannot exhaust memory.
+  const budget = MAX_ANALYSIS_DATA_BYTES - ctx.dataBytesRead;
+  // One byte more than the limit tells a file at the limit from a larger one.
+  const content = ctx.options.readBytes ? ctx.readBytes(absolute, Math.min(MAX_DATA_FILE_BYTES + 1, budget), root) : ctx.readFile(absolute);
   if (content === undefined) {
     ctx.report(InstrumentCodes.missingFile, 'warning', `cannot find the data file \`${relative}\` (looked for ${absolute})`, literal.span);
+    return { path: relative, span: literal.span };
+  }
+  if (isRefusal(content)) {
+    refused(ctx, relative, root, content, literal);
     return { path: relative, span: literal.span };
   }
   if (content.length > MAX_DATA_FILE_BYTES) {
@@ -272,6 +311,7 @@ export function dataPass(ctx: AnalysisContext): void {
           continue;
         }
         if (pattern.includes('{rpm}') && t.rotation) {
+          if (!patternWithinLimit(ctx, t.data, t.rotation.values.length)) continue;
           // A rotating-disk series: one file per rotation rate.
           const series: Dataset[] = [];
           t.rotation.values.forEach((n, i) => {
@@ -284,6 +324,7 @@ export function dataPass(ctx: AnalysisContext): void {
           });
           if (t.kouteckyLevich) pending.push({ run: s, datasets: series, compute: () => rotatingDiskSeries(ctx, t, series) });
         } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
+          if (!patternWithinLimit(ctx, t.data, t.setCurrents.values.length)) continue;
           // A CP at several set-points: one file per set-point.
           t.setCurrents.values.forEach((n, i) => {
             const file = loadDataFile(ctx, pattern.replace(/\{j\}|\{I\}/g, n.text), t.data!);
@@ -295,6 +336,7 @@ export function dataPass(ctx: AnalysisContext): void {
             if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
           });
         } else if (pattern.includes('{E}') && t.at) {
+          if (!patternWithinLimit(ctx, t.data, t.at.quantity.values.length)) continue;
           t.at.quantity.values.forEach((n, i) => {
             const file = loadDataFile(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
             if (!file?.data) return;
@@ -307,6 +349,7 @@ export function dataPass(ctx: AnalysisContext): void {
             checkRecordDuration(ctx, t, file, i);
           });
         } else if (pattern.includes('{rate}') && t.rates) {
+          if (!patternWithinLimit(ctx, t.data, t.rates.values.length)) continue;
           const points: { x: number; y: number }[] = [];
           t.rates.values.forEach((n, i) => {
             const file = loadDataFile(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
