@@ -14,11 +14,11 @@ import { HOSTILE_CHARACTERS, HOSTILE_TOKENS, loadSamples } from './hostile-edits
 
 const visible = (s: string) => s.replace(/\s+/g, '');
 
-/** Quoted texts and comments, in order (comments without trailing white space, which the formatter trims). */
+/** Quoted texts and comments, in order (comments without the white space that ends their line, which the formatter trims). */
 function stringsAndComments(text: string): string[] {
   const lexed = lex(text);
   const strings = lexed.tokens.filter((t) => tokenMatcher(t, T.StringLike)).map((t) => `${t.startOffset}\u0000"${t.image}`);
-  const comments = (lexed.groups.comments ?? []).map((t) => `${t.startOffset}\u0000#${t.image.replace(/[ \t]+$/, '')}`);
+  const comments = (lexed.groups.comments ?? []).map((t) => `${t.startOffset}\u0000#${t.image.replace(/\s+$/, '')}`);
   // Ordered by position in the text; the offsets differ between the two texts, so they are dropped after sorting.
   return [...strings, ...comments].sort((a, b) => Number(a.split('\u0000')[0]) - Number(b.split('\u0000')[0])).map((s) => s.split('\u0000')[1]!);
 }
@@ -34,7 +34,8 @@ export function formatterProblem(text: string, indent = '  ', problems = parseFa
   const after = stringsAndComments(once);
   if (before.length !== after.length || before.some((s, i) => s !== after[i])) return 'a quoted text or a comment changed';
   // Lines holding a structural error are kept as written (the formatter does not guess the missing brace).
-  const structural = problems.filter((p) => STRUCTURAL.has(p.code));
+  // Block structure: an unclosed `{` or quote, a `}` closing nothing (a stray `)` is a fault of its line only).
+  const structural = problems.filter((p) => STRUCTURAL.has(p.code) && (p.code !== 'FD0103' || text[p.span.start] === '}'));
   if (structural.length > 0) {
     const lines = text.split(/\r\n|\r|\n/);
     const outLines = new Set(once.split(/\r\n|\r|\n/));

@@ -32,7 +32,8 @@ export class TestClient {
 
   /** `node`: the Node binary that runs the server (default: the one running the tests). */
   constructor(node = process.execPath) {
-    this.child = spawn(node, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // FARADAY_SERVER: another build of the server (a long fuzz run keeps its own copy while dist/ is rebuilt).
+    this.child = spawn(node, [process.env.FARADAY_SERVER ?? path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

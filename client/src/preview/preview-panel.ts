@@ -6,6 +6,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIGURES_REQUEST, type PreviewFiguresResult } from '../../../server/src/lsp/protocol';
 import type { FromWebview, PreviewState, ToWebview } from './messages';
 import { previewHtml } from './html';
+import { fromWebviewMessage } from './message-validation';
+import { figureFileName } from '../../../server/src/plots/file-name';
 
 export const PREVIEW_VIEW_TYPE = 'faraday.preview';
 const UPDATE_DELAY_MS = 300;
@@ -88,7 +90,11 @@ export class FigurePreview implements vscode.Disposable {
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'file-icon.svg');
     panel.webview.html = previewHtml(panel.webview, this.extensionUri);
-    panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      // Only the messages the webview defines, validated; anything else is ignored.
+      const m = fromWebviewMessage(raw);
+      if (m) void this.receive(m);
+    }, undefined, this.disposables);
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;
@@ -117,6 +123,7 @@ export class FigurePreview implements vscode.Disposable {
       const result = await client.sendRequest<PreviewFiguresResult | null>(FIGURES_REQUEST, { uri, format: 'vega' });
       if (uri !== this.uri) return; // the editor moved on meanwhile
       if (!result) return this.post({ type: 'error', message: `${uri} is not open in the language server.` });
+      this.shown = new Set(result.figures.map((f) => f.id));
       this.post({ type: 'figures', uri, fileName: vscode.Uri.parse(uri).path.split('/').pop() ?? uri, version: result.version, figures: result.figures, focus: this.focus });
     } catch (e) {
       this.post({ type: 'error', message: `Cannot compute the figures: ${(e as Error).message}` });
@@ -137,17 +144,21 @@ export class FigurePreview implements vscode.Disposable {
     } else if (m.type === 'export') {
       const waiting = m.requestId !== undefined ? this.exports.get(m.requestId) : undefined;
       if (waiting) {
+        // Written to the target the caller chose for this request, and to nothing else.
         this.exports.delete(m.requestId!);
+        if (m.format !== waiting.format || m.id !== waiting.id) return waiting.reject(new Error(`the preview sent ${m.format} of ${m.id} for an export of ${waiting.format} of ${waiting.id}`));
         await vscode.workspace.fs.writeFile(waiting.target, exportBytes(m.format, m.data));
         waiting.resolve();
-      } else await this.save(m.id, m.format, m.data);
+      } else if (this.shown.has(m.id)) await this.save(m.id, m.format, m.data); // the user's button: a save dialog
     } else if (m.type === 'exportFailed') {
       this.exports.get(m.requestId)?.reject(new Error(m.message));
       this.exports.delete(m.requestId);
     }
   }
 
-  private readonly exports = new Map<number, { target: vscode.Uri; resolve: () => void; reject: (e: Error) => void }>();
+  private readonly exports = new Map<number, { id: string; format: 'svg' | 'png'; target: vscode.Uri; resolve: () => void; reject: (e: Error) => void }>();
+  /** Ids of the figures last sent to the webview: a save dialog is opened only for one of them. */
+  private shown = new Set<string>();
   private nextExport = 1;
 
   /** Writes a drawn figure to `target` without a dialog, as the webview renders it (tests use this). */
@@ -155,7 +166,7 @@ export class FigurePreview implements vscode.Disposable {
     if (!this.panel) return Promise.reject(new Error('the preview is not open'));
     const requestId = this.nextExport++;
     return new Promise((resolve, reject) => {
-      this.exports.set(requestId, { target, resolve, reject });
+      this.exports.set(requestId, { id, format, target, resolve, reject });
       this.post({ type: 'exportRequest', id, format, requestId });
     });
   }
@@ -163,8 +174,9 @@ export class FigurePreview implements vscode.Disposable {
   private async save(id: string, format: 'svg' | 'png', data: string): Promise<void> {
     const doc = this.uri ? vscode.Uri.parse(this.uri) : undefined;
     const folder = doc ? vscode.Uri.joinPath(doc, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    // Exports go only where the user chooses in the dialog; the proposed name cannot open folders.
     const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${id}.${format}`) : undefined,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, figureFileName(id, format)) : undefined,
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!target) return;

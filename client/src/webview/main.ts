@@ -5,6 +5,7 @@
 import { expressionInterpreter } from 'vega-interpreter';
 import { parse, View } from './vega-runtime';
 import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
+import { toWebviewMessage } from '../preview/message-validation';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
 
@@ -112,8 +113,10 @@ function focus(id: string): void {
 }
 
 let queue = Promise.resolve();
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const msg = event.data;
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  // Only the messages the extension defines, with the fields they define; anything else is ignored.
+  const msg = toWebviewMessage(event.data);
+  if (!msg) return;
   if (msg.type === 'figures') queue = queue.then(() => render(msg));
   else if (msg.type === 'focus') focus(msg.id);
   else if (msg.type === 'exportRequest') queue = queue.then(() => exportFigure(msg.id, msg.format, msg.requestId));

@@ -8,6 +8,7 @@ import { renderPng, renderSvg } from '../plots/render';
 import { readIfExists, readTextFile, UsageError, workspaceRootFor } from './files';
 import { readBytesBounded } from '../instruments/read-bytes';
 import { listDirectory } from '../instruments/list-directory';
+import { figureFileName } from '../plots/file-name';
 
 export type PlotFormat = 'svg' | 'png' | 'json';
 
@@ -23,8 +24,9 @@ export async function runPlot(file: string, outDir: string, format: PlotFormat):
   }
   const written: string[] = [];
   const lines: string[] = [];
+  const taken = new Set<string>();
   for (const f of figures) {
-    const target = path.join(outDir, `${f.id}.${format}`);
+    const target = path.join(outDir, figureFileName(f.id, format, taken));
     if (format === 'json') fs.writeFileSync(target, JSON.stringify(f.spec, null, 2) + '\n');
     else if (format === 'svg') fs.writeFileSync(target, await renderSvg(f.spec));
     else fs.writeFileSync(target, await renderPng(f.spec));

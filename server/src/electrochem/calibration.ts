@@ -34,6 +34,8 @@ export interface CalibrationFit {
 export function fitCalibration(points: { x: number; y: number }[]): CalibrationFit | undefined {
   const n = points.length;
   if (n < 2) return undefined;
+  // A point that is not a finite number (a reading written as 1e309) gives no fit rather than a NaN one.
+  if (points.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) return undefined;
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
   const my = points.reduce((s, p) => s + p.y, 0) / n;
   const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);

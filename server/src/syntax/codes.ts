@@ -20,6 +20,7 @@ export const SyntaxCodes = {
   extraWords: 'FD0116',
   nestedTooDeep: 'FD0130',
   lineTooLong: 'FD0131',
+  numberOutOfRange: 'FD0132',
 } as const;
 
 export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -166,5 +167,13 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     explanation: 'A line longer than 10 000 characters is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
     example: 'add 0.1, 0.2, 0.3, … (a pasted column of 50 000 readings)',
     fix: 'Split the line into statements, or save the data as a file and name it with `data "…"`.',
+  },
+  {
+    code: SyntaxCodes.numberOutOfRange,
+    title: 'Number out of range',
+    severity: 'error',
+    explanation: 'The number is larger than about 1.8e308 or, not being zero, smaller than about 5e-324: a double-precision number cannot hold it, so it would be computed as Infinity or 0. Nothing computed from it is shown.',
+    example: 'standards mg/L -> absorbance { 0 -> 0.01; 0.4 -> 1e309 }',
+    fix: 'Check the exponent; a real quantity fits with a suitable unit (`2 µg`, not `2e-400 Tg`).',
   },
 ];

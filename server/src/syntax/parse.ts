@@ -5,7 +5,7 @@ import { lex } from './lexer';
 import { parseTokens, type CstParseResult } from './parser';
 import { MAX_NESTING } from './nesting-limit';
 import { MAX_LINE_LENGTH, overlongLines } from './long-lines';
-import { documentLines, spanOfToken } from './lines';
+import { documentLines, parseNumber, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
 import { LineIndex } from './line-index';
@@ -29,6 +29,7 @@ function tokenProblems(tokens: IToken[], ctx: BuildContext, text: string): void 
   const unterminated = T.UnterminatedString.tokenTypeIdx;
   const lParen = T.LParen.tokenTypeIdx;
   const rParen = T.RParen.tokenTypeIdx;
+  const number = T.NumberLiteral.tokenTypeIdx;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const type = t.tokenTypeIdx;
@@ -47,6 +48,10 @@ function tokenProblems(tokens: IToken[], ctx: BuildContext, text: string): void 
       } else ctx.error(SyntaxCodes.unexpectedCharacter, `unexpected character \`${t.image}\`; remove it, or put it in quotes or in a comment after \`#\``, spanOfToken(t));
     } else if (type === unterminated) {
       ctx.error(SyntaxCodes.unclosedString, 'this quoted text is not closed; add `"` at its end', spanOfToken(t));
+    } else if (type === number) {
+      // Only a long number or one with an exponent can be out of a double's range.
+      const image = t.image;
+      if (image.length > 15 || image.includes('e') || image.includes('E')) numberRange(t, ctx);
     } else if (type === lParen) {
       openParens.push(t);
     } else if (type === rParen) {
@@ -54,6 +59,16 @@ function tokenProblems(tokens: IToken[], ctx: BuildContext, text: string): void 
     }
   }
   for (const p of openParens) ctx.error(SyntaxCodes.unclosedBracket, 'this `(` is not closed on its line; add `)`', spanOfToken(p));
+}
+
+/** A number no double holds: `1e309` would be computed as Infinity, `1e-400` as 0. */
+function numberRange(t: IToken, ctx: BuildContext): void {
+  const { value } = parseNumber(t);
+  if (Number.isFinite(value) && (value !== 0 || !/^[^eE]*[1-9]/.test(t.image))) return;
+  const message = Number.isFinite(value)
+    ? `\`${t.image}\` is smaller than the smallest number Faraday computes with (about 5e-324) and would count as 0; check the exponent, or use a smaller unit`
+    : `\`${t.image}\` is beyond the largest number Faraday computes with (about 1.8e308); check the exponent, or use a larger unit`;
+  ctx.error(SyntaxCodes.numberOutOfRange, message, spanOfToken(t));
 }
 
 export function parseFaraday(text: string): ParseResult {

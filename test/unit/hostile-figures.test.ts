@@ -1,0 +1,118 @@
+// Names that are markup or code: data-file paths, catalyst and calibration
+// names holding `<script>`, `<img onerror>`, `'+alert(1)+'`, a Vega
+// expression or a `javascript:` link must reach the figures as text. The
+// SVG of `faraday plot` holds them escaped, never as elements; in the
+// compiled preview specs they appear in Vega expressions only as string
+// literals (parsed with vega's own expression parser); and `faraday plot`
+// writes only into the folder it was given, whatever a figure's name.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { tmpdir } from 'node:os';
+import { analyze } from '../../server/src/analysis/analyze';
+import { buildFigures } from '../../server/src/plots/figures';
+import { previewFigures } from '../../server/src/plots/preview-spec';
+import { runPlot } from '../../server/src/cli/plot';
+import { readBytesBounded, readProtocolText } from '../../server/src/instruments/read-bytes';
+
+const SCRIPT = 'data/<script>alert(1)</script>.txt';
+const IMG = 'data/<img src=x onerror=alert(1)>.txt';
+const QUOTE = "data/'+alert(1)+' datum.x)+alert(2)+(datum javascript:alert(3).txt";
+// A backslash before the closing quote of a string literal would open it up to the next name.
+const BACKSLASH = 'data/x\\';
+const AFTER = 'data/+alert(4)+.txt';
+let file: string;
+
+before(() => {
+  const ws = mkdtempSync(path.join(tmpdir(), 'faraday-markup-'));
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  cpSync(path.join(samples, 'data'), path.join(ws, 'data'), { recursive: true });
+  cpSync(path.join(samples, 'shared'), path.join(ws, 'shared'), { recursive: true });
+  renameSync(path.join(ws, 'data', 'lsv-au28cu12.txt'), path.join(ws, IMG));
+  // `</script>` holds a slash: a folder `<script>alert(1)<` with a file `script>.txt` in it.
+  mkdirSync(path.join(ws, 'data', '<script>alert(1)<'));
+  copyFileSync(path.join(ws, 'data', 'it-au28cu12--0.8.txt'), path.join(ws, SCRIPT));
+  copyFileSync(path.join(ws, 'data', 'it-au28cu12--0.9.txt'), path.join(ws, QUOTE));
+  copyFileSync(path.join(ws, 'data', 'it-au28cu12--1.0.txt'), path.join(ws, BACKSLASH));
+  copyFileSync(path.join(ws, 'data', 'it-au28cu12--1.1.txt'), path.join(ws, AFTER));
+  const text = readFileSync(path.join(samples, 'au28cu12-si.faraday'), 'utf8')
+    .replace('data "data/lsv-au28cu12.txt"', `data "${IMG}"`)
+    .replace('  EIS at 0 V vs RHE', `  CA at -0.75 V vs RHE for 2 h, data "${SCRIPT}"\n  CA at -0.85 V vs RHE for 2 h, data "${QUOTE}"\n  CA at -0.95 V vs RHE for 2 h, data "${BACKSLASH}"\n  CA at -1.05 V vs RHE for 2 h, data "${AFTER}"\n  EIS at 0 V vs RHE`)
+    // A catalyst name with a quote (the FE figure's labels and sort order), a calibration name with slashes (a figure id).
+    .replace('result Au28Cu12 at -0.7 V', "result Au28Cu12' at -0.7 V")
+    .replace(/griess/g, 'gri/ess/x');
+  file = path.join(ws, 'p.faraday');
+  writeFileSync(file, text);
+});
+
+const analysis = () => analyze(readFileSync(file, 'utf8'), { fileName: file, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: path.dirname(file) });
+
+test('faraday plot writes only into the folder it is given, whatever a figure is named', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'faraday-markup-out-'));
+  const { written } = await runPlot(file, out, 'json');
+  assert.deepEqual(written.filter((w) => path.dirname(w) !== out), [], 'every file directly in the output folder');
+  assert.deepEqual(readdirSync(out).sort(), written.map((w) => path.basename(w)).sort(), 'nothing else written');
+  // `calibration gri/ess/x` made the file calibration-gri/ess/x.svg: a folder that does not exist, and a crash.
+  assert.ok(written.some((w) => path.basename(w) === 'calibration-gri_ess_x.json'), written.map((w) => path.basename(w)).join(' '));
+});
+
+test('the SVG of faraday plot holds the names as escaped text, never as elements or attributes', async () => {
+  const { renderSvg } = await import('../../server/src/plots/render');
+  // The figures that carry a name from the protocol (the others draw numbers only).
+  const named = buildFigures(analysis()).filter((f) => /alert|Au28Cu12'|gri\/ess/.test(JSON.stringify(f.spec)));
+  assert.deepEqual(named.map((f) => f.id).sort(), ['calibration-gri/ess/x', 'calibration-nessler', 'fe', 'it', 'lsv']);
+  const svgs = new Map<string, string>();
+  for (const f of named) svgs.set(f.id, await renderSvg(f.spec));
+  for (const [id, svg] of svgs) {
+    // Text and attribute values escape `<`, `>` and `"`: every raw `<` opens a real element.
+    for (const tag of svg.match(/<[^>]*>/g) ?? []) {
+      const element = /^<\/?([\w:-]+)/.exec(tag)?.[1] ?? '';
+      assert.ok(!/^(script|img|image|iframe|foreignObject|a|use|object|embed)$/i.test(element), `${id}: ${tag.slice(0, 200)}`);
+      const attributes = [...tag.replace(/"[^"]*"/g, '""').matchAll(/\s([\w:-]+)=/g)].map((m) => m[1]!);
+      assert.ok(!attributes.some((a) => /^on/i.test(a) || /href$/i.test(a)), `${id} ${element}: ${attributes.join(' ')}`);
+    }
+  }
+  // The legend of the i-t figure names the files without potential labels: escaped, not dropped.
+  assert.ok(svgs.get('it')!.includes('data/&lt;script&gt;alert(1)&lt;/script&gt;.txt'), 'the <script> path is shown as text');
+  assert.ok(svgs.get('lsv')!.includes('data/&lt;img src=x onerror=alert(1)&gt;.txt'), 'the <img> path is shown as text');
+});
+
+/** Every Vega expression string of a compiled spec, with where it is. */
+function expressions(node: unknown, where = '', out: { where: string; expr: string }[] = []): { where: string; expr: string }[] {
+  if (Array.isArray(node)) node.forEach((x, i) => expressions(x, `${where}[${i}]`, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v === 'string' && ['expr', 'signal', 'update', 'test', 'init', 'calculate', 'filter'].includes(k)) out.push({ where: `${where}.${k}`, expr: v });
+      else expressions(v, `${where}.${k}`, out);
+    }
+  }
+  return out;
+}
+
+test('preview specs: hostile names reach Vega expressions only as string literals', async () => {
+  const { parseExpression } = await import('vega');
+  const figures = await previewFigures(buildFigures(analysis()));
+  const literals: string[] = [];
+  let count = 0;
+  for (const f of figures) {
+    for (const { where, expr } of expressions(f.vega)) {
+      count++;
+      const identifiers: string[] = [];
+      const walk = (n: unknown): void => {
+        if (!n || typeof n !== 'object') return;
+        const node = n as { type?: string; name?: string; value?: unknown };
+        if (node.type === 'Identifier') identifiers.push(node.name!);
+        if (node.type === 'Literal' && typeof node.value === 'string') literals.push(node.value);
+        for (const v of Object.values(n)) if (v && typeof v === 'object') Array.isArray(v) ? v.forEach(walk) : walk(v);
+      };
+      walk(parseExpression(expr));
+      assert.ok(!identifiers.includes('alert'), `${f.id}${where}: ${expr}`);
+    }
+  }
+  assert.ok(count > 0);
+  // The i-t figure sorts its series by the file names, the FE figure by catalyst and potential: both as literals.
+  assert.ok(literals.some((l) => l.includes("'+alert(1)+'")), 'the quote path is a string literal of a sort expression');
+  assert.ok(literals.some((l) => l.includes("Au28Cu12'")), "the catalyst name with a quote is a string literal");
+  assert.ok(literals.includes(BACKSLASH), 'the path ending in a backslash is one literal, closed where it should be');
+});
