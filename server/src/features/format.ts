@@ -7,9 +7,22 @@ import { tokenMatcher } from 'chevrotain';
 import { lex } from '../syntax/lexer';
 import * as T from '../syntax/tokens';
 import { overlongLines } from '../syntax/long-lines';
+import { parseFaraday } from '../syntax/parse';
+import { SyntaxCodes } from '../syntax/codes';
+import type { SyntaxProblem } from '../syntax/ast';
 
 export interface FormatOptions {
   indent: string;
+  /** The parser's problems of this text, when the caller has them (the language server); else it is parsed. */
+  syntaxProblems?: readonly SyntaxProblem[];
+}
+
+/** Larger texts are left as they are: no protocol is this long, and formatting reads the whole text twice. */
+const MAX_FORMATTED_CHARS = 16 * 1024 * 1024;
+
+/** Problems of block structure: an unclosed `{` or quote, a `}` that closes nothing. */
+function isStructural(p: SyntaxProblem, text: string): boolean {
+  return p.code === SyntaxCodes.unclosedBlock || p.code === SyntaxCodes.unclosedString || (p.code === SyntaxCodes.unmatchedClose && text[p.span.start] === '}');
 }
 
 /**
@@ -19,7 +32,7 @@ export interface FormatOptions {
  * unclosed `{` does not shift the rest of the file. A statement whose braces do not balance, or that holds
  * an unclosed quote or a line too long to read, is broken: its lines are kept exactly as written.
  */
-function layout(text: string, lineCount: number): { depths: number[]; broken: boolean[]; starts: boolean[] } {
+function layout(text: string, lineCount: number, problems: readonly SyntaxProblem[]): { depths: number[]; broken: boolean[]; starts: boolean[] } {
   const depths = new Array<number>(lineCount).fill(0);
   const closersAtStart = new Array<number>(lineCount).fill(0);
   const statementOf = new Array<number>(lineCount).fill(0);
@@ -64,17 +77,26 @@ function layout(text: string, lineCount: number): { depths: number[]; broken: bo
     statementOf[line] = statement;
   }
   // An overlong line is not lexed (its braces are unknown): its statement is kept as written.
-  for (const l of overlongLines(text)) brokenStatements.add(statementOf[lineAt(text, l.start)]!);
+  // The parser's view too: a `{` it could not close (a standards table it could not read) breaks its statement.
+  const lineStarts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index! + m[0].length);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const l of overlongLines(text)) brokenStatements.add(statementOf[lineAt(l.start)]!);
+  for (const p of problems) if (isStructural(p, text)) brokenStatements.add(statementOf[lineAt(p.span.start)]!);
   return {
     depths: depths.map((d, i) => Math.max(0, d - closersAtStart[i]!)),
     broken: statementOf.map((s) => brokenStatements.has(s)),
     starts,
   };
-}
-
-/** The line (0-based, any line end) holding `offset`. */
-function lineAt(text: string, offset: number): number {
-  return (text.slice(0, offset).match(/\r\n|\r|\n/g) ?? []).length;
 }
 
 /** Lines that continue a statement (a run line wrapped after a comma) keep one extra indent. */
@@ -95,9 +117,10 @@ function stripComment(line: string): string {
 }
 
 export function formatText(text: string, options: FormatOptions = { indent: '  ' }): string {
+  if (text.length > MAX_FORMATTED_CHARS) return text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r\n|\r|\n/);
-  const { depths, broken, starts } = layout(text, lines.length);
+  const { depths, broken, starts } = layout(text, lines.length, options.syntaxProblems ?? parseFaraday(text).problems);
   const out: string[] = [];
   let blankRun = 0;
   let previousCode: string | undefined;
@@ -117,8 +140,9 @@ export function formatText(text: string, options: FormatOptions = { indent: '  '
     }
     blankRun = 0;
     const isComment = content.startsWith('#');
-    // A top-level keyword stays at the start of its line: there it ends an unclosed block for the parser.
-    const extra = isContinuation(previousCode) && !isComment && !starts[i] ? 2 : 0;
+    // A top-level keyword stays at the start of its line (there it ends an unclosed block for the
+    // parser), and a closing brace lines up with its block.
+    const extra = isContinuation(previousCode) && !isComment && !starts[i] && !content.startsWith('}') ? 2 : 0;
     let indent = options.indent.repeat(depths[i]!) + ' '.repeat(extra);
     // A comment line indented deeper than its block is aligned with the comment
     // of the line above on purpose: keep its column.

@@ -38,14 +38,15 @@ export function registerEditorFeatures(
   connection.onDocumentFormatting((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return wholeDocumentEdit(doc, formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t' }));
+    // The analysis of this version has the parse the formatter needs to know which statements are broken.
+    return wholeDocumentEdit(doc, formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }));
   });
 
   connection.onDocumentRangeFormatting((params) => {
     // Layout depends on the enclosing blocks, so format everything and keep the edited lines.
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t' }).split(/\r?\n/);
+    const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }).split(/\r?\n/);
     const original = doc.getText().split(/\r?\n/);
     if (formatted.length !== original.length) return wholeDocumentEdit(doc, formatted.join('\n'));
     const edits: TextEdit[] = [];
