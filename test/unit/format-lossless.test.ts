@@ -9,7 +9,7 @@ import { formatterProblem, fuzzFormatter } from '../fuzz/format-fuzz';
 
 test('every sample, and 200 fuzzed variants of them, format idempotently and losslessly', () => {
   const r = fuzzFormatter({ runs: 200, seed: 20261124, maxWindow: 800 });
-  assert.equal(r.samples, 4);
+  assert.ok(r.samples >= 4, `${r.samples} samples`);
   assert.equal(r.runs, 200);
   assert.ok(r.withErrors > 50, `${r.withErrors} variants with syntax errors`);
   assert.deepEqual(r.failures, []);

@@ -78,11 +78,11 @@ test('messages quote at most 80 characters of a name, keeping its start and end'
   assert.match(unknown.message, /x…x+END`/);
 });
 
-test('the formatter leaves a 1 MB line as it is, and is done with it in one pass', () => {
+test('the formatter keeps the statement of a 1 MB line as written, and formats the others', () => {
+  // The line is not lexed (its braces are unknown), so its statement is left exactly as it is.
   const long = 'add ' + '{('.repeat(300_000);
-  const text = `synthesis X {\n${long}\n}\n`;
-  const out = formatText(text);
-  assert.equal(out, `synthesis X {\n  ${long}\n}\n`);
+  const text = `synthesis X {\n${long}\n}\ncell H {\nworking w\n}\n`;
+  assert.equal(formatText(text), `synthesis X {\n${long}\n}\ncell H {\n  working w\n}\n`);
 });
 
 test('at most 1000 diagnostics are published, errors first', () => {
@@ -91,4 +91,11 @@ test('at most 1000 diagnostics are published, errors first', () => {
   assert.equal(kept.length, 1000);
   assert.equal(kept.filter((d) => d.severity === 1).length, 500, 'all 500 errors');
   assert.deepEqual(kept.map((d) => d.range.start.line), [...kept.map((d) => d.range.start.line)].sort((a, b) => a - b), 'in document order');
+});
+
+test('only the quotes of a message are shortened, not the sentence between two of them', async () => {
+  const { shortenQuotes } = await import('../../server/src/text/shorten-quotes');
+  const sentence = '` is written like an abbreviation and is no known species; declare what it is, as in `';
+  assert.equal(shortenQuotes('`PVDF' + sentence + 'reagent PVDF = FORMULA`'), '`PVDF' + sentence + 'reagent PVDF = FORMULA`');
+  assert.equal(shortenQuotes(`unknown \`${'x'.repeat(100)}\``), `unknown \`${'x'.repeat(50)}…${'x'.repeat(20)}\``);
 });

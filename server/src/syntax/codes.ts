@@ -157,7 +157,6 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     title: 'Nested too deep',
     severity: 'error',
     explanation: 'More than 64 `{` (or `(` on one line) are open at once, which no protocol needs: the file is damaged or was pasted twice. The brackets beyond 64 and the ones that close them are not read as brackets, so the rest of the file is still read.',
-    example: 'synthesis X {{{{{{{{ … (65 times)',
     fix: 'Remove the extra brackets, or close the blocks above with `}`.',
   },
   {
@@ -165,7 +164,6 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     title: 'Line too long to read',
     severity: 'error',
     explanation: 'A line longer than 10 000 characters is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
-    example: 'add 0.1, 0.2, 0.3, … (a pasted column of 50 000 readings)',
     fix: 'Split the line into statements, or save the data as a file and name it with `data "…"`.',
   },
   {

@@ -6,7 +6,10 @@ const MAX_QUOTE = 80;
 
 export function shortenQuotes(message: string): string {
   if (message.length <= MAX_QUOTE) return message;
-  return message.replace(/`([^`]{81,})`/g, (_, quoted: string) => `\`${safeSlice(quoted, 0, 50)}…${safeSlice(quoted, quoted.length - 20)}\``);
+  // Backticks pair up in order: the odd pieces between them are the quotes.
+  const pieces = message.split('`');
+  if (pieces.length < 3) return message;
+  return pieces.map((p, i) => (i % 2 === 1 && i < pieces.length - 1 && p.length > MAX_QUOTE ? `${safeSlice(p, 0, 50)}…${safeSlice(p, p.length - 20)}` : p)).join('`');
 }
 
 /** A slice that does not cut a surrogate pair in half. */
