@@ -95,7 +95,7 @@ test('diagnostics of calibrations and results trigger where they should', () => 
   assert.ok(analyze(amb).diagnostics.some((d) => d.code === 'FD0509'), 'ambiguous analyte');
   const scanRate = 'run in H {\n  CV from 0.1 V to 0.3 V vs RHE at 50 mL\n}\n';
   const d = analyze(scanRate).diagnostics.find((x) => x.code === 'FD0402');
-  assert.ok(d && d.message === 'Scan rate needs a potential per time, such as `50 mV/s`; got `50 mL` (a volume)');
+  assert.ok(d && d.message === 'Rate of a sweep needs a potential per time, such as `50 mV/s` or a rotation rate such as `600 rpm`; got `50 mL` (a volume)', d?.message);
 });
 
 test('double-layer capacitance and ECSA from Δj against scan rate', () => {

@@ -138,15 +138,21 @@ test('what an ink or a cast lacks is reported where it is missing', () => {
 });
 
 test('a recipe that casts nothing, or an ink without volume, never divides by zero', () => {
-  // 0 µL cast: 0 mg/cm², and a stated 1 mg/cm² disagrees, without a ratio of infinity
-  const none = analyze(`ink A {\n  catalyst 5 mg RuO2\n  solvent 1 mL water\n}\n${electrode('drop-cast 0 µL of ink A', 'area 1 cm2', 'loading 1 mg/cm2')}`);
-  assert.equal(value(none, 'loading', 'w'), 0);
-  const d = diagnostic(none, 'FD0540')!;
-  assert.doesNotMatch(d.message, /Infinity|NaN|times as much/);
-  // An ink of zero volume gives no loading from the recipe; the stated one is used, and the cast says so
-  const empty = analyze(`ink A {\n  catalyst 5 mg RuO2\n  solvent 0 µL water\n}\n${electrode('drop-cast 0 µL of ink A', 'area 1 cm2', 'loading 1 mg/cm2')}`);
-  assert.match(diagnostic(empty, 'FD0543')!.message, /total volume of zero; the stated loading is used/);
+  // 0 µL cast and an ink of 0 µL solvent are impossible (FD0410, at the volume): the recipe gives no loading, and
+  // the stated loading does not stand in for a recipe with an error
+  for (const [recipe, cast] of [['solvent 1 mL water', 'drop-cast 0 µL of ink A'], ['solvent 0 µL water', 'drop-cast 10 µL of ink A']]) {
+    const a = analyze(`ink A {\n  catalyst 5 mg RuO2\n  ${recipe}\n}\n${electrode(cast!, 'area 1 cm2', 'loading 1 mg/cm2')}`);
+    const impossible = diagnostic(a, 'FD0410')!;
+    assert.equal(a.text.slice(impossible.span.start, impossible.span.end), '0 µL');
+    assert.equal(diagnostic(a, 'FD0540'), undefined, 'no recipe to disagree with');
+    assert.deepEqual(a.values.filter((v) => v.kind === 'loading'), []);
+    if (recipe.startsWith('solvent 0')) assert.deepEqual(a.values.filter((v) => v.kind === 'inkConcentration'), [], 'an ink of impossible volume has no concentration');
+  }
+  // An ink that does not give its total volume (a liquid by mass): the stated loading is used, and the cast says so
+  const empty = analyze(`ink A {\n  catalyst 5 mg RuO2\n  solvent 1 g water\n}\n${electrode('drop-cast 10 µL of ink A', 'area 1 cm2', 'loading 1 mg/cm2')}`);
+  assert.match(diagnostic(empty, 'FD0543')!.message, /does not give its total volume; the stated loading is used/);
   assert.equal(empty.values.find((v) => v.kind === 'loading')!.extra!.source, 'stated');
+  for (const v of empty.values) assert.doesNotMatch(`${v.label} ${v.detail ?? ''}`, /Infinity|NaN/);
 });
 
 test('metal fractions: from a formula, a stated grade, a mixture of catalysts', () => {

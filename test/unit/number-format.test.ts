@@ -192,11 +192,19 @@ test('amounts carry the figures of the weighed mass, four at least', () => {
 });
 
 test('a value that divides by zero is left out, with FD0220 saying why', () => {
-  const text = ['reaction H2 : 2 H+ + 2 e- -> H2', 'result w at -0.8 V vs RHE for 2 h {', '  current 0 mA', '  H2 300 ppm by GC at 18 mL/min', '}', ''].join('\n');
+  // A zero current is impossible at its place (FD0410), so nothing divides by it.
+  const zero = ['reaction H2 : 2 H+ + 2 e- -> H2', 'result w at -0.8 V vs RHE for 2 h {', '  current 0 mA', '  H2 300 ppm by GC at 18 mL/min', '}', ''].join('\n');
+  const z = analyze(zero);
+  assert.equal(z.values.filter((v) => v.kind === 'faradaicEfficiency' || v.kind === 'faradaicEfficiencySum').length, 0, z.values.map((v) => v.label).join(' | '));
+  const impossible = z.diagnostics.find((x) => x.code === 'FD0410');
+  assert.equal(impossible && zero.slice(impossible.span.start, impossible.span.end), '0 mA');
+  assert.ok(!z.diagnostics.some((x) => x.code === 'FD0220'), 'the impossible current says why; nothing divides by it');
+  // A current so small that the FE overflows: the value is left out, and FD0220 says why.
+  const text = zero.replace('current 0 mA', 'current 1e-320 mA');
   const a = analyze(text);
   assert.equal(a.values.filter((v) => v.kind === 'faradaicEfficiency' || v.kind === 'faradaicEfficiencySum').length, 0, a.values.map((v) => v.label).join(' | '));
   const d = a.diagnostics.find((x) => x.code === 'FD0220' && /faradaic efficiency of w\/H2/.test(x.message));
   assert.ok(d, a.diagnostics.map((x) => `${x.code} ${x.message}`).join('\n'));
   assert.equal(text.slice(d.span.start, d.span.end), 'H2 300 ppm by GC at 18 mL/min');
-  for (const v of a.values) assert.doesNotMatch(`${v.label} ${v.hint?.text ?? ''} ${v.detail ?? ''}`, /NaN|Infinity/);
+  for (const v of [...z.values, ...a.values]) assert.doesNotMatch(`${v.label} ${v.hint?.text ?? ''} ${v.detail ?? ''}`, /NaN|Infinity/);
 });

@@ -53,7 +53,8 @@ test('electrolyte, electrode and cell', () => {
   const e = find('electrolyte', 'nitrate');
   assert.deepEqual(e.components.map((c) => src(c.span)), ['0.05 M H2SO4', '0.5 M KNO3']);
   assert.equal(e.solvent!.text, 'water');
-  assert.equal(e.pH!.value.value, 1.0);
+  assert.equal(e.pH!.value.values[0]!.value, 1.0);
+  assert.equal(e.pH!.value.place, 'electrolytePH');
   assert.equal(e.pH!.measured, true);
   assert.equal(src(e.purge!.duration!.span), '30 min');
   const w = find('electrode', 'wAu28Cu12');
@@ -116,7 +117,8 @@ test('crystal fields with standard uncertainties', () => {
   assert.equal(c.temperature!.values[0]!.uncertainty, 2);
   assert.equal(c.cell.gamma!.unit!.text, '°');
   assert.equal(c.spaceGroup!.text, 'P-1');
-  assert.equal(c.z!.value, 2);
+  assert.equal(c.z!.values[0]!.value, 2);
+  assert.equal(c.z!.place, 'formulaUnits');
   assert.equal(c.f000!.value, 10824);
   assert.equal(c.reflections!.independent!.value, 57407);
   assert.equal(c.parameters!.value, 3013);

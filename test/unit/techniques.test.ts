@@ -42,7 +42,8 @@ test('technique lines read set-points, durations, the open circuit, amplitudes, 
   assert.equal(lsv!.label, undefined);
   assert.equal(lsv!.reaction!.text, 'O2');
   assert.equal(lsv!.overpotential!.values[0]!.value, 10);
-  assert.deepEqual([lsv!.tafel!.from.quantity.values[0]!.value, lsv!.tafel!.from.quantity.unit, lsv!.tafel!.to.quantity.unit!.text], [1, undefined, 'mA/cm2']);
+  // `from 1 to 10 mA/cm2`: the first end takes the unit of the second (the same word, where it is written).
+  assert.deepEqual([lsv!.tafel!.from.quantity.values[0]!.value, lsv!.tafel!.from.quantity.unit, lsv!.tafel!.to.quantity.unit!.text], [1, lsv!.tafel!.to.quantity.unit, 'mA/cm2']);
   assert.equal(lsv!.massActivity!.overpotential!.text, 'overpotential');
   assert.equal(lsv!.tof!.at.scale!.text, 'RHE');
   assert.equal(lsv!.tof!.overpotential, undefined);

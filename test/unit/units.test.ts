@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseUnit } from '../../server/src/units/parse-unit';
-import { convert, toSI, unit, slotMismatch, shiftDecimal } from '../../server/src/units/convert';
+import { convert, toSI, unit, kindMismatch, shiftDecimal } from '../../server/src/units/convert';
 import { formatNumber } from '../../server/src/units/format';
 
 test('every spelling chemists type is read with the right SI factor', () => {
@@ -46,9 +46,11 @@ test('unknown units are reported with a suggestion', () => {
 });
 
 test('a unit of the wrong kind is explained in words', () => {
-  assert.equal(slotMismatch(unit('mL'), 'scanRate', '50 mL'), 'Scan rate needs a potential per time, such as `50 mV/s`; got `50 mL` (a volume)');
-  assert.equal(slotMismatch(unit('mV/s'), 'scanRate', '50 mV/s'), undefined);
-  assert.match(slotMismatch(unit('mg'), 'volume', '30 mg')!, /Volume needs a volume such as `10 mL`; got `30 mg` \(a mass\)/);
+  assert.equal(kindMismatch(unit('mL'), 'scan rate', ['scanRate'], '50 mL'), 'Scan rate needs a potential per time, such as `50 mV/s`; got `50 mL` (a volume)');
+  assert.equal(kindMismatch(unit('mV/s'), 'scan rate', ['scanRate'], '50 mV/s'), undefined);
+  assert.match(kindMismatch(unit('mg'), 'volume of a dilution', ['volume'], '30 mg')!, /Volume of a dilution needs a volume such as `10 mL`; got `30 mg` \(a mass\)/);
+  assert.equal(kindMismatch(unit('min'), 'amount of a reagent', ['mass', 'volume', 'amount'], '20 min'),
+    'Amount of a reagent needs a mass such as `20 mg`, a volume such as `10 mL` or an amount of substance such as `0.2 mmol`; got `20 min` (a time)');
 });
 
 test('numbers are shown without float noise', () => {

@@ -3,7 +3,8 @@
 // Says what it assumed, and why there is none when there is none.
 import type { Quantity, Span } from '../syntax/ast';
 import type { AnalysisContext, CatalystMetal } from './context';
-import { quantityInSI, type Substance } from './species-resolver';
+import type { Substance } from './species-resolver';
+import { siOf } from './quantities';
 import { ChemistryCodes } from '../chemistry/codes';
 import { metalMassFraction } from '../chemistry/metal-content';
 import { METALS } from '../data/atomic-weights';
@@ -24,7 +25,7 @@ function libraryMetals(substance: Substance): { element: string; fraction: numbe
 export function catalystMetal(ctx: AnalysisContext, substance: Substance, written: string, stated: Quantity | undefined, at: Span): { metal?: CatalystMetal; noMetal?: string } {
   const known = libraryMetals(substance);
   if (stated) {
-    const w = quantityInSI(ctx, stated, 'fraction');
+    const w = siOf(ctx, stated);
     if (w === undefined) return { noMetal: `the metal content \`${ctx.textOf(stated.span)}\` cannot be read` };
     // The stated fraction is of the metal the catalyst is known to carry, when it carries one.
     const label = known.length === 1 ? known[0]!.element : 'metal';

@@ -23,13 +23,13 @@ import type { IRCompensation } from '../electrochem/ir-correction';
 
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
-  /** Protocol temperature in K (settings pass; default from options). */
-  temperatureK: number;
+  /** Protocol temperature in K (settings pass; default from options); undefined when the stated one is impossible. */
+  temperatureK: number | undefined;
   temperatureStated: boolean;
   /** Nernst slope in V per pH unit when the protocol fixes a convention (settings pass). */
   nernstSlope?: number;
-  /** Gas reference pressure in Pa (settings pass). */
-  pressurePa: number;
+  /** Gas reference pressure in Pa (settings pass); undefined when the stated one is impossible. */
+  pressurePa: number | undefined;
   /** Molar masses (g/mol) of resolved species by name (chemistry pass). */
   molarMass: Map<string, number>;
   /** Electrons per molecule of each product, from the reactions (chemistry pass). Keyed by product species text. */
@@ -119,6 +119,8 @@ export interface ElectrodeFacts {
   /** Mass of catalyst on the electrode: as stated, cast from an ink, or a stated loading × area. */
   catalystMassG?: number;
   areaCm2?: number;
+  /** The area is written but impossible (reported there): nothing per area falls back to a default. */
+  areaRejected?: boolean;
   loadingMgPerCm2?: number;
 }
 
@@ -134,6 +136,8 @@ export interface InkFacts {
   metal?: CatalystMetal;
   /** Why there is no metal fraction, when there is none. */
   noMetal?: string;
+  /** A catalyst, liquid or line of the recipe has an error: nothing is cast from it, and no stated loading stands in. */
+  rejected?: boolean;
 }
 
 /** The metal content of a catalyst: mass fraction of all metals, and of each. */
@@ -151,6 +155,8 @@ export interface RunCell {
   toRHE?: number;
   /** Geometric area of the working electrode. */
   areaCm2?: number;
+  /** The working electrode's area is written but impossible: nothing per area is computed. */
+  areaRejected?: boolean;
   /** The catalyst and the working electrode's electrolyte (`Au28Cu12 in nitrate`), to tell overlaid curves apart. */
   label?: string;
   /** The reference electrode and its potential vs SHE in V (declared or from the table), for the written RHE conversion. */

@@ -4,7 +4,8 @@
 // against the recipe.
 import type { ElectrodeBlock, Span } from '../syntax/ast';
 import type { AnalysisContext, CatalystMetal, ElectrodeFacts } from './context';
-import { quantityInSI, resolveSubstance } from './species-resolver';
+import { resolveSubstance } from './species-resolver';
+import { siOf } from './quantities';
 import { catalystMetal } from './catalyst-metal';
 import { ElectrochemCodes } from '../electrochem/codes';
 import { castMassMg, loadingMgPerCm2, LOADING_TOLERANCE, metalLoadingUgPerCm2, relativeDeviation } from '../electrochem/loading';
@@ -29,24 +30,28 @@ export function electrodeFacts(ctx: AnalysisContext, e: ElectrodeBlock): Electro
   const name = e.name?.text ?? 'electrode';
   const info: ElectrodeFacts = {};
   if (e.area) {
-    const m2 = quantityInSI(ctx, e.area, 'area');
+    const m2 = siOf(ctx, e.area);
     if (m2 !== undefined) info.areaCm2 = m2 * 1e4;
+    // A written area that is impossible (reported there): nothing per area may fall back to a default one.
+    else info.areaRejected = true;
   }
   if (e.catalystName) resolveSubstance(ctx, e.catalystName, false);
   const weighed = weighedCatalyst(ctx, e);
   const cast = e.casts.length > 0 ? castFromInks(ctx, e) : undefined;
+  // A catalyst mass or cast volume that is impossible has its error: no stated loading stands in for the recipe.
+  const rejected = weighed?.rejected || cast === 'rejected';
   if (weighed && e.casts.length > 0) {
     ctx.report(ElectrochemCodes.twoCatalystSources, 'warning', `electrode ${name} states a catalyst mass and is also cast from an ink; the mass on the electrode is taken from the ink: keep one of the two`, e.catalyst!.span);
   }
-  const deposit = e.casts.length > 0 ? cast : weighed?.deposit;
+  const deposit = e.casts.length > 0 ? (cast === 'rejected' ? undefined : cast) : weighed?.deposit;
   info.catalyst = deposit?.catalyst ?? weighed?.catalyst ?? e.catalystName?.text;
   if (deposit) info.catalystMassG = deposit.massMg / 1000;
 
-  const stated = e.loading ? quantityInSI(ctx, e.loading, 'massPerArea') : undefined;
+  const stated = siOf(ctx, e.loading);
   const statedMg = stated === undefined ? undefined : stated * 100; // kg/m² → mg/cm²
   const needsArea = e.casts.length > 0 || e.loading !== undefined;
   if (info.areaCm2 === undefined) {
-    if (needsArea) {
+    if (needsArea && !info.areaRejected) {
       ctx.report(ElectrochemCodes.loadingWithoutArea, 'warning', `a loading is a mass per area: add the geometric area of electrode ${name}, as in \`area 0.196 cm2\``, e.casts[0]?.span ?? e.loading!.span);
     }
     return info;
@@ -72,7 +77,7 @@ export function electrodeFacts(ctx: AnalysisContext, e: ElectrodeBlock): Electro
     }
     loadingValues(ctx, name, loading, deposit.source, deposit.span, how, deposit.metal, deposit.noMetal);
     info.metal = deposit.metal;
-  } else if (statedMg !== undefined) {
+  } else if (statedMg !== undefined && !rejected) {
     // Binder-free: the stated loading is the only source, and gives the mass on the electrode.
     info.loadingMgPerCm2 = statedMg;
     info.catalystMassG = (statedMg * area) / 1000;
@@ -84,28 +89,30 @@ export function electrodeFacts(ctx: AnalysisContext, e: ElectrodeBlock): Electro
 }
 
 /** `catalyst 1 mg Au28Cu12, drop-cast from 500 µL DCM`: all of it on the electrode. */
-function weighedCatalyst(ctx: AnalysisContext, e: ElectrodeBlock): { deposit?: Deposit; catalyst: string } | undefined {
+function weighedCatalyst(ctx: AnalysisContext, e: ElectrodeBlock): { deposit?: Deposit; catalyst: string; rejected?: boolean } | undefined {
   if (!e.catalyst) return undefined;
   const catalyst = e.catalyst.species.text;
   const substance = resolveSubstance(ctx, e.catalyst.species);
-  const kg = quantityInSI(ctx, e.catalyst.quantity, 'mass');
-  if (kg === undefined) return { catalyst };
+  const kg = siOf(ctx, e.catalyst.quantity);
+  if (kg === undefined) return { catalyst, rejected: true };
   const metal = substance ? catalystMetal(ctx, substance, catalyst, e.catalystMetalFraction, e.catalyst.span) : {};
   const span = e.castFrom ? { start: e.catalyst.span.start, end: e.castFrom.span.end } : e.catalyst.span;
   return { catalyst, deposit: { massMg: kg * 1e6, how: [`${ctx.textOf(e.catalyst.span)} on the electrode`], source: 'catalyst mass', span, ...metal, catalyst } };
 }
 
 /** `drop-cast 10 µL of ink A` (one line or several): the ink's catalyst in the cast volumes. */
-function castFromInks(ctx: AnalysisContext, e: ElectrodeBlock): Deposit | undefined {
+function castFromInks(ctx: AnalysisContext, e: ElectrodeBlock): Deposit | 'rejected' | undefined {
   let massMg = 0;
   const how: string[] = [];
   let metal: CatalystMetal | undefined;
   let noMetal: string | undefined;
   let catalyst: string | undefined;
   for (const cast of e.casts) {
-    const m3 = quantityInSI(ctx, cast.volume, 'volume');
+    const m3 = siOf(ctx, cast.volume);
+    if (m3 === undefined) return 'rejected'; // an impossible volume is reported at it
     const ink = ctx.facts.inks.get(cast.ink.text);
-    if (m3 === undefined || !ink) return undefined; // a bad volume or an unknown ink is reported already
+    if (!ink) return undefined; // an unknown ink is reported already
+    if (ink.rejected) return 'rejected'; // its recipe has an error
     const castUL = m3 * 1e9;
     if (ink.catalystMg === undefined || ink.volumeUL === undefined || ink.volumeUL === 0) {
       const lacks = ink.catalystMg === undefined ? 'does not give its catalyst mass' : ink.volumeUL === 0 ? 'has a total volume of zero' : 'does not give its total volume';

@@ -1,16 +1,12 @@
 // The quantities of a technique line's figures of merit, read in SI: a
 // current criterion (`overpotential at 10 mA/cm2`: a current density or a
 // current), a potential put on the RHE scale (`mass activity at 1.55 V vs
-// RHE`), the ends of a Tafel range. The electrochemistry pass reads them with
-// `report` set, so a wrong unit is said once whether or not a data file is
-// read; the data pass reads them again silently.
+// RHE`), the ends of a Tafel range. The quantities pass has checked each
+// against its place (and said what is wrong); these read the checked values.
 import type { Potential, Quantity } from '../syntax/ast';
 import type { AnalysisContext } from './context';
-import { parseUnit } from '../units/parse-unit';
-import { toSI } from '../units/convert';
-import { sameDimension, SLOTS } from '../units/dimension';
-import { UnitCodes } from '../units/codes';
 import { convertPotential, nernstSlope, resolveScale } from '../electrochem/potential-scale';
+import { checkedValues, type CheckedQuantity } from './quantities';
 
 export interface CurrentCriterion {
   /** A current density (A/m²) or a current (A), as a magnitude. */
@@ -18,39 +14,32 @@ export interface CurrentCriterion {
   si: number;
 }
 
-/** A quantity's first value as a current density or a current; with `report`, a located error otherwise. */
-export function currentCriterion(ctx: AnalysisContext, q: Quantity, report: boolean, what: string, fallbackUnit?: Quantity['unit']): CurrentCriterion | undefined {
-  const unit = q.unit ?? fallbackUnit;
-  const u = unit && parseUnit(unit.text);
-  const density = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
-  const current = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.current.dimension);
-  if (!u || !('unit' in u) || (!density && !current)) {
-    if (report) ctx.report(UnitCodes.wrongDimension, 'error', `\`${ctx.textOf(q.span)}\` is not a current density or a current; ${what} is read at one, as in \`10 mA/cm2\``, q.span);
-    return undefined;
-  }
-  return { kind: density ? 'density' : 'current', si: Math.abs(toSI(q.values[0]!.value, u.unit)) };
+/** The checked quantity, with the unit of another (`from 1 to 10 mA/cm2`) when it has none. */
+function checked(q: Quantity, fallbackUnit?: Quantity['unit']): CheckedQuantity | undefined {
+  return checkedValues(q.unit || !fallbackUnit ? q : { ...q, unit: fallbackUnit });
 }
 
-/** Whether a quantity's unit (or the fallback's) is a potential. */
+/** A quantity's first value as a current density or a current (magnitude); undefined for anything else (said at the quantity). */
+export function currentCriterion(q: Quantity, fallbackUnit?: Quantity['unit']): CurrentCriterion | undefined {
+  const c = checked(q, fallbackUnit);
+  if (c?.kind !== 'currentDensity' && c?.kind !== 'current') return undefined;
+  return { kind: c.kind === 'currentDensity' ? 'density' : 'current', si: Math.abs(c.si[0]!) };
+}
+
+/** Whether a quantity (with the fallback's unit) is a potential. */
 export function isPotentialUnit(q: Quantity, fallbackUnit?: Quantity['unit']): boolean {
-  const unit = q.unit ?? fallbackUnit;
-  const u = unit && parseUnit(unit.text);
-  return !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.potential.dimension);
+  return checked(q, fallbackUnit)?.kind === 'potential';
 }
 
-/** Whether a quantity's unit (or the fallback's) is a current density or a current. */
+/** Whether a quantity (with the fallback's unit) is a current density or a current. */
 export function isCurrentUnit(q: Quantity, fallbackUnit?: Quantity['unit']): boolean {
-  const unit = q.unit ?? fallbackUnit;
-  const u = unit && parseUnit(unit.text);
-  return !!u && 'unit' in u && (sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension) || sameDimension(u.unit.dimension, SLOTS.current.dimension));
+  return currentCriterion(q, fallbackUnit) !== undefined;
 }
 
-/** The value at `index` in V, when the unit is a potential. */
+/** The value at `index` in V, when the quantity is a potential. */
 export function potentialSI(q: Quantity, index = 0, fallbackUnit?: Quantity['unit']): number | undefined {
-  const unit = q.unit ?? fallbackUnit;
-  const u = unit && parseUnit(unit.text);
-  if (!u || !('unit' in u) || !sameDimension(u.unit.dimension, SLOTS.potential.dimension)) return undefined;
-  return toSI(q.values[index]!.value, u.unit);
+  const c = checked(q, fallbackUnit);
+  return c?.kind === 'potential' ? c.si[index] : undefined;
 }
 
 /**
@@ -67,6 +56,8 @@ export function onRHE(ctx: AnalysisContext, p: Potential, index: number, pH: num
   if ('error' in from || 'error' in rhe) return { error: `\`${p.scale.text}\` is not a known reference electrode` };
   if (from.name === 'RHE') return { value: e };
   if (pH === undefined) return { error: `converting ${p.scale.text} to RHE needs the pH of the electrolyte, which is unknown` };
-  const slope = ctx.facts.nernstSlope ?? nernstSlope(ctx.facts.temperatureK);
+  const t = ctx.facts.temperatureK;
+  const slope = ctx.facts.nernstSlope ?? (t === undefined ? undefined : nernstSlope(t));
+  if (slope === undefined) return { error: 'the protocol temperature is impossible, so the Nernst slope is unknown' };
   return { value: convertPotential(e, from, rhe, pH, slope) };
 }

@@ -10,6 +10,7 @@ import { InstrumentCodes } from '../instruments/codes';
 import { parseUnit } from '../units/parse-unit';
 import { toSI } from '../units/convert';
 import { sameDimension, SLOTS } from '../units/dimension';
+import { checkedQuantity, siOf } from './quantities';
 import { formatExact, formatNumber } from '../units/format';
 
 /** A record may be this much shorter than its line says before it is flagged. */
@@ -61,12 +62,12 @@ export function checkRecordDuration(ctx: AnalysisContext, t: TechniqueLine, file
 /** The mean current of a CP record against its set-point (× the electrode area for a current density). */
 export function checkSetCurrent(ctx: AnalysisContext, t: TechniqueLine, file: DataFile, index: number, areaCm2: number | undefined): void {
   const q = t.setCurrents!;
-  const u = q.unit && parseUnit(q.unit.text);
+  const c = checkedQuantity(ctx, q);
   const current = column(file.data!, /^Current$/i);
-  if (!u || !('unit' in u) || !current || current.values.length === 0 || file.data!.technique !== 'CP') return;
-  const density = sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
+  if (!c || !current || current.values.length === 0 || file.data!.technique !== 'CP') return;
+  const density = c.kind === 'currentDensity';
   if (density && areaCm2 === undefined) return;
-  const setpoint = Math.abs(toSI(q.values[index]!.value, u.unit)) * (density ? areaCm2! * 1e-4 : 1);
+  const setpoint = Math.abs(c.si[index]!) * (density ? areaCm2! * 1e-4 : 1);
   let sum = 0;
   for (const i of current.values) sum += i;
   const mean = Math.abs(sum / current.values.length);
@@ -79,10 +80,9 @@ export function checkSetCurrent(ctx: AnalysisContext, t: TechniqueLine, file: Da
 const AMPLITUDE_FIELDS = ['Amplitude', 'VAC', 'Va'];
 
 export function checkAmplitude(ctx: AnalysisContext, t: TechniqueLine, file: DataFile): void {
-  if (!t.amplitude?.unit || file.data?.technique !== 'EIS') return;
-  const stated = parseUnit(t.amplitude.unit.text);
-  if (!('unit' in stated) || !sameDimension(stated.unit.dimension, SLOTS.potential.dimension)) return;
-  const want = toSI(t.amplitude.values[0]!.value, stated.unit);
+  if (!t.amplitude || file.data?.technique !== 'EIS') return;
+  const want = siOf(ctx, t.amplitude);
+  if (want === undefined) return;
   for (const key of AMPLITUDE_FIELDS) {
     const field = file.data.metadata[key];
     if (!field || typeof field.value !== 'number' || !field.unit) continue;

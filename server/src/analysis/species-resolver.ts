@@ -7,12 +7,7 @@ import { parseFormula, molarMass, hillFormula, type Composition } from '../chemi
 import { lookupMaterial, lookupSpecies, suggestSpecies } from '../chemistry/species-library';
 import type { MaterialEntry } from '../data/materials';
 import { ChemistryCodes } from '../chemistry/codes';
-import { missingUnitFixes, wrongDimensionFixes, type QuantityText, type UnitFix } from '../units/slot-fixes';
-import { UnitCodes } from '../units/codes';
-import { parseUnit } from '../units/parse-unit';
-import { toSI } from '../units/convert';
-import { slotMismatch } from '../units/convert';
-import { SLOTS, type SlotName } from '../units/dimension';
+import { siOf } from './quantities';
 import type { SpeciesDecl } from '../syntax/ast';
 import { formatNumber } from '../units/format';
 import { looksLikeAbbreviation } from '../chemistry/abbreviation-like';
@@ -78,11 +73,8 @@ export function declaredSpecies(ctx: AnalysisContext, name: string): SpeciesInfo
     const node = decl.node;
     const parsed = formulaOf(ctx, node.formula!.text);
     if ('formula' in parsed) {
-      let density: number | undefined;
-      if (node.density?.unit) {
-        const u = parseUnit(node.density.unit.text);
-        if ('unit' in u && !slotMismatch(u.unit, 'density', '')) density = toSI(node.density.values[0]!.value, u.unit) / 1000;
-      }
+      const kgPerM3 = siOf(ctx, node.density);
+      const density = kgPerM3 === undefined ? undefined : kgPerM3 / 1000;
       info = {
         name,
         formulaText: node.formula!.text,
@@ -178,47 +170,4 @@ function declareAsSpelled(ctx: AnalysisContext, word: Word, spelled: string): Qu
   const statement = ctx.document.statements.find((s) => s.span.start <= word.span.start && word.span.end <= s.span.end);
   const at = ctx.text.lastIndexOf('\n', (statement?.span.start ?? word.span.start) - 1) + 1;
   return { title: `Declare \`reagent ${word.text} = ${word.text}\`: the elements it spells, ${spelled}`, edits: [{ span: { start: at, end: at }, newText: `reagent ${word.text} = ${word.text}\n` }] };
-}
-
-/**
- * Reports a unit that is missing, unknown or of the wrong kind; returns the SI value or undefined.
- * `place.areaCm2` is the area of the electrode the quantity belongs to (a result's or plan's bound
- * cell), for the fix that converts a current to a current density.
- */
-export function quantityInSI(
-  ctx: AnalysisContext,
-  q: { values: { value: number }[]; unit?: Word; span: { start: number; end: number } },
-  slot: SlotName,
-  index = 0,
-  place: { areaCm2?: number } = {},
-): number | undefined {
-  const written = (): QuantityText => ({
-    values: q.values.map((v) => v.value),
-    unitText: q.unit?.text, span: q.span, unitSpan: q.unit?.span,
-  });
-  const asFixes = (fixes: UnitFix[]) => fixes.map((f, i) => ({ title: f.title, edits: [{ span: f.span, newText: f.newText }], preferred: i === 0 }));
-  if (!q.unit) {
-    ctx.report(UnitCodes.missingUnit, 'error', `a unit is missing: write ${slotDescription(slot)}`, q.span, { fixes: asFixes(missingUnitFixes(written(), slot)) });
-    return undefined;
-  }
-  const parsed = parseUnit(q.unit.text);
-  if ('error' in parsed) {
-    ctx.report(UnitCodes.unknownUnit, 'error', parsed.error, q.unit.span, {
-      fixes: parsed.suggestions.slice(0, 3).map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: q.unit!.span, newText: s }], preferred: i === 0 })),
-    });
-    return undefined;
-  }
-  const mismatch = slotMismatch(parsed.unit, slot, ctx.textOf(q.span));
-  if (mismatch) {
-    // Without a bound electrode, the area only when every electrode of the protocol has the same one.
-    const areas = new Set([...ctx.facts.electrodes.values()].map((e) => e.areaCm2).filter((a) => a !== undefined));
-    const areaCm2 = place.areaCm2 ?? (areas.size === 1 ? [...areas][0] : undefined);
-    ctx.report(UnitCodes.wrongDimension, 'error', mismatch, q.span, { fixes: asFixes(wrongDimensionFixes(written(), parsed.unit, slot, { areaCm2 })) });
-    return undefined;
-  }
-  return toSI(q.values[index]!.value, parsed.unit);
-}
-
-function slotDescription(slot: SlotName): string {
-  return SLOTS[slot].description;
 }

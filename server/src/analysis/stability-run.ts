@@ -9,8 +9,7 @@ import { column } from '../instruments/series';
 import { currentRetention, potentialDrift, type WindowMean } from '../electrochem/stability';
 import { InstrumentCodes } from '../instruments/codes';
 import { meritPotentials } from './sweep-potential';
-import { parseUnit } from '../units/parse-unit';
-import { toSI } from '../units/convert';
+import { siOf } from './quantities';
 import { formatNumber } from '../units/format';
 
 export function isStabilityLine(t: TechniqueLine): boolean {
@@ -30,7 +29,7 @@ export function stabilityRun(ctx: AnalysisContext, t: TechniqueLine, d: Dataset)
   const technique = t.technique.text.toUpperCase();
   if (technique !== 'CP' && technique !== 'CA') return;
   const time = column(d.data, /^Time$/i);
-  const window = t.window?.unit ? (() => { const u = parseUnit(t.window!.unit!.text); return 'unit' in u ? toSI(t.window!.values[0]!.value, u.unit) : undefined; })() : undefined;
+  const window = siOf(ctx, t.window);
   const span = t.data!.span;
   const subject = `${t.technique.text} ${d.path}`;
   if (technique === 'CP') {

@@ -4,12 +4,13 @@
 // missing where it is missing; a number is never guessed.
 import type { Amount, NumberLit, Quantity, Step } from '../syntax/ast';
 import type { AnalysisContext } from './context';
-import { quantityInSI, type SpeciesInfo, type Substance } from './species-resolver';
+import type { SpeciesInfo, Substance } from './species-resolver';
+import { checkedQuantity } from './quantities';
 import { ChemistryCodes } from '../chemistry/codes';
 import { massesFromFractions, massesInTotal, massFromConcentration, molesFromConcentration } from '../chemistry/solution-amounts';
-import { isMassFractionUnit, parseUnit, type Unit } from '../units/parse-unit';
-import { sameDimension, SLOTS } from '../units/dimension';
-import { toSI } from '../units/convert';
+import { isMassFractionUnit } from '../units/parse-unit';
+import { kindMismatch } from '../units/convert';
+import { UnitCodes } from '../units/codes';
 import { formatExact, formatNumber } from '../units/format';
 import { libraryLiquidOf } from '../chemistry/species-library';
 
@@ -38,14 +39,10 @@ export interface StepSolvent {
 const mg = (kg: number) => `${formatNumber(kg * 1e6, { significant: 4 })} mg`;
 const mmolText = (mol: number) => `${formatNumber(mol * 1000, { significant: 4 })} mmol`;
 
-function unitOf(q: Quantity): Unit | undefined {
-  if (!q.unit) return undefined;
-  const u = parseUnit(q.unit.text);
-  return 'unit' in u ? u.unit : undefined;
-}
-
-function is(u: Unit, slot: keyof typeof SLOTS): boolean {
-  return sameDimension(u.dimension, SLOTS[slot].dimension);
+/** The SI value of a quantity that is of `kind` (checked by the quantities pass); undefined otherwise. */
+function si(ctx: AnalysisContext, q: Quantity, kind: 'mass' | 'volume'): number | undefined {
+  const c = checkedQuantity(ctx, q);
+  return c?.kind === kind ? c.si[0] : undefined;
 }
 
 /** The solvents of a step as one medium: its volume and mass, each when every solvent gives it. */
@@ -61,9 +58,9 @@ class StepMedium {
     if (this.solvents.length === 0 || this.step.solventNames.length > 0) return undefined;
     let m3 = 0;
     for (const s of this.solvents) {
-      const u = unitOf(s.amount.quantity);
-      if (!u || !is(u, 'volume')) return undefined;
-      m3 += toSI(s.amount.quantity.values[0]!.value, u);
+      const v = si(this.ctx, s.amount.quantity, 'volume');
+      if (v === undefined) return undefined;
+      m3 += v;
     }
     return { m3, text: this.solvents.map((s) => this.ctx.textOf(s.amount.span)).join(' + '), inputs: this.solvents.map((s) => s.amount.quantity.values[0]!) };
   }
@@ -74,21 +71,20 @@ class StepMedium {
     let kg = 0;
     const parts: string[] = [];
     for (const s of this.solvents) {
-      const u = unitOf(s.amount.quantity);
-      if (!u) return undefined;
-      const value = s.amount.quantity.values[0]!.value;
+      const c = checkedQuantity(this.ctx, s.amount.quantity);
+      if (!c) return undefined;
       const written = this.ctx.textOf(s.amount.span);
-      if (is(u, 'mass')) {
-        kg += toSI(value, u);
+      if (c.kind === 'mass') {
+        kg += c.si[0]!;
         parts.push(written);
-      } else if (is(u, 'volume')) {
+      } else if (c.kind === 'volume') {
         if (s.info?.density === undefined) {
           if (s.info) {
             this.ctx.report(ChemistryCodes.volumeWithoutDensity, 'warning', `a volume of ${s.info.name} cannot become the mass a mass fraction needs without its density: give the solvent as a mass, or declare \`reagent ${s.amount.species.text} = ${s.info.formulaText} density … g/mL\``, s.amount.quantity.span);
           }
           return undefined;
         }
-        const sKg = toSI(value, u) * 1000 * s.info.density; // m³ → L, × g/mL = kg
+        const sKg = c.si[0]! * 1000 * s.info.density; // m³ → L, × g/mL = kg
         kg += sKg;
         parts.push(`${written} × ${s.info.density} g/mL = ${mg(sKg)}`);
       } else return undefined;
@@ -107,6 +103,8 @@ export function stepAmounts(ctx: AnalysisContext, step: Step, solvents: StepSolv
   const fractions: StepAmount[] = [];
   for (const r of out) {
     const u = r.amount.quantity.unit;
+    // A quantity with an error (reported by the quantities pass) gives no amount, and is no fraction of the rest.
+    if (!checkedQuantity(ctx, r.amount.quantity)) continue;
     if (u && isMassFractionUnit(u.text)) fractions.push(r);
     else writtenAmount(ctx, r, medium);
   }
@@ -116,85 +114,82 @@ export function stepAmounts(ctx: AnalysisContext, step: Step, solvents: StepSolv
   return out;
 }
 
-/** mass, volume, amount of substance or concentration, as written. */
+/** mass, volume, amount of substance or concentration, as written (kind and value checked by the quantities pass). */
 function writtenAmount(ctx: AnalysisContext, r: StepAmount, medium: StepMedium): void {
   const q = r.amount.quantity;
-  if (!q.unit) {
-    ctx.report('FD0403', 'error', 'a unit is missing: write a mass such as `20 mg` or a volume such as `30 µL`', q.span);
-    return;
-  }
-  const parsed = parseUnit(q.unit.text);
-  if ('error' in parsed) {
-    quantityInSI(ctx, q, 'mass'); // reports the unknown unit with its suggestions
-    return;
-  }
-  const u = parsed.unit;
-  const value = q.values[0]!.value;
+  const c = checkedQuantity(ctx, q);
+  if (!c) return;
+  const value = c.si[0]!;
   const s = r.substance;
   const name = s?.name ?? r.amount.species.text;
-  if (is(u, 'amount')) {
-    if (s?.kind === 'material') return materialWithoutMoles(ctx, r);
-    r.mmol = toSI(value, u) * 1000;
-    return;
-  }
-  if (is(u, 'mass')) {
-    if (r.species) r.mmol = (toSI(value, u) * 1e6) / r.species.molarMass;
-    return;
-  }
-  if (is(u, 'volume')) {
-    if (s?.kind === 'material') {
-      const solution = s.entry.solution;
-      if (!solution) {
-        ctx.report(ChemistryCodes.volumeWithoutDensity, 'warning', `a volume of ${s.name} cannot become a mass without its density: give the amount as a mass`, q.span);
+  switch (c.kind) {
+    case 'amount':
+      if (s?.kind === 'material') return materialWithoutMoles(ctx, r);
+      r.mmol = value * 1000;
+      return;
+    case 'mass':
+      if (r.species) r.mmol = (value * 1e6) / r.species.molarMass;
+      return;
+    case 'volume': {
+      if (s?.kind === 'material') {
+        const solution = s.entry.solution;
+        if (!solution) {
+          ctx.report(ChemistryCodes.volumeWithoutDensity, 'warning', `a volume of ${s.name} cannot become a mass without its density: give the amount as a mass`, q.span);
+          return;
+        }
+        const kg = value * 1000 * solution.densityGPerML * solution.massFraction;
+        r.derivedMassMg = kg * 1e6;
+        r.derivation = `${ctx.textOf(q.span)} of the ${formatNumber(solution.massFraction * 100, { significant: 3 })} wt% solution × ${solution.densityGPerML} g/mL × ${formatNumber(solution.massFraction * 100, { significant: 3 })} % = ${mg(kg)} ${s.name}`;
         return;
       }
-      const kg = toSI(value, u) * 1000 * solution.densityGPerML * solution.massFraction;
-      r.derivedMassMg = kg * 1e6;
-      r.derivation = `${ctx.textOf(q.span)} of the ${formatNumber(solution.massFraction * 100, { significant: 3 })} wt% solution × ${solution.densityGPerML} g/mL × ${formatNumber(solution.massFraction * 100, { significant: 3 })} % = ${mg(kg)} ${s.name}`;
+      if (!r.species) return;
+      if (r.species.density === undefined) return volumeWithoutDensity(ctx, r, r.species);
+      const grams = value * 1e6 * r.species.density;
+      r.mmol = (grams * 1000) / r.species.molarMass;
       return;
     }
-    if (!r.species) return;
-    if (r.species.density === undefined) return volumeWithoutDensity(ctx, r, r.species);
-    const grams = toSI(value, u) * 1e6 * r.species.density;
-    r.mmol = (grams * 1000) / r.species.molarMass;
-    return;
-  }
-  if (is(u, 'molarConcentration') || is(u, 'massConcentration')) {
-    const molar = is(u, 'molarConcentration');
-    if (molar && s?.kind === 'material') return materialWithoutMoles(ctx, r);
-    const volume = solutionVolume(ctx, r.amount, medium);
-    if (!volume) {
-      ctx.report(ChemistryCodes.concentrationWithoutVolume, 'warning', `\`${ctx.textOf(q.span)}\` is a concentration: give the volume of the solution, as the solvent of the step (\`in 10 mL ethanol\`) or with the amount (\`10 mL of ${ctx.textOf(q.span)} ${r.amount.species.text}\`)`, q.span);
+    case 'molarConcentration':
+    case 'massConcentration': {
+      const molar = c.kind === 'molarConcentration';
+      if (molar && s?.kind === 'material') return materialWithoutMoles(ctx, r);
+      const volume = solutionVolume(ctx, r.amount, medium);
+      if (!volume) {
+        ctx.report(ChemistryCodes.concentrationWithoutVolume, 'warning', `\`${ctx.textOf(q.span)}\` is a concentration: give the volume of the solution, as the solvent of the step (\`in 10 mL ethanol\`) or with the amount (\`10 mL of ${ctx.textOf(q.span)} ${r.amount.species.text}\`)`, q.span);
+        return;
+      }
+      r.solutionL = volume.m3 * 1000;
+      r.inputs.push(...volume.inputs);
+      if (molar) {
+        const mol = molesFromConcentration(value, volume.m3);
+        r.mmol = mol * 1000;
+        r.derivation = `${ctx.textOf(q.span)} × ${volume.text} = ${mmolText(mol)}`;
+      } else {
+        const kg = massFromConcentration(value, volume.m3);
+        r.derivedMassMg = kg * 1e6;
+        if (r.species) r.mmol = (kg * 1e6) / r.species.molarMass;
+        r.derivation = `${ctx.textOf(q.span)} × ${volume.text} = ${mg(kg)}`;
+      }
       return;
     }
-    r.solutionL = volume.m3 * 1000;
-    r.inputs.push(...volume.inputs);
-    if (molar) {
-      const mol = molesFromConcentration(toSI(value, u), volume.m3);
-      r.mmol = mol * 1000;
-      r.derivation = `${ctx.textOf(q.span)} × ${volume.text} = ${mmolText(mol)}`;
-    } else {
-      const kg = massFromConcentration(toSI(value, u), volume.m3);
-      r.derivedMassMg = kg * 1e6;
-      if (r.species) r.mmol = (kg * 1e6) / r.species.molarMass;
-      r.derivation = `${ctx.textOf(q.span)} × ${volume.text} = ${mg(kg)}`;
+    case 'fraction': {
+      // `wt%` was read as a mass fraction before; a bare `%` does not say of what.
+      const number = q.values[0]!.text;
+      ctx.report(ChemistryCodes.percentNotMassFraction, 'error', `\`${ctx.textOf(q.span)}\` does not say a fraction of what: write \`${number} wt%\` for a mass fraction of ${name}`, q.span, {
+        fixes: [{ title: `Change to \`${number} wt%\``, edits: [{ span: q.unit!.span, newText: 'wt%' }], preferred: true }],
+      });
+      return;
     }
-    return;
   }
-  if (is(u, 'fraction')) {
-    ctx.report(ChemistryCodes.percentNotMassFraction, 'error', `\`${ctx.textOf(q.span)}\` does not say a fraction of what: write \`${value} wt%\` for a mass fraction of ${name}`, q.span, {
-      fixes: [{ title: `Change to \`${value} wt%\``, edits: [{ span: q.unit.span, newText: 'wt%' }], preferred: true }],
-    });
-    return;
-  }
-  ctx.report(ChemistryCodes.amountUnit, 'error', `\`${ctx.textOf(q.span)}\` is not an amount of ${name}: write ${SLOTS.mass.description}, ${SLOTS.volume.description}, ${SLOTS.amount.description} or a concentration such as \`2 mM\``, q.span);
 }
 
 /** The volume a concentration multiplies: the one written with the amount, else the solvent volume of the step. */
 function solutionVolume(ctx: AnalysisContext, amount: Amount, medium: StepMedium): { m3: number; text: string; inputs: NumberLit[] } | undefined {
   if (amount.solution) {
-    const m3 = quantityInSI(ctx, amount.solution, 'volume');
-    return m3 === undefined ? undefined : { m3, text: ctx.textOf(amount.solution.span), inputs: [amount.solution.values[0]!] };
+    const c = checkedQuantity(ctx, amount.solution);
+    if (c && c.kind !== 'volume') {
+      ctx.report(UnitCodes.wrongDimension, 'error', kindMismatch(c.unit!, 'solution of a concentration', ['volume'], ctx.textOf(amount.solution.span))!, amount.solution.span);
+    }
+    return c?.kind !== 'volume' ? undefined : { m3: c.si[0]!, text: ctx.textOf(amount.solution.span), inputs: [amount.solution.values[0]!] };
   }
   const v = medium.volume();
   return v ? { ...v, text: `${v.text} (the solvent of the step)` } : undefined;
@@ -202,7 +197,7 @@ function solutionVolume(ctx: AnalysisContext, amount: Amount, medium: StepMedium
 
 /** `10 wt% PBI`: shares of the solution's mass, from its total mass or from the rest of it. */
 function fractionAmounts(ctx: AnalysisContext, fractions: StepAmount[], others: StepAmount[], medium: StepMedium): void {
-  const fractionOf = (r: StepAmount) => toSI(r.amount.quantity.values[0]!.value, unitOf(r.amount.quantity)!);
+  const fractionOf = (r: StepAmount) => checkedQuantity(ctx, r.amount.quantity)!.si[0]!;
   const shared: StepAmount[] = [];
   for (const r of fractions) {
     if (!r.amount.solution) {
@@ -227,7 +222,7 @@ function fractionAmounts(ctx: AnalysisContext, fractions: StepAmount[], others: 
   const restInputs = solvent ? [...solvent.inputs] : [];
   for (const o of others) {
     restInputs.push(o.amount.quantity.values[0]!, ...o.inputs);
-    const kg = massOf(o);
+    const kg = massOf(ctx, o);
     if (kg === undefined || restKg === undefined) {
       restKg = undefined;
       break;
@@ -259,10 +254,10 @@ function setMass(r: StepAmount, kg: number, derivation: string): void {
 }
 
 /** kg of a solute given otherwise, for the rest of a solution by mass; undefined when unknown. */
-function massOf(r: StepAmount): number | undefined {
+function massOf(ctx: AnalysisContext, r: StepAmount): number | undefined {
   if (r.derivedMassMg !== undefined) return r.derivedMassMg / 1e6;
-  const u = unitOf(r.amount.quantity);
-  if (u && is(u, 'mass')) return toSI(r.amount.quantity.values[0]!.value, u);
+  const kg = si(ctx, r.amount.quantity, 'mass');
+  if (kg !== undefined) return kg;
   if (r.mmol !== undefined && r.species) return (r.mmol * r.species.molarMass) / 1e6;
   return undefined;
 }
@@ -271,22 +266,22 @@ function massOf(r: StepAmount): number | undefined {
 function totalMassOf(ctx: AnalysisContext, r: StepAmount): { kg: number; text: string } | undefined {
   const q = r.amount.solution!;
   r.inputs.push(q.values[0]!);
-  const u = unitOf(q);
+  const c = checkedQuantity(ctx, q);
+  if (!c) return undefined;
   const text = ctx.textOf(q.span);
-  if (u && is(u, 'volume') && r.substance?.kind === 'material' && r.substance.entry.solution) {
+  if (c.kind === 'volume' && r.substance?.kind === 'material' && r.substance.entry.solution) {
     const sol = r.substance.entry.solution;
-    const w = toSI(r.amount.quantity.values[0]!.value, unitOf(r.amount.quantity)!);
+    const w = checkedQuantity(ctx, r.amount.quantity)!.si[0]!;
     if (Math.abs(w - sol.massFraction) < 1e-9) {
-      const kg = toSI(q.values[0]!.value, u) * 1000 * sol.densityGPerML;
+      const kg = c.si[0]! * 1000 * sol.densityGPerML;
       return { kg, text: `${text} × ${sol.densityGPerML} g/mL = ${mg(kg)} of solution` };
     }
   }
-  if (u && is(u, 'volume')) {
+  if (c.kind === 'volume') {
     ctx.report(ChemistryCodes.massFractionWithoutBasis, 'warning', `a mass fraction of ${text} of solution needs the solution's density, which is not known: give its mass instead, as in \`10 g of ${ctx.textOf(r.amount.quantity.span)} ${r.amount.species.text}\``, q.span);
     return undefined;
   }
-  const kg = quantityInSI(ctx, q, 'mass');
-  return kg === undefined ? undefined : { kg, text: `${text} of solution` };
+  return { kg: c.si[0]!, text: `${text} of solution` };
 }
 
 function fractionsTooLarge(ctx: AnalysisContext, rs: StepAmount[], sum: number): void {

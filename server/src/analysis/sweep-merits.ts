@@ -92,7 +92,7 @@ function needsRHE(ctx: AnalysisContext, s: Sweep, what: string, span: Span): boo
 
 function overpotential(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): void {
   const q = s.t.overpotential!;
-  const criterion = currentCriterion(ctx, q, false, 'an overpotential');
+  const criterion = currentCriterion(q);
   if (!criterion || !eq || !needsRHE(ctx, s, 'an overpotential', q.span)) return;
   const threshold = thresholdA(ctx, s, criterion.kind, criterion.si, `an overpotential at ${ctx.textOf(q.span)}`, q.span);
   if (threshold === undefined) return;
@@ -123,8 +123,8 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
   let select: (k: number) => boolean;
   let range: string;
   if (byCurrent) {
-    const a = currentCriterion(ctx, from.quantity, false, 'a Tafel range', unit);
-    const b = currentCriterion(ctx, to.quantity, false, 'a Tafel range', unit);
+    const a = currentCriterion(from.quantity, unit);
+    const b = currentCriterion(to.quantity, unit);
     if (!a || !b) return;
     const lo = thresholdA(ctx, s, a.kind, Math.min(a.si, b.si), 'a Tafel range of current densities', span);
     if (lo === undefined) return;

@@ -8,6 +8,7 @@ import type { CrystalBlock, NumberLit, Quantity, ResultBlock, Span } from '../sy
 import type { ComputedValue } from './model';
 import { valuesInBlock, writtenText } from './block-values';
 import { formatExact, formatNumber } from '../units/format';
+import { checkedValues } from './quantities';
 
 export interface Table {
   id: string;
@@ -41,7 +42,7 @@ function crystalTable(analysis: Analysis): Table | undefined {
     ['β', (c) => q(c.cell.beta)],
     ['γ', (c) => q(c.cell.gamma)],
     ['Volume', (c) => both(q(c.volume), computed(c, 'cellVolume', (v) => formatNumber(v, { decimals: 1 }) + ' Å3'))],
-    ['Z', (c) => n(c.z)],
+    ['Z', (c) => q(c.z)],
     ['Density (calculated)', (c) => both(q(c.density), computed(c, 'density', (v) => formatNumber(v, { decimals: 3 }) + ' g/cm3'))],
     ['F(000)', (c) => both(n(c.f000), computed(c, 'F000', (v) => formatExact(v)))],
     ['Reflections collected', (c) => n(c.reflections?.collected)],
@@ -61,7 +62,7 @@ function crystalTable(analysis: Analysis): Table | undefined {
 
 /** Results in the order of a potential axis: from the least to the most negative potential, unstated last. */
 export function resultsByPotential(analysis: Analysis): ResultBlock[] {
-  const at = (r: ResultBlock) => r.potential?.quantity.values[0]?.value ?? Number.NEGATIVE_INFINITY;
+  const at = (r: ResultBlock) => checkedValues(r.potential?.quantity, analysis.text)?.si[0] ?? Number.NEGATIVE_INFINITY;
   return analysis.parse.document.statements.filter((s): s is ResultBlock => s.kind === 'result').sort((a, b) => at(b) - at(a));
 }
 

@@ -1,20 +1,17 @@
 // What the electrochemistry pass checks on a technique line beyond its
 // set-points: CP current set-points (and the current they apply on the
 // electrode), one duration per set-point, rotation rates, the impedance
-// amplitude, the stability window, and the units of the figures of merit
-// (overpotential, Tafel range, mass activity, TOF, Koutecký–Levich), so that a
-// wrong unit is said whether or not a data file is read.
+// amplitude, the stability window, and the figures of merit (overpotential,
+// Tafel range, mass activity, TOF, Koutecký–Levich). The unit and value of
+// each quantity are checked by the quantities pass; these are the relations
+// between them and the scales of their potentials.
 import type { Potential, TechniqueLine } from '../syntax/ast';
 import type { AnalysisContext } from './context';
-import { quantityInSI } from './species-resolver';
-import { currentCriterion, isCurrentUnit, isPotentialUnit } from './merit-quantities';
+import { checkedQuantity } from './quantities';
+import { isCurrentUnit, isPotentialUnit } from './merit-quantities';
 import { ElectrochemCodes } from '../electrochem/codes';
 import { SyntaxCodes } from '../syntax/codes';
-import { UnitCodes } from '../units/codes';
 import { resolveScale } from '../electrochem/potential-scale';
-import { parseUnit } from '../units/parse-unit';
-import { toSI } from '../units/convert';
-import { sameDimension, SLOTS } from '../units/dimension';
 import { formatExact, formatNumber } from '../units/format';
 
 const mA = (a: number) => formatNumber(a * 1000, { significant: 3 });
@@ -28,18 +25,10 @@ export function techniqueChecks(ctx: AnalysisContext, t: TechniqueLine, areaCm2:
     if (t.duration.values.length !== count) {
       ctx.report(ElectrochemCodes.setpointDurations, 'error', `${t.duration.values.length} durations for ${count} set-point${count === 1 ? '' : 's'}: give one duration per set-point, in order, or one for all (\`for 1 h each\`)`, t.duration.span);
     }
-    for (let i = 1; i < t.duration.values.length; i++) quantityInSI(ctx, t.duration, 'time', i);
   }
-  if (t.rotation) quantityInSI(ctx, t.rotation, 'rotation');
-  if (t.amplitude) quantityInSI(ctx, t.amplitude, 'potential');
-  if (t.window) quantityInSI(ctx, t.window, 'time');
-  if (t.overpotential) currentCriterion(ctx, t.overpotential, true, 'an overpotential');
   if (t.tafel) tafelRange(ctx, t);
   for (const point of [t.massActivity, t.tof]) {
-    if (!point) continue;
-    if (point.overpotential) {
-      if (!isPotentialUnit(point.at.quantity)) quantityInSI(ctx, point.at.quantity, 'potential');
-    } else scaledPotentials(ctx, point.at);
+    if (point && !point.overpotential) scaledPotentials(ctx, point.at);
   }
   if (t.kouteckyLevich) {
     scaledPotentials(ctx, t.kouteckyLevich.at, false);
@@ -58,11 +47,11 @@ function setCurrents(ctx: AnalysisContext, t: TechniqueLine, technique: string, 
     ctx.report(ElectrochemCodes.currentSetpointNotCP, 'error', `\`${ctx.textOf(q.span)}\` is a current set-point, which a chronopotentiometry applies; ${t.technique.text} controls the potential: write \`CP at ${ctx.textOf(q.span)}\`, or give ${t.technique.text} a potential`, q.span);
     return;
   }
-  const u = parseUnit(q.unit!.text);
-  if (!('unit' in u)) return;
-  const density = sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
-  q.values.forEach((n) => {
-    const si = toSI(n.value, u.unit);
+  const checked = checkedQuantity(ctx, q);
+  if (!checked) return;
+  const density = checked.kind === 'currentDensity';
+  q.values.forEach((n, i) => {
+    const si = checked.si[i]!;
     if (areaCm2 === undefined) return;
     const currentA = density ? si * areaCm2 * 1e-4 : si;
     const densityMA = (currentA * 1000) / areaCm2;
@@ -83,11 +72,8 @@ function tafelRange(ctx: AnalysisContext, t: TechniqueLine): void {
   const { from, to } = t.tafel!;
   const unit = to.quantity.unit;
   const kinds = [from, to].map((p) => (isCurrentUnit(p.quantity, unit) ? 'current' : isPotentialUnit(p.quantity, unit) ? 'potential' : undefined));
-  if (kinds.some((k) => k === undefined)) {
-    const bad = kinds[1] === undefined ? to : from;
-    ctx.report(UnitCodes.wrongDimension, 'error', `\`${ctx.textOf(bad.span)}\` is neither a current density nor a potential; a Tafel range is \`from 1 to 10 mA/cm2\` or \`from 1.50 to 1.60 V vs RHE\``, bad.span);
-    return;
-  }
+  // An end that is neither is said at it by the quantities pass.
+  if (kinds.some((k) => k === undefined)) return;
   if (kinds[0] !== kinds[1]) {
     ctx.report(ElectrochemCodes.tafelRangeKind, 'error', `the Tafel range goes from a ${kinds[0] === 'current' ? 'current' : 'potential'} to a ${kinds[1] === 'current' ? 'current' : 'potential'}: write both ends as current densities (\`tafel from 1 to 10 mA/cm2\`) or both as potentials (\`tafel from 1.50 to 1.60 V vs RHE\`)`, t.tafel!.span);
     return;
@@ -101,10 +87,7 @@ function tafelRange(ctx: AnalysisContext, t: TechniqueLine): void {
 
 /** Potentials of a figure of merit are read on a scale; a missing or unknown one is said here. */
 function scaledPotentials(ctx: AnalysisContext, p: Potential, overpotentialAllowed = true): void {
-  if (!isPotentialUnit(p.quantity)) {
-    quantityInSI(ctx, p.quantity, 'potential');
-    return;
-  }
+  if (!isPotentialUnit(p.quantity)) return; // not a potential: said at it by the quantities pass
   if (!p.scale) {
     ctx.report(SyntaxCodes.expectedPotential, 'error', `\`${ctx.textOf(p.span)}\` needs its scale, as in \`${ctx.textOf(p.span)} vs RHE\`${overpotentialAllowed ? ' (or write `… overpotential` for an overpotential)' : ''}`, p.span);
     return;

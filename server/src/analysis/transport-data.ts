@@ -3,20 +3,20 @@
 // Koutecký–Levich.
 import type { ElectrolyteBlock } from '../syntax/ast';
 import type { AnalysisContext, ElectrolyteFacts } from './context';
-import { quantityInSI } from './species-resolver';
+import { siOf } from './quantities';
 
 export function transportData(ctx: AnalysisContext, e: ElectrolyteBlock): Pick<ElectrolyteFacts, 'solubility' | 'diffusivity' | 'viscosity'> {
   const out: Pick<ElectrolyteFacts, 'solubility' | 'diffusivity' | 'viscosity'> = {};
   if (e.solubility) {
-    const c = quantityInSI(ctx, e.solubility.value, 'molarConcentration');
+    const c = siOf(ctx, e.solubility.value);
     if (c !== undefined) out.solubility = { species: e.solubility.species.text, value: c };
   }
   if (e.diffusivity) {
-    const d = quantityInSI(ctx, e.diffusivity.value, 'diffusivity');
+    const d = siOf(ctx, e.diffusivity.value);
     if (d !== undefined) out.diffusivity = { species: e.diffusivity.species.text, value: d };
   }
   if (e.viscosity) {
-    const v = quantityInSI(ctx, e.viscosity, 'kinematicViscosity');
+    const v = siOf(ctx, e.viscosity);
     if (v !== undefined) out.viscosity = v;
   }
   return out;

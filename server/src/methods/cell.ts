@@ -32,7 +32,7 @@ export function compositionPhrase(m: MethodsContext, e: ElectrolyteBlock): Inlin
 
 /** `pH 1.0, measured` or `pH 1.24, estimated from the composition`. */
 export function pHPhrase(m: MethodsContext, e: ElectrolyteBlock): Inline[] {
-  if (e.pH) return inlines(`pH ${writtenNumber(e.pH.value)}`, e.pH.measured ? ', measured' : '');
+  if (e.pH) return inlines(`pH ${writtenNumber(e.pH.value.values[0]!)}`, e.pH.measured ? ', measured' : '');
   const estimate = m.valuesOf('pH').find((v) => v.subject === e.name?.text && v.extra?.estimated && typeof v.value === 'number');
   return estimate ? [text(`pH ${formatted(estimate.value as number, FIGURES.pHEstimate)}, estimated from the composition`)] : [];
 }
@@ -50,8 +50,10 @@ export const article = (word: string) => (/^[aeiouAEIOU]|^[FHLMNRSX](?=[A-Z0-9/-
 function roomTemperature(m: MethodsContext): Inline[] {
   const setting = m.statements.find((s) => s.kind === 'setting' && s.key.text.toLowerCase() === 'temperature');
   if (setting?.kind !== 'setting' || !setting.value) return [];
-  const celsius = m.analysis.facts.temperatureK - 273.15;
+  const kelvin = m.analysis.facts.temperatureK;
   const written = writtenQuantity(setting.value);
+  if (kelvin === undefined) return inlines(' at ', written); // an impossible temperature has its error
+  const celsius = kelvin - 273.15;
   return celsius >= ROOM_TEMPERATURE_C[0] - 1e-9 && celsius <= ROOM_TEMPERATURE_C[1] + 1e-9 ? inlines(' at room temperature (', written, ')') : inlines(' at ', written);
 }
 

@@ -3,8 +3,7 @@
 // column per crystal, every value as written in the protocol.
 import type { CrystalBlock, NumberLit, Quantity } from '../syntax/ast';
 import { XRAY_SOURCES, XRAY_WAVELENGTH_TOLERANCE_A } from '../data/xray-sources';
-import { parseUnit } from '../units/parse-unit';
-import { toSI } from '../units/convert';
+import { checkedValues } from '../analysis/quantities';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { capitalise, formula, inlines, list, sentence, text, type Inline, type Section } from './document';
@@ -14,9 +13,9 @@ import { writtenQuantity } from './step-phrases';
 
 /** `Mo Kα` for 0.71073 Å; undefined for a wavelength of no laboratory source. */
 export function radiationOf(wavelength: Quantity | undefined): string | undefined {
-  const u = wavelength?.unit && parseUnit(wavelength.unit.text);
-  if (!wavelength || !u || 'error' in u) return undefined;
-  const angstrom = toSI(wavelength.values[0]!.value, u.unit) * 1e10;
+  const metres = checkedValues(wavelength)?.si[0];
+  if (metres === undefined) return undefined;
+  const angstrom = metres * 1e10;
   return XRAY_SOURCES.find((s) => Math.abs(s.wavelengthA - angstrom) <= XRAY_WAVELENGTH_TOLERANCE_A)?.radiation;
 }
 
@@ -38,7 +37,7 @@ const ROWS: [string, (c: CrystalBlock) => Inline[]][] = [
   ['β', (c) => q(c.cell.beta)],
   ['γ', (c) => q(c.cell.gamma)],
   ['Volume', (c) => q(c.volume)],
-  ['Z', (c) => n(c.z)],
+  ['Z', (c) => q(c.z)],
   ['Density (calculated)', (c) => q(c.density)],
   ['Absorption coefficient', (c) => q(c.absorption)],
   ['F(000)', (c) => n(c.f000)],

@@ -7,8 +7,7 @@ import { analyteBasis } from '../electrochem/analyte';
 import { molarVolume } from '../electrochem/faradaic';
 import { FARADAY } from '../data/constants';
 import { ANALYTICAL_METHODS } from '../data/methods-vocabulary';
-import { toSI } from '../units/convert';
-import { parseUnit } from '../units/parse-unit';
+import { checkedValues } from '../analysis/quantities';
 import { MethodsCodes } from './codes';
 import type { MethodsContext } from './context';
 import { clause, formula, inlines, list, math, quantity, sentence, text, type Block, type Inline, type MathNode, type Section, type Sentence } from './document';
@@ -26,9 +25,9 @@ function dilutionSentence(c: CalibrationBlock): Inline[] {
   if (!c.dilute) return [];
   const from = c.dilute.from;
   const to = c.dilute.to;
-  const u1 = from.unit && parseUnit(from.unit.text);
-  const u2 = to.unit && parseUnit(to.unit.text);
-  const factor = u1 && u2 && 'unit' in u1 && 'unit' in u2 ? toSI(to.values[0]!.value, u2.unit) / toSI(from.values[0]!.value, u1.unit) : undefined;
+  const v1 = checkedValues(from)?.si[0];
+  const v2 = checkedValues(to)?.si[0];
+  const factor = v1 !== undefined && v2 !== undefined ? v2 / v1 : undefined;
   return inlines('a ', writtenQuantity(from), ' aliquot of the catholyte was diluted to ', writtenQuantity(to),
     factor !== undefined && Number.isFinite(factor) ? ` (×${exactNumber(factor)})` : '', ', and ');
 }
@@ -159,10 +158,7 @@ function resultElectrolyte(m: MethodsContext, results: { span: Span }[]): { volu
   });
   const missing = specs.find((x) => !x.spec?.volume);
   if (missing) return { why: `cell ${missing.name} states no volume of the electrolyte its working electrode sits in; add it, as in \`catholyte nitrate 30 mL\``, span: missing.spec?.span ?? missing.cell?.span };
-  const litres = specs.map((x) => {
-    const u = x.spec!.volume!.unit && parseUnit(x.spec!.volume!.unit.text);
-    return u && 'unit' in u ? toSI(x.spec!.volume!.values[0]!.value, u.unit) : NaN;
-  });
+  const litres = specs.map((x) => checkedValues(x.spec!.volume)?.si[0] ?? NaN);
   if (litres.every((l) => Math.abs(l - litres[0]!) <= 1e-12)) return { volume: specs[0]!.spec!.volume, why: '' };
   return { why: `the results were measured in cells with different volumes (${specs.map((x) => `${x.name}: ${m.textOf(x.spec!.volume)}`).join(', ')}), so V is each result's own`, span: specs[1]!.spec!.span };
 }
@@ -195,9 +191,10 @@ function feBlocks(m: MethodsContext, gases: GasReading[]): Block[] {
       'M the molar mass the concentration refers to (', list([...byMass].map(([grams, analytes]) => inlines(quantity(grams, 'g/mol'), ' for ', list(analytes.map((a) => analyteLabel(a)))))), ') ',
       'and Q the charge passed', charge, electronsSentence(m, [...new Set(bases.map((b) => b.basis.product))], at))] });
   }
-  if (gases.length) {
-    const t = m.analysis.facts.temperatureK;
-    const p = m.analysis.facts.pressurePa;
+  const t = m.analysis.facts.temperatureK;
+  const p = m.analysis.facts.pressurePa;
+  // An impossible temperature or pressure (an error in the protocol) leaves the gas molar volume unknown.
+  if (gases.length && t !== undefined && p !== undefined) {
     const vm = molarVolume(t, p) * 1000;
     const flows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
     blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'for the gaseous products, the FE was calculated as:')] });

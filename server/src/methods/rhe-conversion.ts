@@ -13,13 +13,14 @@ const usesRHE = (m: MethodsContext, cell: CellBlock) =>
   m.blocks('run').some((r) => r.cell?.text === cell.name?.text && r.techniques.some((t) => [t.at, t.from, t.to].some((p) => p?.scale && /^RHE$/i.test(p.scale.electrode.text))));
 
 /** The slope the conversion used: as the protocol states it (`0.059`), from the editor's settings, or 2.303RT/F at its temperature. */
-function slopeText(m: MethodsContext, used: number | undefined): { text: string; why: string } {
+function slopeText(m: MethodsContext, used: number | undefined): { text: string; why: string } | undefined {
   const setting = m.statements.find((s) => s.kind === 'setting' && s.key.text.toLowerCase() === 'nernst');
   if (setting?.kind === 'setting' && setting.value?.values[0] && m.analysis.facts.nernstSlope !== undefined) {
     return { text: writtenNumber(setting.value.values[0]), why: 'the Nernst slope stated in the protocol' };
   }
   if (m.analysis.facts.nernstSlope !== undefined) return { text: exactNumber(m.analysis.facts.nernstSlope), why: 'the Nernst slope of the settings (faraday.nernstSlope)' };
   const t = m.analysis.facts.temperatureK;
+  if (t === undefined) return undefined; // an impossible temperature (reported at it): no slope
   return { text: formatted(used ?? nernstSlope(t), FIGURES.derived), why: `the Nernst slope 2.303RT/F at ${formatted(t, { decimals: 2 })} K` };
 }
 
@@ -46,6 +47,10 @@ export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
   const refShort = main.reference.electrode.electrode.text;
   const ref = referencePotentialText(m, main, facts.reference.vsSHE);
   const slope = slopeText(m, facts.nernstSlope);
+  if (!slope) {
+    m.problem(MethodsCodes.noRHEConversion, 'warning', 'potentials are given vs RHE, but the protocol temperature is impossible, so the Nernst slope is unknown and the Methods section cannot write the conversion: correct the temperature', main.name?.span ?? main.span);
+    return [];
+  }
   const equation: MathNode[] = [
     { kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' },
     { kind: 'num', text: ref.text }, { kind: 'unit', text: 'V' }, { kind: 'op', op: '+' }, { kind: 'num', text: slope.text }, { kind: 'op', op: '×' }, { kind: 'word', text: 'pH' },

@@ -3,6 +3,7 @@
 // semantic model). Optional fields are optional because the line may have been
 // written without them or may be broken: consumers must cope with both.
 import type { Span } from './line-index';
+import type { PlaceName } from '../units/places';
 
 export type { Span };
 
@@ -31,6 +32,8 @@ export interface Quantity {
   kind: 'quantity';
   values: NumberLit[];
   unit?: Word;
+  /** Where it is written (`electrodeArea`, `resultCharge`): what it must be is in units/places.ts. */
+  place: PlaceName;
   span: Span;
 }
 
@@ -188,7 +191,7 @@ export interface ElectrolyteBlock {
   components: Amount[];
   solvent?: Word;
   purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
-  pH?: { value: NumberLit; measured: boolean; span: Span };
+  pH?: { value: Quantity; measured: boolean; span: Span };
   /** `solubility O2 1.2e-6 mol/cm3`: the saturation concentration of a dissolved gas, for Koutecký–Levich. */
   solubility?: { species: Word; value: Quantity; span: Span };
   /** `diffusivity O2 1.9e-5 cm2/s`: its diffusion coefficient. */
@@ -218,6 +221,8 @@ export interface InkBlock {
   solvents: Amount[];
   ionomers: InkComponent[];
   sonicate?: { duration?: Quantity; span: Span };
+  /** A catalyst, solvent or ionomer line could not be read (reported): the ink's totals are unknown. */
+  incomplete?: boolean;
   span: Span;
   bodySpan: Span;
 }
@@ -457,7 +462,7 @@ export interface CrystalBlock {
   /** a, b, c, alpha, beta, gamma as written. */
   cell: Partial<Record<'a' | 'b' | 'c' | 'alpha' | 'beta' | 'gamma', Quantity>>;
   volume?: Quantity;
-  z?: NumberLit;
+  z?: Quantity;
   density?: Quantity;
   f000?: NumberLit;
   absorption?: Quantity;

@@ -4,6 +4,7 @@
 import type { Element } from './lines';
 import type { Amount, NumberLit, Potential, Quantity, ReferenceSpec, Span, StringLit, Word } from './ast';
 import { isMassFractionUnit } from '../units/parse-unit';
+import type { PlaceName } from '../units/places';
 
 /** Words that join phrases; never a unit or a species name. */
 export const CONNECTIVES = new Set([
@@ -108,15 +109,15 @@ export class LineCursor {
     return e.numbers[0];
   }
 
-  /** A number (or list) and, unless `bare`, the unit written after it. */
-  quantity(options: { bare?: boolean } = {}): Quantity | undefined {
+  /** A number (or list) and, unless `bare`, the unit written after it, at the place the reader says. */
+  quantity(place: PlaceName, options: { bare?: boolean } = {}): Quantity | undefined {
     const e = this.peek();
     if (e?.kind !== 'numbers') return undefined;
     this.index++;
     let unit: Word | undefined;
     if (!options.bare) unit = this.massPercentTail(this.nameWord());
     const end = unit ? unit.span.end : e.span.end;
-    return { kind: 'quantity', values: e.numbers, unit, span: { start: e.span.start, end } };
+    return { kind: 'quantity', values: e.numbers, unit, place, span: { start: e.span.start, end } };
   }
 
   /**
@@ -155,18 +156,18 @@ export class LineCursor {
   }
 
   /** A quantity with an optional `vs` scale right after it. */
-  potential(): Potential | undefined {
-    const quantity = this.quantity();
+  potential(place: PlaceName): Potential | undefined {
+    const quantity = this.quantity(place);
     if (!quantity) return undefined;
     const scale = this.reference();
     return { kind: 'potential', quantity, scale, span: { start: quantity.span.start, end: scale ? scale.span.end : quantity.span.end } };
   }
 
   /** `20 mg CuCl`: a quantity with its unit, followed by a species name. Consumes nothing otherwise. */
-  amount(): Amount | undefined {
+  amount(place: PlaceName): Amount | undefined {
     if (!this.isNumber()) return undefined;
     const start = this.index;
-    const quantity = this.quantity()!;
+    const quantity = this.quantity(place)!;
     const species = quantity.unit ? this.nameWord() : undefined;
     if (!species) {
       this.index = start;
@@ -176,10 +177,10 @@ export class LineCursor {
   }
 
   /** `20 wt%`: a quantity whose unit is a percent by mass. Consumes nothing otherwise. */
-  massFraction(): Quantity | undefined {
+  massFraction(place: PlaceName): Quantity | undefined {
     if (!this.isNumber()) return undefined;
     const start = this.index;
-    const q = this.quantity()!;
+    const q = this.quantity(place)!;
     if (q.unit && isMassFractionUnit(q.unit.text)) return q;
     this.index = start;
     return undefined;
@@ -189,18 +190,18 @@ export class LineCursor {
    * `10 mL of 2 mM X`, `10 g of 10 wt% PBI`, `2 mM X (10 mL)`: an amount with the volume
    * or total mass of the solution it is in. Consumes nothing when no amount follows.
    */
-  amountInSolution(): Amount | undefined {
+  amountInSolution(place: PlaceName, solutionPlace: PlaceName): Amount | undefined {
     const start = this.index;
     let solution: Quantity | undefined;
-    if (this.isNumber() && this.isWord('of', 2)) {
-      solution = this.quantity();
-      this.accept('of');
-      if (!solution?.unit) {
+    // `2 mL of`, or `2 of` whose unit is missing (the analysis says so, at the number).
+    if (this.isNumber() && (this.isWord('of', 1) || this.isWord('of', 2))) {
+      solution = this.quantity(solutionPlace);
+      if (!this.accept('of')) {
         this.index = start;
         return undefined;
       }
     }
-    const amount = this.amount();
+    const amount = this.amount(place);
     if (!amount) {
       this.index = start;
       return undefined;
@@ -208,7 +209,7 @@ export class LineCursor {
     let end = amount.span.end;
     const group = this.peek();
     if (!solution && group?.kind === 'group' && group.closed) {
-      solution = quantityInBrackets(group.text, group.span.start);
+      solution = quantityInBrackets(group.text, group.span.start, solutionPlace);
       if (solution) {
         this.index++;
         end = group.span.end;
@@ -239,12 +240,12 @@ export function spanOfWords(words: Word[]): Span | undefined {
 }
 
 /** `(10 mL)`: a single number and unit in brackets, as a quantity with exact spans; undefined for anything else. */
-function quantityInBrackets(text: string, offset: number): Quantity | undefined {
+function quantityInBrackets(text: string, offset: number, place: PlaceName): Quantity | undefined {
   const m = /^\(\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\s()\d][^\s()]*)\s*\)$/.exec(text);
   if (!m) return undefined;
   const numberStart = offset + text.indexOf(m[1]!);
   const unitStart = offset + text.indexOf(m[2]!, numberStart - offset + m[1]!.length);
   const number: NumberLit = { value: Number(m[1]), text: m[1]!, span: { start: numberStart, end: numberStart + m[1]!.length } };
   const unit: Word = { text: m[2]!, span: { start: unitStart, end: unitStart + m[2]!.length } };
-  return { kind: 'quantity', values: [number], unit, span: { start: number.span.start, end: unit.span.end } };
+  return { kind: 'quantity', values: [number], unit, place, span: { start: number.span.start, end: unit.span.end } };
 }

@@ -5,6 +5,7 @@ export const UnitCodes = {
   unknownUnit: 'FD0401',
   wrongDimension: 'FD0402',
   missingUnit: 'FD0403',
+  impossibleValue: 'FD0410',
 } as const;
 
 export const unitCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -31,5 +32,13 @@ export const unitCodeCatalogue: DiagnosticCodeInfo[] = [
     explanation: 'A number that needs a unit has none.',
     example: 'area 1',
     fix: 'Add the unit, e.g. `area 1 cm2`.',
+  },
+  {
+    code: UnitCodes.impossibleValue,
+    title: 'Impossible value',
+    severity: 'error',
+    explanation: 'The value cannot be what its place says: a temperature at or below absolute zero, an area, mass, volume, duration, cell edge or flow that is zero or negative, a charge or current of zero (cathodic ones may be negative), a pH outside −2 to 16, a fraction outside 0–100 %, a cell angle outside 0–180°, or a Z that is not a whole number. Nothing is computed from it.',
+    example: 'area 0 cm2',
+    fix: 'Correct the value; the message says what range the place allows.',
   },
 ];

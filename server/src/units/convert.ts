@@ -46,16 +46,19 @@ export function unit(text: string): Unit {
   return p.unit;
 }
 
-/** Why a unit does not fit a slot, in a chemist's words; undefined when it fits. */
-export function slotMismatch(u: Unit, slot: SlotName, written: string): string | undefined {
-  const expected = SLOTS[slot];
-  if (sameDimension(u.dimension, expected.dimension)) return undefined;
-  return `${slotLabel(slot)} needs ${expected.description}; got \`${written}\` (${article(describeDimension(u.dimension))})`;
+/**
+ * Why a unit does not fit a place that takes these kinds, in a chemist's words;
+ * undefined when it fits. `label` names the place ("scan rate", "electrode area").
+ */
+export function kindMismatch(u: Unit, label: string, kinds: readonly SlotName[], written: string): string | undefined {
+  if (kinds.some((k) => !(SLOTS[k] as { bare?: true }).bare && sameDimension(u.dimension, SLOTS[k].dimension))) return undefined;
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} needs ${describeKinds(kinds)}; got \`${written}\` (${article(describeDimension(u.dimension))})`;
 }
 
-function slotLabel(slot: SlotName): string {
-  const name = SLOTS[slot].name;
-  return name.charAt(0).toUpperCase() + name.slice(1);
+/** `a mass such as \`20 mg\`, a volume such as \`10 mL\` or …`. */
+export function describeKinds(kinds: readonly SlotName[]): string {
+  const d = kinds.map((k) => SLOTS[k].description);
+  return d.length === 1 ? d[0]! : `${d.slice(0, -1).join(', ')} or ${d[d.length - 1]}`;
 }
 
 function article(noun: string): string {

@@ -14,6 +14,8 @@ export interface Slot {
   /** How a chemist says it, with an example: "a mass such as `20 mg`". */
   description: string;
   dimension: DimensionVector;
+  /** Written as a bare number: a unit after it is an error (`pH 7`, `Z 4`). */
+  bare?: true;
 }
 
 const D = (l = 0, m = 0, t = 0, i = 0, th = 0, n = 0, j = 0, a = 0): DimensionVector => [l, m, t, i, th, n, j, a];
@@ -35,6 +37,7 @@ export const SLOTS = {
   frequency: { name: 'frequency', description: 'a frequency such as `100 kHz`', dimension: D(0, 0, -1) },
   rotation: { name: 'rotation rate', description: 'a rotation rate such as `600 rpm`', dimension: D(0, 0, -1) },
   massPerArea: { name: 'mass loading', description: 'a mass per area such as `0.5 mg/cm2`', dimension: D(-2, 1) },
+  amountPerArea: { name: 'amount per area', description: 'an amount per area such as `5 nmol/cm2`', dimension: D(-2, 0, 0, 0, 0, 1) },
   area: { name: 'area', description: 'an area such as `1 cm2`', dimension: D(2) },
   length: { name: 'length', description: 'a length such as `0.71073 Å`', dimension: D(1) },
   cellVolume: { name: 'volume', description: 'a cell volume such as `16334.9(16) Å3`', dimension: D(3) },
@@ -48,6 +51,9 @@ export const SLOTS = {
   pressure: { name: 'pressure', description: 'a pressure such as `101.325 kPa`', dimension: D(-1, 1, -2) },
   diffusivity: { name: 'diffusion coefficient', description: 'a diffusion coefficient such as `1.9e-5 cm2/s`', dimension: D(2, 0, -1) },
   kinematicViscosity: { name: 'kinematic viscosity', description: 'a kinematic viscosity such as `0.01 cm2/s`', dimension: D(2, 0, -1) },
+  count: { name: 'count', description: 'a whole number without a unit, such as `4`', dimension: D(), bare: true },
+  pH: { name: 'pH', description: 'a pH without a unit, such as `7.0`', dimension: D(), bare: true },
+  reading: { name: 'reading', description: 'a reading without a unit, such as the absorbance `0.099`', dimension: D(), bare: true },
 } satisfies Record<string, Slot>;
 
 export type SlotName = keyof typeof SLOTS;

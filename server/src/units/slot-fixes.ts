@@ -23,7 +23,7 @@ export interface UnitFix {
 /** The unit of the slot's example: `50 mV/s` → `mV/s`. */
 export function exampleUnit(slot: SlotName): string | undefined {
   const example = /`([^`]+)`/.exec(SLOTS[slot].description)?.[1];
-  const unit = example?.replace(/^[-−\d.,()]+\s*/, '');
+  const unit = example?.replace(/^[-−]?[\d.,()]+(?:[eE][-+]?\d+)?\s*/, '');
   return unit && unit !== example ? unit : undefined;
 }
 

@@ -4,7 +4,7 @@
 // carrier (`gas H2`: the standards are volume fractions). A calibration of this
 // file reports its problems and shows its fit; one declared in an imported file
 // is read silently (that file reports its own problems when it is open).
-import type { CalibrationBlock, Quantity, Span } from '../../syntax/ast';
+import type { CalibrationBlock, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import type { ComputedValue, QuickFix } from '../model';
 import type { Severity } from '../diagnostic-info';
@@ -15,12 +15,11 @@ import { analyteBasis, type AnalyteBasis } from '../../electrochem/analyte';
 import { concentrationUnit, milligramsPerLitrePerUnit, NOT_A_CONCENTRATION_HINT, type ConcentrationUnit } from '../../electrochem/concentration';
 import { defaultProtons, nmrCompound } from '../../electrochem/nmr';
 import { NMR_PROTONS_SOURCE } from '../../data/nmr-protons';
-import { quantityInSI } from '../species-resolver';
+import { siOf, writtenValue } from '../quantities';
 import { parseFormula, molarMass } from '../../chemistry/formula';
 import { parseUnit } from '../../units/parse-unit';
 import { toSI } from '../../units/convert';
-import { sameDimension, SLOTS, type SlotName } from '../../units/dimension';
-import { slotMismatch } from '../../units/convert';
+import { sameDimension, SLOTS } from '../../units/dimension';
 import { formatExact, formatNumber } from '../../units/format';
 
 /** A gas calibration's unit: a volume fraction of the carrier (`ppm`, `%`). */
@@ -70,25 +69,18 @@ export interface CalibrationInfo {
 interface Sink {
   report(code: string, severity: Severity, message: string, span: Span, fixes?: QuickFix[]): void;
   value(v: ComputedValue): void;
-  si(q: Quantity, slot: SlotName): number | undefined;
 }
 
 function localSink(ctx: AnalysisContext): Sink {
   return {
     report: (code, severity, message, span, fixes) => ctx.report(code, severity, message, span, fixes ? { fixes } : {}),
     value: (v) => ctx.value(v),
-    si: (q, slot) => quantityInSI(ctx, q, slot),
   };
 }
 
 const silentSink: Sink = {
   report: () => undefined,
   value: () => undefined,
-  si: (q, slot) => {
-    const u = q.unit && parseUnit(q.unit.text);
-    if (!u || 'error' in u || slotMismatch(u.unit, slot, '')) return undefined;
-    return toSI(q.values[0]!.value, u.unit);
-  },
 };
 
 const plain = (x: number) => formatNumber(x, { significant: 6, trim: true });
@@ -118,11 +110,14 @@ export function fractionUnit(text: string): FractionUnit | undefined {
 export function readCalibrationBlock(ctx: AnalysisContext, c: CalibrationBlock, file?: string): CalibrationInfo {
   const sink = file === undefined ? localSink(ctx) : silentSink;
   const name = c.name?.text ?? 'calibration';
+  // Checked by the quantities pass (an imported file's silently: that file reports them).
   let dilution = 1;
+  let impossibleDilution = false;
   if (c.dilute) {
-    const from = sink.si(c.dilute.from, 'volume');
-    const to = sink.si(c.dilute.to, 'volume');
-    if (from && to) dilution = to / from;
+    const from = siOf(ctx, c.dilute.from);
+    const to = siOf(ctx, c.dilute.to);
+    if (from !== undefined && to !== undefined) dilution = to / from;
+    else impossibleDilution = true;
   }
   const analyteWord = c.gas ?? c.analyte;
   let basis: AnalyteBasis | undefined;
@@ -131,7 +126,8 @@ export function readCalibrationBlock(ctx: AnalysisContext, c: CalibrationBlock, 
     if ('error' in b) sink.report(ElectrochemCodes.ambiguousAnalyte, 'error', b.error, analyteWord.span);
     else basis = b;
   }
-  const info: CalibrationInfo = { name, dilution, analyte: analyteWord?.text, basis, gas: c.gas !== undefined, unusable: false, node: c, file };
+  // A dilution whose volumes are impossible (reported at them) makes every reading through it unknown.
+  const info: CalibrationInfo = { name, dilution, analyte: analyteWord?.text, basis, gas: c.gas !== undefined, unusable: impossibleDilution, node: c, file };
   if (c.gas && c.analyte) {
     sink.report(ElectrochemCodes.calibrationKind, 'error', `calibration ${name} names both \`analyte ${c.analyte.text}\` and \`gas ${c.gas.text}\`: keep \`gas\` for a gas read in the carrier by GC, or \`analyte\` for a dissolved product`, c.analyte.span);
   }
@@ -147,9 +143,9 @@ export function readCalibrationBlock(ctx: AnalysisContext, c: CalibrationBlock, 
     info.unusable = true;
     return info;
   }
-  if (c.window) readWindow(sink, c, info);
+  if (c.window) readWindow(ctx, sink, c, info);
   if (c.standards) readStandards(ctx, sink, c, info);
-  else if (c.responseFactor) readResponseFactor(sink, c, info);
+  else if (c.responseFactor) readResponseFactor(ctx, sink, c, info);
   else if (c.internalStandard) readInternalStandard(ctx, sink, c, info);
   return info;
 }
@@ -216,14 +212,15 @@ function readStandards(ctx: AnalysisContext, sink: Sink, c: CalibrationBlock, in
 }
 
 /** `window 6.59 to 6.95 min on channel 2`: retention times of the gas's peak in a GC trace. */
-function readWindow(sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {
+function readWindow(ctx: AnalysisContext, sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {
   const w = c.window!;
   if (!info.gas) {
     sink.report(InstrumentCodes.gcWindowStatement, 'error', `a peak window says where a GC trace is integrated for a gas; calibration ${info.name} is not of a gas: start it with \`gas …\`, or delete the window`, w.span);
     return;
   }
-  const fromS = sink.si(w.from, 'time');
-  const toS = sink.si(w.to, 'time');
+  // Checked by the quantities pass (an imported file's silently).
+  const fromS = siOf(ctx, w.from);
+  const toS = siOf(ctx, w.to);
   if (fromS === undefined || toS === undefined) return;
   if (!(toS > fromS) || fromS < 0) {
     sink.report(InstrumentCodes.gcWindowStatement, 'error', `the peak window of ${info.name} must start at a retention time of zero or more and end after it starts: write it as \`window ${w.to.values[0]!.text} to ${w.from.values[0]!.text} ${w.to.unit?.text ?? 'min'}\` if the ends were swapped`, w.span);
@@ -234,7 +231,7 @@ function readWindow(sink: Sink, c: CalibrationBlock, info: CalibrationInfo): voi
   info.window = { fromS, toS, channel: w.channel?.text, text };
 }
 
-function readResponseFactor(sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {
+function readResponseFactor(ctx: AnalysisContext, sink: Sink, c: CalibrationBlock, info: CalibrationInfo): void {
   const rf = c.responseFactor!;
   const unitWord = rf.value.unit;
   const responseName = rf.response?.text ?? 'response';
@@ -245,9 +242,9 @@ function readResponseFactor(sink: Sink, c: CalibrationBlock, info: CalibrationIn
     return;
   }
   if (!unitOf(sink, c, info, unitWord.text, unitWord.span, 'the response factor')) return;
-  const factor = rf.value.values[0]!.value;
-  if (!(factor > 0)) {
-    sink.report(ElectrochemCodes.calibrationKind, 'error', `the response factor of ${info.name} must be positive: it is the concentration per unit of ${responseName}`, rf.value.span);
+  // A factor that is not positive is impossible at its place (FD0410, from the quantities pass).
+  const factor = writtenValue(ctx, rf.value);
+  if (factor === undefined) {
     info.unusable = true;
     return;
   }
@@ -301,8 +298,14 @@ function readInternalStandard(ctx: AnalysisContext, sink: Sink, c: CalibrationBl
     info.unusable = true;
     return;
   }
+  // A concentration that is not positive is impossible at its place (FD0410, from the quantities pass).
+  const value = writtenValue(ctx, q);
+  if (value === undefined) {
+    info.unusable = true;
+    return;
+  }
   let molPerLitre: number;
-  if (u.kind === 'molar') molPerLitre = q.values[0]!.value * u.perLitre;
+  if (u.kind === 'molar') molPerLitre = value * u.perLitre;
   else {
     const formula = known?.formula ?? species;
     const parsed = parseFormula(formula);
@@ -312,7 +315,7 @@ function readInternalStandard(ctx: AnalysisContext, sink: Sink, c: CalibrationBl
       return;
     }
     const mm = molarMass(parsed.formula.composition);
-    molPerLitre = (q.values[0]!.value * u.perLitre) / mm;
+    molPerLitre = (value * u.perLitre) / mm;
     protonsSource += `; ${formatNumber(mm, { decimals: 2 })} g/mol`;
   }
   const written = `${species} ${ctx.textOf(q.span)}`;

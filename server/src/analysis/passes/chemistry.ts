@@ -3,8 +3,9 @@
 // the balance of reactions (with the electrons per product for FE).
 import type { ReactionDecl, SynthesisBlock, Word } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
-import { declaredSpecies, formulaOf, quantityInSI, resolveSpecies, resolveSubstance, type SpeciesInfo } from '../species-resolver';
+import { declaredSpecies, formulaOf, resolveSpecies, resolveSubstance, type SpeciesInfo } from '../species-resolver';
 import { stepAmounts, type StepAmount, type StepSolvent } from '../step-amounts';
+import { checkedQuantity } from '../quantities';
 import { ChemistryCodes } from '../../chemistry/codes';
 import { declareLigandFixes, unknownGroupAt } from '../unknown-ligand';
 import { theoreticalYield, type Supply } from '../../chemistry/stoichiometry';
@@ -42,7 +43,6 @@ function declarationsPass(ctx: AnalysisContext): void {
       ctx.report(ChemistryCodes.badFormula, 'error', `cannot read the formula \`${node.formula.text}\`: ${parsed.error.message}`, { start: at, end: at + Math.max(1, parsed.error.length) });
       continue;
     }
-    if (node.density && !decl.file) quantityInSI(ctx, node.density, 'density');
     if (!decl.file) useAbbreviations(ctx, node.formula, parsed.formula.abbreviations);
     const info = declaredSpecies(ctx, decl.name);
     if (!info) continue;
@@ -155,8 +155,8 @@ function synthesisPass(ctx: AnalysisContext, synthesis: SynthesisBlock): void {
     ctx.report(ChemistryCodes.unknownProduct, 'warning', `the product \`${productName}\` has no formula: declare it with \`cluster ${productName} = …\``, synthesis.product.name.span);
     return;
   }
-  // An unknown reagent already has an error; a yield without it would mislead.
-  if (reagents.some((r) => !r.substance)) return;
+  // An unknown reagent or an impossible amount already has an error; a yield without it would mislead.
+  if (reagents.some((r) => !r.substance || !checkedQuantity(ctx, r.amount.quantity))) return;
   const result = theoreticalYield(product, supplies);
   for (const el of result.missingElements) {
     ctx.report(ChemistryCodes.missingElement, 'warning', `the product ${productName} contains ${el}, but no reagent or solvent of this synthesis supplies ${el}`, synthesis.product.name.span);

@@ -1,14 +1,15 @@
 // Crystallography pass: computes the formula weight, cell volume (with its
 // esd), density and F(000) of each crystal table and checks them against the
 // reported values, the cluster's formula, the space group and refinement alerts.
-import type { CrystalBlock, NumberLit, Quantity, Span } from '../../syntax/ast';
+import type { CrystalBlock, Quantity, Span } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { CrystalCodes } from '../../crystal/codes';
 import { cellVolume, cellVolumeEsd, type CellParameters } from '../../crystal/cell-volume';
 import { ALTERNATIVE_SETTINGS, SPACE_GROUPS, systemOfNumber, type CrystalSystem } from '../../data/space-groups';
 import { formulaOf, declaredSpecies } from '../species-resolver';
 import { compositionsEqual, electronCount, hillFormula, molarMass } from '../../chemistry/formula';
-import { quantityInSI } from '../species-resolver';
+import { checkedQuantity, siOf } from '../quantities';
+import { cellConstraints, settingName, type CellKey, type CellSetting } from '../../crystal/system-constraints';
 import { AVOGADRO } from '../../data/constants';
 import { formatExact, formatNumber, formatWithEsd, significantFromInputs } from '../../units/format';
 import { closestNames } from '../../text/closest-names';
@@ -29,42 +30,59 @@ export function resolveSpaceGroup(symbol: string): { number: number; system: Cry
   return undefined;
 }
 
-function lengthA(ctx: AnalysisContext, q: Quantity | undefined): { v: number; esd: number } | undefined {
-  if (!q) return undefined;
-  const m = quantityInSI(ctx, q, 'length');
-  if (m === undefined) return undefined;
-  const n = q.values[0]!;
-  const scale = m / n.value;
-  return { v: m * 1e10, esd: (n.uncertainty ?? 0) * scale * 1e10 };
+/** A cell parameter in Å or degrees, with its esd. */
+interface CellEntry {
+  v: number;
+  esd: number;
+  q: Quantity;
 }
 
-function angleDeg(ctx: AnalysisContext, q: Quantity | undefined): { v: number; esd: number } | undefined {
-  if (!q) return undefined;
-  const r = quantityInSI(ctx, q, 'angle');
-  if (r === undefined) return undefined;
-  const n = q.values[0]!;
-  return { v: (r * 180) / Math.PI, esd: n.uncertainty ?? 0 };
+/** How far a constrained parameter may stray without an esd: 0.005° for angles, 5 in 10⁵ for edges. */
+const ANGLE_TOLERANCE = 0.005;
+const EDGE_TOLERANCE = 5e-5;
+
+function cellEntry(ctx: AnalysisContext, q: Quantity | undefined, fromSI: number): CellEntry | undefined {
+  const checked = checkedQuantity(ctx, q);
+  if (!checked || !q) return undefined;
+  return { v: checked.si[0]! * fromSI, esd: checked.esd[0]! * fromSI, q };
 }
+
+function isAngle(k: CellKey): boolean {
+  return k === 'alpha' || k === 'beta' || k === 'gamma';
+}
+
+/** The stated esd, or the small tolerance for a parameter written without one. */
+function tolerance(k: CellKey, x: CellEntry, y?: CellEntry): number {
+  const esd = y ? Math.hypot(x.esd, y.esd) : x.esd;
+  return Math.max(esd, isAngle(k) ? ANGLE_TOLERANCE : EDGE_TOLERANCE * Math.abs(x.v));
+}
+
+/** Digits after the point as written, before any `(esd)`: `22.0728(13)` → 4. */
+function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text.split('(')[0]!)?.[1]!.length ?? 0;
+}
+
+const LENGTH_A = 1e10; // m → Å
+const ANGLE_DEG = 180 / Math.PI; // rad → °
 
 /** Parameters a system fixes may be omitted: a monoclinic table often writes only β. */
-function completeCell(system: CrystalSystem | undefined, given: Partial<Record<keyof CellParameters, { v: number; esd: number }>>) {
-  const right = { v: 90, esd: 0 };
+function completeCell(setting: CellSetting | undefined, given: Partial<Record<CellKey, { v: number; esd: number }>>) {
   const c = { ...given };
-  if (system && system !== 'triclinic') {
-    c.alpha ??= right;
-    c.gamma ??= system === 'hexagonal' || system === 'trigonal' ? { v: 120, esd: 0 } : right;
-    if (system !== 'monoclinic') c.beta ??= right;
+  if (!setting) return c;
+  // Fill what the constraints fix, in order, from what is written (a rhombohedral β and γ from α).
+  for (const k of cellConstraints(setting)) {
+    if (c[k.parameter]) continue;
+    if ('value' in k) c[k.parameter] = { v: k.value, esd: 0 };
+    else if (c[k.equals]) c[k.parameter] = c[k.equals];
   }
-  if (system === 'tetragonal' || system === 'hexagonal' || system === 'trigonal' || system === 'cubic') c.b ??= c.a;
-  if (system === 'cubic') c.c ??= c.a;
   return c;
 }
 
-function compare(ctx: AnalysisContext, what: string, computed: number, reported: NumberLit | undefined, tolerance: number, span: Span | undefined, digits: number): boolean {
+function compare(ctx: AnalysisContext, what: string, computed: number, reported: { value: number; text: string } | undefined, tolerance: number, span: Span | undefined, digits: number, unit = ''): boolean {
   if (!reported || !span) return true;
   const ok = Math.abs(computed - reported.value) <= tolerance;
   if (!ok) {
-    ctx.report(CrystalCodes.mismatch, 'warning', `the reported ${what} ${reported.text} disagrees with the computed ${formatNumber(computed, { decimals: digits })} (tolerance ±${formatNumber(tolerance, { significant: 2 })})`, span);
+    ctx.report(CrystalCodes.mismatch, 'warning', `the reported ${what} ${reported.text} disagrees with the computed ${formatNumber(computed, { decimals: digits })}${unit} (tolerance ±${formatNumber(tolerance, { significant: 2 })}${unit})`, span);
   }
   return ok;
 }
@@ -98,34 +116,43 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
       ctx.report('FD0302', 'error', `cannot read the formula \`${c.formula.text}\`: ${parsed.error.message}`, { start: s, end: s + Math.max(1, parsed.error.length) });
     }
   }
-  // System and space group.
-  let system: CrystalSystem | undefined;
+  // System and space group: the space group implies the system; a `system` line must agree with it.
+  let stated: CrystalSystem | undefined;
   if (c.system) {
     const t = c.system.text.toLowerCase();
-    if ((SYSTEMS as string[]).includes(t)) system = t as CrystalSystem;
+    if ((SYSTEMS as string[]).includes(t)) stated = t as CrystalSystem;
     else ctx.report(CrystalCodes.systemMismatch, 'error', `\`${c.system.text}\` is not a crystal system; use one of ${SYSTEMS.join(', ')}`, c.system.span);
   }
+  let group: ReturnType<typeof resolveSpaceGroup>;
   if (c.spaceGroup) {
-    const g = resolveSpaceGroup(c.spaceGroup.text);
-    if (!g) {
+    group = resolveSpaceGroup(c.spaceGroup.text);
+    if (!group) {
       const suggestions = closestNames(normaliseSymbol(c.spaceGroup.text), [...SPACE_GROUPS.map((x) => x.symbol), ...Object.keys(ALTERNATIVE_SETTINGS)]);
       ctx.report(CrystalCodes.unknownSpaceGroup, 'error', `unknown space group \`${c.spaceGroup.text}\`${suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : ''}`, c.spaceGroup.span, {
         fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: c.spaceGroup!.span, newText: s }], preferred: i === 0 })),
       });
-    } else if (system && g.system !== system) {
-      ctx.report(CrystalCodes.systemMismatch, 'error', `space group ${c.spaceGroup.text} (No. ${g.number}) is ${g.system}, but the system is ${system}`, c.spaceGroup.span);
+    } else if (stated && group.system !== stated) {
+      ctx.report(CrystalCodes.systemMismatch, 'error', `space group ${c.spaceGroup.text} (No. ${group.number}) is ${group.system}, but the system is ${stated}; correct the system or the space group`, c.system!.span);
     }
   }
   // Cell.
-  const given: Partial<Record<keyof CellParameters, { v: number; esd: number }>> = {
-    a: lengthA(ctx, c.cell.a), b: lengthA(ctx, c.cell.b), c: lengthA(ctx, c.cell.c),
-    alpha: angleDeg(ctx, c.cell.alpha), beta: angleDeg(ctx, c.cell.beta), gamma: angleDeg(ctx, c.cell.gamma),
+  const given: Partial<Record<CellKey, CellEntry>> = {
+    a: cellEntry(ctx, c.cell.a, LENGTH_A), b: cellEntry(ctx, c.cell.b, LENGTH_A), c: cellEntry(ctx, c.cell.c, LENGTH_A),
+    alpha: cellEntry(ctx, c.cell.alpha, ANGLE_DEG), beta: cellEntry(ctx, c.cell.beta, ANGLE_DEG), gamma: cellEntry(ctx, c.cell.gamma, ANGLE_DEG),
   };
-  for (const k of Object.keys(given) as (keyof CellParameters)[]) if (!given[k]) delete given[k];
-  const cell = completeCell(system, given);
-  checkCellConsistency(ctx, system, cell, c);
+  for (const k of Object.keys(given) as CellKey[]) if (!given[k]) delete given[k];
+  const source = group ? `space group ${c.spaceGroup!.text}, No. ${group.number}` : stated ? `system ${stated}` : undefined;
+  const setting = cellSetting(group, stated, given);
+  const fits = setting === undefined || cellFitsSystem(ctx, setting, source!, given, !!group);
+  // A cell whose parameters are missing or impossible, or break its system, has no volume.
+  const written = (k: 'a' | 'b' | 'c' | 'alpha' | 'beta' | 'gamma') => c.cell[k] !== undefined;
+  const rejected = (['a', 'b', 'c', 'alpha', 'beta', 'gamma'] as const).some((k) => written(k) && !given[k]);
+  const cell = completeCell(setting, given);
   const keys = ['a', 'b', 'c', 'alpha', 'beta', 'gamma'] as const;
-  if (!keys.every((k) => cell[k])) {
+  const z = siOf(ctx, c.z);
+  if (!fits || rejected) {
+    // The errors at the cell say why; the volume and density would be computed from an impossible cell.
+  } else if (!keys.every((k) => cell[k])) {
     if (Object.keys(given).length > 0) ctx.report(CrystalCodes.incomplete, 'information', `the volume of ${name} needs ${keys.filter((k) => !cell[k]).join(', ')}`, at);
   } else {
     const p = Object.fromEntries(keys.map((k) => [k, cell[k]!.v])) as unknown as CellParameters;
@@ -133,52 +160,81 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
     const v = cellVolume(p);
     const esd = cellVolumeEsd(p, e);
     let volumeOk = true;
-    if (c.volume) {
-      const reported = c.volume.values[0]!;
-      const last = 10 ** -((reported.text.split('(')[0]!.split('.')[1] ?? '').length);
-      volumeOk = compare(ctx, 'volume', v, reported, Math.max(3 * (reported.uncertainty ?? 0), 3 * esd, last / 2), c.volume.span, 2);
+    const reportedVolume = checkedQuantity(ctx, c.volume);
+    if (c.volume && reportedVolume) {
+      // Compared in Å³ whatever unit the table used; the tolerance keeps the precision it was written with.
+      const n = c.volume.values[0]!;
+      const inA3 = reportedVolume.si[0]! * 1e30;
+      const last = 10 ** -decimalsOf(n.text) * Math.abs(inA3 / n.value);
+      volumeOk = compare(ctx, 'volume', v, { value: inA3, text: ctx.textOf(c.volume.span) }, Math.max(3 * reportedVolume.esd[0]! * 1e30, 3 * esd, last / 2), c.volume.span, 2, ' Å³');
     }
     // Without esds the volume has the figures of the cell as written; angles fixed by symmetry (90°, 120°) are exact.
-    const measured = [c.cell.a, c.cell.b, c.cell.c, ...[c.cell.alpha, c.cell.beta, c.cell.gamma].filter((q) => q && q.values[0]!.value !== 90 && q.values[0]!.value !== 120)].map((q) => q?.values[0]);
+    const fixedBySymmetry = (k: CellKey) => isAngle(k) && [90, 120].some((x) => given[k] && Math.abs(given[k]!.v - x) < 1e-9);
+    const measured = keys.filter((k) => c.cell[k] && !fixedBySymmetry(k)).map((k) => c.cell[k]!.values[0]);
     const shown = formatWithEsd(v, esd, significantFromInputs(measured, { floor: 4, ceiling: 7 }));
     ctx.value({
-      kind: 'cellVolume', subject: name, value: v, unit: 'A^3', span: c.volume?.span ?? at,
+      // Shown beside the reported volume, unless that one is impossible (then at the name: it is no check of it).
+      kind: 'cellVolume', subject: name, value: v, unit: 'A^3', span: reportedVolume ? c.volume!.span : at,
       label: `${shown} Å³`, extra: { uncertainty: esd },
       detail: `V = abc·√(1 − cos²α − cos²β − cos²γ + 2cosα·cosβ·cosγ) = ${formatNumber(v, { decimals: 2 })} ± ${formatNumber(esd, { significant: 3 })} Å³ (esd propagated from the cell esds).`,
-      hint: c.volume ? { text: `computed ${shown}${volumeOk ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined,
+      hint: reportedVolume ? { text: `computed ${shown}${volumeOk ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined,
     });
-    if (c.z && mass !== undefined) {
-      const density = (c.z.value * mass) / (AVOGADRO * v * 1e-24);
+    if (z !== undefined && mass !== undefined) {
+      const density = (z * mass) / (AVOGADRO * v * 1e-24);
       let ok = true;
-      if (c.density) {
-        const reported = c.density.values[0]!;
-        const decimals = (reported.text.split('.')[1] ?? '').length;
-        ok = compare(ctx, 'density', density, reported, 10 ** -decimals, c.density.span, 4);
+      const reportedDensity = checkedQuantity(ctx, c.density);
+      if (c.density && reportedDensity) {
+        const n = c.density.values[0]!;
+        const inGcm3 = reportedDensity.si[0]! / 1000;
+        ok = compare(ctx, 'density', density, { value: inGcm3, text: ctx.textOf(c.density.span) }, 10 ** -decimalsOf(n.text) * Math.abs(inGcm3 / n.value), c.density.span, 4, ' g/cm³');
       }
-      ctx.value({ kind: 'density', subject: name, value: density, unit: 'g/cm3', span: c.density?.span ?? at, label: `${formatNumber(density, { decimals: 4 })} g/cm³`, detail: `ρ = Z·M/(N_A·V) = ${c.z.text} × ${formatNumber(mass, { decimals: 2 })} g/mol / (6.02214076e23 /mol × ${formatNumber(v, { decimals: 2 })} Å³).`, hint: c.density ? { text: `computed ${formatNumber(density, { decimals: 4 })}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
+      ctx.value({ kind: 'density', subject: name, value: density, unit: 'g/cm3', span: reportedDensity ? c.density!.span : at, label: `${formatNumber(density, { decimals: 4 })} g/cm³`, detail: `ρ = Z·M/(N_A·V) = ${formatExact(z)} × ${formatNumber(mass, { decimals: 2 })} g/mol / (6.02214076e23 /mol × ${formatNumber(v, { decimals: 2 })} Å³).`, hint: reportedDensity ? { text: `computed ${formatNumber(density, { decimals: 4 })}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
     }
   }
-  if (c.z && electrons !== undefined) {
-    const f000 = c.z.value * electrons;
+  if (z !== undefined && electrons !== undefined) {
+    const f000 = z * electrons;
     let ok = true;
     if (c.f000) ok = compare(ctx, 'F(000)', f000, c.f000, 0.5, c.f000.span, 0);
-    ctx.value({ kind: 'F000', subject: name, value: f000, unit: '', span: c.f000?.span ?? at, label: `F(000) = ${formatExact(f000)}`, detail: `F(000) = Z × electrons per formula unit = ${c.z.text} × ${formatExact(electrons)}.`, hint: c.f000 ? { text: `computed ${formatExact(f000)}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
+    ctx.value({ kind: 'F000', subject: name, value: f000, unit: '', span: c.f000?.span ?? at, label: `F(000) = ${formatExact(f000)}`, detail: `F(000) = Z × electrons per formula unit = ${formatExact(z)} × ${formatExact(electrons)}.`, hint: c.f000 ? { text: `computed ${formatExact(f000)}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
   }
   refinementAlerts(ctx, c);
 }
 
-function checkCellConsistency(ctx: AnalysisContext, system: CrystalSystem | undefined, cell: Partial<Record<keyof CellParameters, { v: number }>>, c: CrystalBlock): void {
-  if (!system) return;
-  const problems: string[] = [];
-  const is = (k: keyof CellParameters, v: number) => !cell[k] || Math.abs(cell[k]!.v - v) < 1e-3;
-  const eq = (x: keyof CellParameters, y: keyof CellParameters) => !cell[x] || !cell[y] || Math.abs(cell[x]!.v - cell[y]!.v) < 1e-4;
-  if (system === 'monoclinic' && !(is('alpha', 90) && is('gamma', 90))) problems.push('a monoclinic cell needs α = γ = 90°');
-  if (system === 'orthorhombic' && !(is('alpha', 90) && is('beta', 90) && is('gamma', 90))) problems.push('an orthorhombic cell needs α = β = γ = 90°');
-  if (system === 'tetragonal' && !(eq('a', 'b') && is('alpha', 90) && is('beta', 90) && is('gamma', 90))) problems.push('a tetragonal cell needs a = b and all angles 90°');
-  if ((system === 'hexagonal' || system === 'trigonal') && !(eq('a', 'b') && is('alpha', 90) && is('beta', 90) && is('gamma', 120)) && !(system === 'trigonal' && eq('a', 'b') && eq('b', 'c') && eq('alpha', 'beta') && eq('beta', 'gamma')))
-    problems.push(`a ${system} cell needs a = b, α = β = 90° and γ = 120° (or a rhombohedral cell)`);
-  if (system === 'cubic' && !(eq('a', 'b') && eq('b', 'c') && is('alpha', 90) && is('beta', 90) && is('gamma', 90))) problems.push('a cubic cell needs a = b = c and all angles 90°');
-  if (problems.length) ctx.report(CrystalCodes.cellInconsistent, 'warning', problems.join('; '), c.system?.span ?? c.span);
+/** The axes the cell is on: the system, with the rhombohedral and unique-axis-c settings told apart. */
+function cellSetting(group: ReturnType<typeof resolveSpaceGroup>, stated: CrystalSystem | undefined, given: Partial<Record<CellKey, CellEntry>>): CellSetting | undefined {
+  const system = group?.system ?? stated;
+  if (system === 'trigonal' && (!group || group.symbol.startsWith('R'))) {
+    // An R lattice (or a trigonal system without its group) may be written on rhombohedral axes:
+    // an angle other than those of hexagonal axes (α = β = 90°, γ = 120°) says so.
+    const hexagonal: [CellKey, number][] = [['alpha', 90], ['beta', 90], ['gamma', 120]];
+    if (hexagonal.some(([k, v]) => given[k] && Math.abs(given[k]!.v - v) > tolerance(k, given[k]!))) return 'rhombohedral';
+  }
+  if (system === 'monoclinic' && group && /^[A-Z]11/.test(group.symbol)) return 'monoclinic-c';
+  return system;
+}
+
+const SYMBOL: Record<CellKey, string> = { a: 'a', b: 'b', c: 'c', alpha: 'α', beta: 'β', gamma: 'γ' };
+
+/** Reports, at each written parameter, what the system requires of it; true when the cell fits. */
+function cellFitsSystem(ctx: AnalysisContext, setting: CellSetting, source: string, given: Partial<Record<CellKey, CellEntry>>, fromGroup: boolean): boolean {
+  let fits = true;
+  const fix = fromGroup ? 'the space group' : 'the system';
+  for (const k of cellConstraints(setting)) {
+    const x = given[k.parameter];
+    if (!x) continue;
+    const shown = ctx.textOf(x.q.span);
+    if ('value' in k) {
+      if (Math.abs(x.v - k.value) <= tolerance(k.parameter, x)) continue;
+      ctx.report(CrystalCodes.cellBreaksSystem, 'error', `${SYMBOL[k.parameter]} must be ${k.value}° in a ${settingName(setting)} (${source}), but it is ${shown}; correct ${SYMBOL[k.parameter]} or ${fix}`, x.q.span);
+    } else {
+      const y = given[k.equals];
+      if (!y) continue;
+      if (Math.abs(x.v - y.v) <= tolerance(k.parameter, x, y)) continue;
+      ctx.report(CrystalCodes.cellBreaksSystem, 'error', `${SYMBOL[k.parameter]} must equal ${SYMBOL[k.equals]} = ${ctx.textOf(y.q.span)} in a ${settingName(setting)} (${source}), but it is ${shown}; correct ${SYMBOL[k.parameter]} or ${fix}`, x.q.span);
+    }
+    fits = false;
+  }
+  return fits;
 }
 
 function refinementAlerts(ctx: AnalysisContext, c: CrystalBlock): void {
@@ -186,7 +242,8 @@ function refinementAlerts(ctx: AnalysisContext, c: CrystalBlock): void {
   const r1 = c.rObserved?.r1;
   if (r1 && r1.value > 0.1) alert(`R1 = ${r1.text} for I > 2σ(I) is above 0.10 (checkCIF alert); explain it in the deposition or improve the model`, r1.span);
   const completeness = c.reflections?.completeness;
-  if (completeness && completeness.values[0]!.value < 95 && completeness.unit?.text === '%') alert(`completeness ${completeness.values[0]!.text} % is below 95 % (checkCIF alert)`, completeness.span);
+  const fraction = siOf(ctx, completeness);
+  if (completeness && fraction !== undefined && fraction < 0.95) alert(`completeness ${ctx.textOf(completeness.span)} is below 95 % (checkCIF alert)`, completeness.span);
   const data = c.reflections?.independent ?? c.reflections?.collected;
   if (data && c.parameters && data.value / c.parameters.value < 10) alert(`data/parameter ratio ${formatNumber(data.value / c.parameters.value, { significant: 3 })} is below 10 (checkCIF alert)`, c.parameters.span);
   const gof = c.goodnessOfFit;

@@ -3,19 +3,17 @@
 // `{rate}` expand over the line's lists; the file's technique, scan rate and
 // Init E are checked against the protocol line, and i-t files give charges.
 import * as path from 'node:path';
-import type { Quantity, RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
+import type { RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { Dataset } from '../context';
-import { sameDimension, SLOTS } from '../../units/dimension';
 import type { AnalysisContext } from '../context';
 import { importInstrumentFile, importText, MAX_DATA_FILE_BYTES } from '../../instruments/detect';
 import { branchDifference, onsetPotential, runCharge } from '../../instruments/derived';
+import { checkedQuantity, siOf } from '../quantities';
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
 import { isRefusal, type DataFileRefusal } from '../../instruments/read-bytes';
 import { formatExact, formatNumber } from '../../units/format';
-import { parseUnit } from '../../units/parse-unit';
-import { toSI } from '../../units/convert';
 import { correctedSeries } from '../../electrochem/ir-correction';
 import { highFrequencyIntercept } from '../../instruments/impedance';
 import { IRResolver, type ResolvedIR } from '../ir-resolution';
@@ -202,14 +200,10 @@ function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string,
   );
 }
 
-function siOf(q: Quantity | undefined, index: number): number | undefined {
-  if (!q?.unit) return undefined;
-  const u = parseUnit(q.unit.text);
-  return 'unit' in u ? toSI(q.values[index]!.value, u.unit) : undefined;
-}
-
 /** A value per cm² that the run's cell gives no electrode area for. */
 function noArea(ctx: AnalysisContext, run: RunBlock, what: string, span: StringLit['span']): void {
+  // An area that is written but impossible has its error there; nothing here asks for one.
+  if (run.cell && ctx.facts.cells.get(run.cell.text)?.areaRejected) return;
   reportNoElectrodeArea(ctx, run.cell?.text, what, span);
 }
 
@@ -238,22 +232,19 @@ function doubleLayerFromFiles(ctx: AnalysisContext, run: RunBlock, t: TechniqueL
  */
 function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined, iR: ResolvedIR): void {
   const q = t.onset!;
-  const u = q.unit && parseUnit(q.unit.text);
-  const density = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension);
-  const current = !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.current.dimension);
-  if (!u || !('unit' in u) || (!density && !current)) {
-    ctx.report(InstrumentCodes.onsetNotCurrent, 'error', `\`${ctx.textOf(q.span)}\` is not a current density or a current; write the onset criterion as \`onset at 10 mA/cm2\``, q.span);
-    return;
-  }
+  const criterion = checkedQuantity(ctx, q); // a current density or a current (FD0712 otherwise, from the quantities pass)
+  if (!criterion) return;
   const e = column(file.data!, /^Potential$/i);
   const i = column(file.data!, /^Current$/i);
   if (!e || !i) return;
+  const density = criterion.kind === 'currentDensity';
   if (density && areaCm2 === undefined) {
     noArea(ctx, run, `an onset at ${ctx.textOf(q.span)}`, q.span);
     return;
   }
   const area = areaCm2 ?? 1; // only read for a current density, where it is stated
-  const thresholdA = density ? Math.abs(toSI(q.values[0]!.value, u.unit)) * area * 1e-4 : Math.abs(toSI(q.values[0]!.value, u.unit));
+  const si = Math.abs(criterion.si[0]!);
+  const thresholdA = density ? si * area * 1e-4 : si;
   const corrected = iR.applied ? correctedSeries(e.values, i.values, iR.applied.fraction, iR.applied.ohm) : e.values;
   const found = onsetPotential(corrected, i.values, thresholdA);
   const on = density ? ` on ${formatExact(area)} cm²` : '';
@@ -318,9 +309,9 @@ export function dataPass(ctx: AnalysisContext): void {
             const file = loadDataFile(ctx, pattern.replace(/\{rpm\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
-            checkScanRate(ctx, file, siOf(t.rates, 0));
-            const rate = siOf(t.rotation, i);
-            series.push(keep(t, file, { scanRateVs: siOf(t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } }));
+            checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
+            const rate = siOf(ctx, t.rotation, i);
+            series.push(keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } }));
           });
           if (t.kouteckyLevich) pending.push({ run: s, datasets: series, compute: () => rotatingDiskSeries(ctx, t, series) });
         } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
@@ -341,7 +332,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const file = loadDataFile(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
-            const written = siOf(t.at!.quantity, i);
+            const written = siOf(ctx, t.at!.quantity, i);
             const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
             if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
             const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
@@ -355,7 +346,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const file = loadDataFile(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
             if (!file?.data) return;
             checkTechnique(ctx, t, file);
-            const rate = siOf(t.rates, i);
+            const rate = siOf(ctx, t.rates, i);
             checkScanRate(ctx, file, rate);
             keep(t, file, { scanRateVs: rate });
             // Δi at the middle of the window, for the double-layer capacitance.
@@ -371,12 +362,12 @@ export function dataPass(ctx: AnalysisContext): void {
           const file = loadDataFile(ctx, pattern, t.data);
           if (!file?.data) continue;
           checkTechnique(ctx, t, file);
-          checkScanRate(ctx, file, siOf(t.rates, 0));
+          checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
           checkRecordDuration(ctx, t, file, 0);
           checkAmplitude(ctx, t, file);
           if (t.setCurrents) checkSetCurrent(ctx, t, file, 0, area);
-          const rate = t.rotation && t.rotation.values.length === 1 ? siOf(t.rotation, 0) : undefined;
-          const dataset = keep(t, file, { scanRateVs: siOf(t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
+          const rate = t.rotation && t.rotation.values.length === 1 ? siOf(ctx, t.rotation, 0) : undefined;
+          const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
           if (file.data.technique === 'EIS') impedance(ctx, iR, s, file);
           if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
           // Figures of merit read the potentials through the cell's iR correction: after every file of the run is read.

@@ -13,14 +13,15 @@ import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
 import { ReadingQuantifier, type QuantifiedReading } from './readings';
 import { replicates } from '../../electrochem/replicates';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
-import { quantityInSI, resolveSpecies, formulaOf } from '../species-resolver';
+import { resolveSpecies, formulaOf } from '../species-resolver';
+import { checkedQuantity, offerAreaFixes, siOf } from '../quantities';
 import { electrodeFacts } from '../electrode-loading';
 import { electrodeSites } from '../electrode-sites';
 import { transportData } from '../transport-data';
 import { techniqueChecks } from '../technique-checks';
 import { parseUnit } from '../../units/parse-unit';
-import { fromSI, toSI } from '../../units/convert';
-import { sameDimension, SLOTS } from '../../units/dimension';
+import { fromSI } from '../../units/convert';
+import { sameDimension } from '../../units/dimension';
 import { formatExact, formatNumber } from '../../units/format';
 import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty';
 import { molarMass } from '../../chemistry/formula';
@@ -34,11 +35,13 @@ import { postFraction, type IRCompensation } from '../../electrochem/ir-correcti
 interface ElectrolyteInfo {
   pH?: number;
   estimated: boolean;
+  /** A pH was written but is impossible (reported there): no estimate replaces it. */
+  pHRejected?: boolean;
   /** Molar concentrations by species name. */
   molar: Map<string, number>;
 }
 
-type ElectrodeInfo = { catalyst?: string; catalystMassG?: number; areaCm2?: number };
+type ElectrodeInfo = { catalyst?: string; catalystMassG?: number; areaCm2?: number; areaRejected?: boolean };
 
 interface CellInfo {
   name: string;
@@ -51,6 +54,8 @@ interface CellInfo {
   /** Why the compartment is unknown, for the pH message. */
   compartmentUnknown?: string;
   volumeL?: number;
+  /** The volume of the working electrode's compartment is written but impossible (reported there). */
+  volumeRejected?: boolean;
   electrodeName?: string;
   electrode?: ElectrodeInfo;
   /** `iR 85 % of 5 ohm`: what is corrected, and the resistance when stated. */
@@ -66,12 +71,16 @@ interface Bound {
 const V = (x: number) => formatNumber(x, { decimals: 3, unicodeMinus: true });
 
 class ElectrochemPass {
-  private slope: number;
-  private readonly slopeStated: boolean;
+  /** V per pH unit; undefined when the temperature or the stated slope is impossible (reported there). */
+  private slope: number | undefined;
+  private slopeStated = false;
+  private slopeRejected = false;
   /** Shared with later passes (figures of merit convert their potentials through them). */
   private get declaredScales(): Scale[] {
     return this.ctx.facts.declaredScales;
   }
+  /** References declared with an impossible potential (reported there): no library value of the same name replaces them. */
+  private readonly rejectedScales = new Set<string>();
   private readonly electrolytes = new Map<string, ElectrolyteInfo>();
   /** This file's calibrations by name, and imported ones once a reading names them. */
   private readonly calibrations = new Map<string, CalibrationInfo>();
@@ -81,8 +90,6 @@ class ElectrochemPass {
   private readonly cells = new Map<string, CellInfo>();
 
   constructor(private readonly ctx: AnalysisContext) {
-    this.slopeStated = ctx.facts.nernstSlope !== undefined;
-    this.slope = ctx.facts.nernstSlope ?? nernstSlope(ctx.facts.temperatureK);
     this.quantifier = new ReadingQuantifier(ctx, (name) => this.calibrationFor(name), () => [...this.calibrations.values()].filter((c) => c.file === undefined).map((c) => c.name));
   }
 
@@ -105,7 +112,9 @@ class ElectrochemPass {
   run(): void {
     const statements = this.ctx.document.statements;
     for (const s of statements) if (s.kind === 'setting') this.setting(s);
-    if (!this.slopeStated) this.slope = this.ctx.facts.nernstSlope ?? nernstSlope(this.ctx.facts.temperatureK);
+    const { nernstSlope: stated, temperatureK } = this.ctx.facts;
+    this.slopeStated = stated !== undefined;
+    this.slope = this.slopeRejected ? undefined : stated ?? (temperatureK === undefined ? undefined : nernstSlope(temperatureK));
     for (const s of statements) if (s.kind === 'reference' && s.electrode && s.offset) this.declareReference(s.electrode, s.offset);
     for (const s of statements) if (s.kind === 'electrolyte') this.electrolyte(s);
     for (const s of statements) if (s.kind === 'electrode') this.electrode(s);
@@ -123,23 +132,22 @@ class ElectrochemPass {
   private setting(s: Extract<AnalysisContext['document']['statements'][number], { kind: 'setting' }>): void {
     if (!s.value) return;
     const key = s.key.text.toLowerCase();
+    // A setting that is written but unusable leaves its fact unknown, never the default.
     if (key === 'temperature') {
-      const k = quantityInSI(this.ctx, s.value, 'temperature');
-      if (k !== undefined) {
-        this.ctx.facts.temperatureK = k;
-        this.ctx.facts.temperatureStated = true;
-      }
+      this.ctx.facts.temperatureK = siOf(this.ctx, s.value);
+      this.ctx.facts.temperatureStated = true;
     } else if (key === 'nernst') {
-      const v = quantityInSI(this.ctx, s.value, 'potential');
+      const v = siOf(this.ctx, s.value);
       if (v !== undefined) this.ctx.facts.nernstSlope = v;
+      else this.slopeRejected = true;
     } else if (key === 'pressure') {
-      const p = quantityInSI(this.ctx, s.value, 'pressure');
-      if (p !== undefined) this.ctx.facts.pressurePa = p;
+      this.ctx.facts.pressurePa = siOf(this.ctx, s.value);
     }
   }
 
   private declareReference(electrode: ReferenceSpec, offset: Potential): Scale | undefined {
-    const e = quantityInSI(this.ctx, offset.quantity, 'potential');
+    const e = siOf(this.ctx, offset.quantity);
+    if (e === undefined) this.rejectedScales.add(electrode.text);
     if (e === undefined || !offset.scale) return undefined;
     const base = this.scale(offset.scale);
     if (!base || base.pHDependent) return undefined;
@@ -153,6 +161,7 @@ class ElectrochemPass {
   }
 
   private scale(spec: ReferenceSpec): Scale | undefined {
+    if (this.rejectedScales.has(spec.text)) return undefined;
     const r = resolveScale(spec.text, [...this.declaredScales, ...(this.ctx.options.extraReferences ?? []).map((x) => ({ name: x.name, vsSHE: x.potentialVsSHE, pHDependent: false, source: 'settings' }))]);
     if ('error' in r) {
       this.ctx.report(ElectrochemCodes.unknownReference, 'error', r.error, spec.span, {
@@ -167,12 +176,14 @@ class ElectrochemPass {
     const info: ElectrolyteInfo = { estimated: false, molar: new Map() };
     for (const c of e.components) {
       const species = resolveSpecies(this.ctx, c.species);
-      const molar = quantityInSI(this.ctx, c.quantity, 'molarConcentration');
+      const molar = siOf(this.ctx, c.quantity);
       if (species && molar !== undefined) info.molar.set(species.name, molar / 1000);
     }
     if (e.solvent) resolveSpecies(this.ctx, e.solvent);
+    const writtenPH = e.pH ? siOf(this.ctx, e.pH.value) : undefined;
     if (e.pH) {
-      info.pH = e.pH.value.value;
+      info.pH = writtenPH;
+      info.pHRejected = writtenPH === undefined;
       info.estimated = !e.pH.measured;
     } else if (info.molar.size > 0) {
       const est = estimatePH([...info.molar].map(([name, molar]) => ({ name, molar })));
@@ -191,8 +202,8 @@ class ElectrochemPass {
         extra: { estimated: true },
       });
     }
-    if (e.pH) {
-      this.ctx.value({ kind: 'pH', subject: e.name?.text ?? 'electrolyte', value: e.pH.value.value, unit: '', span: e.pH.span, label: `pH ${e.pH.value.text}${e.pH.measured ? ' (measured)' : ''}`, extra: { estimated: !e.pH.measured } });
+    if (e.pH && writtenPH !== undefined) {
+      this.ctx.value({ kind: 'pH', subject: e.name?.text ?? 'electrolyte', value: writtenPH, unit: '', span: e.pH.span, label: `pH ${e.pH.value.values[0]!.text}${e.pH.measured ? ' (measured)' : ''}`, extra: { estimated: !e.pH.measured } });
     }
     if (e.name) {
       this.electrolytes.set(e.name.text, info);
@@ -212,11 +223,10 @@ class ElectrochemPass {
       info.reference = c.reference.offset ? this.declareReference(c.reference.electrode, c.reference.offset) : this.scale(c.reference.electrode);
       info.referenceSpan = c.reference.electrode.span;
     }
-    // Every compartment's volume is checked; the working electrode's compartment feeds the values.
+    // Every compartment's volume is checked (by the quantities pass); the working electrode's compartment feeds the values.
     const volumes = new Map<Compartment, number>();
     for (const which of ['catholyte', 'anolyte', 'electrolyte'] as const) {
-      const volume = c[which]?.volume;
-      const m3 = volume ? quantityInSI(this.ctx, volume, 'volume') : undefined;
+      const m3 = siOf(this.ctx, c[which]?.volume);
       if (m3 !== undefined) volumes.set(which, m3 * 1000);
     }
     const where = workingCompartment(c, this.reactions());
@@ -226,6 +236,7 @@ class ElectrochemPass {
       info.electrolyteName = spec.electrolyte.text;
       info.electrolyte = this.electrolytes.get(spec.electrolyte.text);
       info.volumeL = volumes.get(where.compartment);
+      info.volumeRejected = spec.volume !== undefined && info.volumeL === undefined;
     } else {
       info.compartmentUnknown = where.why;
       if (c.catholyte || c.anolyte || c.electrolyte || c.workingIn) this.reportCompartmentUnknown(c, where.why);
@@ -234,16 +245,15 @@ class ElectrochemPass {
       info.electrodeName = c.working.text;
       info.electrode = this.ctx.facts.electrodes.get(c.working.text);
     }
-    if (c.stir) quantityInSI(this.ctx, c.stir, 'rotation');
-    if (c.purge?.flow) quantityInSI(this.ctx, c.purge.flow, 'flowRate');
     if (c.iR) info.iR = this.iR(c.iR);
     if (c.name) {
       this.cells.set(c.name.text, info);
       const rhe = resolveScale('RHE');
       const pH = info.electrolyte?.pH;
       this.ctx.facts.cells.set(c.name.text, {
-        toRHE: info.reference && pH !== undefined && 'name' in rhe ? convertPotential(0, info.reference, rhe, pH, this.slope) : undefined,
+        toRHE: info.reference && pH !== undefined && this.slope !== undefined && 'name' in rhe ? convertPotential(0, info.reference, rhe, pH, this.slope) : undefined,
         areaCm2: info.electrode?.areaCm2,
+        areaRejected: info.electrode?.areaRejected,
         label: [info.electrode?.catalyst ?? c.working?.text, info.electrolyteName && `in ${info.electrolyteName}`].filter(Boolean).join(' ') || undefined,
         iR: info.iR && c.iR ? { ...info.iR, span: c.iR.span } : undefined,
         reference: info.reference?.vsSHE !== undefined ? { name: info.reference.name, vsSHE: info.reference.vsSHE, source: info.reference.source } : undefined,
@@ -270,11 +280,11 @@ class ElectrochemPass {
 
   /** `iR 85 % of 5 ohm [by instrument]`, `iR 100 % of 5 ohm, 85 % by instrument`; the resistance may come later from EIS. */
   private iR(line: NonNullable<CellBlock['iR']>): IRCompensation | undefined {
-    const total = line.fraction ? quantityInSI(this.ctx, line.fraction, 'fraction') : undefined;
+    const total = siOf(this.ctx, line.fraction);
     if (total === undefined) return undefined;
-    const instrument = line.instrument === line.fraction ? total : line.instrument ? quantityInSI(this.ctx, line.instrument, 'fraction') : 0;
+    const instrument = line.instrument === line.fraction ? total : line.instrument ? siOf(this.ctx, line.instrument) : 0;
     if (instrument === undefined) return undefined;
-    const ohm = line.resistance ? quantityInSI(this.ctx, line.resistance, 'resistance') : undefined;
+    const ohm = siOf(this.ctx, line.resistance);
     if (line.resistance && ohm === undefined) return undefined;
     if (instrument > total) {
       this.ctx.report(ElectrochemCodes.iRInstrumentAboveTotal, 'error', `the instrument compensated ${formatNumber(instrument * 100, { significant: 3 })} % but the total correction is ${formatNumber(total * 100, { significant: 3 })} %; write the total first and what the instrument did second, as in \`iR 100 % of 5 ohm, 85 % by instrument\``, line.span);
@@ -285,15 +295,8 @@ class ElectrochemPass {
 
   /** Set-points vs the cell's reference for every value of a potential (list). */
   private setpoints(p: Potential, lineScale: ReferenceSpec | undefined, cell: CellInfo | undefined, estimatedNotice: { done: boolean }): void {
-    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
-    if (!u || 'error' in u) {
-      quantityInSI(this.ctx, p.quantity, 'potential');
-      return;
-    }
-    if (!sameDimension(u.unit.dimension, SLOTS.potential.dimension)) {
-      quantityInSI(this.ctx, p.quantity, 'potential');
-      return;
-    }
+    const volts = checkedQuantity(this.ctx, p.quantity)?.si;
+    if (!volts) return;
     const spec = p.scale ?? lineScale;
     if (!spec || !cell?.reference) return;
     const from = this.scale(spec);
@@ -305,17 +308,22 @@ class ElectrochemPass {
       const message = cell.compartmentUnknown
         ? `converting ${spec.text} to ${to.name} needs the pH of the electrolyte the working electrode sits in, and cell ${cell.name} does not say which that is (${cell.compartmentUnknown}); write \`working … in catholyte\` or \`in anolyte\` in the cell`
         : `converting ${spec.text} to ${to.name} needs the pH of the ${cell.compartment ?? 'catholyte'}${cell.electrolyteName ? ` ${cell.electrolyteName}` : ''}, where the working electrode sits: add \`pH … measured\` to it`;
-      this.ctx.report(ElectrochemCodes.noPH, 'warning', message, p.span);
+      // A pH that is written but impossible has its error there.
+      if (!cell.electrolyte?.pHRejected) this.ctx.report(ElectrochemCodes.noPH, 'warning', message, p.span);
       return;
     }
+    // Without a usable temperature or stated slope there is no Nernst slope; that line has the error.
+    const slope = this.slope;
+    if (needsPH && slope === undefined) return;
     if (needsPH && cell.electrolyte?.estimated && !estimatedNotice.done) {
       estimatedNotice.done = true;
       // No quick fix: only the chemist knows the measured value, and a line with a placeholder would not parse.
       this.ctx.report(ElectrochemCodes.estimatedPH, 'information', `the conversion to ${to.name} uses the estimated pH ${formatNumber(pH!, { decimals: 2 })} of ${cell.electrolyteName}; add \`pH … measured\` to the electrolyte to use a measured value`, p.span);
     }
-    p.quantity.values.forEach((n) => {
-      const e = toSI(n.value, u.unit);
-      const set = convertPotential(e, from, to, pH ?? 7, this.slope);
+    const temperatureK = this.ctx.facts.temperatureK;
+    const slopeText = this.slopeStated || temperatureK === undefined ? 'as stated' : `2.303RT/F at ${formatNumber(temperatureK, { decimals: 2 })} K`;
+    p.quantity.values.forEach((n, i) => {
+      const set = convertPotential(volts[i]!, from, to, pH ?? 7, slope ?? 0);
       const written = `${n.text} ${p.quantity.unit!.text} vs ${spec.text}`;
       const toText = to.name.replace(/ \(.*\)$/, '');
       this.ctx.value({
@@ -325,16 +333,11 @@ class ElectrochemPass {
         unit: 'V',
         span: n.span,
         label: `${V(set)} V vs ${to.name}`,
-        detail: `Set-point: ${V(set)} V vs ${to.name}. E(${toText}) = E(${spec.text}) ${from.pHDependent ? `− ${formatNumber(this.slope, { significant: 4 })} V × pH ${formatNumber(pH!, { decimals: 2 })}${cell.electrolyte?.estimated ? ' (estimated)' : ''}` : `+ ${formatNumber(from.vsSHE!, { decimals: 3 })} V`} − ${formatNumber(to.vsSHE ?? 0, { decimals: 3 })} V (${to.source}); Nernst slope ${this.slopeStated ? 'as stated' : `2.303RT/F at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K`}.`,
+        detail: `Set-point: ${V(set)} V vs ${to.name}. E(${toText}) = E(${spec.text}) ${from.pHDependent ? `− ${formatNumber(slope!, { significant: 4 })} V × pH ${formatNumber(pH!, { decimals: 2 })}${cell.electrolyte?.estimated ? ' (estimated)' : ''}` : `+ ${formatNumber(from.vsSHE!, { decimals: 3 })} V`} − ${formatNumber(to.vsSHE ?? 0, { decimals: 3 })} V (${to.source})${needsPH ? `; Nernst slope ${slopeText}` : ''}.`,
         hint: { text: `≙ ${V(set)} V vs ${toText}`, category: 'setpoints' },
         extra: { scale: to.name },
       });
     });
-  }
-
-  private isPotential(p: Potential): boolean {
-    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
-    return !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.potential.dimension);
   }
 
   private runBlock(r: RunBlock): void {
@@ -342,22 +345,11 @@ class ElectrochemPass {
     const cell = r.cell ? this.cells.get(r.cell.text) : undefined;
     const notice = { done: false };
     for (const t of r.techniques) {
-      const technique = t.technique.text.toUpperCase();
+      // The quantities pass has checked every quantity of the line against its place (a sweep's
+      // `at` is its scan rate, EIS's from/to are frequencies); potentials get their set-points.
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
-      // Sweeps take their scan rate after `at`; impedance sweeps frequencies from/to.
-      const sweep = ['CV', 'LSV', 'DPV', 'SWV'].includes(technique);
-      // A sweep between two potentials whose `at` is a bare potential: the scan rate lost its `/s`.
-      const rateWithoutTime = sweep && t.from && t.to && t.at && !t.at.scale && this.isPotential(t.at);
-      if (t.at && sweep && (!this.isPotential(t.at) || rateWithoutTime)) {
-        quantityInSI(this.ctx, t.at.quantity, 'scanRate');
-      } else if (t.at) this.setpoints(t.at, lineScale, cell, notice);
-      for (const p of [t.from, t.to]) {
-        if (!p) continue;
-        if (technique === 'EIS') quantityInSI(this.ctx, p.quantity, 'frequency');
-        else this.setpoints(p, lineScale, cell, notice);
-      }
-      if (t.rates) quantityInSI(this.ctx, t.rates, 'scanRate');
-      if (t.duration) quantityInSI(this.ctx, t.duration, 'time');
+      if (t.at) this.setpoints(t.at, lineScale, cell, notice);
+      for (const p of [t.from, t.to]) if (p && p.quantity.place === 'sweepLimit') this.setpoints(p, lineScale, cell, notice);
       techniqueChecks(this.ctx, t, cell?.electrode?.areaCm2);
     }
   }
@@ -381,11 +373,11 @@ class ElectrochemPass {
 
   /** A written potential in V on its resolved scale, without reporting (the set-point pass reports). */
   private written(p: Potential, index: number, lineScale?: ReferenceSpec): WrittenPotential | undefined {
-    const u = p.quantity.unit && parseUnit(p.quantity.unit.text);
+    const volts = siOf(this.ctx, p.quantity, index);
     const spec = p.scale ?? lineScale;
-    if (!u || 'error' in u || !sameDimension(u.unit.dimension, SLOTS.potential.dimension) || !spec) return undefined;
+    if (volts === undefined || !spec) return undefined;
     const scale = this.quietScale(spec);
-    return scale ? { volts: toSI(p.quantity.values[index]!.value, u.unit), scale: scale.name } : undefined;
+    return scale ? { volts, scale: scale.name } : undefined;
   }
 
   private quietScale(spec: ReferenceSpec | string): Scale | undefined {
@@ -416,10 +408,9 @@ class ElectrochemPass {
     return (this.evidence = [...byCell.values()]);
   }
 
-  /** Seconds of a duration, quietly (its own line reports a wrong unit). */
+  /** Seconds of a duration, quietly (the quantities pass reports a wrong unit or value). */
   private seconds(q: NonNullable<ResultBlock['duration']>): number | undefined {
-    const u = q.unit && parseUnit(q.unit.text);
-    return u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.time.dimension) ? toSI(q.values[0]!.value, u.unit) : undefined;
+    return siOf(this.ctx, q);
   }
 
   /** Two written potentials are one set-point in this cell: on one scale, or converted with the cell's pH. */
@@ -428,8 +419,8 @@ class ElectrochemPass {
     const from = this.quietScale(a.scale);
     const to = this.quietScale(b.scale);
     const pH = this.cells.get(cellName)?.electrolyte?.pH;
-    if (!from || !to || ((from.pHDependent || to.pHDependent) && pH === undefined)) return false;
-    return Math.abs(convertPotential(a.volts, from, to, pH ?? 7, this.slope) - b.volts) <= 5e-4;
+    if (!from || !to || ((from.pHDependent || to.pHDependent) && (pH === undefined || this.slope === undefined))) return false;
+    return Math.abs(convertPotential(a.volts, from, to, pH ?? 7, this.slope ?? 0) - b.volts) <= 5e-4;
   }
 
   /**
@@ -495,9 +486,13 @@ class ElectrochemPass {
     const bound = this.bind(r);
     const cell = bound.cell;
     if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
-    const seconds = r.duration ? quantityInSI(this.ctx, r.duration, 'time') : undefined;
-    let charge = r.charge ? quantityInSI(this.ctx, r.charge, 'charge') : this.ctx.facts.dataCharges.get(r.span.start);
-    const currentA = r.current ? quantityInSI(this.ctx, r.current, 'current', 0, { areaCm2: bound.electrode?.areaCm2 }) : charge !== undefined && seconds ? charge / seconds : undefined;
+    offerAreaFixes(this.ctx, r.current, bound.electrode?.areaCm2);
+    offerAreaFixes(this.ctx, r.doubleLayer?.currents, bound.electrode?.areaCm2);
+    const seconds = siOf(this.ctx, r.duration);
+    // A stated charge or current that is impossible has its error; nothing is put in its place.
+    const chargeRejected = (!!r.charge && siOf(this.ctx, r.charge) === undefined) || (!!r.current && siOf(this.ctx, r.current) === undefined);
+    let charge = chargeRejected ? undefined : r.charge ? siOf(this.ctx, r.charge) : this.ctx.facts.dataCharges.get(r.span.start);
+    const currentA = chargeRejected ? undefined : r.current ? siOf(this.ctx, r.current) : charge !== undefined && seconds ? charge / seconds : undefined;
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
     if (currentA !== undefined && charge !== undefined && seconds) {
       this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: (r.charge ?? r.data ?? r).span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
@@ -518,39 +513,48 @@ class ElectrochemPass {
     const fes: { product: string; fe: number; u?: number }[] = [];
     let convertedN = 0;
     const areaCm2 = electrode?.areaCm2;
+    // Sums need every reading: one left out (with its diagnostic) would make them silently low.
+    let amountsKnown = 0;
     for (const reading of r.readings) {
       const q = this.quantifier.quantify(reading, name, r);
       if (!q) continue;
       const product = q.product;
       const n = this.electronsFor(product);
       if (q.phase === 'gas') {
-        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature and pressure.
-        const rate = gasMolarRate(q.amount, q.flowM3PerS!, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa);
+        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature and pressure;
+        // an impossible temperature or pressure has its error, and the gas volume is then unknown.
+        const { temperatureK, pressurePa } = this.ctx.facts;
+        if (temperatureK === undefined || pressurePa === undefined) continue;
+        const rate = gasMolarRate(q.amount, q.flowM3PerS!, temperatureK, pressurePa);
         if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
+        if (seconds || this.nitrogens(product) === 0) amountsKnown++;
         if (n === undefined) {
           this.reportNoElectrons(reading.analyte.span, product);
           continue;
         }
         if (currentA === undefined) {
+          if (chargeRejected) continue; // the charge or current has its error
           this.ctx.report(ElectrochemCodes.noCharge, 'warning', 'the faradaic efficiency of a gas needs the current: add `current … mA`, or the charge and the duration of the result', reading.span);
           continue;
         }
         const fe = (n * FARADAY * rate) / Math.abs(currentA);
-        const uRate = q.uncertainty !== undefined ? gasMolarRate(q.uncertainty, q.flowM3PerS!, this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) : undefined;
+        const uRate = q.uncertainty !== undefined ? gasMolarRate(q.uncertainty, q.flowM3PerS!, temperatureK, pressurePa) : undefined;
         const u = uRate !== undefined ? (n * FARADAY * uRate) / Math.abs(currentA) : undefined;
         fes.push({ product, fe, u });
-        const vm = molarVolume(this.ctx.facts.temperatureK, this.ctx.facts.pressurePa) * 1000;
-        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(this.ctx.facts.temperatureK, { decimals: 2 })} K and ${formatNumber(this.ctx.facts.pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
+        const vm = molarVolume(temperatureK, pressurePa) * 1000;
+        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(temperatureK, { decimals: 2 })} K and ${formatNumber(pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
         this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
         continue;
       }
       if (volumeL === undefined) {
+        if (cell?.volumeRejected) continue; // the volume has its error
         this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', this.noVolumeMessage(cell), reading.span);
         continue;
       }
       const productMol = q.amount * volumeL;
       const uMol = q.uncertainty !== undefined ? q.uncertainty * volumeL : undefined;
       convertedN += this.nitrogens(product) * productMol;
+      amountsKnown++;
       this.ctx.value({
         kind: 'productAmount', subject: `${name}/${product}`, value: productMol * 1000, unit: 'mmol', span: reading.span,
         label: `${formatPlusMinus(productMol * 1000, uMol !== undefined ? uMol * 1000 : undefined, { significant: 4 })} mmol ${product}`,
@@ -561,6 +565,7 @@ class ElectrochemPass {
         continue;
       }
       if (charge === undefined) {
+        if (chargeRejected) continue;
         this.ctx.report(ElectrochemCodes.noCharge, 'warning', 'a faradaic efficiency needs the charge: add `charge … C`', reading.span);
         continue;
       }
@@ -571,10 +576,10 @@ class ElectrochemPass {
       if (currentA !== undefined) this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
       if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
     }
-    if (fes.length > 0) this.feSum(r, name, fes);
+    if (fes.length > 0) this.feSum(r, name, fes, fes.length === r.readings.length);
     this.runs.push({ r, fes });
     const substrate = cell?.electrolyte?.molar.get('KNO3') ?? cell?.electrolyte?.molar.get('NaNO3');
-    if (substrate && volumeL && convertedN > 0) {
+    if (substrate && volumeL && convertedN > 0 && amountsKnown === r.readings.length) {
       const total = substrate * volumeL;
       this.ctx.value({ kind: 'conversion', subject: name, value: (convertedN / total) * 100, unit: '%', span: r.name?.span ?? r.span, label: `${formatNumber((convertedN / total) * 100, { significant: 3 })} % of ${formatNumber(total * 1000, { significant: 3 })} mmol nitrate converted` });
     }
@@ -597,16 +602,16 @@ class ElectrochemPass {
       this.ctx.report(ElectrochemCodes.listLengths, 'error', `${n} scan rates but ${dl.currents.values.length} current differences: give one current difference per scan rate, at least two`, dl.span);
       return;
     }
-    const rates = dl.rates.values.map((_, i) => quantityInSI(this.ctx, dl.rates, 'scanRate', i));
-    const currents = dl.currents.values.map((_, i) => quantityInSI(this.ctx, dl.currents, 'currentDensity', i));
-    if (rates.some((x) => x === undefined) || currents.some((x) => x === undefined)) return;
-    const fit = fitCalibration(rates.map((x, i) => ({ x: x!, y: currents[i]! })));
+    const rates = checkedQuantity(this.ctx, dl.rates)?.si;
+    const currents = checkedQuantity(this.ctx, dl.currents)?.si;
+    if (!rates || !currents) return;
+    const fit = fitCalibration(rates.map((x, i) => ({ x, y: currents[i]! })));
     if (!fit) return;
     const cdl = fit.slope / 2; // F/m², from Δj = ja − jc = 2·Cdl·v
     const cdlMF = cdl * 1000 / 1e4;
     let cs: number;
     if (r.specificCapacitance) {
-      const q = quantityInSI(this.ctx, r.specificCapacitance, 'capacitancePerArea');
+      const q = siOf(this.ctx, r.specificCapacitance);
       if (q === undefined) return;
       cs = (q * 1000) / 1e4;
     } else {
@@ -619,6 +624,7 @@ class ElectrochemPass {
     const ecsaHint = ecsa === undefined ? '' : ` · ECSA ${formatNumber(ecsa, { significant: 4 })} cm²`;
     this.ctx.value({ kind: 'cdl', subject: name, value: cdlMF, unit: 'mF/cm2', span: dl.span, label: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²`, detail: `Cdl = slope/2 of Δj against scan rate (${n} points, R² ${formatNumber(fit.r2, { decimals: 4 })}).`, hint: { text: `Cdl ${formatNumber(cdlMF, { significant: 4 })} mF/cm²${ecsaHint}`, category: 'results' } });
     if (area === undefined || ecsa === undefined) {
+      if (bound.electrode?.areaRejected) return; // an impossible area has its error
       this.ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `the ECSA needs the geometric area of the working electrode${cell?.electrodeName ? ` ${cell.electrodeName}` : ''}, which is not stated: add \`area … cm2\` to the electrode`, dl.span);
       return;
     }
@@ -694,13 +700,14 @@ class ElectrochemPass {
   }
 
   /** ΣFE of a result, with a warning above 105 % and a note below 80 % naming what may be missing. */
-  private feSum(r: ResultBlock, name: string, fes: { product: string; fe: number; u?: number }[]): void {
+  /** `complete`: every reading of the result gave its FE; a sum without one (said where) is no sum to show. */
+  private feSum(r: ResultBlock, name: string, fes: { product: string; fe: number; u?: number }[], complete: boolean): void {
     const sum = fes.reduce((a, b) => a + b.fe, 0);
     const allKnown = fes.every((f) => f.u !== undefined);
     const u = allKnown ? Math.sqrt(fes.reduce((a, b) => a + b.u! ** 2, 0)) : undefined;
     const at = r.name?.span ?? r.span;
     const shown = formatPlusMinus(sum * 100, u !== undefined ? u * 100 : undefined, { decimals: 2 });
-    this.ctx.value({
+    if (complete) this.ctx.value({
       kind: 'faradaicEfficiencySum', subject: name, value: sum * 100, unit: '%', span: at,
       label: `ΣFE ${shown} %`,
       detail: `Sum of the faradaic efficiencies of ${fes.map((f) => f.product).join(', ')}${u !== undefined ? '; the ± adds their uncertainties in quadrature (independent readings)' : ''}.`,
@@ -710,7 +717,7 @@ class ElectrochemPass {
     if (!Number.isFinite(sum)) return;
     if (sum > 1.05) {
       this.ctx.report(ElectrochemCodes.feAbove100, 'warning', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %, more than the charge passed; check the charge, the dilutions and the readings`, at);
-    } else if (sum < 0.8) {
+    } else if (sum < 0.8 && complete) {
       const read = new Set(fes.map((f) => f.product));
       const missing = [...this.ctx.facts.electronsPerProduct.keys()].filter((p) => this.ctx.facts.reactionProducts.has(p) && ![...read].some((x) => sameCompound(x, p)));
       if (![...read, ...missing].some((p) => sameCompound(p, 'H2'))) missing.push('H2');
@@ -742,17 +749,19 @@ class ElectrochemPass {
     const bound = this.bind(p);
     const cell = bound.cell;
     if (p.potential) this.setpoints(p.potential, undefined, cell, { done: false });
-    const seconds = p.duration ? quantityInSI(this.ctx, p.duration, 'time') : undefined;
+    const seconds = siOf(this.ctx, p.duration);
     const electrode = bound.electrode;
+    offerAreaFixes(this.ctx, p.currentDensity, electrode?.areaCm2);
+    offerAreaFixes(this.ctx, p.current, electrode?.areaCm2);
     let currentA: number | undefined;
     if (p.currentDensity) {
-      const jSI = quantityInSI(this.ctx, p.currentDensity, 'currentDensity', 0, { areaCm2: electrode?.areaCm2 });
-      if (jSI !== undefined && electrode?.areaCm2 === undefined) {
+      const jSI = siOf(this.ctx, p.currentDensity);
+      if (jSI !== undefined && electrode?.areaCm2 === undefined && !electrode?.areaRejected) {
         this.ctx.report(ElectrochemCodes.noElectrodeArea, 'warning', `the expected current needs the geometric area of the working electrode${cell?.electrodeName ? ` ${cell.electrodeName}` : ''}, which is not known for this plan: add \`area … cm2\` to the electrode, or expect a current (\`expect current -50 mA\`)`, p.currentDensity.span);
       }
       if (jSI !== undefined && electrode?.areaCm2) currentA = Math.abs(jSI) * electrode.areaCm2 * 1e-4;
     } else if (p.current) {
-      const i = quantityInSI(this.ctx, p.current, 'current');
+      const i = siOf(this.ctx, p.current);
       if (i !== undefined) currentA = Math.abs(i);
     }
     if (currentA === undefined || !seconds) return;
@@ -760,7 +769,7 @@ class ElectrochemPass {
     const at = p.name?.span ?? p.span;
     this.ctx.value({ kind: 'expectedCharge', subject: name, value: charge, unit: 'C', span: at, label: `${formatNumber(charge, { significant: 4 })} C expected` });
     for (const fe of p.expectedFE) {
-      const frac = quantityInSI(this.ctx, fe.value, 'fraction');
+      const frac = siOf(this.ctx, fe.value);
       const n = this.electronsFor(fe.product.text);
       if (frac === undefined || n === undefined) continue;
       const mol = (frac * charge) / (n * FARADAY);
@@ -773,7 +782,7 @@ class ElectrochemPass {
       }
       // The calibration that reads this product or another form of the same compound (NH4+ for NH3), if any.
       const cal = this.ctx.symbols.namesOf(['calibration']).map((c) => this.calibrationFor(c)).find((c) => c?.basis && !c.gas && sameCompound(c.basis.product, fe.product.text));
-      if (!cal?.fit || !cal.unit || !cal.basis || !cell?.volumeL || !cal.analyte) continue;
+      if (!cal?.fit || !cal.unit || !cal.basis || !cell?.volumeL || !cal.analyte || cal.unusable) continue;
       const unit = cal.unit.text;
       const molPerLitre = mol / cell.volumeL;
       const mgPerL = milligramsPerLitre(molPerLitre, cal.basis);

@@ -17,9 +17,7 @@ import { findPeak, namedCompounds } from '../../instruments/gc-peaks';
 import { peakArea } from '../../instruments/peak-area';
 import { parseInstrumentTime } from '../../instruments/instrument-time';
 import { placeInjections, type InjectionWindow, type Placement } from '../../instruments/injection-window';
-import { parseUnit } from '../../units/parse-unit';
-import { toSI } from '../../units/convert';
-import { sameDimension, SLOTS } from '../../units/dimension';
+import { siOf } from '../quantities';
 import { formatNumber } from '../../units/format';
 
 /** More injections than a run plausibly has: a pattern that matches them names more than one run. */
@@ -59,12 +57,9 @@ export function durationText(seconds: number): string {
   return `${formatNumber(s / 3600, { significant: 3, trim: true })} h`;
 }
 
-/** The duration of a result in s, read silently (the electrochemistry pass reports a bad unit). */
-function durationS(result: ResultBlock): number | undefined {
-  const q = result.duration;
-  const u = q?.unit && parseUnit(q.unit.text);
-  if (!q || !u || 'error' in u || !sameDimension(u.unit.dimension, SLOTS.time.dimension)) return undefined;
-  return toSI(q.values[0]!.value, u.unit);
+/** The duration of a result in s (the quantities pass reports a bad unit or value). */
+function durationS(ctx: AnalysisContext, result: ResultBlock): number | undefined {
+  return siOf(ctx, result.duration);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -148,7 +143,7 @@ function readRun(ctx: AnalysisContext, result: ResultBlock, reading: GcFileReadi
   }
   const startOfRun = ctx.facts.dataStarts.get(result.span.start);
   const start = parseInstrumentTime(startOfRun?.time);
-  const duration = durationS(result);
+  const duration = durationS(ctx, result);
   const window = placeInjections(read.map((r) => parseInstrumentTime(r.injection.time)), start, duration);
   const injections = read.map((r, i) => ({ ...r, placement: window.placements[i]! }));
   const origin = window.origin === 'start' ? `the start of \`${startOfRun!.file}\` (${startOfRun!.time})` : 'the first injection';

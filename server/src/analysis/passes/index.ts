@@ -6,5 +6,7 @@ import { electrochemPass } from './electrochem';
 import { crystalPass } from './crystal';
 import { inkPass } from './ink';
 import { dataPass, resultDataPass } from './data';
+import { quantitiesPass } from '../quantities';
 
-export const analysisPasses: AnalysisPass[] = [chemistryPass, inkPass, resultDataPass, electrochemPass, dataPass, crystalPass];
+/** The quantities pass comes first: every later pass reads only the values it checked. */
+export const analysisPasses: AnalysisPass[] = [quantitiesPass, chemistryPass, inkPass, resultDataPass, electrochemPass, dataPass, crystalPass];

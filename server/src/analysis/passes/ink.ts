@@ -3,21 +3,20 @@
 // of the catalyst — for the loadings of the electrodes cast from it.
 import type { Amount, InkBlock, InkComponent } from '../../syntax/ast';
 import type { AnalysisContext, CatalystMetal, InkFacts } from '../context';
-import { quantityInSI, resolveSubstance, type Substance } from '../species-resolver';
+import { resolveSubstance, type Substance } from '../species-resolver';
+import { checkedQuantity, siOf } from '../quantities';
 import { catalystMetal } from '../catalyst-metal';
 import { ChemistryCodes } from '../../chemistry/codes';
-import { parseUnit } from '../../units/parse-unit';
-import { sameDimension, SLOTS, type SlotName } from '../../units/dimension';
+import type { SlotName } from '../../units/dimension';
 import { formatNumber } from '../../units/format';
-import { toSI } from '../../units/convert';
 
 const f4 = (x: number) => formatNumber(x, { significant: 4 });
 
-/** The quantity in SI when its unit is of `slot`; undefined (and nothing reported) when it is of another kind. */
-function inSlot(ctx: AnalysisContext, amount: Amount, slot: SlotName): number | undefined | 'other' {
-  const u = amount.quantity.unit && parseUnit(amount.quantity.unit.text);
-  if (u && 'unit' in u && !sameDimension(u.unit.dimension, SLOTS[slot].dimension)) return 'other';
-  return quantityInSI(ctx, amount.quantity, slot);
+/** The quantity in SI when it is of `kind`; 'other' when it is another kind its place takes; undefined when it has an error (reported). */
+function inSlot(ctx: AnalysisContext, amount: Amount, kind: SlotName): number | undefined | 'other' {
+  const q = checkedQuantity(ctx, amount.quantity);
+  if (!q) return undefined;
+  return q.kind === kind ? q.si[0] : 'other';
 }
 
 interface Catalyst {
@@ -46,9 +45,9 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
   // Additives (conductive carbon): solids that are not the catalyst.
   for (const a of ink.additives) {
     resolveSubstance(ctx, a.amount.species);
-    const kg = inSlot(ctx, a.amount, 'mass');
-    if (typeof kg === 'number') lines.push(`additive ${f4(kg * 1e6)} mg ${a.amount.species.text} (not counted in the catalyst loading)`);
-    else if (kg === 'other') ctx.report(ChemistryCodes.amountUnit, 'error', `an additive of an ink is weighed: write its mass, as in \`additive 1 mg ${a.amount.species.text}\``, a.amount.quantity.span);
+    // A mass (its place takes nothing else: FD0304 otherwise, from the quantities pass).
+    const kg = siOf(ctx, a.amount.quantity);
+    if (kg !== undefined) lines.push(`additive ${f4(kg * 1e6)} mg ${a.amount.species.text} (not counted in the catalyst loading)`);
   }
 
   // Liquids: every solvent and ionomer solution, as volumes.
@@ -88,12 +87,15 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
   if (volumeUL !== undefined) lines.push(`total volume ${volumeParts.join(' + ')} = ${f4(volumeUL)} µL`);
   if (ionomerMg !== undefined && catalystMg) lines.push(`ionomer : catalyst = ${f4(ionomerMg)} mg : ${f4(catalystMg)} mg = ${formatNumber(ionomerMg / catalystMg, { significant: 3 })}`);
   if (ink.sonicate?.duration) {
-    const s = quantityInSI(ctx, ink.sonicate.duration, 'time');
+    const s = siOf(ctx, ink.sonicate.duration);
     if (s !== undefined) lines.push(`sonicated ${ctx.textOf(ink.sonicate.duration.span)}`);
   }
 
   const metal = complete ? mixMetal(known) : undefined;
-  const facts: InkFacts = {
+  // A catalyst or a liquid with an error, or a line that could not be read (each reported): the totals are unknown.
+  const recipe = [...ink.catalysts.flatMap((c) => [c.amount.quantity, c.massFraction]), ...ink.solvents.map((s) => s.quantity), ...ink.ionomers.map((i) => i.amount.quantity)];
+  const rejected = ink.incomplete === true || recipe.some((q) => q !== undefined && !checkedQuantity(ctx, q));
+  const facts: InkFacts = rejected ? { catalyst: known.map((c) => c.name).join('+') || undefined, rejected } : {
     catalyst: known.map((c) => c.name).join('+') || undefined,
     catalystMg,
     volumeUL,
@@ -101,6 +103,7 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
     noMetal: complete && !metal ? known.map((c) => c.noMetal).filter(Boolean).join('; ') || 'unknown metal content' : undefined,
   };
   if (ink.name) ctx.facts.inks.set(ink.name.text, facts);
+  if (rejected) return;
   if (catalystMg === undefined || volumeUL === undefined || volumeUL === 0) return;
   const mgPerML = (catalystMg / volumeUL) * 1000;
   ctx.value({
@@ -117,11 +120,8 @@ function inkPassFor(ctx: AnalysisContext, ink: InkBlock): void {
 
 function catalystOf(ctx: AnalysisContext, c: InkComponent): Catalyst | undefined {
   const substance = resolveSubstance(ctx, c.amount.species);
-  const kg = inSlot(ctx, c.amount, 'mass');
-  if (kg === 'other') {
-    ctx.report(ChemistryCodes.inkCatalystNotMass, 'error', `the catalyst of an ink is weighed: write its mass, as in \`catalyst 5 mg ${c.amount.species.text}\``, c.amount.quantity.span);
-    return undefined;
-  }
+  // A mass (its place takes nothing else: FD0340 otherwise, from the quantities pass).
+  const kg = siOf(ctx, c.amount.quantity);
   if (kg === undefined || !substance) return undefined;
   const { metal, noMetal } = catalystMetal(ctx, substance, c.amount.species.text, c.massFraction, c.span);
   return { name: c.amount.species.text, mg: kg * 1e6, metal, noMetal };
@@ -147,15 +147,15 @@ function mixMetal(catalysts: Catalyst[]): CatalystMetal | undefined {
 function ionomerMass(ctx: AnalysisContext, i: InkComponent, substance: Substance | undefined, m3: number | undefined): { mg: number; how: string } | undefined {
   const solution = substance?.kind === 'material' ? substance.entry.solution : undefined;
   let w: number | undefined;
-  if (i.massFraction) w = quantityInSI(ctx, i.massFraction, 'fraction');
+  if (i.massFraction) w = siOf(ctx, i.massFraction);
   else if (solution) {
     w = solution.massFraction;
     ctx.report(ChemistryCodes.solutionFractionAssumed, 'information', `the strength of the ${i.amount.species.text} solution is taken as the library's ${formatNumber(w * 100, { significant: 3 })} wt%; state it, as in \`${ctx.textOf(i.amount.span)} ${formatNumber(w * 100, { significant: 3 })} wt%\``, i.span);
   }
   if (w === undefined) return undefined;
   const written = ctx.textOf(i.span);
-  const u = i.amount.quantity.unit && parseUnit(i.amount.quantity.unit.text);
-  const kg = u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.mass.dimension) ? toSI(i.amount.quantity.values[0]!.value, u.unit) : undefined;
+  const q = checkedQuantity(ctx, i.amount.quantity);
+  const kg = q?.kind === 'mass' ? q.si[0] : undefined;
   if (kg !== undefined) return { mg: kg * 1e6 * w, how: `ionomer ${written}: ${f4(kg * 1e6 * w)} mg of ${i.amount.species.text}` };
   // The library's solution density holds only for the library's strength.
   if (m3 === undefined || !solution || Math.abs(solution.massFraction - w) > 1e-9) return undefined;

@@ -18,7 +18,7 @@ import { internalStandardConcentration, defaultProtons } from '../../electrochem
 import { replicates, type Replicates } from '../../electrochem/replicates';
 import { NMR_PROTONS_SOURCE } from '../../data/nmr-protons';
 import { unitMeaning, type CalibrationInfo } from './calibrations';
-import { quantityInSI } from '../species-resolver';
+import { checkedQuantity, siOf, writtenValues } from '../quantities';
 import { closestNames } from '../../text/closest-names';
 import { InstrumentCodes } from '../../instruments/codes';
 import { durationText, gcRunOf, injectionLabel, productValues } from './gc-files';
@@ -81,9 +81,12 @@ export class ReadingQuantifier {
   /** The responses of a reading in the calibration's response, or undefined after saying why. */
   private responses(reading: ResultReading, cal: CalibrationInfo): number[] | undefined {
     const quantity = reading.value;
+    // A dissolved product's reading is in the calibration's unit (read here); a gas's response is a bare number.
+    const numbers = reading.flow ? checkedQuantity(this.ctx, quantity)?.written : writtenValues(this.ctx, quantity);
+    if (!numbers) return undefined;
     const out: number[] = [];
-    for (const v of quantity.values) {
-      const r = responseValue(v.value, quantity.unit?.text, cal.response!);
+    for (const v of numbers) {
+      const r = responseValue(v, quantity.unit?.text, cal.response!);
       if ('error' in r) {
         this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${this.ctx.textOf(quantity.span)}\` does not fit ${cal.name}: ${r.error}`, quantity.span);
         return undefined;
@@ -124,13 +127,14 @@ export class ReadingQuantifier {
         return undefined;
       }
       const lineBasis = this.basisOf(reading);
-      if (!lineBasis) return undefined;
-      const molar = quantity.values.map((v) => productMolarity(v.value, kind.unit, lineBasis));
+      const values = writtenValues(this.ctx, quantity);
+      if (!lineBasis || !values) return undefined;
+      const molar = values.map((v) => productMolarity(v, kind.unit, lineBasis));
       const r = replicates(molar);
       const mgPerL = milligramsPerLitre(r.mean, lineBasis);
       const uMg = r.sd !== undefined ? milligramsPerLitre(r.sd, lineBasis) : undefined;
       this.concentrationValue(result, reading, mgPerL, uMg, r.n,
-        `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' && r.n === 1 ? '' : ` (= ${formatPlusMinus(mgPerL, uMg, { significant: 5 })} mg/L)`}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}${unitMeaning(kind.unit, analyte, lineBasis)}`);
+        `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' && r.n === 1 ? '' : ` (= ${formatPlusMinus(mgPerL, uMg, { significant: 5 })} mg/L)`}.${replicateText(values, replicates(values))}${unitMeaning(kind.unit, analyte, lineBasis)}`);
       return { product: lineBasis.product, phase: 'dissolved', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} readings` : undefined };
     }
     if (!cal) {
@@ -238,21 +242,17 @@ export class ReadingQuantifier {
     const quantity = reading.value;
     const written = this.ctx.textOf(quantity.span);
     const method = reading.method?.text;
-    const flow = quantityInSI(this.ctx, reading.flow!, 'flowRate');
+    const flow = siOf(this.ctx, reading.flow!);
     if (quantity.unit) {
       if (cal) {
         this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a volume fraction already, but \`by ${method}\` names a calibration that turns ${cal.response?.kind === 'named' ? cal.response.name : 'a response'} into one: write the ${cal.response?.kind === 'named' ? cal.response.name : 'response'} read, or name the method only (\`by GC\`)`, quantity.span);
         return undefined;
       }
-      const fractions: number[] = [];
-      for (let i = 0; i < quantity.values.length; i++) {
-        const f = quantityInSI(this.ctx, quantity, 'fraction', i);
-        if (f === undefined) return undefined;
-        fractions.push(f);
-      }
-      if (flow === undefined) return undefined;
-      const r = replicates(fractions);
-      this.gasValue(result, analyte, quantity.span, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(quantity.values.map((v) => v.value), replicates(quantity.values.map((v) => v.value)))}`);
+      // A volume fraction (its place takes no other unit, and none outside 0–100 %: the quantities pass says so).
+      const checked = checkedQuantity(this.ctx, quantity);
+      if (!checked || flow === undefined) return undefined;
+      const r = replicates(checked.si);
+      this.gasValue(result, analyte, quantity.span, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(checked.written, replicates(checked.written))}`);
       return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow };
     }
     if (!cal) {
@@ -329,7 +329,7 @@ export class ReadingQuantifier {
       this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `the GC files give volume fractions of ${analyte} in the carrier gas; its moles need the carrier flow: add it after the files, as in \`data "${reading.data.value}" at 20 mL/min\``, reading.data.span);
       return undefined;
     }
-    const flow = quantityInSI(this.ctx, reading.flow, 'flowRate');
+    const flow = siOf(this.ctx, reading.flow);
     if (cal) {
       if (cal.unusable || !cal.response) return this.unusable(reading.method!.span, cal);
       if (!cal.gas || !cal.gasUnit) {

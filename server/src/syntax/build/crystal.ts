@@ -40,9 +40,9 @@ export function readCrystal(header: Line, ctx: BuildContext, name: Word | undefi
         if (!node.formula) ctx.error(SyntaxCodes.missingName, 'expected the empirical formula, as in `formula C162H243Cu28P3S18`', cursor.here());
       }
     } else if (key === 'temperature') {
-      node.temperature = cursor.quantity();
+      node.temperature = cursor.quantity('crystalTemperature');
     } else if (key === 'wavelength') {
-      node.wavelength = cursor.quantity();
+      node.wavelength = cursor.quantity('crystalWavelength');
     } else if (key === 'system') {
       node.system = cursor.nameWord();
     } else if (key === 'space') {
@@ -58,28 +58,30 @@ export function readCrystal(header: Line, ctx: BuildContext, name: Word | undefi
           ctx.error(SyntaxCodes.unknownStatement, `\`${param.text}\` is not a cell parameter; use a, b, c, alpha, beta or gamma`, param.span);
           break;
         }
-        const q = cursor.quantity();
+        const q = cursor.quantity(p === 'a' || p === 'b' || p === 'c' ? 'cellEdge' : 'cellAngle');
         if (!q) ctx.error(SyntaxCodes.expectedQuantity, `expected the value of ${p}, such as \`22.0728(13) Å\``, cursor.here());
         else node.cell[p as (typeof CELL_PARAMETERS)[number]] = q;
         cursor.acceptPunct(',');
       }
     } else if (key === 'volume') {
-      node.volume = cursor.quantity();
+      node.volume = cursor.quantity('cellVolume');
     } else if (key === 'z') {
-      node.z = expectNumber(ctx, cursor, 'Z 2');
+      // A quantity, not a number: `Z 4 mL` is an error at the place, never a silent 4.
+      node.z = cursor.quantity('formulaUnits');
+      if (!node.z) ctx.error(SyntaxCodes.expectedNumber, 'expected a number, as in `Z 2`', cursor.here());
     } else if (key === 'density') {
-      node.density = cursor.quantity();
+      node.density = cursor.quantity('crystalDensity');
     } else if (key === 'f000' || key === 'f(000)') {
       node.f000 = expectNumber(ctx, cursor, 'F000 10824');
     } else if (key === 'absorption') {
       cursor.accept('coefficient');
-      node.absorption = cursor.quantity();
+      node.absorption = cursor.quantity('absorptionCoefficient');
     } else if (key === 'reflections') {
       // `reflections 119291 collected, 57407 independent, completeness 99.4 %`
       const r: NonNullable<CrystalBlock['reflections']> = { span: line.span };
       while (!cursor.done) {
         if (cursor.accept('completeness')) {
-          r.completeness = cursor.quantity();
+          r.completeness = cursor.quantity('completeness');
         } else if (cursor.isNumber()) {
           const n = cursor.number()!;
           if (cursor.accept('independent') || cursor.accept('unique')) r.independent = n;

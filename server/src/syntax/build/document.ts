@@ -93,7 +93,7 @@ function readSpeciesDecl(line: Line, ctx: BuildContext): SpeciesDecl {
   const decl: SpeciesDecl = { kind, name: name ?? { text: '', span: line.span }, formula, span: line.span };
   while (!cursor.done) {
     if (cursor.accept('density')) {
-      decl.density = cursor.quantity();
+      decl.density = cursor.quantity('reagentDensity');
       if (!decl.density) ctx.error(SyntaxCodes.expectedQuantity, 'expected the density, such as `density 0.989 g/mL`', cursor.here());
       continue;
     }
@@ -189,7 +189,7 @@ function readTopStatement(line: Line, ctx: BuildContext): TopLevelNode | undefin
     const cursor = cursorAfterHead(line);
     const setting: Setting = { kind: 'setting', key: (line.elements[0] as { word: Word }).word, span: line.span };
     if (key === 'nernst') setting.qualifier = cursor.accept('slope');
-    setting.value = cursor.quantity();
+    setting.value = cursor.quantity(key === 'nernst' ? 'nernstSlope' : key === 'pressure' ? 'pressureSetting' : 'temperatureSetting');
     if (!setting.value) ctx.error(SyntaxCodes.expectedQuantity, `expected a value such as \`${key === 'nernst' ? 'nernst slope 0.059 V' : key === 'pressure' ? 'pressure 101.325 kPa' : 'temperature 25 °C'}\``, cursor.here());
     ctx.leftover(cursor, `the ${key} setting`);
     return setting;

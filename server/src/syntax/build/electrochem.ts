@@ -11,16 +11,19 @@ import { sameDimension, SLOTS } from '../../units/dimension';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
 import { readCast, readComponent } from './ink';
+import type { PlaceName } from '../../units/places';
 
 export const TECHNIQUES = ['CV', 'LSV', 'CA', 'CP', 'EIS', 'DPV', 'SWV', 'OCP'] as const;
+/** Techniques that sweep the potential: their `at` is the scan rate. */
+export const SWEEPS = ['CV', 'LSV', 'DPV', 'SWV'];
 
 function unknownLine(ctx: BuildContext, line: Line, block: string, allowed: string[]): void {
   const list = allowed.map((a) => '`' + a + '`').join(', ');
   ctx.error(SyntaxCodes.unknownStatement, `\`${headText(line)}\` is not a statement of ${block}; expected one of ${list}`, line.elements[0]!.span);
 }
 
-function expectQuantity(ctx: BuildContext, cursor: LineCursor, example: string): Quantity | undefined {
-  const q = cursor.quantity();
+function expectQuantity(ctx: BuildContext, cursor: LineCursor, place: PlaceName, example: string): Quantity | undefined {
+  const q = cursor.quantity(place);
   if (!q) ctx.error(SyntaxCodes.expectedQuantity, `expected a quantity such as \`${example}\``, cursor.here());
   return q;
 }
@@ -43,7 +46,7 @@ function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span): { gas: Wo
   while (!cursor.done) {
     cursor.accept('for');
     cursor.accept('at');
-    const q = cursor.quantity();
+    const q = cursor.quantity('purge');
     if (!q) break;
     if (q.unit && q.unit.text.includes('/')) result.flow = q;
     else result.duration = q;
@@ -63,7 +66,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
       // `0.05 M H2SO4 + 0.5 M KNO3 in water`
       const cursor = new LineCursor(line.elements);
       while (!cursor.done) {
-        const amount = cursor.amount();
+        const amount = cursor.amount('electrolyteComponent');
         if (amount) {
           node.components.push(amount);
           if (!cursor.acceptPunct('+')) break;
@@ -83,7 +86,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
     const cursor = cursorAfterHead(line);
     if (key === 'ph' && ctx.repeated(seen, 'pH', line, 'this electrolyte')) continue;
     if (key === 'ph') {
-      const value = cursor.number();
+      const value = cursor.quantity('electrolytePH');
       if (!value) {
         ctx.error(SyntaxCodes.expectedNumber, 'expected the pH value, as in `pH 1.0 measured`', cursor.here());
         continue;
@@ -97,11 +100,11 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
       // `solubility O2 1.2e-6 mol/cm3`, `diffusivity O2 1.9e-5 cm2/s`: transport data of a dissolved reactant.
       const example = key === 'solubility' ? 'solubility O2 1.2e-6 mol/cm3' : 'diffusivity O2 1.9e-5 cm2/s';
       const species = cursor.nameWord();
-      const value = species ? expectQuantity(ctx, cursor, example.split(' ').slice(2).join(' ')) : undefined;
+      const value = species ? expectQuantity(ctx, cursor, key === 'solubility' ? 'solubility' : 'diffusivity', example.split(' ').slice(2).join(' ')) : undefined;
       if (!species) ctx.error(SyntaxCodes.missingName, `expected the dissolved species and its value, as in \`${example}\``, cursor.here());
       if (species && value) node[key] = { species, value, span: line.span };
     } else if (key === 'viscosity') {
-      node.viscosity = expectQuantity(ctx, cursor, '0.01 cm2/s');
+      node.viscosity = expectQuantity(ctx, cursor, 'viscosity', '0.01 cm2/s');
     } else {
       unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'solubility', 'diffusivity', 'viscosity']);
       continue;
@@ -130,18 +133,19 @@ export function readElectrode(header: Line, ctx: BuildContext, name: Word | unde
       if (cast) {
         node.casts.push(cast);
       } else {
-        const component = readComponent(cursor);
+        const component = readComponent(cursor, 'catalystLoading', 'catalystMetalFraction');
         if (component) {
           node.catalyst = component.amount;
           node.catalystMetalFraction = component.massFraction;
           cursor.acceptPunct(',');
           if (cursor.accept('drop-cast') || cursor.accept('dropcast') || cursor.accept('cast')) {
             cursor.accept('from');
-            node.castFrom = cursor.amount();
+            node.castFrom = cursor.amount('castVolume');
+            if (!node.castFrom) ctx.error(SyntaxCodes.expectedQuantity, 'expected the volume and the solvent drop-cast, as in `drop-cast from 500 µL DCM`', cursor.here());
           }
         } else if (cursor.isWord() && !cursor.isNumber()) {
           node.catalystName = cursor.nameWord();
-          node.catalystMetalFraction = cursor.massFraction();
+          node.catalystMetalFraction = cursor.isNumber() ? cursor.quantity('catalystMetalFraction') : undefined;
         } else {
           ctx.error(SyntaxCodes.expectedQuantity, 'expected the catalyst: a mass (`catalyst 1 mg Au28Cu12`), a volume of an ink (`catalyst 10 µL ink A`) or its name (`catalyst NiFe-LDH`)', cursor.here());
         }
@@ -151,13 +155,13 @@ export function readElectrode(header: Line, ctx: BuildContext, name: Word | unde
       if (cast) node.casts.push(cast);
       else ctx.error(SyntaxCodes.expectedQuantity, `expected a volume of an ink, as in \`${headWord.text} 10 µL of ink A\``, cursor.here());
     } else if (key === 'loading') {
-      node.loading = expectQuantity(ctx, cursor, '0.5 mg/cm2');
+      node.loading = expectQuantity(ctx, cursor, 'statedLoading', '0.5 mg/cm2');
     } else if (key === 'sites') {
-      node.sites = expectQuantity(ctx, cursor, '1.2e-8 mol');
+      node.sites = expectQuantity(ctx, cursor, 'activeSites', '1.2e-8 mol');
     } else if (key === 'support') {
       node.support = textValue(cursor);
     } else if (key === 'area') {
-      node.area = expectQuantity(ctx, cursor, '1 cm2');
+      node.area = expectQuantity(ctx, cursor, 'electrodeArea', '1 cm2');
     } else {
       unknownLine(ctx, line, 'an electrode', ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area']);
       continue;
@@ -197,7 +201,7 @@ export function readReference(line: Line, ctx: BuildContext): ReferenceDecl {
     span: { start: electrode.span.start, end: (qualifier ?? electrode).span.end },
   };
   if (cursor.accept('at')) {
-    const offset = cursor.potential();
+    const offset = cursor.potential('referencePotential');
     if (!offset || !offset.scale) {
       ctx.error(SyntaxCodes.expectedPotential, 'expected the electrode potential on a known scale, as in `at 0.198 V vs SHE`', offset?.span ?? cursor.here());
     }
@@ -247,7 +251,7 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
           ctx.error(SyntaxCodes.missingName, `expected the name of an electrolyte block, as in \`${key} nitrate 30 mL\``, cursor.here());
           break;
         }
-        const volume = cursor.quantity();
+        const volume = cursor.quantity('cellElectrolyteVolume');
         const value = { electrolyte, volume, span: line.span };
         if (key === 'anolyte') node.anolyte = value;
         else if (key === 'electrolyte') node.electrolyte = value;
@@ -255,7 +259,7 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
         break;
       }
       case 'stir':
-        node.stir = expectQuantity(ctx, cursor, '600 rpm');
+        node.stir = expectQuantity(ctx, cursor, 'stirRate', '600 rpm');
         break;
       case 'purge':
         node.purge = readPurge(cursor, ctx, line.span);
@@ -266,14 +270,14 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
       case 'ir': {
         // `iR 85 % of 5 ohm`, `iR 100 %` (resistance from EIS), `iR 85 % by instrument`,
         // `iR 100 % of 5 ohm, 85 % by instrument`.
-        const fraction = expectQuantity(ctx, cursor, '85 %');
-        const resistance = cursor.accept('of') ? expectQuantity(ctx, cursor, '5 ohm') : undefined;
+        const fraction = expectQuantity(ctx, cursor, 'iRFraction', '85 %');
+        const resistance = cursor.accept('of') ? expectQuantity(ctx, cursor, 'iRResistance', '5 ohm') : undefined;
         let instrument: typeof fraction;
         if (cursor.accept('by')) {
           instrument = fraction;
           if (!cursor.accept('instrument')) ctx.error(SyntaxCodes.grammar, 'expected `by instrument`: the potentiostat compensated this fraction while recording', cursor.here());
         } else if (cursor.acceptPunct(',')) {
-          instrument = expectQuantity(ctx, cursor, '85 %');
+          instrument = expectQuantity(ctx, cursor, 'iRFraction', '85 %');
           if (!cursor.accept('by') || !cursor.accept('instrument')) ctx.error(SyntaxCodes.grammar, 'expected `by instrument` after the fraction the potentiostat compensated, as in `iR 100 % of 5 ohm, 85 % by instrument`', cursor.here());
         }
         node.iR = { fraction, resistance, instrument, span: line.span };
@@ -323,7 +327,7 @@ function readMeritPoint(cursor: LineCursor, ctx: BuildContext, head: Word): Meri
     ctx.error(SyntaxCodes.expectedQuantity, `expected \`at\` and a potential after \`${head.text}\`, as in \`${head.text} at 1.55 V vs RHE\` or \`${head.text} at 300 mV overpotential\``, cursor.here());
     return undefined;
   }
-  const at = cursor.potential();
+  const at = cursor.potential('meritPotential');
   if (!at) {
     ctx.error(SyntaxCodes.expectedPotential, `expected a potential, as in \`${head.text} at 1.55 V vs RHE\` or \`${head.text} at 300 mV overpotential\``, cursor.here());
     return undefined;
@@ -340,13 +344,14 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
   }
   const cursor = cursorAfterHead(line);
   const node: TechniqueLine = { kind: 'technique', technique: head.word, span: line.span };
+  const technique = head.word.text.toUpperCase();
   if (!(cursor.isWord() && CLAUSE_WORDS.has((cursor.peek() as { word: Word }).word.text.toLowerCase()))) node.label = cursor.nameWord();
   while (!cursor.done) {
     if (cursor.acceptPunct(',')) continue;
     const k = cursor.isWord() ? (cursor.peek() as { word: Word }).word.text.toLowerCase() : '';
     if (k === 'from' || k === 'to') {
       cursor.next();
-      const p = cursor.potential();
+      const p = cursor.potential(technique === 'EIS' ? 'eisFrequency' : 'sweepLimit');
       if (!p) ctx.error(SyntaxCodes.expectedQuantity, `expected a potential or frequency after \`${k}\`, such as \`-0.15 V\``, cursor.here());
       if (k === 'from') node.from = p;
       else node.to = p;
@@ -356,19 +361,22 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
         node.atOCP = cursor.word();
         continue;
       }
-      const p = cursor.potential();
+      // A sweep's `at` (without a scale) is its scan rate or rotation rate: `at 50 mV` lost its `/s`;
+      // other techniques' `at` is a potential, a current set-point or a rotation rate.
+      const p = cursor.potential(SWEEPS.includes(technique) ? 'sweepAt' : 'techniqueAt');
       if (!p) {
         ctx.error(SyntaxCodes.expectedQuantity, 'expected potentials, currents, scan rates or rotation rates after `at`, such as `-0.8 V vs RHE`, `10 mA/cm2`, `50 mV/s` or `1600 rpm`', cursor.here());
         continue;
       }
+      if (p.scale) p.quantity.place = 'techniqueAt';
       const kind = atKind(p.quantity.unit?.text);
       if (kind === 'rotation') node.rotation = p.quantity;
       else if (kind === 'current') node.setCurrents = p.quantity;
-      else if (kind === 'rate') node.rates = p.quantity;
+      else if (kind === 'rate' || p.quantity.place === 'sweepAt') node.rates = p.quantity;
       else node.at = p;
     } else if (k === 'for') {
       cursor.next();
-      node.duration = expectQuantity(ctx, cursor, '2 h');
+      node.duration = expectQuantity(ctx, cursor, 'techniqueDuration', '2 h');
       node.durationEach = cursor.accept('each');
     } else if (k === 'data') {
       cursor.next();
@@ -377,20 +385,22 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
     } else if (k === 'onset') {
       cursor.next();
       cursor.accept('at');
-      node.onset = expectQuantity(ctx, cursor, '10 mA/cm2');
+      node.onset = expectQuantity(ctx, cursor, 'onset', '10 mA/cm2');
     } else if (k === 'overpotential') {
       cursor.next();
       cursor.accept('at');
-      node.overpotential = expectQuantity(ctx, cursor, '10 mA/cm2');
+      node.overpotential = expectQuantity(ctx, cursor, 'overpotentialCriterion', '10 mA/cm2');
     } else if (k === 'tafel') {
       const word = cursor.word()!;
-      const from = cursor.accept('from') ? cursor.potential() : undefined;
-      const to = from && cursor.accept('to') ? cursor.potential() : undefined;
+      const from = cursor.accept('from') ? cursor.potential('tafelLimit') : undefined;
+      const to = from && cursor.accept('to') ? cursor.potential('tafelLimit') : undefined;
       if (!from || !to) {
         ctx.error(SyntaxCodes.expectedQuantity, 'expected the range of the Tafel fit, as in `tafel from 1 to 10 mA/cm2` or `tafel from 1.50 to 1.60 V vs RHE`', cursor.here());
         continue;
       }
-      node.tafel = { from, to, span: { start: word.span.start, end: to.span.end } };
+      // `from 1 to 10 mA/cm2`: the first end takes the unit of the second.
+      const start: Potential = from.quantity.unit ? from : { ...from, quantity: { ...from.quantity, unit: to.quantity.unit } };
+      node.tafel = { from: start, to, span: { start: word.span.start, end: to.span.end } };
     } else if (k === 'mass' && cursor.isWord('activity', 1)) {
       const word = cursor.word()!;
       const activity = cursor.word()!;
@@ -401,7 +411,7 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
       if (point) node.tof = point;
     } else if (KOUTECKY_LEVICH.has(k)) {
       const word = cursor.word()!;
-      const at = cursor.accept('at') ? cursor.potential() : undefined;
+      const at = cursor.accept('at') ? cursor.potential('kouteckyLevichPotential') : undefined;
       if (!at) {
         ctx.error(SyntaxCodes.expectedPotential, `expected the potentials to analyse, as in \`${word.text} at 0.3, 0.4, 0.5 V vs RHE\``, cursor.here());
         continue;
@@ -414,23 +424,23 @@ function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined
     } else if (k === 'equilibrium') {
       cursor.next();
       cursor.accept('at');
-      const p = cursor.potential();
+      const p = cursor.potential('equilibriumPotential');
       if (!p?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected the equilibrium potential with its scale, as in `equilibrium 1.23 V vs RHE`', p?.span ?? cursor.here());
       else node.equilibrium = p;
     } else if (k === 'amplitude') {
       cursor.next();
-      node.amplitude = expectQuantity(ctx, cursor, '10 mV');
+      node.amplitude = expectQuantity(ctx, cursor, 'eisAmplitude', '10 mV');
     } else if (k === 'window') {
       cursor.next();
-      node.window = expectQuantity(ctx, cursor, '10 min');
+      node.window = expectQuantity(ctx, cursor, 'stabilityWindow', '10 min');
     } else if (cursor.isNumber()) {
-      const q = cursor.quantity({ bare: true })!;
+      const q = cursor.quantity('techniqueCurrent', { bare: true })!;
       if (cursor.accept('cycles') || cursor.accept('cycle')) node.cycles = q.values[0];
       else {
+        // A number after the technique without a keyword is the current it runs at (`CP -10 mA`);
+        // the quantities pass reports anything else written there.
         const unit = cursor.nameWord();
-        const full: Quantity = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
-        if (unit && /A$/.test(unit.text)) node.current = full;
-        else ctx.warning(SyntaxCodes.extraWords, `\`${ctx.text(full.span)}\` is not understood here; write \`at\`, \`for\`, \`from\` or \`to\` before it`, full.span);
+        node.current = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
       }
     } else {
       const rest = cursor.next()!;
@@ -466,17 +476,17 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
         continue;
       }
       const method: NonNullable<CalibrationBlock['method']> = { name: methodName, span: line.span };
-      if (cursor.accept('at')) method.wavelength = expectQuantity(ctx, cursor, '420 nm');
+      if (cursor.accept('at')) method.wavelength = expectQuantity(ctx, cursor, 'methodWavelength', '420 nm');
       cursor.acceptPunct(',');
       if (cursor.accept('read')) {
         cursor.accept('after');
-        method.readAfter = expectQuantity(ctx, cursor, '10 min');
+        method.readAfter = expectQuantity(ctx, cursor, 'readAfter', '10 min');
       }
       node.method = method;
     } else if (key === 'dilute') {
-      const from = expectQuantity(ctx, cursor, '5 µL');
+      const from = expectQuantity(ctx, cursor, 'dilutionVolume', '5 µL');
       if (!cursor.accept('to')) ctx.error(SyntaxCodes.grammar, 'expected `to` and the final volume, as in `dilute 5 µL to 5 mL`', cursor.here());
-      const to = expectQuantity(ctx, cursor, '5 mL');
+      const to = expectQuantity(ctx, cursor, 'dilutionVolume', '5 mL');
       if (from && to) node.dilute = { from, to, span: line.span };
     } else if (key === 'standards') {
       ctx.error(SyntaxCodes.grammar, 'write the standards as `standards mg/L -> absorbance { 0.0 -> 0.012; 0.2 -> 0.061 }`', line.span);
@@ -487,7 +497,7 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
     } else if (key === 'response') {
       // `response factor 0.0652 ppm per area`
       cursor.accept('factor');
-      const value = expectQuantity(ctx, cursor, '0.0652 ppm');
+      const value = expectQuantity(ctx, cursor, 'responseFactor', '0.0652 ppm');
       const response = cursor.accept('per') ? cursor.nameWord() : undefined;
       if (value) node.responseFactor = { value, response, span: line.span };
     } else if (key === 'internal') {
@@ -512,13 +522,13 @@ export function readCalibration(header: Line, ctx: BuildContext, name: Word | un
  * the first taking the unit of the second, and the detector channel (its name as the file writes it).
  */
 function readWindow(cursor: LineCursor, ctx: BuildContext, span: Span): NonNullable<CalibrationBlock['window']> | undefined {
-  const from = expectQuantity(ctx, cursor, '6.59 min');
+  const from = expectQuantity(ctx, cursor, 'gcWindow', '6.59 min');
   if (!from) return undefined;
   if (!cursor.accept('to')) {
     ctx.error(SyntaxCodes.grammar, 'expected `to` and the end of the window, as in `window 6.59 to 6.95 min on channel 2`', cursor.here());
     return undefined;
   }
-  const to = expectQuantity(ctx, cursor, '6.95 min');
+  const to = expectQuantity(ctx, cursor, 'gcWindow', '6.95 min');
   if (!to) return undefined;
   const window: NonNullable<CalibrationBlock['window']> = { from: from.unit ? from : { ...from, unit: to.unit }, to, span };
   if (cursor.accept('on')) {
@@ -566,7 +576,7 @@ function readInternalStandard(cursor: LineCursor, ctx: BuildContext, span: Span)
     return undefined;
   }
   const standard: NonNullable<CalibrationBlock['internalStandard']> = { species: { text: words.map((w) => w.text).join(' '), span: speciesSpan }, span };
-  standard.concentration = expectQuantity(ctx, cursor, '10 mM');
+  standard.concentration = expectQuantity(ctx, cursor, 'internalStandardConcentration', '10 mM');
   standard.protons = protonGroup(cursor);
   if (!standard.protons && cursor.isPunct(',') && cursor.isNumber(1) && cursor.isWord('H', 2)) {
     // `, 6 H`
@@ -588,10 +598,10 @@ function readConditions(header: Line, ctx: BuildContext, what: string): { name?:
   let cell: Word | undefined;
   while (!cursor.done) {
     if (cursor.accept('at')) {
-      potential = cursor.potential();
+      potential = cursor.potential('conditionPotential');
       if (!potential?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`', potential?.span ?? cursor.here());
     } else if (cursor.accept('for')) {
-      duration = expectQuantity(ctx, cursor, '2 h');
+      duration = expectQuantity(ctx, cursor, 'conditionDuration', '2 h');
     } else if (cursor.accept('in')) {
       cell = cursor.nameWord();
       if (!cell) ctx.error(SyntaxCodes.missingName, `expected the cell after \`in\`, as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h in H {\``, cursor.here());
@@ -616,21 +626,21 @@ export function readResult(header: Line, ctx: BuildContext): ResultBlock {
     const field = key === 'double' ? 'double layer' : key === 'specific' ? 'specific capacitance' : key;
     if (['charge', 'current', 'data', 'double layer', 'specific capacitance', 'yield'].includes(field) && (field !== 'charge' && field !== 'current' || cursor.isNumber()) && ctx.repeated(seen, field, line, 'this result')) continue;
     if (key === 'charge' && cursor.isNumber()) {
-      node.charge = cursor.quantity();
+      node.charge = cursor.quantity('resultCharge');
     } else if (key === 'current' && cursor.isNumber()) {
-      node.current = cursor.quantity();
+      node.current = cursor.quantity('resultCurrent');
     } else if (key === 'data') {
       node.data = cursor.string();
       if (!node.data) ctx.error(SyntaxCodes.expectedText, 'expected the data file in quotes, as in `data "data/it-0.8.txt"`', cursor.here());
     } else if (key === 'double') {
       cursor.accept('layer');
-      const rates = expectQuantity(ctx, cursor, '20, 60, 100 mV/s');
+      const rates = expectQuantity(ctx, cursor, 'doubleLayerRates', '20, 60, 100 mV/s');
       if (!cursor.acceptPunct('->')) ctx.error(SyntaxCodes.grammar, 'expected `->` between the scan rates and the current differences, as in `double layer 20, 60 mV/s -> 0.1, 0.3 mA/cm2`', cursor.here());
-      const currents = expectQuantity(ctx, cursor, '0.1, 0.3 mA/cm2');
+      const currents = expectQuantity(ctx, cursor, 'doubleLayerCurrents', '0.1, 0.3 mA/cm2');
       if (rates && currents) node.doubleLayer = { rates, currents, span: line.span };
     } else if (key === 'specific') {
       cursor.accept('capacitance');
-      node.specificCapacitance = expectQuantity(ctx, cursor, '0.035 mF/cm2');
+      node.specificCapacitance = expectQuantity(ctx, cursor, 'specificCapacitance', '0.035 mF/cm2');
     } else if (key === 'yield') {
       cursor.accept('in');
       while (!cursor.done) {
@@ -690,7 +700,7 @@ function readReadings(line: Line, ctx: BuildContext): (ResultReading | GcFileRea
         data = cursor.string();
         if (!data) ctx.error(SyntaxCodes.expectedText, 'expected the GC files in quotes, as in `data "gc/run-{n}.fusion-data"`', cursor.here());
       } else if (cursor.accept('at')) {
-        flow = expectQuantity(ctx, cursor, '18 mL/min');
+        flow = expectQuantity(ctx, cursor, 'carrierFlow', '18 mL/min');
         if (!part.method && cursor.accept('by')) part.method = methodWords(cursor);
       } else break;
       part.span = { start: part.span.start, end: cursor.peek(-1)!.span.end };
@@ -721,7 +731,11 @@ function readReadings(line: Line, ctx: BuildContext): (ResultReading | GcFileRea
     const r: ResultReading = { analyte: p.analyte, readingKind: p.readingKind, value: p.value, method: p.method, span: p.span };
     if (p.standardIntegral) r.standardIntegral = p.standardIntegral;
     if (p.protons) r.protons = p.protons;
-    if (flow) r.flow = flow;
+    if (flow) {
+      r.flow = flow;
+      // With a carrier flow the reading is a gas's: a volume fraction, or a response through a gas calibration.
+      r.value.place = 'gasReading';
+    }
     readings.push(r);
   }
   return readings;
@@ -738,7 +752,7 @@ function readOneReading(cursor: LineCursor, line: Line, ctx: BuildContext, first
   const readingKind = cursor.isWord() && !cursor.isWord('by') ? cursor.nameWord() : undefined;
   const part: ReadingPart = { analyte, readingKind, span: analyte.span };
   if (cursor.isNumber()) {
-    const q = cursor.quantity({ bare: true })!;
+    const q = cursor.quantity('dissolvedReading', { bare: true })!;
     const unit = cursor.isWord('by') ? undefined : cursor.nameWord();
     part.value = { ...q, unit, span: { start: q.span.start, end: unit?.span.end ?? q.span.end } };
     if (cursor.isWord('vs') && cursor.isNumber(1)) {
@@ -764,11 +778,11 @@ export function readPlan(header: Line, ctx: BuildContext): PlanBlock {
       continue;
     }
     if (cursor.accept('current')) {
-      if (cursor.accept('density')) node.currentDensity = expectQuantity(ctx, cursor, '-500 mA/cm2');
-      else node.current = expectQuantity(ctx, cursor, '-50 mA');
+      if (cursor.accept('density')) node.currentDensity = expectQuantity(ctx, cursor, 'plannedCurrentDensity', '-500 mA/cm2');
+      else node.current = expectQuantity(ctx, cursor, 'plannedCurrent', '-50 mA');
     } else if (cursor.accept('FE')) {
       const product = cursor.nameWord();
-      const value = expectQuantity(ctx, cursor, '95 %');
+      const value = expectQuantity(ctx, cursor, 'expectedFE', '95 %');
       if (!product) ctx.error(SyntaxCodes.missingName, 'expected the product, as in `expect FE NH3 95 %`', cursor.here());
       else if (value) node.expectedFE.push({ product, value, span: line.span });
     } else {

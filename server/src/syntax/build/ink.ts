@@ -5,33 +5,48 @@ import type { LineCursor } from '../line-cursor';
 import type { Amount, InkBlock, InkCast, InkComponent, Word } from '../ast';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
+import type { PlaceName } from '../../units/places';
+import { parseUnit } from '../../units/parse-unit';
 
 export const INK_STATEMENTS = ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'] as const;
 
 /** `5 mg RuO2`, `5 mg Pt/C 20 wt%` or `5 mg 20 wt% Pt/C`: an amount and the mass fraction stated with it. */
-export function readComponent(cursor: LineCursor): InkComponent | undefined {
-  const amount = cursor.amount();
-  if (amount) {
-    const massFraction = cursor.massFraction();
+export function readComponent(cursor: LineCursor, place: PlaceName, fractionPlace: PlaceName): InkComponent | undefined {
+  // A number right after the amount is its mass fraction, whatever its unit (the analysis checks it).
+  const withFraction = (amount: Amount): InkComponent => {
+    const massFraction = cursor.isNumber() ? cursor.quantity(fractionPlace) : undefined;
     return { amount, massFraction, span: { start: amount.span.start, end: massFraction?.span.end ?? amount.span.end } };
-  }
+  };
+  const amount = cursor.amount(place);
+  if (amount) return withFraction(amount);
   const start = cursor.mark();
-  const quantity = cursor.quantity();
-  const massFraction = cursor.massFraction();
+  const quantity = cursor.quantity(place);
+  const massFraction = cursor.massFraction(fractionPlace);
   const species = massFraction ? cursor.nameWord() : undefined;
-  if (!quantity?.unit || !massFraction || !species) {
-    cursor.reset(start);
-    return undefined;
+  if (quantity?.unit && massFraction && species) {
+    const whole: Amount = { kind: 'amount', quantity, species, span: { start: quantity.span.start, end: species.span.end } };
+    return { amount: whole, massFraction, span: whole.span };
   }
-  const whole: Amount = { kind: 'amount', quantity, species, span: { start: quantity.span.start, end: species.span.end } };
-  return { amount: whole, massFraction, span: whole.span };
+  cursor.reset(start);
+  const bare = bareAmount(cursor, place);
+  return bare && withFraction(bare);
+}
+
+/** `5 RuO2`: an amount whose unit is missing (the analysis says so, at the number); not `5 mg` without its name. */
+function bareAmount(cursor: LineCursor, place: PlaceName): Amount | undefined {
+  const start = cursor.mark();
+  const quantity = cursor.quantity(place, { bare: true });
+  const species = quantity ? cursor.nameWord() : undefined;
+  if (quantity && species && 'error' in parseUnit(species.text)) return { kind: 'amount', quantity, species, span: { start: quantity.span.start, end: species.span.end } };
+  cursor.reset(start);
+  return undefined;
 }
 
 /** Components joined by `+`: `catalyst 5 mg RuO2 + 1 mg IrO2`. */
-function readComponents(cursor: LineCursor): InkComponent[] {
+function readComponents(cursor: LineCursor, place: PlaceName): InkComponent[] {
   const out: InkComponent[] = [];
   do {
-    const c = readComponent(cursor);
+    const c = readComponent(cursor, place, 'inkMassFraction');
     if (!c) break;
     out.push(c);
   } while (cursor.acceptPunct('+'));
@@ -45,7 +60,7 @@ function readComponents(cursor: LineCursor): InkComponent[] {
  */
 export function readCast(cursor: LineCursor, method: Word, requireInk: boolean): InkCast | undefined {
   const start = cursor.mark();
-  const volume = cursor.quantity();
+  const volume = cursor.quantity('inkCastVolume');
   if (!volume) return undefined;
   cursor.accept('of');
   const inkWord = cursor.accept('ink');
@@ -65,25 +80,27 @@ export function readInk(header: Line, ctx: BuildContext, name: Word | undefined)
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
     if (key === 'catalyst' || key === 'additive' || key === 'ionomer' || key === 'binder') {
-      const components = readComponents(cursor);
+      const components = readComponents(cursor, key === 'catalyst' ? 'inkCatalyst' : key === 'additive' ? 'inkAdditive' : 'inkIonomer');
       if (components.length === 0) {
         const example = { catalyst: 'catalyst 5 mg RuO2', additive: 'additive 1 mg XC-72', ionomer: 'ionomer 40 µL Nafion 5 wt%', binder: 'binder 40 µL Nafion 5 wt%' }[key];
         ctx.error(SyntaxCodes.expectedQuantity, `expected an amount and what it is, as in \`${example}\``, cursor.here());
+        node.incomplete = true;
         continue;
       }
       (key === 'catalyst' ? node.catalysts : key === 'additive' ? node.additives : node.ionomers).push(...components);
     } else if (key === 'solvent' || key === 'solvents') {
       do {
-        const amount = cursor.amount();
+        const amount = cursor.amount('inkSolvent') ?? bareAmount(cursor, 'inkSolvent');
         if (!amount) {
           ctx.error(SyntaxCodes.expectedQuantity, 'expected a volume and a solvent, as in `solvent 480 µL isopropanol + 480 µL water`', cursor.here());
+          node.incomplete = true;
           break;
         }
         node.solvents.push(amount);
       } while (cursor.acceptPunct('+'));
     } else if (key === 'sonicate') {
       cursor.accept('for');
-      node.sonicate = { duration: cursor.quantity(), span: line.span };
+      node.sonicate = { duration: cursor.quantity('inkSonication'), span: line.span };
       if (cursor.acceptPunct(',')) cursor.wordsToComma(); // `, ice bath`: a note
     } else {
       const list = [...INK_STATEMENTS, 'binder'].map((a) => '`' + a + '`').join(', ');

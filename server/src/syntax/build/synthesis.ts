@@ -4,6 +4,7 @@ import { LineCursor } from '../line-cursor';
 import type { Amount, BasisStmt, ProductStmt, Step, SynthesisBlock, Word } from '../ast';
 import { SyntaxCodes } from '../codes';
 import { BuildContext, headText } from './context';
+import { parseUnit } from '../../units/parse-unit';
 
 /** Verbs a step may start with. Unknown verbs are reported, with this list. */
 export const STEP_VERBS = [
@@ -16,6 +17,8 @@ export const STEP_VERBS = [
 const TIME_UNITS = new Set(['s', 'sec', 'min', 'h', 'hr', 'hrs', 'hour', 'hours', 'd', 'day', 'days', 'ms', 'week', 'weeks']);
 const TEMPERATURE_UNITS = new Set(['°C', 'degC', '℃', 'K', '°F']);
 const DURATION_WORDS = new Set(['overnight']);
+/** Verbs whose bare `<number> <species>` is an amount that lost its unit, not a note. */
+const AMOUNT_VERBS = new Set(['add', 'dissolve', 'use', 'mix']);
 
 function isTime(unit: Word | undefined): boolean {
   return unit !== undefined && TIME_UNITS.has(unit.text);
@@ -48,16 +51,21 @@ export function readStep(line: Line, ctx: BuildContext): Step {
       continue;
     }
     if (cursor.acceptPunct('+')) continue;
-    const amount = cursor.amountInSolution();
+    const amount = cursor.amountInSolution(mode === 'solvent' ? 'stepSolvent' : 'stepAmount', 'stepSolution');
     if (amount) {
       (mode === 'solvent' ? step.solvents : step.amounts).push(amount);
       continue;
     }
     if (cursor.isNumber()) {
-      const q = cursor.quantity()!;
+      const q = cursor.quantity('stepDuration')!;
       if (isTime(q.unit)) step.duration = q;
-      else if (isTemperature(q.unit)) step.temperature = q;
-      else step.notes.push({ text: ctx.text(q.span), span: q.span });
+      else if (isTemperature(q.unit)) step.temperature = { ...q, place: 'stepTemperature' };
+      else if (q.unit && 'error' in parseUnit(q.unit.text) && (mode === 'solvent' || AMOUNT_VERBS.has(verb.text.toLowerCase()))) {
+        // `add 4 CuCl`: the word is the species and the unit is missing, which the analysis reports.
+        const numbers = { start: q.span.start, end: q.values[q.values.length - 1]!.span.end };
+        const amount: Amount = { kind: 'amount', quantity: { ...q, unit: undefined, place: mode === 'solvent' ? 'stepSolvent' : 'stepAmount', span: numbers }, species: q.unit, span: q.span };
+        (mode === 'solvent' ? step.solvents : step.amounts).push(amount);
+      } else step.notes.push({ text: ctx.text(q.span), span: q.span });
       continue;
     }
     const keyword = cursor.peek();
@@ -70,14 +78,14 @@ export function readStep(line: Line, ctx: BuildContext): Step {
       }
       if (k === 'at') {
         cursor.next();
-        const q = cursor.isNumber() ? cursor.quantity() : undefined;
+        const q = cursor.isNumber() ? cursor.quantity('stepTemperature') : undefined;
         if (q) step.temperature = q;
         else step.temperatureWords = cursor.wordsToComma();
         continue;
       }
       if (k === 'for') {
         cursor.next();
-        const q = cursor.quantity();
+        const q = cursor.quantity('stepDuration');
         if (q) step.duration = q;
         else step.durationWords = cursor.wordsToComma();
         continue;
