@@ -28,8 +28,18 @@ const RULE_HINTS: Record<string, Partial<Record<string, string>>> = {
   vsReference: { AnyWord: 'expected a reference electrode after `vs`, such as `RHE` or `Ag/AgCl (sat. KCl)`' },
 };
 
+/**
+ * What the end of the tokens is: the end of the file, or, for a chunk that is
+ * not the last (chunks.ts), the next top-level statement that begins after it.
+ */
+let endOfInput = 'the end of the file';
+
+export function describeEndOfInput(text: string): void {
+  endOfInput = text;
+}
+
 function describe(token: IToken): string {
-  if (token.tokenType.name === 'EOF') return 'the end of the file';
+  if (token.tokenType.name === 'EOF') return endOfInput;
   if (token.tokenType.name === 'Newline') return 'the end of the line';
   return '`' + token.image + '`';
 }

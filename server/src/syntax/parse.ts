@@ -1,5 +1,7 @@
 // Text in, typed syntax tree and syntax problems out. Pure and deterministic:
-// the language server, the CLI and the tests all call this.
+// the language server, the CLI and the tests all call this. The text is parsed
+// in chunks (chunks.ts); a session keeps them so that the next version of the
+// text re-parses only the chunks an edit touched.
 import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
 import { lex } from './lexer';
 import { parseTokens, type CstParseResult } from './parser';
@@ -9,15 +11,88 @@ import { documentLines, parseNumber, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
 import { LineIndex } from './line-index';
-import type { Document, SyntaxProblem } from './ast';
+import type { Comment, Document, Span, SyntaxProblem, TopLevelNode } from './ast';
+import { chunkStarts } from './chunks';
 import { SyntaxCodes } from './codes';
 import * as T from './tokens';
 
 export interface ParseResult {
   document: Document;
   problems: SyntaxProblem[];
+  /** Tokens of the whole text; their offsets are exact, their line and column fields count within each chunk. */
   tokens: IToken[];
   lineIndex: LineIndex;
+  /** The chunks the text was parsed in, in order (see chunks.ts). */
+  chunks: readonly Chunk[];
+}
+
+/**
+ * One chunk of the text, parsed on its own: a function of its text alone. A
+ * chunk kept from an earlier parse of the same session is moved to its new
+ * offset in place (`relocate`), so its nodes are the same objects as before.
+ */
+export class Chunk {
+  /** Every span object of the chunk's nodes, problems and comments, each once: found when the chunk first moves. */
+  private spans?: Span[];
+  /** What later layers keep about this chunk (the analysis's per-block results); it moves and goes with the chunk. */
+  readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly text: string,
+    public start: number,
+    readonly statements: TopLevelNode[],
+    readonly problems: SyntaxProblem[],
+    readonly comments: Comment[],
+    readonly tokens: IToken[],
+  ) {}
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
+
+  /** Moves every offset of the chunk so that it starts at `start`. */
+  relocate(start: number): void {
+    const delta = start - this.start;
+    if (delta === 0) return;
+    this.spans ??= collectSpans([this.statements, this.problems, this.comments]);
+    for (const span of this.spans) {
+      span.start += delta;
+      span.end += delta;
+    }
+    for (const t of this.tokens) {
+      t.startOffset += delta;
+      t.endOffset! += delta;
+    }
+    this.start = start;
+  }
+}
+
+/** Whether a value is a span: a plain object of exactly `start` and `end`. */
+export function isSpan(x: unknown): x is Span {
+  if (x === null || typeof x !== 'object') return false;
+  const o = x as Record<string, unknown>;
+  if (typeof o.start !== 'number' || typeof o.end !== 'number') return false;
+  let keys = 0;
+  for (const _ in o) keys++;
+  return keys === 2;
+}
+
+/** Every span object reachable from `roots`, each once. */
+function collectSpans(roots: unknown[]): Span[] {
+  const seen = new Set<object>();
+  const spans: Span[] = [];
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (isSpan(x)) {
+      spans.push(x);
+      return;
+    }
+    if (Array.isArray(x)) for (const e of x) visit(e);
+    else for (const k in x) visit((x as Record<string, unknown>)[k]);
+  };
+  for (const r of roots) visit(r);
+  return spans;
 }
 
 /** Problems visible from the tokens alone: stray characters, open quotes and brackets. */
@@ -71,19 +146,98 @@ function numberRange(t: IToken, ctx: BuildContext): void {
   ctx.error(SyntaxCodes.numberOutOfRange, message, spanOfToken(t));
 }
 
+/** Text in, typed tree out: a new session, so nothing is kept between calls. */
 export function parseFaraday(text: string): ParseResult {
-  const lexed = lex(text);
-  return buildTree(text, lexed, parseTokens(lexed.tokens));
+  return new ParseSession().parse(text);
+}
+
+/**
+ * Parses successive versions of one text. Chunks whose text is unchanged are
+ * taken from the previous version (moved to their new offset) instead of
+ * parsed again; the result is the same as a parse from scratch, by
+ * construction, since a chunk's parse depends on its text alone.
+ */
+export class ParseSession {
+  private previous = new Map<string, Chunk[]>();
+
+  parse(text: string): ParseResult {
+    const starts = chunkStarts(text);
+    const pool = this.previous;
+    const next = new Map<string, Chunk[]>();
+    const chunks: Chunk[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!;
+      const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+      // The last chunk ends the file; any other ends where the next statement begins.
+      const key = end === text.length ? text.slice(start, end) + '\u0000' : text.slice(start, end);
+      const chunk = takeFrom(pool, key, start) ?? parseChunk(text, start, end);
+      chunk.relocate(start);
+      chunks.push(chunk);
+      const same = next.get(key);
+      if (same) same.push(chunk);
+      else next.set(key, [chunk]);
+    }
+    this.previous = next;
+    return assemble(text, chunks);
+  }
+}
+
+/** A kept chunk with this text, preferably one already at this offset. */
+function takeFrom(pool: Map<string, Chunk[]>, text: string, start: number): Chunk | undefined {
+  const list = pool.get(text);
+  if (!list || list.length === 0) return undefined;
+  const at = list.findIndex((c) => c.start === start);
+  return list.splice(at >= 0 ? at : 0, 1)[0];
+}
+
+function assemble(text: string, chunks: Chunk[]): ParseResult {
+  if (chunks.length === 1) {
+    const c = chunks[0]!;
+    return { document: { statements: c.statements, comments: c.comments, span: { start: 0, end: text.length } }, problems: c.problems, tokens: c.tokens, lineIndex: new LineIndex(text), chunks };
+  }
+  const statements: TopLevelNode[] = [];
+  const comments: Comment[] = [];
+  const tokens: IToken[] = [];
+  const problems: SyntaxProblem[] = [];
+  for (const c of chunks) {
+    for (const s of c.statements) statements.push(s);
+    for (const x of c.comments) comments.push(x);
+    for (const t of c.tokens) tokens.push(t);
+    for (const p of c.problems) problems.push(p);
+  }
+  // A chunk's last problem can sit where the next chunk's first one does: reported once, as in one chunk.
+  return { document: { statements, comments, span: { start: 0, end: text.length } }, problems: dedupe(problems), tokens, lineIndex: new LineIndex(text), chunks };
+}
+
+/** Lexes and parses the chunk `text[start, end)`; offsets count in the whole text. */
+function parseChunk(text: string, start: number, end: number): Chunk {
+  const lexed = lex(start === 0 && end === text.length ? text : text.slice(start, end));
+  if (start !== 0) {
+    for (const t of lexed.tokens) {
+      t.startOffset += start;
+      t.endOffset! += start;
+    }
+    for (const group of Object.values(lexed.groups)) {
+      for (const t of group) {
+        t.startOffset += start;
+        t.endOffset! += start;
+      }
+    }
+  }
+  const tree = buildTree(text, lexed, parseTokens(lexed.tokens, end === text.length), { start, end });
+  return new Chunk(text.slice(start, end), start, tree.statements, tree.problems, tree.comments, lexed.tokens);
 }
 
 /**
  * The last phase: the typed tree and the syntax problems from the tokens and
- * the CST. `parseFaraday` runs the three phases; the benchmark times each.
+ * the CST of the text between `bounds` (a chunk, or all of it).
  */
-export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseResult): ParseResult {
+export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseResult, bounds: Span = { start: 0, end: text.length }): { statements: TopLevelNode[]; problems: SyntaxProblem[]; comments: Comment[] } {
   const { cst, errors } = parsed;
   const ctx = new BuildContext(text);
-  for (const line of overlongLines(text)) {
+  // Lines are read within the bounds: the file, or one chunk (no line crosses two).
+  const within = bounds.start === 0 && bounds.end === text.length ? text : text.slice(bounds.start, bounds.end);
+  for (const line of overlongLines(within).map((l) => ({ start: l.start + bounds.start, end: l.end + bounds.start }))) {
     ctx.error(SyntaxCodes.lineTooLong, `this line has ${line.end - line.start} characters, more than the ${MAX_LINE_LENGTH} Faraday reads in one line, so it is not read; split it into statements, or put data in a data file and name it with \`data "…"\``, line);
   }
   tokenProblems(lexed.tokens, ctx, text);
@@ -98,16 +252,15 @@ export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseRe
     const span = atEnd && e.previous && !Number.isNaN(e.previous.startOffset)
       ? { start: e.previous.endOffset! + 1, end: e.previous.endOffset! + 1 }
       : Number.isNaN(tok.startOffset)
-        ? { start: text.length, end: text.length }
+        ? { start: bounds.end, end: bounds.end }
         : spanOfToken(tok);
     ctx.error(SyntaxCodes.grammar, e.message, span);
   }
   const lines = documentLines(cst, text);
-  const document = buildDocument(lines, ctx, { start: 0, end: text.length });
+  const document = buildDocument(lines, ctx, bounds);
   const comments = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, span: spanOfToken(c) }));
-  document.comments = comments;
   const problems = dedupe(ctx.problems).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { document, problems, tokens: lexed.tokens, lineIndex: new LineIndex(text) };
+  return { statements: document.statements, problems, comments };
 }
 
 /** Recovery can report one fault twice at the same place; keep the first. */

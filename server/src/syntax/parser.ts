@@ -6,7 +6,7 @@
 // numbers land in one ordered list of its node: no CST node per word.
 import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt, type OrMethodOpts, type TokenType, createTokenInstance } from 'chevrotain';
 import * as T from './tokens';
-import { chemistErrorMessages } from './error-messages';
+import { chemistErrorMessages, describeEndOfInput } from './error-messages';
 import { limitNesting } from './nesting-limit';
 
 /** The CST key of every prose token, whatever its type: one ordered list per line. */
@@ -294,8 +294,10 @@ export interface CstParseResult {
   nestedTooDeep: IToken[];
 }
 
-export function parseTokens(tokens: IToken[]): CstParseResult {
+/** Parses tokens; `endsFile` is false for a chunk followed by another (its end is the next statement's start). */
+export function parseTokens(tokens: IToken[], endsFile = true): CstParseResult {
   const p = faradayParser();
+  describeEndOfInput(endsFile ? 'the end of the file' : 'the start of the next top-level statement');
   // The parser descends once per bracket: brackets beyond MAX_NESTING are not given to it.
   const nesting = limitNesting(tokens);
   p.input = nesting.tokens;

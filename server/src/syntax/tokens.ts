@@ -143,3 +143,8 @@ export const allTokens: TokenType[] = [
 
 /** Keyword spellings, for completion and the TextMate grammar tests. */
 export const keywordSpellings: string[] = keywords.map((k) => String(k.PATTERN).slice(1, -1));
+
+/** Keywords that begin a top-level statement: at column 1 they begin a chunk of the file. */
+export const topLevelKeywordSpellings: string[] = keywords
+  .filter((k) => (k.CATEGORIES ?? []).includes(TopLevelKeyword))
+  .map((k) => String(k.PATTERN).slice(1, -1));

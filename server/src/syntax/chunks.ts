@@ -1,0 +1,33 @@
+// A protocol is a sequence of chunks: each starts at a line whose first
+// character begins a top-level keyword (`synthesis`, `cell`, `reaction`, …)
+// and runs to the next such line. The parser never carries anything across
+// that line (a top-level keyword at column 1 also ends an unclosed block), so
+// each chunk is lexed and parsed on its own, and an edit re-parses only the
+// chunks it touched. Where chunks start is read from the text alone, as the
+// lexer would read the first word of the line.
+import { scanWord } from './word-scanner';
+import { topLevelKeywordSpellings } from './tokens';
+
+const TOP_LEVEL = new Set(topLevelKeywordSpellings);
+const LONGEST = Math.max(...topLevelKeywordSpellings.map((k) => k.length));
+
+/** Whether a top-level keyword, and not a longer word, starts at this line start. */
+function startsChunk(text: string, lineStart: number): boolean {
+  const c = text.charCodeAt(lineStart);
+  if (!(c >= 97 && c <= 122)) return false; // every keyword is lower-case ASCII
+  const end = scanWord(text, lineStart);
+  return end - lineStart <= LONGEST && TOP_LEVEL.has(text.slice(lineStart, end));
+}
+
+/** Offsets where chunks start: always 0, then every line that starts a chunk. */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (i + 1 < n && startsChunk(text, i + 1)) starts.push(i + 1);
+  }
+  return starts;
+}
