@@ -1,7 +1,7 @@
 // The analysis core's entry point: text in, diagnostics and computed values
 // out. A pure function of the text and the options; the language server only
 // decides when to call it.
-import { parseFaraday, type ParseResult } from '../syntax/parse';
+import { ParseSession, parseFaraday, type ParseResult } from '../syntax/parse';
 import { AnalysisCancelled, AnalysisContext, type AnalysisPass, type Facts } from './context';
 import type { AnalysisDiagnostic, ComputedValue } from './model';
 import type { AnalysisOptions } from './options';
@@ -9,6 +9,7 @@ import type { SymbolTable } from './symbols';
 import { namesPass } from './passes/names';
 import { unusedPass } from './passes/unused';
 import { analysisPasses } from './passes';
+import { UNITS } from './incremental/units';
 
 export interface Analysis {
   text: string;
@@ -23,18 +24,61 @@ export interface Analysis {
 export { AnalysisCancelled } from './context';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  return analyseParsed(parseFaraday(text), text, options, false).analysis;
+}
+
+/**
+ * Analyses successive versions of one document (the language server keeps one
+ * per open file). Each analysis equals \`analyze\` of the same text and options;
+ * it re-parses only the chunks an edit touched and replays, from the previous
+ * analysis, every block whose text and inputs are unchanged (incremental/).
+ * An analysis it returned shares its unchanged nodes with the next one, which
+ * moves them to their new offsets: use only the newest.
+ */
+export class AnalysisSession {
+  private readonly parser = new ParseSession();
+  private optionsKey: string | undefined;
+  /** Blocks run and replayed by the last analysis, per pass (benchmark and tests). */
+  lastUnits = { ran: 0, replayed: 0 };
+
+  analyze(text: string, options: AnalysisOptions = {}): Analysis {
+    const parse = this.parser.parse(text);
+    const key = JSON.stringify(options, (_, v: unknown) => (typeof v === 'function' ? undefined : v));
+    if (key !== this.optionsKey) {
+      // Other settings can change any block's result: nothing kept is used.
+      for (const chunk of parse.chunks) chunk.memo.delete(UNITS);
+      this.optionsKey = key;
+    }
+    const { analysis, ctx } = analyseParsed(parse, text, options, true);
+    this.lastUnits = { ...ctx.units!.counts };
+    return analysis;
+  }
+}
+
+function analyseParsed(parse: ParseResult, text: string, options: AnalysisOptions, keepUnits: boolean): { analysis: Analysis; ctx: AnalysisContext } {
   const stopIfCancelled = () => {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
   };
-  const parse = parseFaraday(text);
   stopIfCancelled();
-  const ctx = new AnalysisContext(parse, text, options);
+  const ctx = new AnalysisContext(parse, text, options, keepUnits);
   for (const p of parse.problems) ctx.report(p.code, p.severity, p.message, p.span);
   const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
   for (const pass of passes) {
     pass(ctx);
+    ctx.passEnded();
     stopIfCancelled();
   }
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { text, parse, diagnostics, values: ctx.values, symbols: ctx.symbols, facts: ctx.facts };
+  const values = keepUnits ? Array.from(ctx.values) : ctx.values;
+  const facts = keepUnits ? untracked(ctx.facts) : ctx.facts;
+  return { analysis: { text, parse, diagnostics, values, symbols: ctx.symbols, facts }, ctx };
+}
+
+/** Plain maps, sets and arrays in place of the tracked ones, for everything after the analysis. */
+function untracked(facts: Facts): Facts {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    out[k] = v instanceof Map ? new Map(Map.prototype.entries.call(v)) : v instanceof Set ? new Set(Set.prototype.values.call(v)) : Array.isArray(v) ? Array.prototype.slice.call(v) : v;
+  }
+  return out as unknown as Facts;
 }

@@ -1,7 +1,7 @@
 // The state one analysis run shares between its passes. Passes run in a fixed
 // order (names, chemistry, electrochemistry, crystallography) and hand each
 // other results through `facts`, never through globals.
-import type { Document, Span } from '../syntax/ast';
+import type { Document, Span, TopLevelNode } from '../syntax/ast';
 import type { ParseResult } from '../syntax/parse';
 import type { AnalysisDiagnostic, ComputedValue, QuickFix, RelatedInfo } from './model';
 import type { Severity } from './diagnostic-info';
@@ -12,6 +12,9 @@ import { AnalysisCodes } from './codes';
 import type { Scale } from '../electrochem/potential-scale';
 import { shortenQuotes } from '../text/shorten-quotes';
 import type { DataFileRefusal } from '../instruments/read-bytes';
+import { TrackedArray, TrackedMap, TrackedSet, Tracker, trackFacts } from './incremental/tracking';
+import { UnitRunner } from './incremental/units';
+import { ChunkPositions } from './incremental/snapshot';
 
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
@@ -237,16 +240,20 @@ export class AnalysisCancelled extends Error {
 
 export class AnalysisContext {
   readonly diagnostics: AnalysisDiagnostic[] = [];
-  readonly values: ComputedValue[] = [];
+  readonly values: ComputedValue[];
   readonly symbols = new SymbolTable();
   readonly facts: Facts;
+  /** Present when this analysis keeps per-block results for the next one (an analysis session). */
+  private readonly tracker?: Tracker;
+  readonly units?: UnitRunner;
 
   constructor(
     readonly parse: ParseResult,
     readonly text: string,
     readonly options: AnalysisOptions,
+    keepUnits = false,
   ) {
-    this.facts = {
+    const facts: Facts = {
       temperatureK: options.temperatureK ?? 298.15,
       temperatureStated: false,
       nernstSlope: options.nernstSlope,
@@ -270,9 +277,104 @@ export class AnalysisContext {
       stabilityRuns: [],
       kouteckyLevich: [],
     };
+    if (!keepUnits) {
+      this.values = [];
+      this.facts = facts;
+      return;
+    }
+    const positions = new ChunkPositions(parse.chunks, parse.document.statements);
+    const tracker = new Tracker(positions);
+    this.tracker = tracker;
+    this.facts = trackFacts(facts, tracker);
+    this.values = TrackedArray.of_<ComputedValue>('values', tracker, [], true);
+    this.symbols.tracker = tracker;
+    tracker.register('symbols', this.symbols as unknown as Record<string, unknown>);
+    this.units = new UnitRunner(
+      {
+        tracker,
+        values: this.values,
+        diagnostics: this.diagnostics,
+        symbols: this.symbols,
+        statements: parse.document.statements,
+        statementsOf: (kind) => this.statementsOf(kind as TopLevelNode['kind']),
+        trackFields: (object, id) => this.trackFields(object, id),
+        readFile: (path) => this.readFile(path),
+        readBytes: (path, max, root) => this.readBytes(path, max, root),
+        listDirectory: (path) => this.listDirectory(path),
+      },
+      positions,
+    );
+  }
+
+  /**
+   * Runs one pass's work on one block as a unit: in an analysis session, it is
+   * replayed from the previous analysis when the block and all it read are
+   * unchanged (incremental/units.ts). `pass` names the pass.
+   */
+  unit(statement: TopLevelNode, pass: string, work: () => void): void {
+    if (this.units) this.units.run(statement, pass, work);
+    else work();
+  }
+
+  /**
+   * A pass whose units read and write its own tables (fields of `owner`) says
+   * so before its units run: the tables are then tracked like facts.
+   */
+  trackState(owner: object, id: string): void {
+    if (!this.units || !this.tracker) return;
+    const fields = owner as Record<string, unknown>;
+    this.trackFields(fields, id);
+    this.units.trackOwner(id, fields);
+  }
+
+  private trackFields(fields: Record<string, unknown>, id: string): void {
+    const tracker = this.tracker!;
+    for (const k of Object.keys(fields)) {
+      const v = fields[k];
+      if (v instanceof Map && !(v instanceof TrackedMap)) fields[k] = new TrackedMap(`${id}.${k}`, tracker, v);
+      else if (v instanceof Set && !(v instanceof TrackedSet)) fields[k] = new TrackedSet(`${id}.${k}`, tracker, v);
+      else if (Array.isArray(v) && !(v instanceof TrackedArray)) fields[k] = TrackedArray.of_(`${id}.${k}`, tracker, v);
+    }
+  }
+
+  /**
+   * Whether a unit is being recorded. Per-analysis memos (a species read once
+   * per analysis) are bypassed then: a memo hit would hide what the unit read.
+   */
+  get recording(): boolean {
+    return this.tracker?.current !== undefined;
+  }
+
+  /** Between passes: a pass's own state stops being read. */
+  passEnded(): void {
+    this.units?.passEnded();
+  }
+
+  private readonly byKind = new Map<string, TopLevelNode[]>();
+
+  /**
+   * The statements of one kind, in order. Prefer it to scanning the document:
+   * in an analysis session, a unit that asks depends on those statements only.
+   */
+  statementsOf<K extends TopLevelNode['kind']>(kind: K): Extract<TopLevelNode, { kind: K }>[] {
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = this.parse.document.statements.filter((s) => s.kind === kind)));
+    const r = this.tracker?.current;
+    if (r) r.once(`statementsOf\u0000${kind}`, () => ({ kind: 'statementsOf', of: kind, nodes: [...list] }));
+    return [...list] as Extract<TopLevelNode, { kind: K }>[];
+  }
+
+  /** The top-level statement whose span holds this range (in a session, a unit asking about its own block depends on nothing else). */
+  statementAt(span: Span): TopLevelNode | undefined {
+    const r = this.tracker?.current;
+    const own = r?.block;
+    if (own && own.span.start <= span.start && span.end <= own.span.end) return own;
+    return this.document.statements.find((s) => s.span.start <= span.start && span.end <= s.span.end);
   }
 
   get document(): Document {
+    const r = this.tracker?.current;
+    if (r) r.once('statements', () => ({ kind: 'statements', nodes: [...this.parse.document.statements] }));
     return this.parse.document;
   }
 
@@ -296,7 +398,10 @@ export class AnalysisContext {
   /** Reads a file through `options.readFile`, once per analysis however often the protocol names it. */
   readFile(absolutePath: string): string | undefined {
     if (!this.files.has(absolutePath)) this.files.set(absolutePath, this.options.readFile?.(absolutePath));
-    return this.files.get(absolutePath);
+    const text = this.files.get(absolutePath);
+    const r = this.tracker?.current;
+    if (r) r.once(`file\u0000${absolutePath}`, () => ({ kind: 'file', path: absolutePath, text }));
+    return text;
   }
 
   private readonly byteFiles = new Map<string, Uint8Array | DataFileRefusal | undefined>();
@@ -307,7 +412,10 @@ export class AnalysisContext {
   /** The file names of a folder through `options.listDirectory`, once per analysis; undefined without a lister or folder. */
   listDirectory(absolutePath: string): string[] | undefined {
     if (!this.folders.has(absolutePath)) this.folders.set(absolutePath, this.options.listDirectory?.(absolutePath));
-    return this.folders.get(absolutePath);
+    const names = this.folders.get(absolutePath);
+    const r = this.tracker?.current;
+    if (r) r.once(`folder\u0000${absolutePath}`, () => ({ kind: 'folder', path: absolutePath, names: names && [...names] }));
+    return names;
   }
 
   /**
@@ -320,7 +428,10 @@ export class AnalysisContext {
       if (read instanceof Uint8Array) this.dataBytesRead += read.length;
       this.byteFiles.set(absolutePath, read);
     }
-    return this.byteFiles.get(absolutePath);
+    const bytes = this.byteFiles.get(absolutePath);
+    const r = this.tracker?.current;
+    if (r) r.once(`bytes\u0000${absolutePath}\u0000${maxBytes}\u0000${root ?? ''}`, () => ({ kind: 'bytes', path: absolutePath, max: maxBytes, root, bytes }));
+    return bytes;
   }
 
   /**
@@ -330,6 +441,8 @@ export class AnalysisContext {
    */
   value(v: ComputedValue): void {
     if (typeof v.value === 'number' && !Number.isFinite(v.value)) {
+      // Whether it is explained depends on every diagnostic so far: not something a unit can replay.
+      if (this.tracker?.current) this.tracker.current.unreplayable = true;
       const explained = this.diagnostics.some((d) => (d.severity === 'error' || d.severity === 'warning') && d.span.start <= v.span.end && v.span.start <= d.span.end);
       if (!explained) {
         this.report(AnalysisCodes.notFinite, 'warning', `the ${KIND_WORDS[v.kind] ?? v.kind} of ${v.subject} cannot be computed: it divides by zero; check the quantities it is computed from (a mass, area, volume, duration or charge of zero leaves it undefined)`, v.span);

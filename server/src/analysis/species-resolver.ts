@@ -55,6 +55,7 @@ const formulas = new WeakMap<AnalysisContext, Map<string, ReturnType<typeof pars
  * (the names pass has declared every ligand before any pass reads a formula).
  */
 export function formulaOf(ctx: AnalysisContext, text: string) {
+  if (ctx.recording) return parseFormula(text, abbreviationLookup(ctx));
   let map = formulas.get(ctx);
   if (!map) formulas.set(ctx, (map = new Map()));
   let result = map.get(text);
@@ -66,7 +67,7 @@ export function formulaOf(ctx: AnalysisContext, text: string) {
 export function declaredSpecies(ctx: AnalysisContext, name: string): SpeciesInfo | undefined {
   let map = cache.get(ctx);
   if (!map) cache.set(ctx, (map = new Map()));
-  if (map.has(name)) return map.get(name) ?? undefined;
+  if (map.has(name) && !ctx.recording) return map.get(name) ?? undefined;
   const decl = ctx.symbols.lookup(name, ['reagent', 'cluster', 'ligand']);
   let info: SpeciesInfo | null = null;
   if (decl && (decl.node.kind === 'reagent' || decl.node.kind === 'cluster' || decl.node.kind === 'ligand') && decl.node.formula) {
@@ -167,7 +168,7 @@ export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true):
 
 /** Declares the name as the elements it spells, above the top-level statement that uses it. */
 function declareAsSpelled(ctx: AnalysisContext, word: Word, spelled: string): QuickFix {
-  const statement = ctx.document.statements.find((s) => s.span.start <= word.span.start && word.span.end <= s.span.end);
+  const statement = ctx.statementAt(word.span);
   const at = ctx.text.lastIndexOf('\n', (statement?.span.start ?? word.span.start) - 1) + 1;
   return { title: `Declare \`reagent ${word.text} = ${word.text}\`: the elements it spells, ${spelled}`, edits: [{ span: { start: at, end: at }, newText: `reagent ${word.text} = ${word.text}\n` }] };
 }

@@ -2,6 +2,8 @@
 // every place a name is used. Navigation, rename and "unknown name" checks
 // all read this one table.
 import type { Span, TopLevelNode } from '../syntax/ast';
+import type { Tracker } from './incremental/tracking';
+import { snapshot } from './incremental/snapshot';
 
 export type SymbolKind =
   | 'ligand' | 'reagent' | 'cluster' | 'synthesis' | 'ink' | 'electrolyte' | 'electrode' | 'cell'
@@ -28,8 +30,10 @@ export interface SymbolUse {
 }
 
 export class SymbolTable {
-  readonly decls: SymbolDecl[] = [];
+  private readonly declared: SymbolDecl[] = [];
   readonly uses: SymbolUse[] = [];
+  /** Set by an analysis that keeps per-block results: what a unit looks up is recorded (incremental/units.ts). */
+  tracker: Tracker | undefined;
   private readonly byKey = new Map<string, SymbolDecl>();
   /** The uses that resolved to each declaration, in order: looked up per declaration, never by scanning all uses. */
   private readonly usesByDecl = new Map<SymbolDecl, SymbolUse[]>();
@@ -43,14 +47,35 @@ export class SymbolTable {
   declare(decl: SymbolDecl): SymbolDecl | undefined {
     const k = this.key(decl.kind, decl.name);
     const existing = this.byKey.get(k);
-    this.decls.push(decl);
+    this.declared.push(decl);
+    if (existing) this.tracker?.changed('symbols');
     if (existing) return existing;
     this.byKey.set(k, decl);
     this.namesByKinds.clear();
+    this.tracker?.changed('symbols');
     return undefined;
   }
 
+  /** Every declaration in order (a name declared twice appears twice). */
+  get decls(): readonly SymbolDecl[] {
+    const r = this.tracker?.current;
+    if (r) r.once('symbols\u0000decls', () => ({ kind: 'query', container: 'symbols', method: 'declsNow', args: [], result: snapshot([...this.declared], r.at) }), this.tracker!.version('symbols'));
+    return this.declared;
+  }
+
+  /** The declarations as they are now, unrecorded (for checking a recorded read). */
+  declsNow(): SymbolDecl[] {
+    return [...this.declared];
+  }
+
   lookup(name: string, kinds: SymbolKind[]): SymbolDecl | undefined {
+    const d = this.find(name, kinds);
+    const r = this.tracker?.current;
+    if (r) r.once(`symbols\u0000lookup\u0000${name}\u0000${kinds.join()}`, () => ({ kind: 'query', container: 'symbols', method: 'lookup', args: [name, kinds], result: snapshot(d, r.at) }), this.tracker!.version('symbols'));
+    return d;
+  }
+
+  private find(name: string, kinds: SymbolKind[]): SymbolDecl | undefined {
     for (const kind of kinds) {
       const d = this.byKey.get(this.key(kind, name));
       if (d) return d;
@@ -78,10 +103,13 @@ export class SymbolTable {
       names = [...this.byKey.values()].filter((d) => kinds.includes(d.kind)).map((d) => d.name);
       this.namesByKinds.set(key, names);
     }
+    const r = this.tracker?.current;
+    if (r) r.once(`symbols\u0000names\u0000${key}`, () => ({ kind: 'query', container: 'symbols', method: 'namesOf', args: [kinds], result: [...names] }), this.tracker!.version('symbols'));
     return [...names];
   }
 
   usesOf(decl: SymbolDecl): SymbolUse[] {
+    if (this.tracker?.current) this.tracker.current.unreplayable = true; // uses of other blocks: not a unit's business
     return [...(this.usesByDecl.get(decl) ?? [])];
   }
 
@@ -92,6 +120,8 @@ export class SymbolTable {
   readonly bound = new Set<SymbolDecl>();
 
   bind(name: string, kinds: SymbolKind[]): void {
+    // A unit's binding is replayed by binding again, in the table of the analysis that replays it.
+    this.tracker?.current?.writes.push({ kind: 'call', container: 'symbols', method: 'bind', args: [name, kinds] });
     const d = this.lookup(name, kinds);
     if (d) this.bound.add(d);
   }

@@ -2,8 +2,9 @@
 // a newer edit makes the pending (or running) older analysis stale: a pending
 // one is replaced, a running one stops at its next pass when `isStale` says
 // so. Results carry the version they belong to, so a stale one is dropped
-// instead of published.
-import { analyze, AnalysisCancelled, type Analysis } from '../analysis/analyze';
+// instead of published. Each document has an analysis session: an edit
+// re-analyses only the blocks it touched (analysis/incremental).
+import { AnalysisSession, AnalysisCancelled, type Analysis } from '../analysis/analyze';
 import type { AnalysisOptions } from '../analysis/options';
 
 export interface DocumentSnapshot {
@@ -15,6 +16,7 @@ export interface DocumentSnapshot {
 export class AnalysisScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly sessions = new Map<string, AnalysisSession>();
 
   constructor(
     private readonly delayMs: number,
@@ -58,6 +60,7 @@ export class AnalysisScheduler {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.sessions.delete(uri);
   }
 
   invalidateAll(): void {
@@ -65,7 +68,11 @@ export class AnalysisScheduler {
   }
 
   private analyseNow(doc: DocumentSnapshot, isCancelled?: () => boolean): Analysis {
-    const analysis = analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
+    let session = this.sessions.get(doc.uri);
+    if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
+    // The session's previous analysis is moved to the new text: only the newest one is kept.
+    this.results.delete(doc.uri);
+    const analysis = session.analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
     this.results.set(doc.uri, { version: doc.version, analysis });
     this.onAnalysed(doc.uri, doc.version, analysis);
     return analysis;

@@ -265,8 +265,8 @@ export function chemistryPass(ctx: AnalysisContext): void {
   declarationsPass(ctx);
   for (const node of ctx.document.statements) {
     ctx.stopIfCancelled();
-    if (node.kind === 'synthesis') synthesisPass(ctx, node);
-    else if (node.kind === 'reaction') reactionPass(ctx, node);
+    if (node.kind === 'synthesis') ctx.unit(node, 'chemistry', () => synthesisPass(ctx, node));
+    else if (node.kind === 'reaction') ctx.unit(node, 'chemistry', () => reactionPass(ctx, node));
   }
 }
 

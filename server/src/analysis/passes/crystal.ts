@@ -251,5 +251,5 @@ function refinementAlerts(ctx: AnalysisContext, c: CrystalBlock): void {
 }
 
 export function crystalPass(ctx: AnalysisContext): void {
-  for (const s of ctx.document.statements) if (s.kind === 'crystal') crystalBlock(ctx, s);
+  for (const s of ctx.document.statements) if (s.kind === 'crystal') ctx.unit(s, 'crystal', () => crystalBlock(ctx, s));
 }

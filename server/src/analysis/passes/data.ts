@@ -408,10 +408,13 @@ export function resultDataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
     ctx.stopIfCancelled();
     if (s.kind !== 'result' || !s.data) continue;
-    const file = loadDataFile(ctx, s.data.value, s.data);
-    const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === s.data!.span.start);
-    if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
-    // When the electrolysis started, for the GC injections of the result.
-    if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
+    const data = s.data;
+    ctx.unit(s, 'resultData', () => {
+      const file = loadDataFile(ctx, data.value, data);
+      const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === data.span.start);
+      if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
+      // When the electrolysis started, for the GC injections of the result.
+      if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
+    });
   }
 }

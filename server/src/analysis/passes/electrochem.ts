@@ -1,7 +1,7 @@
 // Electrochemistry pass: protocol settings, electrolyte pH, set-points of
 // every potential vs the cell's reference, calibrations, faradaic
 // efficiencies and yield rates of results, and the expectations of plans.
-import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReactionDecl, ReferenceSpec, ResultBlock, RunBlock, Span } from '../../syntax/ast';
+import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReactionDecl, ReferenceSpec, ResultBlock, RunBlock, Span, TopLevelNode } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
@@ -111,20 +111,23 @@ class ElectrochemPass {
 
   run(): void {
     const statements = this.ctx.document.statements;
-    for (const s of statements) if (s.kind === 'setting') this.setting(s);
+    // Each block's work is a unit (incremental/units.ts): the tables of this pass are tracked like facts.
+    this.ctx.trackState(this, 'electrochem');
+    const unit = (s: TopLevelNode, work: () => void) => this.ctx.unit(s, 'electrochem', work);
+    for (const s of statements) if (s.kind === 'setting') unit(s, () => this.setting(s));
     const { nernstSlope: stated, temperatureK } = this.ctx.facts;
     this.slopeStated = stated !== undefined;
     this.slope = this.slopeRejected ? undefined : stated ?? (temperatureK === undefined ? undefined : nernstSlope(temperatureK));
-    for (const s of statements) if (s.kind === 'reference' && s.electrode && s.offset) this.declareReference(s.electrode, s.offset);
-    for (const s of statements) if (s.kind === 'electrolyte') this.electrolyte(s);
-    for (const s of statements) if (s.kind === 'electrode') this.electrode(s);
-    for (const s of statements) if (s.kind === 'calibration') this.calibration(s);
-    for (const s of statements) if (s.kind === 'cell') this.cell(s);
+    for (const s of statements) if (s.kind === 'reference' && s.electrode && s.offset) unit(s, () => this.declareReference(s.electrode!, s.offset!));
+    for (const s of statements) if (s.kind === 'electrolyte') unit(s, () => this.electrolyte(s));
+    for (const s of statements) if (s.kind === 'electrode') unit(s, () => this.electrode(s));
+    for (const s of statements) if (s.kind === 'calibration') unit(s, () => this.calibration(s));
+    for (const s of statements) if (s.kind === 'cell') unit(s, () => this.cell(s));
     for (const s of statements) {
       this.ctx.stopIfCancelled();
-      if (s.kind === 'run') this.runBlock(s);
-      else if (s.kind === 'result') this.result(s);
-      else if (s.kind === 'plan') this.plan(s);
+      if (s.kind === 'run') this.ctx.unit(s, 'electrochem', () => this.runBlock(s));
+      else if (s.kind === 'result') this.ctx.unit(s, 'electrochem', () => this.result(s));
+      else if (s.kind === 'plan') this.ctx.unit(s, 'electrochem', () => this.plan(s));
     }
     this.replicateRuns();
   }
@@ -266,7 +269,7 @@ class ElectrochemPass {
   }
 
   private reactions(): ReactionDecl[] {
-    return this.ctx.document.statements.filter((s): s is ReactionDecl => s.kind === 'reaction');
+    return this.ctx.statementsOf('reaction');
   }
 
   private reportCompartmentUnknown(c: CellBlock, why: string): void {
@@ -394,8 +397,8 @@ class ElectrochemPass {
     for (const [name, cell] of this.cells) {
       byCell.set(name, { name, catalysts: [cell.electrodeName, cell.electrode?.catalyst].filter((x): x is string => !!x), electrolyses: [] });
     }
-    for (const s of this.ctx.document.statements) {
-      if (s.kind !== 'run' || !s.cell) continue;
+    for (const s of this.ctx.statementsOf('run')) {
+      if (!s.cell) continue;
       const evidence = byCell.get(s.cell.text);
       if (!evidence) continue;
       for (const t of s.techniques) {

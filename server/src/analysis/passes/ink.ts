@@ -165,6 +165,6 @@ function ionomerMass(ctx: AnalysisContext, i: InkComponent, substance: Substance
 
 export function inkPass(ctx: AnalysisContext): void {
   for (const node of ctx.document.statements) {
-    if (node.kind === 'ink') inkPassFor(ctx, node);
+    if (node.kind === 'ink') ctx.unit(node, 'ink', () => inkPassFor(ctx, node));
   }
 }

@@ -1,0 +1,198 @@
+// Values kept between analyses in a form that survives edits elsewhere in the
+// text: every span becomes (chunk, offset in the chunk), so a chunk that moved
+// still compares equal and restores to its new offsets; a span into a chunk
+// that is gone makes the value unusable. Statements (top-level nodes) are kept
+// by identity: a chunk kept from the previous parse keeps its nodes, an edited
+// one has new nodes, so identity says whether the source is unchanged.
+import type { Span, TopLevelNode } from '../../syntax/ast';
+import { isSpan, type Chunk } from '../../syntax/parse';
+
+/** Where the chunks of the current text start, to turn offsets into (chunk, offset in it) and back. */
+export class ChunkPositions {
+  private readonly starts: number[];
+  readonly live: Set<Chunk>;
+  /** Every statement of the text, to keep them by identity. */
+  readonly statements: WeakSet<object>;
+
+  constructor(readonly chunks: readonly Chunk[], statements: readonly TopLevelNode[]) {
+    this.starts = chunks.map((c) => c.start);
+    this.live = new Set(chunks);
+    this.statements = new WeakSet(statements);
+  }
+
+  /** The chunk holding an offset; an end offset belongs to the chunk it closes. */
+  chunkAt(offset: number, isEnd: boolean): Chunk {
+    const starts = this.starts;
+    const target = isEnd ? offset - 1 : offset;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= target) low = mid;
+      else high = mid - 1;
+    }
+    return this.chunks[low]!;
+  }
+}
+
+/** A span as (chunk, offset in the chunk) for its start and its end. */
+export class SpanRef {
+  constructor(
+    readonly startChunk: Chunk,
+    readonly start: number,
+    readonly endChunk: Chunk,
+    readonly end: number,
+  ) {}
+
+  static of(span: Span, at: ChunkPositions): SpanRef {
+    const a = at.chunkAt(span.start, false);
+    const b = span.end === span.start ? a : at.chunkAt(span.end, true);
+    return new SpanRef(a, span.start - a.start, b, span.end - b.start);
+  }
+
+  /** Offsets in the current text; undefined when a chunk it points into is gone. */
+  resolve(at: ChunkPositions): { start: number; end: number } | undefined {
+    if (!at.live.has(this.startChunk) || !at.live.has(this.endChunk)) return undefined;
+    return { start: this.startChunk.start + this.start, end: this.endChunk.start + this.end };
+  }
+}
+
+/** Kept by reference, never copied: data imported from instrument files and other long series. */
+const LONG = 256;
+
+function keptByReference(x: object, at: ChunkPositions): boolean {
+  return at.statements.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
+}
+
+function isPlain(x: object): boolean {
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null || proto === Array.prototype || proto === Map.prototype || proto === Set.prototype;
+}
+
+/** A deep copy with spans as SpanRefs. */
+export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
+  if (x === null || typeof x !== 'object') return x;
+  if (keptByReference(x, at)) return x;
+  const known = seen.get(x);
+  if (known !== undefined) return known;
+  if (isSpan(x)) return SpanRef.of(x, at);
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    seen.set(x, out);
+    for (const e of x) out.push(snapshot(e, at, seen));
+    return out;
+  }
+  if (x instanceof Map) {
+    const out = new Map();
+    seen.set(x, out);
+    for (const [k, v] of x) out.set(snapshot(k, at, seen), snapshot(v, at, seen));
+    return out;
+  }
+  if (x instanceof Set) {
+    const out = new Set();
+    seen.set(x, out);
+    for (const v of x) out.add(snapshot(v, at, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(x, out);
+  for (const k in x) out[k] = snapshot((x as Record<string, unknown>)[k], at, seen);
+  return out;
+}
+
+/** Thrown by `restore` when a snapshot points into a chunk that is gone. */
+export class Unrestorable extends Error {}
+
+/** A fresh live value from a snapshot, with spans at the current offsets. */
+export function restore(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
+  if (x === null || typeof x !== 'object') return x;
+  if (x instanceof SpanRef) {
+    const span = x.resolve(at);
+    if (!span) throw new Unrestorable();
+    return span;
+  }
+  if (keptByReference(x, at)) return x;
+  const known = seen.get(x);
+  if (known !== undefined) return known;
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    seen.set(x, out);
+    for (const e of x) out.push(restore(e, at, seen));
+    return out;
+  }
+  if (x instanceof Map) {
+    const out = new Map();
+    seen.set(x, out);
+    for (const [k, v] of x) out.set(restore(k, at, seen), restore(v, at, seen));
+    return out;
+  }
+  if (x instanceof Set) {
+    const out = new Set();
+    seen.set(x, out);
+    for (const v of x) out.add(restore(v, at, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(x, out);
+  for (const k in x) out[k] = restore((x as Record<string, unknown>)[k], at, seen);
+  return out;
+}
+
+/** Whether a live value equals a snapshot, spans compared as (chunk, offset in it). */
+export function sameAs(snap: unknown, live: unknown, at: ChunkPositions, depth = 0): boolean {
+  if (snap === live) return true;
+  if (snap instanceof SpanRef) {
+    if (!isSpan(live)) return false;
+    const span = snap.resolve(at);
+    return span !== undefined && span.start === live.start && span.end === live.end;
+  }
+  if (snap === null || live === null || typeof snap !== 'object' || typeof live !== 'object') {
+    return typeof snap === 'number' && typeof live === 'number' && Number.isNaN(snap) && Number.isNaN(live);
+  }
+  if (depth > 64) return false; // a cycle: unequal is always safe
+  if (Array.isArray(snap)) {
+    if (!Array.isArray(live) || snap.length !== live.length) return false;
+    for (let i = 0; i < snap.length; i++) if (!sameAs(snap[i], live[i], at, depth + 1)) return false;
+    return true;
+  }
+  if (snap instanceof Map) {
+    if (!(live instanceof Map) || snap.size !== live.size) return false;
+    const liveEntries = [...live];
+    let i = 0;
+    for (const [k, v] of snap) {
+      const [lk, lv] = liveEntries[i++]!;
+      if (!sameAs(k, lk, at, depth + 1) || !sameAs(v, lv, at, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (snap instanceof Set) {
+    if (!(live instanceof Set) || snap.size !== live.size) return false;
+    const liveValues = [...live];
+    let i = 0;
+    for (const v of snap) if (!sameAs(v, liveValues[i++], at, depth + 1)) return false;
+    return true;
+  }
+  if (keptByReference(snap, at) || keptByReference(live, at)) {
+    // Long series: equal element by element (the same import gives the same object, so this is rare).
+    if (ArrayBuffer.isView(snap) && ArrayBuffer.isView(live)) return bytesEqual(snap, live);
+    if (Array.isArray(live) && Array.isArray(snap)) return false;
+    return false;
+  }
+  const a = snap as Record<string, unknown>;
+  const b = live as Record<string, unknown>;
+  let n = 0;
+  for (const k in a) {
+    n++;
+    if (!(k in b) || !sameAs(a[k], b[k], at, depth + 1)) return false;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+function bytesEqual(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}

@@ -1,0 +1,316 @@
+// A unit is one pass's work on one block (a synthesis, a run, a result …).
+// Its outputs (values, diagnostics, name uses) and its writes to shared state
+// are kept with the block's chunk, with everything it read. In the next
+// analysis, if the block's chunk is unchanged and every read gives the same
+// answer, the unit is replayed: outputs appended, writes applied. Otherwise it
+// runs again. The analysis stays a pure function of the text: a replayed
+// unit leaves exactly what running it would.
+import type { Span, TopLevelNode } from '../../syntax/ast';
+import { isSpan, type Chunk } from '../../syntax/parse';
+import type { AnalysisDiagnostic, ComputedValue } from '../model';
+import type { SymbolDecl, SymbolKind, SymbolTable } from '../symbols';
+import { BLOCK_START, Recorder, type Read, type Tracker, type Write } from './tracking';
+import { ChunkPositions, SpanRef, restore, sameAs, Unrestorable } from './snapshot';
+
+/** Where a chunk keeps its units' records (Chunk.memo). */
+export const UNITS = 'units';
+
+interface UnitRecord {
+  reads: Read[];
+  writes: Write[];
+  values: ComputedValue[];
+  diagnostics: AnalysisDiagnostic[];
+  uses: { name: string; kinds: SymbolKind[]; span: Span }[];
+  decls: SymbolDecl[];
+  /** Every span object of the outputs with where it points, to move them with their chunks. */
+  spans: [Span, SpanRef][];
+  /** The chunks those spans point into, with the offset each started at when the spans were last set. */
+  chunks: Map<Chunk, number>;
+}
+
+/** What a unit runner needs of the analysis. */
+export interface UnitHost {
+  readonly tracker: Tracker;
+  /** Replaces the untracked Maps, Sets and arrays among an object's fields by tracked ones. */
+  trackFields(object: Record<string, unknown>, id: string): void;
+  readonly values: ComputedValue[];
+  readonly diagnostics: AnalysisDiagnostic[];
+  readonly symbols: SymbolTable;
+  readonly statements: readonly TopLevelNode[];
+  statementsOf(kind: string): readonly TopLevelNode[];
+  readFile(path: string): string | undefined;
+  readBytes(path: string, max: number, root?: string): unknown;
+  listDirectory(path: string): string[] | undefined;
+}
+
+export class UnitRunner {
+  private readonly where = new Map<TopLevelNode, { chunk: Chunk; index: number }>();
+  private readonly occurrences = new Map<unknown[], number>();
+  /** A pass's own tables and fields, tracked like facts while its units run (see `trackOwner`). */
+  private owner: { id: string; object: Record<string, unknown> } | undefined;
+  /** Units replayed and run in this analysis, for the benchmark and tests. */
+  readonly counts = { replayed: 0, ran: 0 };
+
+  constructor(private readonly host: UnitHost, private readonly at: ChunkPositions) {
+    for (const chunk of at.chunks) chunk.statements.forEach((s, index) => this.where.set(s, { chunk, index }));
+  }
+
+  /** The pass's own state, from now until the next pass starts: its fields become tracked ones. */
+  trackOwner(id: string, object: Record<string, unknown>): void {
+    this.owner = { id, object };
+    this.host.tracker.register(id, object);
+  }
+
+  passEnded(): void {
+    this.owner = undefined;
+    this.host.tracker.forgetChecks();
+  }
+
+  run(statement: TopLevelNode, pass: string, work: () => void): void {
+    const tracker = this.host.tracker;
+    const place = this.where.get(statement);
+    if (tracker.current || !place) {
+      work(); // inside another unit, or a node from elsewhere (an imported file): no unit of its own
+      return;
+    }
+    try {
+      this.runUnit(statement, pass, work, place);
+    } finally {
+      this.trackNewTables();
+    }
+  }
+
+  /**
+   * A table the pass made during a unit (a list computed on first use and kept
+   * in a field) is tracked from then on: the units after it that read it
+   * depend on what it holds.
+   */
+  private trackNewTables(): void {
+    if (this.owner) this.host.trackFields(this.owner.object, this.owner.id);
+  }
+
+  private runUnit(statement: TopLevelNode, pass: string, work: () => void, place: { chunk: Chunk; index: number }): void {
+    // Kept per chunk: by pass, statement of the chunk, and how many times the pass ran a unit on it so far.
+    let byPass = place.chunk.memo.get(UNITS) as Map<string, (UnitRecord | undefined)[][]> | undefined;
+    if (!byPass) place.chunk.memo.set(UNITS, (byPass = new Map()));
+    let byStatement = byPass.get(pass);
+    if (!byStatement) byPass.set(pass, (byStatement = []));
+    const slots = (byStatement[place.index] ??= []);
+    const n = this.occurrences.get(slots) ?? 0;
+    this.occurrences.set(slots, n + 1);
+    const kept = slots[n];
+    if (kept && this.replay(kept, statement)) {
+      this.counts.replayed++;
+      return;
+    }
+    this.counts.ran++;
+    slots[n] = undefined;
+    slots[n] = this.record(work, statement);
+  }
+
+  private record(work: () => void, statement: TopLevelNode): UnitRecord | undefined {
+    const host = this.host;
+    const recorder = new Recorder(this.at, host.tracker);
+    recorder.blockStart = statement.span.start;
+    recorder.block = statement;
+    const v0 = host.values.length;
+    recorder.outputsBefore = v0;
+    const d0 = host.diagnostics.length;
+    const u0 = host.symbols.uses.length;
+    const decl0 = host.symbols.decls.length;
+    const owner = this.owner;
+    const scalars = owner ? ownerScalars(owner.object) : undefined;
+    if (owner && scalars) for (const [prop, value] of scalars) recorder.reads.push({ kind: 'scalar', container: owner.id, prop, value });
+    host.tracker.current = recorder;
+    try {
+      work();
+    } finally {
+      host.tracker.current = undefined;
+    }
+    if (owner && scalars) {
+      for (const [prop, before] of scalars) {
+        const after = owner.object[prop];
+        if (!Object.is(after, before)) recorder.writes.push({ kind: 'scalar', container: owner.id, prop, value: after });
+      }
+    }
+    recorder.finish();
+    if (recorder.unreplayable) return undefined;
+    const values = Array.prototype.slice.call(host.values, v0) as ComputedValue[];
+    const diagnostics = host.diagnostics.slice(d0);
+    const uses = host.symbols.uses.slice(u0).map((u) => ({ name: u.name, kinds: u.kinds, span: u.span }));
+    const decls = host.symbols.decls.slice(decl0);
+    const spans: [Span, SpanRef][] = [];
+    const seen = new Set<object>();
+    const collect = (x: unknown): void => {
+      if (x === null || typeof x !== 'object' || seen.has(x)) return;
+      seen.add(x);
+      if (isSpan(x)) spans.push([x, SpanRef.of(x, this.at)]);
+      else if (Array.isArray(x)) for (const e of x) collect(e);
+      else for (const k in x) collect((x as Record<string, unknown>)[k]);
+    };
+    for (const v of values) collect(v);
+    for (const d of diagnostics) collect(d);
+    for (const u of uses) collect(u.span);
+    if (decls.length > 0) return undefined; // a unit that declares names is run every time
+    const chunks = new Map<Chunk, number>();
+    for (const [, ref] of spans) {
+      chunks.set(ref.startChunk, ref.startChunk.start);
+      chunks.set(ref.endChunk, ref.endChunk.start);
+    }
+    return { reads: recorder.reads, writes: recorder.writes, values, diagnostics, uses, decls, spans, chunks };
+  }
+
+  /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
+  private replay(record: UnitRecord, statement: TopLevelNode): boolean {
+    const key = (k: unknown) => (k === BLOCK_START ? statement.span.start : restore(k, this.at));
+    for (const read of record.reads) if (!this.holds(read, key)) return false;
+    // Outputs point only into chunks that are still here; they move when one of them moved.
+    let moved = false;
+    for (const [chunk, start] of record.chunks) {
+      if (!this.at.live.has(chunk)) return false;
+      if (chunk.start !== start) moved = true;
+    }
+    let writes: { write: Write; key?: unknown; value?: unknown; items?: unknown[] }[];
+    try {
+      writes = record.writes.map((w) => {
+        if (w.kind === 'set') return { write: w, key: key(w.key), value: restore(w.value, this.at) };
+        if (w.kind === 'add' || w.kind === 'scalar') return { write: w, value: restore(w.value, this.at) };
+        if (w.kind === 'push' || w.kind === 'append') return { write: w, key: key(w.kind === 'append' ? w.key : undefined), items: w.items.map((x) => restore(x, this.at)) };
+        if (w.kind === 'call') return { write: w, items: w.args.map((x) => restore(x, this.at)) };
+        return { write: w, key: key(w.key) };
+      });
+    } catch (e) {
+      if (e instanceof Unrestorable) return false;
+      throw e;
+    }
+    // Every check passed: nothing below can fail.
+    if (moved) {
+      for (const [span, ref] of record.spans) {
+        span.start = ref.startChunk.start + ref.start;
+        span.end = ref.endChunk.start + ref.end;
+      }
+      for (const chunk of record.chunks.keys()) record.chunks.set(chunk, chunk.start);
+    }
+    const host = this.host;
+    for (const v of record.values) host.values.push(v);
+    for (const d of record.diagnostics) host.diagnostics.push(d);
+    for (const u of record.uses) host.symbols.use(u.name, u.kinds, u.span);
+    for (const { write, key, value, items } of writes) this.apply(write, key, value, items);
+    return true;
+  }
+
+  private container(id: string): unknown {
+    return this.host.tracker.containers.get(id);
+  }
+
+  private apply(write: Write, key: unknown, value: unknown, items: unknown[] | undefined): void {
+    const c = this.container(write.container);
+    switch (write.kind) {
+      case 'set':
+        (c as Map<unknown, unknown>).set(key, value);
+        break;
+      case 'delete':
+        (c as Map<unknown, unknown>).delete(key);
+        break;
+      case 'add':
+        (c as Set<unknown>).add(value);
+        break;
+      case 'push':
+        (c as unknown[]).push(...items!);
+        break;
+      case 'scalar':
+        (c as Record<string, unknown>)[write.prop] = value;
+        break;
+      case 'call':
+        (c as Record<string, (...args: unknown[]) => unknown>)[write.method]!(...items!);
+        break;
+      case 'append': {
+        const target = c instanceof Map ? c.get(key) : undefined;
+        const array = write.field === undefined ? target : (target as Record<string, unknown> | undefined)?.[write.field];
+        (array as unknown[]).push(...items!);
+        this.host.tracker.changed(write.container);
+        break;
+      }
+    }
+  }
+
+  /** Whether a read gives the same answer now; a read shared by units is checked once per version of its container. */
+  private holds(read: Read, key: (k: unknown) => unknown): boolean {
+    if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query') return this.check(read, key);
+    if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, key); // per block: not shared
+    const tracker = this.host.tracker;
+    const version = tracker.version(read.container);
+    const known = tracker.checked.get(read);
+    if (known && known.version === version) return known.holds;
+    const holds = this.check(read, key);
+    tracker.checked.set(read, { version, holds });
+    return holds;
+  }
+
+  private check(read: Read, key: (k: unknown) => unknown): boolean {
+    const at = this.at;
+    switch (read.kind) {
+      case 'key': {
+        const c = this.container(read.container) as Map<unknown, unknown> | undefined;
+        if (!c) return false;
+        let k: unknown;
+        try {
+          k = key(read.key);
+        } catch {
+          return false;
+        }
+        return c.has(k) === read.present && sameAs(read.value, c.get(k), at);
+      }
+      case 'all': {
+        const c = this.container(read.container);
+        if (c instanceof Map) return sameAs(read.value, new Map(c.entries()), at);
+        if (c instanceof Set) return sameAs(read.value, new Set(c.values()), at);
+        if (Array.isArray(c)) return sameAs(read.value, Array.prototype.slice.call(c), at);
+        return false;
+      }
+      case 'scalar': {
+        const c = this.container(read.container) as Record<string, unknown> | undefined;
+        return c !== undefined && sameAs(read.value, c[read.prop], at);
+      }
+      case 'query': {
+        const c = this.container(read.container) as Record<string, (...args: unknown[]) => unknown> | undefined;
+        if (!c || typeof c[read.method] !== 'function') return false;
+        return sameAs(read.result, c[read.method]!(...read.args), at);
+      }
+      case 'file':
+        return this.host.readFile(read.path) === read.text;
+      case 'bytes': {
+        const now = this.host.readBytes(read.path, read.max, read.root);
+        if (now === read.bytes) return true;
+        if (now instanceof Uint8Array && read.bytes instanceof Uint8Array) return Buffer.compare(now, read.bytes) === 0;
+        return JSON.stringify(now) === JSON.stringify(read.bytes); // a refusal: the same reason
+      }
+      case 'folder': {
+        const now = this.host.listDirectory(read.path);
+        return JSON.stringify(now) === JSON.stringify(read.names);
+      }
+      case 'statementsOf': {
+        const now = this.host.statementsOf(read.of);
+        if (now.length !== read.nodes.length) return false;
+        for (let i = 0; i < now.length; i++) if (now[i] !== read.nodes[i]) return false;
+        return true;
+      }
+      case 'statements': {
+        const now = this.host.statements;
+        if (now.length !== read.nodes.length) return false;
+        for (let i = 0; i < now.length; i++) if (now[i] !== read.nodes[i]) return false;
+        return true;
+      }
+    }
+  }
+}
+
+/** The plain fields (numbers, strings, flags) of a pass's own state. */
+function ownerScalars(object: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const k of Object.keys(object)) {
+    const v = object[k];
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) out.push([k, v]);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// The incremental analysis is an optimisation that never changes a result:
+// after any sequence of edits, an analysis session (re-parsing only the chunks
+// an edit touched, replaying the blocks whose inputs are unchanged) gives
+// exactly what a fresh analysis of the same text gives: diagnostics, computed
+// values, every range, the typed tree, names and facts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyze, AnalysisSession, type Analysis } from '../../server/src/analysis/analyze';
+import { ParseSession, parseFaraday } from '../../server/src/syntax/parse';
+import { chunkStarts } from '../../server/src/syntax/chunks';
+
+const dir = path.resolve(__dirname, '..', '..', 'samples');
+const samples = readdirSync(dir).filter((f) => f.endsWith('.faraday')).map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+const read = (f: string) => {
+  try {
+    return readFileSync(f, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Everything an analysis says, as plain data (instrument series by their point counts). */
+function said(a: Analysis): unknown {
+  const plain = (v: unknown): unknown =>
+    v instanceof Map ? [...v].map(([k, x]) => [typeof k === 'object' && k && 'span' in k ? (k as { span: unknown }).span : k, plain(x)])
+      : v instanceof Set ? [...v]
+        : Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' && 'data' in x ? { ...x, data: (x as { data: { points: number } }).data.points } : x))
+          : v;
+  return JSON.parse(JSON.stringify({
+    diagnostics: a.diagnostics,
+    values: a.values,
+    statements: a.parse.document.statements,
+    comments: a.parse.document.comments,
+    problems: a.parse.problems,
+    tokens: a.parse.tokens.map((t) => [t.image, t.startOffset, t.endOffset]),
+    uses: a.symbols.uses.map((u) => [u.name, u.span, u.resolved?.kind, u.resolved?.nameSpan]),
+    decls: a.symbols.decls.map((d) => [d.name, d.kind, d.nameSpan, d.span, d.file]),
+    bound: [...a.symbols.bound].map((d) => [d.name, d.kind]),
+    facts: Object.fromEntries(Object.entries(a.facts).map(([k, v]) => [k, plain(v)])),
+  }));
+}
+
+// Edits a chemist makes: characters, words, numbers and units, new lines and blocks, deletions.
+const SNIPPETS = ['x', '5', ' ', '\n', '}', '{', '(', ')', '"', ',', ';', '#', '->', '-', '0.5', '1e5', 'mg', 'µL', '°C', 'mL/min', 'V vs RHE', 'vs SCE', 'NO3-',
+  'add 5 mg CuCl\n', 'stir 10 min\n', 'pH 7 measured\n', 'charge 600 C\n', 'by nessler', 'temperature 30 °C\n', 'nernst slope 0.06 V\n',
+  '\nsynthesis X {\n  add 20 mg CuCl in 1 mL water\n}\n', '\nelectrolyte e { 0.1 M KOH in water }\n', '\ncell C {\n  catholyte e 30 mL\n}\n',
+  '\nreaction N2 : 2 NO3- + 12 H+ + 10 e- -> N2 + 6 H2O\n', '\nligand SR = SC6H3Cl2\n', 'reagent', 'cell', 'synthesis', 'calibration'];
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  deleteLength: fc.oneof(fc.constant(0), fc.nat({ max: 12 }), fc.nat({ max: 200 })),
+  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 4 })),
+});
+
+function apply(text: string, e: { at: number; deleteLength: number; insert: string }): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.insert + text.slice(at + e.deleteLength);
+}
+
+test('chunks start at every line that begins with a top-level keyword, and nowhere else', () => {
+  const text = '# title\nprotocol "p"\ntemperature 25 °C\nsynthesis A {\n  stir\n}\n  cell indented\ncells are not a keyword\ncell H {\n}\r\nrun in H {\n}';
+  const starts = chunkStarts(text);
+  assert.deepEqual(starts.map((s) => text.slice(s, s + 9)), ['# title\np', 'protocol ', 'synthesis', 'cell H {\n', 'run in H ']);
+});
+
+test('a parse session re-parses only the edited chunk and gives the parse from scratch', () => {
+  const { text } = samples.find((s) => s.file.endsWith('au28cu12-si.faraday'))!;
+  const session = new ParseSession();
+  const first = session.parse(text);
+  const at = text.indexOf('stir 10 min');
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const second = session.parse(edited);
+  const kept = second.chunks.filter((c) => first.chunks.includes(c)).length;
+  assert.equal(kept, second.chunks.length - 1, 'every chunk but the edited one is kept');
+  const fresh = parseFaraday(edited);
+  assert.deepEqual(JSON.parse(JSON.stringify({ d: second.document, p: second.problems })), JSON.parse(JSON.stringify({ d: fresh.document, p: fresh.problems })));
+});
+
+test('after random edits, an analysis session says exactly what a fresh analysis says (samples, with their data files)', () => {
+  fc.assert(
+    fc.property(fc.nat({ max: samples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+      const { file } = samples[which]!;
+      let text = samples[which]!.text;
+      const options = { fileName: file, readFile: read };
+      const session = new AnalysisSession();
+      session.analyze(text, options);
+      for (const e of edits) {
+        text = apply(text, e);
+        const incremental = said(session.analyze(text, options));
+        assert.deepEqual(incremental, said(analyze(text, options)));
+      }
+    }),
+    { numRuns: 60, seed: 20261202 },
+  );
+});
+
+test('an edit inside one synthesis runs again only that synthesis; the other blocks are replayed', () => {
+  const { file, text } = samples.find((s) => s.file.endsWith('au28cu12-si.faraday'))!;
+  const options = { fileName: file, readFile: read };
+  const session = new AnalysisSession();
+  session.analyze(text, options);
+  const all = session.lastUnits.ran;
+  const at = text.indexOf('stir 10 min');
+  session.analyze(text.slice(0, at) + 'stir 11 min' + text.slice(at + 'stir 10 min'.length), options);
+  // The synthesis's chemistry unit; nothing else.
+  assert.deepEqual(session.lastUnits, { ran: 1, replayed: all - 1 });
+});
+
+test('a change of settings replays nothing: every block is analysed again with the new settings', () => {
+  const { text } = samples[0]!;
+  const session = new AnalysisSession();
+  session.analyze(text, { temperatureK: 298.15 });
+  const all = session.lastUnits.ran;
+  session.analyze(text, { temperatureK: 310 });
+  assert.deepEqual(session.lastUnits, { ran: all, replayed: 0 });
+  assert.deepEqual(said(session.analyze(text, { temperatureK: 310 })), said(analyze(text, { temperatureK: 310 })));
+});
