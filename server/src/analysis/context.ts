@@ -14,7 +14,7 @@ import { shortenQuotes } from '../text/shorten-quotes';
 import type { DataFileRefusal } from '../instruments/read-bytes';
 import { TrackedArray, TrackedMap, TrackedSet, Tracker, trackFacts } from './incremental/tracking';
 import { UnitRunner } from './incremental/units';
-import { ChunkPositions } from './incremental/snapshot';
+import { ChunkPositions, snapshot } from './incremental/snapshot';
 
 /** Report kinds in words, for the message of a value that could not be computed. */
 const KIND_WORDS: Record<string, string> = {
@@ -297,6 +297,7 @@ export class AnalysisContext {
         symbols: this.symbols,
         statements: parse.document.statements,
         statementsOf: (kind) => this.statementsOf(kind as TopLevelNode['kind']),
+        valueAt: (kind, start) => this.valueAt(kind, start),
         trackFields: (object, id) => this.trackFields(object, id),
         readFile: (path) => this.readFile(path),
         readBytes: (path, max, root) => this.readBytes(path, max, root),
@@ -351,6 +352,31 @@ export class AnalysisContext {
   }
 
   private readonly byKind = new Map<string, TopLevelNode[]>();
+  private readonly valuesByPlace = new Map<string, { value: ComputedValue; index: number }>();
+  private valuesIndexed = 0;
+
+  /**
+   * The first value of this kind whose span starts at `start` (a set-point at
+   * its number, a charge at its data file), found through an index instead of
+   * a scan of every value.
+   */
+  valueAt(kind: string, start: number): ComputedValue | undefined {
+    const values = this.values;
+    for (; this.valuesIndexed < values.length; this.valuesIndexed++) {
+      const v = values[this.valuesIndexed]!;
+      const key = `${v.kind}\u0000${v.span.start}`;
+      if (!this.valuesByPlace.has(key)) this.valuesByPlace.set(key, { value: v, index: this.valuesIndexed });
+    }
+    const hit = this.valuesByPlace.get(`${kind}\u0000${start}`);
+    const r = this.tracker?.current;
+    if (r) {
+      // What the unit depends on is what came before its own values; a place in its block moves with it.
+      const before = hit && hit.index < r.outputsBefore ? hit.value : undefined;
+      const relative = r.block !== undefined && r.block.span.start <= start && start <= r.block.span.end;
+      r.reads.push({ kind: 'valueAt', of: kind, start: relative ? start - r.block!.span.start : start, relative, result: snapshot(before, r.at) });
+    }
+    return hit?.value;
+  }
 
   /**
    * The statements of one kind, in order. Prefer it to scanning the document:

@@ -16,7 +16,9 @@ export type Read =
   | { kind: 'bytes'; path: string; max: number; root: string | undefined; bytes: unknown }
   | { kind: 'folder'; path: string; names: string[] | undefined }
   | { kind: 'statements'; nodes: readonly TopLevelNode[] }
-  | { kind: 'statementsOf'; of: string; nodes: readonly TopLevelNode[] };
+  | { kind: 'statementsOf'; of: string; nodes: readonly TopLevelNode[] }
+  /** The first value of a kind at an offset (`relative`: counted from the unit's block start, so it moves with it). */
+  | { kind: 'valueAt'; of: string; start: number; relative: boolean; result: unknown };
 
 export type Write =
   | { kind: 'set'; container: string; key: unknown; value: unknown }

@@ -38,6 +38,7 @@ export interface UnitHost {
   readonly symbols: SymbolTable;
   readonly statements: readonly TopLevelNode[];
   statementsOf(kind: string): readonly TopLevelNode[];
+  valueAt(kind: string, start: number): ComputedValue | undefined;
   readFile(path: string): string | undefined;
   readBytes(path: string, max: number, root?: string): unknown;
   listDirectory(path: string): string[] | undefined;
@@ -163,7 +164,7 @@ export class UnitRunner {
   /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
   private replay(record: UnitRecord, statement: TopLevelNode): boolean {
     const key = (k: unknown) => (k === BLOCK_START ? statement.span.start : restore(k, this.at));
-    for (const read of record.reads) if (!this.holds(read, key)) return false;
+    for (const read of record.reads) if (!this.holds(read, key, statement)) return false;
     // Outputs point only into chunks that are still here; they move when one of them moved.
     let moved = false;
     for (const [chunk, start] of record.chunks) {
@@ -235,7 +236,11 @@ export class UnitRunner {
   }
 
   /** Whether a read gives the same answer now; a read shared by units is checked once per version of its container. */
-  private holds(read: Read, key: (k: unknown) => unknown): boolean {
+  private holds(read: Read, key: (k: unknown) => unknown, block?: TopLevelNode): boolean {
+    if (read.kind === 'valueAt') {
+      const start = read.relative ? block!.span.start + read.start : read.start;
+      return sameAs(read.result, this.host.valueAt(read.of, start), this.at);
+    }
     if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query') return this.check(read, key);
     if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, key); // per block: not shared
     const tracker = this.host.tracker;
@@ -289,6 +294,8 @@ export class UnitRunner {
         const now = this.host.listDirectory(read.path);
         return JSON.stringify(now) === JSON.stringify(read.names);
       }
+      case 'valueAt':
+        return false; // checked in holds, where the block is known
       case 'statementsOf': {
         const now = this.host.statementsOf(read.of);
         if (now.length !== read.nodes.length) return false;

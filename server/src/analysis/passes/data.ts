@@ -335,7 +335,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const written = siOf(ctx, t.at!.quantity, i);
             const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
             if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
-            const setpoint = ctx.values.find((v) => v.kind === 'setpoint' && v.span.start === n.span.start)?.value as number | undefined;
+            const setpoint = ctx.valueAt('setpoint', n.span.start)?.value as number | undefined;
             if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
             checkRecordDuration(ctx, t, file, i);
           });
@@ -411,7 +411,7 @@ export function resultDataPass(ctx: AnalysisContext): void {
     const data = s.data;
     ctx.unit(s, 'resultData', () => {
       const file = loadDataFile(ctx, data.value, data);
-      const charge = file && ctx.values.find((v) => v.kind === 'charge' && v.span.start === data.span.start);
+      const charge = file && ctx.valueAt('charge', data.span.start);
       if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
       // When the electrolysis started, for the GC injections of the result.
       if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
