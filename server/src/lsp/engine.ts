@@ -19,6 +19,7 @@ import { defaultSettings, type FaradaySettings, settingsToOptions } from './sett
 import { registerEditorFeatures, type FeatureRegistry } from './editor-features';
 import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
+import { mapThroughPendingEdits, type MappedAnalysis } from './pending-edits';
 import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
 import { FIGURES_REQUEST, METHODS_REQUEST, type FiguresParams, type FiguresResult, type MethodsParams, type MethodsResult, type PreviewFiguresResult } from './protocol';
@@ -158,6 +159,23 @@ export class Engine {
     }
   }
 
+  /**
+   * An analysis that answers at this position of the current text: the
+   * current one, or, while an edit waits for its analysis, the latest one when
+   * the edit did not touch the block there (pending-edits.ts).
+   */
+  private answering(uri: string, position: { line: number; character: number }): MappedAnalysis | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const latest = this.scheduler.latestVersion(uri);
+    if (latest && latest.version !== doc.version) {
+      const mapped = mapThroughPendingEdits(latest.analysis, doc.getText(), doc.offsetAt(position));
+      if (mapped) return mapped;
+    }
+    const a = this.analysisOf(uri);
+    return a ? { analysis: a, offset: a.parse.lineIndex.offset(position), toCurrent: (s) => s, lineIndex: a.parse.lineIndex } : undefined;
+  }
+
   private analysisOf(uri: string) {
     const doc = this.documents.get(uri);
     return doc ? this.scheduler.analysisFor(snapshot(doc)) : undefined;
@@ -168,8 +186,8 @@ export class Engine {
     const analysisOf = (uri: string) => this.analysisOf(uri);
     type P = { textDocument: { uri: string }; position: { line: number; character: number } };
     on('textDocument/hover', (p: P) => {
-      const a = analysisOf(p.textDocument.uri);
-      return a ? hoverAt(a, a.parse.lineIndex.offset(p.position)) : null;
+      const m = this.answering(p.textDocument.uri, p.position);
+      return m ? hoverAt(m.analysis, m.offset, (span) => m.lineIndex.range(m.toCurrent(span))) : null;
     });
     on('textDocument/inlayHint', (p: { textDocument: { uri: string }; range: Parameters<typeof inlayHints>[1] }) => {
       const a = analysisOf(p.textDocument.uri);
@@ -198,8 +216,8 @@ export class Engine {
       ]);
     });
     on('textDocument/completion', (p: P) => {
-      const a = analysisOf(p.textDocument.uri);
-      return a ? completionItems(a, a.parse.lineIndex.offset(p.position)) : [];
+      const m = this.answering(p.textDocument.uri, p.position);
+      return m ? completionItems(m.analysis, m.offset) : [];
     });
     on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) => {
       const a = analysisOf(p.textDocument.uri);

@@ -15,7 +15,9 @@ export interface DocumentSnapshot {
 
 export class AnalysisScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly results = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly results = new Map<string, { version: number; analysis: Analysis; at: number }>();
+  /** Orders schedules and analyses: an analysis made after a schedule already answers it. */
+  private clock = 0;
   private readonly sessions = new Map<string, AnalysisSession>();
 
   constructor(
@@ -31,8 +33,15 @@ export class AnalysisScheduler {
   /** Schedule an analysis; an edit arriving before it runs replaces it. */
   schedule(doc: DocumentSnapshot, immediately = false): void {
     clearTimeout(this.timers.get(doc.uri));
+    const scheduledAt = ++this.clock;
     const run = () => {
       this.timers.delete(doc.uri);
+      const done = this.results.get(doc.uri);
+      if (done && done.version === doc.version && done.at > scheduledAt) {
+        // A request already needed this version analysed: publish it.
+        this.onAnalysed(doc.uri, doc.version, done.analysis);
+        return;
+      }
       try {
         this.analyseNow(doc, this.staleness(doc.uri));
       } catch (e) {
@@ -56,6 +65,11 @@ export class AnalysisScheduler {
     return this.results.get(uri)?.analysis;
   }
 
+  /** The newest analysis with the version it belongs to. */
+  latestVersion(uri: string): { version: number; analysis: Analysis } | undefined {
+    return this.results.get(uri);
+  }
+
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
@@ -73,7 +87,7 @@ export class AnalysisScheduler {
     // The session's previous analysis is moved to the new text: only the newest one is kept.
     this.results.delete(doc.uri);
     const analysis = session.analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
-    this.results.set(doc.uri, { version: doc.version, analysis });
+    this.results.set(doc.uri, { version: doc.version, analysis, at: ++this.clock });
     this.onAnalysed(doc.uri, doc.version, analysis);
     return analysis;
   }
