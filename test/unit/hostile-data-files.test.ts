@@ -99,7 +99,7 @@ test('a 2 GB file is refused by its size, without reading a byte of it', () => {
   const reads = mock.method(fs, 'readSync');
   try {
     const { at } = analyseData(['data/big.txt']);
-    assert.deepEqual(at('data/big.txt'), ['FD0725 `data/big.txt` has 2048 MB, more than the 256 MB Faraday reads; export a shorter run or average points on export']);
+    assert.deepEqual(at('data/big.txt'), ['FD0725 `data/big.txt` is larger than the 256 MB Faraday reads (2048 MB); export a shorter run or average points on export']);
     assert.equal(reads.mock.callCount(), 0);
   } finally {
     reads.mock.restore();
@@ -153,4 +153,26 @@ test('imports read only regular files: an import of /dev/zero or a FIFO is not f
   assert.equal(readProtocolText(path.join(ws, 'data', 'pipe.txt')), undefined);
   const a = analyze('import "/dev/zero"\nimport "data/pipe.txt"\n', { fileName: path.join(ws, 'p.faraday'), readFile: readProtocolText });
   assert.deepEqual(a.diagnostics.filter((d) => d.code === 'FD0205' || /cannot find/.test(d.message)).length, 2);
+});
+
+test('the data files of one analysis share 256 MB: the next file is asked for no more than what is left, and refused beyond it', async () => {
+  const { MAX_ANALYSIS_DATA_BYTES } = await import('../../server/src/analysis/passes/data');
+  const { MAX_DATA_FILE_BYTES } = await import('../../server/src/instruments/detect');
+  assert.equal(MAX_ANALYSIS_DATA_BYTES, 256 * 1024 * 1024);
+  const first = fs.statSync(path.join(ws, 'data', 'it.txt')).size;
+  const asked: number[] = [];
+  // The real reader for it.txt; for the second file a stand-in that is one byte larger than it is asked for.
+  const readBytes = (f: string, max: number, root?: string) => {
+    asked.push(max);
+    if (f.endsWith('it.txt')) return readBytesBounded(f, max, root);
+    const size = MAX_ANALYSIS_DATA_BYTES - first + 2;
+    return size > max ? { refused: 'too-large' as const, size } : undefined;
+  };
+  const text = 'run {\n  CA at -0.8 V vs RHE for 2 h, data "data/it.txt"\n  CA at -0.9 V vs RHE for 2 h, data "data/next.txt"\n}\n';
+  const a = analyze(text, { fileName: path.join(ws, 'p.faraday'), readBytes, workspaceRoot: ws });
+  assert.deepEqual(asked, [MAX_DATA_FILE_BYTES + 1, MAX_ANALYSIS_DATA_BYTES - first + 1]);
+  const budget = a.diagnostics.filter((d) => d.code === 'FD0772');
+  assert.equal(budget.length, 1);
+  assert.equal(text.slice(budget[0]!.span.start, budget[0]!.span.end), '"data/next.txt"');
+  assert.match(budget[0]!.message, /would pass 256 MB/);
 });
