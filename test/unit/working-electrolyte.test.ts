@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../server/src/analysis/analyze';
 import { parseFaraday } from '../../server/src/syntax/parse';
+import { writeMethods } from '../../server/src/methods/assemble';
 
 const near = (a: number | string | undefined, b: number, tol: number, what = '') => assert.ok(typeof a === 'number' && Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const codes = (a: Analysis) => a.diagnostics.map((d) => d.code);
@@ -93,4 +94,16 @@ test('completion offers the compartments after `working w in` and the electrolyt
   assert.deepEqual(completions(a, text.indexOf('in \n') + 3, vocabulary).map((c) => c.label), ['catholyte', 'anolyte']);
   const labels = completions(a, text.indexOf('koh1 30 mL'), vocabulary).map((c) => c.label);
   assert.deepEqual(labels, ['koh1', 'koh01']);
+});
+
+test('the Methods section writes the RHE offset of the electrolyte the working electrode sits in, named by its compartment', () => {
+  const both = '  catholyte koh01 30 mL\n  anolyte koh1 30 mL';
+  const oxidation = 'reaction O2 : 4 OH- -> O2 + 2 H2O + 4 e-\n';
+  const text = writeMethods(analyze(oer(both, oxidation)), 'md').text.replace(/\\([\\`*_[\]<>~|#])/g, '$1').replace(/−/g, '-');
+  // Hg/HgO (1 M KOH) 0.098 V vs SHE; anolyte koh1 at pH 14.0: 0.098 + 0.059 × 14.0 = 0.924 V (the catholyte's 13.0 would give 0.865 V).
+  assert.match(text, /koh1 anolyte \(pH 14\.0, measured\), E\(RHE\) = E\(Hg\/HgO\) \+ 0\.924 V/);
+  assert.doesNotMatch(text, /koh01 catholyte/);
+  // A single-compartment cell names its electrolyte as such: 0.098 + 0.059 × 13.0 = 0.865 V.
+  const single = writeMethods(analyze(oer('  electrolyte koh01 30 mL')), 'md').text.replace(/\\([\\`*_[\]<>~|#])/g, '$1');
+  assert.match(single, /koh01 electrolyte \(pH 13\.0, measured\), E\(RHE\) = E\(Hg\/HgO\) \+ 0\.865 V/);
 });

@@ -35,6 +35,15 @@ function referencePotentialText(m: MethodsContext, cell: CellBlock, vsSHE: numbe
   return { text: formatted(vsSHE, { decimals: 3 }), decimals: 3, source: 'vs SHE' };
 }
 
+/** The cell's line for the working electrode's electrolyte, and the word that names its compartment. */
+function workingCompartment(cell: CellBlock, electrolyte: string | undefined): { line: NonNullable<CellBlock['catholyte']>; word: string } | undefined {
+  for (const word of ['electrolyte', 'catholyte', 'anolyte'] as const) {
+    const line = cell[word];
+    if (line && line.electrolyte.text === electrolyte) return { line, word };
+  }
+  return undefined;
+}
+
 export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
   const converted = cells.filter((c) => usesRHE(m, c));
   if (converted.length === 0) return [];
@@ -58,12 +67,14 @@ export function rheConversion(m: MethodsContext, cells: CellBlock[]): Block[] {
   const offsets: Inline[][] = [];
   for (const cell of converted) {
     const f = m.analysis.facts.cells.get(cell.name?.text ?? '');
-    const e = electrolyteByName(m, cell.catholyte?.electrolyte.text);
+    // The offset is that of the electrolyte the working electrode sits in (the analysis chose it), named by its compartment.
+    const working = workingCompartment(cell, f?.electrolyte);
+    const e = electrolyteByName(m, working?.line.electrolyte.text);
     if (!f?.pH || !e || f.toRHE === undefined) {
-      m.problem(MethodsCodes.noRHEConversion, 'warning', `potentials of cell ${cell.name?.text ?? ''} are given vs RHE, but its catholyte has no pH, so the Methods section cannot write the offset: add \`pH … measured\` to the electrolyte`, cell.catholyte?.span ?? cell.span);
+      m.problem(MethodsCodes.noRHEConversion, 'warning', `potentials of cell ${cell.name?.text ?? ''} are given vs RHE, but the electrolyte its working electrode sits in has no pH, so the Methods section cannot write the offset: add \`pH … measured\` to the electrolyte`, working?.line.span ?? cell.span);
       continue;
     }
-    offsets.push(inlines(`for the ${e.name?.text ?? ''} catholyte (`, pHPhrase(m, e), '), ', { kind: 'math', nodes: [{ kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' }, { kind: 'num', text: formatted(f.toRHE, { decimals: ref.decimals }) }, { kind: 'unit', text: 'V' }] }));
+    offsets.push(inlines(`for the ${e.name?.text ?? ''} ${working!.word} (`, pHPhrase(m, e), '), ', { kind: 'math', nodes: [{ kind: 'var', name: 'E', sub: 'RHE' }, { kind: 'op', op: '=' }, { kind: 'var', name: 'E', sub: refShort }, { kind: 'op', op: '+' }, { kind: 'num', text: formatted(f.toRHE, { decimals: ref.decimals }) }, { kind: 'unit', text: 'V' }] }));
   }
   const intro: Sentence = sentence(main.reference.span, 'all potentials are reported vs the reversible hydrogen electrode (RHE); they were converted from the ', referenceName(main.reference.electrode.text), ' scale with:');
   const where: Sentence = clause(main.reference.span,
