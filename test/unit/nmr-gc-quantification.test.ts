@@ -98,7 +98,7 @@ test('¹H NMR against DMSO: formate, methanol against a stated standard integral
   assert.ok(!a.diagnostics.some((d) => d.code === 'FD0508' || d.code === 'FD0550'));
   // The hover explains the formula with the numbers.
   const hover = (hoverAt(a, text.indexOf('0.42') + 1)!.contents as { value: string }).value;
-  assert.match(hover, /c = \(I \/ I_std\) × \(N_std \/ N\) × c_std = \(0\.42 \/ 1\) × \(6 H \/ 1 H\) × 10 mM = 25\.2 mM in the tube, × 1\.2 dilution = 30\.24 mM in the catholyte/);
+  assert.match(hover, /c = \(I \/ I_std\) × \(N_std \/ N\) × c_std = \(0\.42 \/ 1\) × \(6 H \/ 1 H\) × 10 mM = 25\.2 mM in the tube, × 1\.2 dilution = 30\.24 mM in the electrolyte/);
   const methanol = (hoverAt(a, text.indexOf('1.3 vs') + 1)!.contents as { value: string }).value;
   assert.match(methanol, /\(1\.3 \/ 2\.0\) × \(6 H \/ 3 H\) × 10 mM = 13 mM in the tube/);
   const ethanol = (hoverAt(a, text.indexOf('0.15,') + 1)!.contents as { value: string }).value;

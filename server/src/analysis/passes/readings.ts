@@ -28,7 +28,7 @@ import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty'
 export interface QuantifiedReading {
   /** The species the moles are of (`NH3` for a line on the `NH3-N` basis). */
   product: string;
-  /** `dissolved`: `amount` is mol per litre of catholyte; `gas`: a volume fraction of the carrier. */
+  /** `dissolved`: `amount` is mol per litre of the electrolyte the working electrode sits in; `gas`: a volume fraction of the carrier. */
   phase: 'dissolved' | 'gas';
   amount: number;
   /** Standard uncertainty of `amount`, when known. */
@@ -134,7 +134,7 @@ export class ReadingQuantifier {
       const mgPerL = milligramsPerLitre(r.mean, lineBasis);
       const uMg = r.sd !== undefined ? milligramsPerLitre(r.sd, lineBasis) : undefined;
       this.concentrationValue(result, reading, mgPerL, uMg, r.n,
-        `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the catholyte, read without a calibration${kind.unit.text === 'mg/L' && r.n === 1 ? '' : ` (= ${formatPlusMinus(mgPerL, uMg, { significant: 5 })} mg/L)`}.${replicateText(values, replicates(values))}${unitMeaning(kind.unit, analyte, lineBasis)}`);
+        `Measured ${written} ${analyte}${method ? ` by ${method}` : ''}: a concentration in the electrolyte, read without a calibration${kind.unit.text === 'mg/L' && r.n === 1 ? '' : ` (= ${formatPlusMinus(mgPerL, uMg, { significant: 5 })} mg/L)`}.${replicateText(values, replicates(values))}${unitMeaning(kind.unit, analyte, lineBasis)}`);
       return { product: lineBasis.product, phase: 'dissolved', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} readings` : undefined };
     }
     if (!cal) {
@@ -185,7 +185,7 @@ export class ReadingQuantifier {
     // The same moles of the compound, reported on the line's own basis.
     const mgPerL = milligramsPerLitre(molPerLitre, lineBasis);
     const uMg = uMolPerLitre !== undefined ? milligramsPerLitre(uMolPerLitre, lineBasis) : undefined;
-    const diluted = cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(inSample, { significant: 5 })} ${unit} in the catholyte` : '';
+    const diluted = cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4 })} dilution = ${formatNumber(inSample, { significant: 5 })} ${unit} in the electrolyte` : '';
     const converted = unit === 'mg/L' && calAnalyte === analyte ? '' : ` = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}`;
     this.concentrationValue(result, reading, mgPerL, uMg, r.n,
       `${how}${diluted}${converted}.${note ? ` Uncertainty: ${note}.` : ''}${replicateText(responses, r)}${unitMeaning(cal.unit, calAnalyte, calBasis)}`,
@@ -231,7 +231,7 @@ export class ReadingQuantifier {
     const integral = r.n === 1 ? reading.value.values[0]!.text : formatNumber(r.mean * standardIntegral, { significant: 4 });
     const ratioText = `(${integral} / ${reading.standardIntegral ? reading.standardIntegral.text : '1'})`;
     const detail = `¹H NMR against ${std.written} (${std.protons} H): c = (I / I_std) × (N_std / N) × c_std = ${ratioText} × (${std.protons} H / ${protons} H) × ${mM(std.molPerLitre)} mM = ${mM(inTube)} mM in the tube`
-      + `${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4, trim: true })} dilution = ${mM(molPerLitre)} mM in the catholyte` : ''} = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}.`
+      + `${cal.dilution !== 1 ? `, × ${formatNumber(cal.dilution, { significant: 4, trim: true })} dilution = ${mM(molPerLitre)} mM in the electrolyte` : ''} = ${formatNumber(mgPerL, { significant: 5 })} mg/L ${analyte}.`
       + ` ${protons} H: ${protonsSource}.${r.sd !== undefined ? ` Uncertainty: sample SD of ${r.n} integrals.` : ''}${replicateText(integrals, replicates(integrals))}`;
     this.concentrationValue(result, reading, mgPerL, uMg, r.n, detail, { measured: inTube * 1000, measuredUnit: 'mM' });
     return { product: lineBasis.product, phase: 'dissolved', amount: molPerLitre, uncertainty: uMolPerLitre, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} integrals` : undefined };
