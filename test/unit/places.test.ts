@@ -40,6 +40,7 @@ synthesis S {
 electrolyte nitrate {
   ⟦electrolyteComponent:0.5 M⟧ KNO3 + 0.05 M H2SO4 in water
   purge Ar ⟦purge:30 min⟧
+  saturated with Ar at ⟦gasPartialPressure:1 atm⟧
   pH ⟦electrolytePH:1.0⟧ measured
   solubility O2 ⟦solubility:1.2e-6 mol/cm3⟧
   diffusivity O2 ⟦diffusivity:1.9e-5 cm2/s⟧

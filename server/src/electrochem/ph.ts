@@ -1,6 +1,9 @@
 // pH of an electrolyte from its composition: the charge balance solved for
 // [H+] by bisection on log[H+] (deterministic, no Henderson–Hasselbalch
-// shortcut), ideal solution (activities = concentrations).
+// shortcut), ideal solution (activities = concentrations). A system open to a
+// gas (carbonate under CO2) has its fully protonated form fixed by the gas's
+// partial pressure instead of a total from the salts: the salts then bring
+// only their strong ions (K+ of KHCO3), the carbon follows the gas.
 import { CONTRIBUTIONS, PKW, SYSTEMS } from '../data/acid-base';
 
 export interface PHEstimate {
@@ -22,7 +25,24 @@ function averageCharge(system: (typeof SYSTEMS)[string], h: number): number {
   return system.charge - lost;
 }
 
-export function estimatePH(components: { name: string; molar: number }[]): PHEstimate {
+/** A system whose fully protonated form is held at a fixed concentration (mol/L) by a gas: CO2(aq) = H2CO3*. */
+export interface FixedSystem {
+  system: keyof typeof SYSTEMS;
+  molar: number;
+}
+
+/** Charge (mol/L) of a system whose protonated form is fixed at c0: Σ_j c0·(Ka1…Kaj / h^j)·(z0 − j). */
+function fixedCharge(system: (typeof SYSTEMS)[string], c0: number, h: number): number {
+  let charge = c0 * system.charge;
+  let product = c0;
+  system.pKa.forEach((pKa, j) => {
+    product *= 10 ** -pKa / h;
+    charge += product * (system.charge - (j + 1));
+  });
+  return charge;
+}
+
+export function estimatePH(components: { name: string; molar: number }[], fixed: FixedSystem[] = []): PHEstimate {
   let cations = 0;
   let anions = 0;
   const systems: { system: (typeof SYSTEMS)[string]; c: number }[] = [];
@@ -35,10 +55,11 @@ export function estimatePH(components: { name: string; molar: number }[]): PHEst
     }
     cations += (c.cations ?? 0) * molar;
     anions += (c.anions ?? 0) * molar;
-    for (const s of c.systems ?? []) systems.push({ system: SYSTEMS[s.name]!, c: s.count * molar });
+    for (const s of c.systems ?? []) if (!fixed.some((f) => f.system === s.name)) systems.push({ system: SYSTEMS[s.name]!, c: s.count * molar });
   }
   const kw = 10 ** -PKW;
-  const balance = (h: number) => h + cations - kw / h - anions + systems.reduce((sum, s) => sum + s.c * averageCharge(s.system, h), 0);
+  const balance = (h: number) => h + cations - kw / h - anions + systems.reduce((sum, s) => sum + s.c * averageCharge(s.system, h), 0)
+    + fixed.reduce((sum, f) => sum + fixedCharge(SYSTEMS[f.system]!, f.molar, h), 0);
   let lo = -16;
   let hi = 2;
   for (let i = 0; i < 200; i++) {

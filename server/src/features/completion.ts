@@ -49,7 +49,7 @@ export const BLOCK_SNIPPETS: CompletionEntry[] = [
 
 export const BLOCK_VOCABULARY: Record<string, string[]> = {
   ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
-  electrolyte: ['pH', 'purge', 'solubility', 'diffusivity', 'viscosity'],
+  electrolyte: ['pH', 'purge', 'saturated with', 'solubility', 'diffusivity', 'viscosity'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area'],
   cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR'],
   calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard', 'window'],

@@ -102,6 +102,8 @@ function walk(doc: Document, add: Add): void {
         node.components.forEach((a) => amount(a, add));
         word(node.solvent, add, 'variable');
         quantity(node.purge?.duration, add);
+        quantity(node.purge?.pressure, add);
+        quantity(node.saturated?.pressure, add);
         break;
       case 'electrode':
         word(node.name, add, 'variable', ['declaration']);

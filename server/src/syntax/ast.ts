@@ -190,7 +190,10 @@ export interface ElectrolyteBlock {
   name?: Word;
   components: Amount[];
   solvent?: Word;
-  purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
+  /** `purge CO2 30 min [at 1 atm]`: the gas bubbled through it, which it is then taken to be saturated with. */
+  purge?: { gas: Word; duration?: Quantity; flow?: Quantity; pressure?: Quantity; span: Span };
+  /** `saturated with CO2 [at 1 atm]`: the gas it is saturated with, at its partial pressure (default: the protocol pressure). */
+  saturated?: { gas: Word; pressure?: Quantity; span: Span };
   pH?: { value: Quantity; measured: boolean; span: Span };
   /** `solubility O2 1.2e-6 mol/cm3`: the saturation concentration of a dissolved gas, for Koutecký–Levich. */
   solubility?: { species: Word; value: Quantity; span: Span };

@@ -55,6 +55,7 @@ export const PLACES = {
   electrolyteComponent: { label: 'concentration in an electrolyte', kinds: ['molarConcentration'], range: 'positive' },
   electrolytePH: { label: 'pH', kinds: ['pH'], range: [-2, 16], reason: 'aqueous pH lies between −2 and 16' },
   purge: { label: 'purge duration or gas flow', kinds: ['time', 'flowRate'], range: 'positive' },
+  gasPartialPressure: { label: 'partial pressure of the saturating gas', kinds: ['pressure'], range: 'positive', reason: 'the dissolved gas is K_H × its partial pressure' },
   catalystLoading: { label: 'catalyst loading', kinds: ['mass'], range: 'positive', reason: 'yield rates per mass divide by it' },
   castVolume: { label: 'volume drop-cast', kinds: ['volume'], range: 'positive' },
   catalystMetalFraction: { label: 'metal content of a catalyst', kinds: ['fraction'], range: [0, 1] },

@@ -18,6 +18,8 @@ import { checkedQuantity, offerAreaFixes, siOf } from '../quantities';
 import { electrodeFacts } from '../electrode-loading';
 import { electrodeSites } from '../electrode-sites';
 import { transportData } from '../transport-data';
+import { electrolyteGas } from '../electrolyte-gas';
+import { SATURATING_GASES } from '../../data/gas-solubility';
 import { techniqueChecks } from '../technique-checks';
 import { parseUnit } from '../../units/parse-unit';
 import { fromSI } from '../../units/convert';
@@ -39,6 +41,12 @@ interface ElectrolyteInfo {
   pHRejected?: boolean;
   /** Molar concentrations by species name. */
   molar: Map<string, number>;
+  /** The gas it is saturated with (`saturated with CO2`, or its purge gas). */
+  gas?: string;
+  /** That gas fixes part of the pH estimate (CO2 holds the carbonate open). */
+  gasFixesPH?: boolean;
+  /** The pH is estimated from the composition (no pH line). */
+  fromComposition?: boolean;
 }
 
 type ElectrodeInfo = { catalyst?: string; catalystMassG?: number; areaCm2?: number; areaRejected?: boolean };
@@ -183,26 +191,34 @@ class ElectrochemPass {
       if (species && molar !== undefined) info.molar.set(species.name, molar / 1000);
     }
     if (e.solvent) resolveSpecies(this.ctx, e.solvent);
+    const gas = electrolyteGas(this.ctx, e, info.molar);
+    info.gas = gas?.gas;
+    info.gasFixesPH = !!gas?.fixed;
     const writtenPH = e.pH ? siOf(this.ctx, e.pH.value) : undefined;
     if (e.pH) {
       info.pH = writtenPH;
       info.pHRejected = writtenPH === undefined;
       info.estimated = !e.pH.measured;
-    } else if (info.molar.size > 0) {
-      const est = estimatePH([...info.molar].map(([name, molar]) => ({ name, molar })));
+    } else if (info.molar.size > 0 && !gas?.blocksEstimate) {
+      // A measured pH always wins; without one, the charge balance with the gas's dissolved CO2 fixed.
+      const est = estimatePH([...info.molar].map(([name, molar]) => ({ name, molar })), gas?.fixed ? [gas.fixed] : []);
       info.pH = est.pH;
       info.estimated = true;
+      info.fromComposition = true;
       const span = e.name?.span ?? e.span;
+      const temperatureK = this.ctx.facts.temperatureK;
+      const otherTemperature = temperatureK !== undefined && Math.abs(temperatureK - 298.15) > 0.5 ? `; the constants are not corrected to the protocol's ${formatNumber(temperatureK - 273.15, { significant: 3 })} °C` : '';
+      const under = gas ? ` ${gas.gas}-saturated:` : '';
       this.ctx.value({
         kind: 'pH',
         subject: e.name?.text ?? 'electrolyte',
         value: Number(est.pH.toFixed(4)),
         unit: '',
         span,
-        label: `pH ${formatNumber(est.pH, { decimals: 2 })} (estimated)`,
-        detail: `Estimated from the composition by the charge balance (ideal solution, 25 °C constants)${est.ignored.length ? `; not counted: ${est.ignored.join(', ')}` : ''}. Add \`pH … measured\` to use a measured value.`,
-        hint: { text: `pH ≈ ${formatNumber(est.pH, { decimals: 2 })} (estimated)`, category: 'pH' },
-        extra: { estimated: true },
+        label: `pH ${formatNumber(est.pH, { decimals: 2 })} (estimated${gas ? `, ${gas.gas}-saturated` : ''})`,
+        detail: `Estimated from the composition by the charge balance (ideal solution, 25 °C constants${otherTemperature})${est.ignored.length ? `; not counted: ${est.ignored.join(', ')}` : ''}.${gas ? `${under} ${gas.assumptions}.` : ''} Add \`pH … measured\` to use a measured value.`,
+        hint: { text: `pH ≈ ${formatNumber(est.pH, { decimals: 2 })} (estimated${gas?.fixed ? `, ${gas.gas}-saturated` : ''})`, category: 'pH' },
+        extra: { estimated: true, ...(gas ? gas.extra : {}) },
       });
     }
     if (e.pH && writtenPH !== undefined) {
@@ -244,6 +260,7 @@ class ElectrochemPass {
       info.compartmentUnknown = where.why;
       if (c.catholyte || c.anolyte || c.electrolyte || c.workingIn) this.reportCompartmentUnknown(c, where.why);
     }
+    this.cellGasThroughElectrolyte(c, info);
     if (c.working) {
       info.electrodeName = c.working.text;
       info.electrode = this.ctx.facts.electrodes.get(c.working.text);
@@ -266,6 +283,17 @@ class ElectrochemPass {
         electrolyte: info.electrolyteName,
       });
     }
+  }
+
+  /**
+   * A cell that bubbles CO2 through the working electrode's electrolyte while that electrolyte's pH
+   * is estimated without it: the estimate is of another solution (bicarbonate 8.3 instead of 6.8).
+   */
+  private cellGasThroughElectrolyte(c: CellBlock, info: CellInfo): void {
+    const gas = c.purge?.gas;
+    const e = info.electrolyte;
+    if (!gas || !e?.fromComposition || e.gas === gas.text || !SATURATING_GASES[gas.text]?.acidBaseSystem) return;
+    this.ctx.report(ElectrochemCodes.cellGasNotInElectrolyte, 'information', `cell ${info.name} purges ${gas.text} through ${info.electrolyteName}, but the pH ${formatNumber(e.pH!, { decimals: 2 })} of ${info.electrolyteName} is estimated ${e.gas ? `under ${e.gas}` : 'without a gas'}; if ${info.electrolyteName} is ${gas.text}-saturated during the measurements, add \`saturated with ${gas.text}\` to it (or its measured pH)`, gas.span);
   }
 
   private reactions(): ReactionDecl[] {

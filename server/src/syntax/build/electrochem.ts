@@ -36,23 +36,46 @@ function textValue(cursor: LineCursor): StringLit | Word | undefined {
   return { text: words.map((w) => w.text).join(' '), span: { start: words[0]!.span.start, end: words[words.length - 1]!.span.end } };
 }
 
-function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span): { gas: Word; duration?: Quantity; flow?: Quantity; span: Span } | undefined {
+/** A unit of pressure (`1 atm`, `101.325 kPa`): in an electrolyte's purge, the gas's partial pressure. */
+function isPressure(unitText: string | undefined): boolean {
+  if (!unitText) return false;
+  const u = parseUnit(unitText);
+  return 'unit' in u && sameDimension(u.unit.dimension, SLOTS.pressure.dimension);
+}
+
+type Purge = { gas: Word; duration?: Quantity; flow?: Quantity; pressure?: Quantity; span: Span };
+
+/** `purge CO2 30 min`, `purge Ar 18 mL/min`; in an electrolyte also `at 1 atm`, the gas's partial pressure. */
+function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span, withPressure = false): Purge | undefined {
   const gas = cursor.nameWord();
   if (!gas) {
     ctx.error(SyntaxCodes.missingName, 'expected the gas after `purge`, as in `purge Ar 30 min`', cursor.here());
     return undefined;
   }
-  const result: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span } = { gas, span };
+  const result: Purge = { gas, span };
   while (!cursor.done) {
     cursor.accept('for');
-    cursor.accept('at');
+    const at = cursor.accept('at') !== undefined;
     const q = cursor.quantity('purge');
     if (!q) break;
-    if (q.unit && q.unit.text.includes('/')) result.flow = q;
+    if (withPressure && at && isPressure(q.unit?.text)) result.pressure = { ...q, place: 'gasPartialPressure' };
+    else if (q.unit && q.unit.text.includes('/')) result.flow = q;
     else result.duration = q;
     cursor.acceptPunct(',');
   }
   return result;
+}
+
+/** `saturated with CO2`, `saturated with O2 at 0.21 atm` (also `saturated CO2`). */
+function readSaturated(cursor: LineCursor, ctx: BuildContext, span: Span): ElectrolyteBlock['saturated'] {
+  cursor.accept('with');
+  const gas = cursor.nameWord();
+  if (!gas) {
+    ctx.error(SyntaxCodes.missingName, 'expected the gas after `saturated with`, as in `saturated with CO2`', cursor.here());
+    return undefined;
+  }
+  const pressure = cursor.accept('at') ? expectQuantity(ctx, cursor, 'gasPartialPressure', '1 atm') : undefined;
+  return { gas, pressure, span };
 }
 
 export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | undefined): ElectrolyteBlock {
@@ -85,6 +108,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
     const key = headText(line).toLowerCase();
     const cursor = cursorAfterHead(line);
     if (key === 'ph' && ctx.repeated(seen, 'pH', line, 'this electrolyte')) continue;
+    if (key === 'saturated' && ctx.repeated(seen, 'saturated', line, 'this electrolyte')) continue;
     if (key === 'ph') {
       const value = cursor.quantity('electrolytePH');
       if (!value) {
@@ -95,7 +119,9 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
       if (!measured) cursor.accept('estimated');
       node.pH = { value, measured, span: line.span };
     } else if (key === 'purge') {
-      node.purge = readPurge(cursor, ctx, line.span);
+      node.purge = readPurge(cursor, ctx, line.span, true);
+    } else if (key === 'saturated') {
+      node.saturated = readSaturated(cursor, ctx, line.span);
     } else if (key === 'solubility' || key === 'diffusivity') {
       // `solubility O2 1.2e-6 mol/cm3`, `diffusivity O2 1.9e-5 cm2/s`: transport data of a dissolved reactant.
       const example = key === 'solubility' ? 'solubility O2 1.2e-6 mol/cm3' : 'diffusivity O2 1.9e-5 cm2/s';
@@ -106,7 +132,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
     } else if (key === 'viscosity') {
       node.viscosity = expectQuantity(ctx, cursor, 'viscosity', '0.01 cm2/s');
     } else {
-      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'solubility', 'diffusivity', 'viscosity']);
+      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'saturated with', 'solubility', 'diffusivity', 'viscosity']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
