@@ -99,3 +99,25 @@ test('only the quotes of a message are shortened, not the sentence between two o
   assert.equal(shortenQuotes('`PVDF' + sentence + 'reagent PVDF = FORMULA`'), '`PVDF' + sentence + 'reagent PVDF = FORMULA`');
   assert.equal(shortenQuotes(`unknown \`${'x'.repeat(100)}\``), `unknown \`${'x'.repeat(50)}…${'x'.repeat(20)}\``);
 });
+
+test('a formula count of 400 digits is a located formula error, and a reaction holding it is not balanced (no crash)', () => {
+  // Shrunk from `npm run fuzz` (seed 20261202, edit 4036): `NO9999…9-` made the count Infinity, and the
+  // reaction balance's exact fractions threw converting it to a BigInt, taking down the analysis worker.
+  const huge = '9'.repeat(400);
+  const f = parseFormula(`NO${huge}-`);
+  assert.ok('error' in f && f.error, 'an error');
+  assert.match(f.error!.message, /a count above 100 000 is not a formula count/);
+  assert.deepEqual([f.error!.offset, f.error!.length], [2, 400], 'located at the digits');
+  // Just above and at the limit.
+  assert.ok('error' in parseFormula('C100001H4') && parseFormula('C100001H4').error);
+  assert.equal(parseFormula('C100000H4').formula?.composition.get('C'), 100000);
+  // Nested counts that multiply past 10¹² atoms: 100 000 × 100 000 × 1000 = 10¹³.
+  assert.match(parseFormula('((C1000)100000)100000').error?.message ?? '', /more than 10¹² atoms of C/);
+  // A charge of 20 digits is refused at the charge.
+  const charged = parseFormula('[Au25]' + '9'.repeat(20) + '-');
+  assert.match(charged.error?.message ?? '', /a charge above 100 000/);
+  assert.equal(charged.error?.offset, 6);
+  const a = analyze(`reaction NH3 : NO${huge}- + 9 H+ + 8 e- -> NH3 + 3 H2O\nreaction H2 : 2 H+ + 2 e- -> H2\n`);
+  assert.ok(a.diagnostics.some((d) => /a count above 100 000/.test(d.message)), a.diagnostics.map((d) => d.message).join('\n'));
+  assert.ok(!a.diagnostics.some((d) => /Infinity|NaN/.test(d.message)));
+});

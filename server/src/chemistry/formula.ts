@@ -38,6 +38,14 @@ class FormulaError_ extends Error {
   }
 }
 
+/**
+ * Counts and charges are bounded so that every element total stays an exact integer (the reaction
+ * balance works in exact fractions of them): a pasted run of digits is an error, not Infinity.
+ */
+const MAX_COUNT = 100_000;
+const MAX_COUNT_TEXT = '100 000';
+const MAX_ATOMS = 1e12;
+
 function add(into: Composition, from: Composition, times: number): void {
   for (const [el, n] of from) into.set(el, (into.get(el) ?? 0) + n * times);
 }
@@ -73,6 +81,7 @@ class Reader {
     this.i += m[0].length;
     const n = Number(m[0]);
     if (n === 0) this.fail('a count of 0 is not allowed', this.i - m[0].length, m[0].length);
+    if (n > MAX_COUNT) this.fail(`a count above ${MAX_COUNT_TEXT} is not a formula count`, this.i - m[0].length, m[0].length);
     return n;
   }
 
@@ -190,7 +199,11 @@ function parseFormulaInternal(text: string, ctx: Context): FormulaParse {
   origin.push(text.length);
   if (s === 'e-' || s === 'e⁻') return { formula: { composition: new Map(), charge: -1, abbreviations: [] } };
   if (s.length === 0) return { error: { message: 'the formula is empty', offset: 0, length: 0 } };
-  const { body, charge } = splitCharge(s);
+  const { body, charge, chargeAt } = splitCharge(s);
+  if (Math.abs(charge) > MAX_COUNT) {
+    const at = origin[chargeAt] ?? 0;
+    return { error: { message: `a charge above ${MAX_COUNT_TEXT} is not an ion's charge`, offset: at, length: Math.max(1, text.length - at) } };
+  }
   const reader = new Reader(body, ctx, origin);
   try {
     const total: Composition = new Map();
@@ -203,6 +216,9 @@ function parseFormulaInternal(text: string, ctx: Context): FormulaParse {
       const part = reader.sequence();
       add(total, part, coefficient);
       if (reader.i < body.length && !ADDUCT.has(body[reader.i]!)) reader.fail(`unexpected \`${body[reader.i]}\` at column ${origin[reader.i]! + 1}`);
+    }
+    for (const [el, n] of total) {
+      if (n > MAX_ATOMS) return { error: { message: `the counts multiply to more than 10¹² atoms of ${el}, which is not a formula`, offset: 0, length: text.length } };
     }
     return { formula: { composition: total, charge, abbreviations: [...ctx.used] } };
   } catch (e) {
