@@ -71,6 +71,13 @@ cell H {
   purge Ar 18 mL/min
   iR ⟦iRFraction:85 %⟧ of ⟦iRResistance:5 ohm⟧
 }
+cell F {
+  type flow cell
+  working w2
+  catholyte nitrate 30 mL at ⟦electrolyteFlowRate:10 mL/min⟧
+  feed CO2 ⟦gasFeedFlow:20 mL/min⟧
+  liquid products ⟦liquidProductVolume:10 mL⟧
+}
 run in H {
   LSV from ⟦sweepLimit:-0.15 V⟧ to -1.15 V vs RHE at ⟦sweepAt:10 mV/s⟧, onset at ⟦onset:10 mA/cm2⟧, overpotential at ⟦overpotentialCriterion:10 mA/cm2⟧, tafel from 1 to ⟦tafelLimit:10 mA/cm2⟧, mass activity at ⟦meritPotential:-0.5 V⟧ vs RHE, reaction NH3, equilibrium ⟦equilibriumPotential:0.69 V⟧ vs RHE
   LSV orr from 1.0 V to 0.2 V vs RHE at 10 mV/s at 1600 rpm, KL at ⟦kouteckyLevichPotential:0.3 V⟧ vs RHE

@@ -9,6 +9,7 @@ import { STEP_VERBS } from '../syntax/build/synthesis';
 import { TECHNIQUES } from '../syntax/build/electrochem';
 import { CONCENTRATION_UNIT_EXAMPLES } from '../electrochem/concentration';
 import { NMR_COMPOUNDS, NMR_STANDARDS } from '../data/nmr-protons';
+import { SATURATING_GASES } from '../data/gas-solubility';
 
 export interface CompletionEntry {
   label: string;
@@ -51,7 +52,7 @@ export const BLOCK_VOCABULARY: Record<string, string[]> = {
   ink: ['catalyst', 'additive', 'solvent', 'ionomer', 'sonicate'],
   electrolyte: ['pH', 'purge', 'saturated with', 'solubility', 'diffusivity', 'viscosity'],
   electrode: ['catalyst', 'drop-cast', 'spray', 'loading', 'sites', 'support', 'area'],
-  cell: ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR'],
+  cell: ['type', 'membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'feed', 'liquid products', 'instrument', 'iR'],
   calibration: ['analyte', 'gas', 'method', 'dilute', 'standards', 'response factor', 'internal standard', 'window'],
   result: ['charge', 'current', 'data', 'yield'],
   plan: ['expect current density', 'expect current', 'expect FE'],
@@ -102,6 +103,16 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
   if (block === 'calibration' && previous === 'standard' && words[words.length - 2] === 'internal') {
     // Internal standards of quantitative ¹H NMR, with the protons under the peak where one is integrated.
     return NMR_COMPOUNDS.filter((c) => NMR_STANDARDS.includes(c.name)).map((c) => ({ label: c.names[0]!, kind: 'species' as const, detail: c.defaultPeak === undefined ? `${c.name}: write the protons of the peak integrated, as in (2 H)` : `${c.name}, ${c.peaks[c.defaultPeak]!.protons} H at ${c.peaks[c.defaultPeak]!.shiftPpm} ppm` }));
+  }
+  if (block === 'cell' && previous === 'type' && words.length === 1) {
+    return [
+      { label: 'H-cell', kind: 'keyword' as const, detail: 'two compartments; GC lines without a flow take the purge' },
+      { label: 'flow cell', kind: 'keyword' as const, detail: 'gas-diffusion electrode with flowing catholyte; GC lines without a flow take the feed' },
+      { label: 'MEA', kind: 'keyword' as const, detail: 'membrane electrode assembly (zero-gap): no liquid catholyte; state `liquid products … mL`' },
+    ];
+  }
+  if ((block === 'electrolyte' && previous === 'with' && words[words.length - 2] === 'saturated') || (block === 'cell' && previous === 'feed' && words.length === 1)) {
+    return Object.keys(SATURATING_GASES).map((g) => ({ label: g, kind: 'species' as const, detail: SATURATING_GASES[g]!.acidBaseSystem ? `fixes the dissolved ${g} and the pH estimate's ${SATURATING_GASES[g]!.acidBaseSystem}` : 'recorded; no part in the acid–base balance' }));
   }
   if (block === 'run' && previous?.endsWith(',')) {
     // After a comma on a technique line: what else the line can say.

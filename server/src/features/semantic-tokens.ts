@@ -135,9 +135,12 @@ function walk(doc: Document, add: Add): void {
         for (const compartment of [node.catholyte, node.anolyte, node.electrolyte]) {
           word(compartment?.electrolyte, add, 'variable');
           quantity(compartment?.volume, add);
+          quantity(compartment?.flow, add);
         }
         quantity(node.stir, add);
         quantity(node.purge?.flow, add);
+        quantity(node.feed?.flow, add);
+        quantity(node.liquidProducts?.volume, add);
         break;
       case 'run':
         word(node.cell, add, 'variable');

@@ -259,6 +259,16 @@ export interface ElectrodeBlock {
   bodySpan: Span;
 }
 
+export type CellType = 'H-cell' | 'flow cell' | 'MEA';
+
+export interface CellCompartment {
+  electrolyte: Word;
+  volume?: Quantity;
+  /** `at 10 mL/min`: the electrolyte's flow through a flow cell. */
+  flow?: Quantity;
+  span: Span;
+}
+
 export interface CellBlock {
   kind: 'cell';
   name?: Word;
@@ -268,12 +278,19 @@ export interface CellBlock {
   workingIn?: Word;
   reference?: ReferenceDecl;
   counter?: Word;
-  catholyte?: { electrolyte: Word; volume?: Quantity; span: Span };
-  anolyte?: { electrolyte: Word; volume?: Quantity; span: Span };
+  /** `catholyte bic 30 mL at 10 mL/min`: its volume, and in a flow cell the flow through the cell. */
+  catholyte?: CellCompartment;
+  anolyte?: CellCompartment;
   /** `electrolyte KOH1 30 mL`: a single-compartment cell, both electrodes in one electrolyte. */
-  electrolyte?: { electrolyte: Word; volume?: Quantity; span: Span };
+  electrolyte?: CellCompartment;
+  /** `type flow cell`: `H-cell`, `flow cell` or `MEA`, as written (`kind` undefined when not one of them). */
+  type?: { text: string; kind?: CellType; span: Span };
   stir?: Quantity;
   purge?: { gas: Word; duration?: Quantity; flow?: Quantity; span: Span };
+  /** `feed CO2 20 mL/min`: the gas fed through the gas-diffusion electrode of a flow cell or MEA. */
+  feed?: { gas: Word; flow?: Quantity; span: Span };
+  /** `liquid products 10 mL`: the volume that collects the dissolved products (an MEA has no catholyte). */
+  liquidProducts?: { volume?: Quantity; span: Span };
   instrument?: StringLit | Word;
   /**
    * `iR 85 % of 5 ohm`: post-correct recorded potentials by 85 % of i·R; the resistance may be

@@ -1,7 +1,7 @@
 // Electrochemistry pass: protocol settings, electrolyte pH, set-points of
 // every potential vs the cell's reference, calibrations, faradaic
 // efficiencies and yield rates of results, and the expectations of plans.
-import type { CalibrationBlock, CellBlock, ElectrolyteBlock, PlanBlock, Potential, ReactionDecl, ReferenceSpec, ResultBlock, RunBlock, Span, TopLevelNode } from '../../syntax/ast';
+import type { CalibrationBlock, CellBlock, CellType, ElectrolyteBlock, PlanBlock, Potential, ReactionDecl, ReferenceSpec, ResultBlock, RunBlock, Span, TopLevelNode } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
@@ -10,7 +10,8 @@ import { fitCalibration, readingOf } from '../../electrochem/calibration';
 import { sameCompound } from '../../electrochem/analyte';
 import { concentrationIn, milligramsPerLitre } from '../../electrochem/concentration';
 import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
-import { ReadingQuantifier, type QuantifiedReading } from './readings';
+import { ReadingQuantifier, type CellGasFlow, type QuantifiedReading } from './readings';
+import { cellSetup } from '../cell-setup';
 import { replicates } from '../../electrochem/replicates';
 import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
 import { resolveSpecies, formulaOf } from '../species-resolver';
@@ -68,6 +69,10 @@ interface CellInfo {
   electrode?: ElectrodeInfo;
   /** `iR 85 % of 5 ohm`: what is corrected, and the resistance when stated. */
   iR?: IRCompensation;
+  /** `type flow cell`: H-cell, flow cell or MEA. */
+  type?: CellType;
+  /** The gas flow GC lines without their own take: the feed through the GDE, or the purge. */
+  gasFlow?: CellGasFlow;
 }
 
 /** What a result or plan takes from the cell it was measured in (or, without cells, its electrode). */
@@ -249,6 +254,9 @@ class ElectrochemPass {
       if (m3 !== undefined) volumes.set(which, m3 * 1000);
     }
     const where = workingCompartment(c, this.reactions());
+    const setup = cellSetup(this.ctx, c);
+    info.type = setup.type;
+    info.gasFlow = setup.gasFlow;
     if (where.kind === 'known') {
       const spec = c[where.compartment]!;
       info.compartment = where.compartment;
@@ -256,6 +264,18 @@ class ElectrochemPass {
       info.electrolyte = this.electrolytes.get(spec.electrolyte.text);
       info.volumeL = volumes.get(where.compartment);
       info.volumeRejected = spec.volume !== undefined && info.volumeL === undefined;
+    }
+    // The volume that holds the dissolved products: a stated collection volume, else the compartment's
+    // (an MEA has no liquid catholyte: only a stated collection volume).
+    if (setup.liquidProducts) {
+      info.volumeL = setup.liquidProducts.litres;
+      info.volumeRejected = setup.liquidProducts.litres === undefined;
+    } else if (setup.type === 'MEA') {
+      info.volumeL = undefined;
+      info.volumeRejected = false;
+    }
+    if (where.kind === 'known') {
+      // done above
     } else {
       info.compartmentUnknown = where.why;
       if (c.catholyte || c.anolyte || c.electrolyte || c.workingIn) this.reportCompartmentUnknown(c, where.why);
@@ -547,7 +567,7 @@ class ElectrochemPass {
     // Sums need every reading: one left out (with its diagnostic) would make them silently low.
     let amountsKnown = 0;
     for (const reading of r.readings) {
-      const q = this.quantifier.quantify(reading, name, r);
+      const q = this.quantifier.quantify(reading, name, r, cell?.gasFlow);
       if (!q) continue;
       const product = q.product;
       const n = this.electronsFor(product);
@@ -573,7 +593,12 @@ class ElectrochemPass {
         const u = uRate !== undefined ? (n * FARADAY * uRate) / Math.abs(currentA) : undefined;
         fes.push({ product, fe, u });
         const vm = molarVolume(temperatureK, pressurePa) * 1000;
-        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(temperatureK, { decimals: 2 })} K and ${formatNumber(pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
+        const flowText = `flow = ${formatNumber(q.flowM3PerS! * 6e7, { significant: 4, trim: true })} mL/min${q.flowFrom ? ` (${q.flowFrom}; the line states none)` : ''}`;
+        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; ${flowText}; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(temperatureK, { decimals: 2 })} K and ${formatNumber(pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
+        if (q.flowFrom) {
+          const mlMin = Number((q.flowM3PerS! * 6e7).toPrecision(12));
+          this.ctx.value({ kind: 'carrierFlow', subject: `${name}/${product}`, value: mlMin, unit: 'mL/min', span: 'value' in reading ? reading.value.span : reading.analyte.span, label: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (${q.flowFrom})`, detail: `The line states no flow: the moles of ${product} are its fraction × the ${q.flowFrom}.`, hint: { text: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (cell)`, category: 'results' } });
+        }
         this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
         continue;
       }
@@ -618,6 +643,7 @@ class ElectrochemPass {
 
   /** Why a result has no electrolyte volume, and what to write. */
   private noVolumeMessage(cell: CellInfo | undefined): string {
+    if (cell?.type === 'MEA') return `cell ${cell.name} is an MEA: its cathode has no liquid catholyte whose volume holds the dissolved products; state the volume they were collected in, as in \`liquid products 10 mL\` in the cell`;
     if (!cell) return 'the amount of product needs the volume of the electrolyte it was measured in, and the result has no cell: declare the cell with `catholyte nitrate 30 mL` and bind the result to it';
     if (cell.compartmentUnknown) return `the amount of product needs the volume of the electrolyte the working electrode sits in, and cell ${cell.name} does not say which that is: write \`working … in catholyte\` or \`in anolyte\``;
     const which = cell.compartment ?? 'catholyte';

@@ -39,6 +39,18 @@ export interface QuantifiedReading {
   uncertaintyNote?: string;
   /** Carrier flow in m³/s (gas). */
   flowM3PerS?: number;
+  /** Where the flow came from when the line states none: the cell's gas flow, for the FE's hover. */
+  flowFrom?: string;
+}
+
+/** The gas flow of a result's cell, for gas readings without their own `at … mL/min`. */
+export interface CellGasFlow {
+  /** m³/s; undefined when the written flow is impossible (its error is at the cell). */
+  m3PerS?: number;
+  /** `20 mL/min`, as written. */
+  written: string;
+  /** `cell F's CO2 feed through the GDE`, for hovers. */
+  what: string;
 }
 
 /** `0.099, 0.102, 0.097: mean 0.09933 ± 0.0025 (SD, n = 3)`, for hovers; nothing for one reading. */
@@ -56,16 +68,28 @@ export class ReadingQuantifier {
     private readonly localNames: () => string[],
   ) {}
 
-  quantify(reading: ResultReading | GcFileReading, result: string, block?: ResultBlock): QuantifiedReading | undefined {
+  /**
+   * `cellFlow`: the gas flow of the result's cell (`feed CO2 20 mL/min` through a GDE, or the
+   * cell's `purge … mL/min`), which a gas line without its own `at … mL/min` takes.
+   */
+  quantify(reading: ResultReading | GcFileReading, result: string, block?: ResultBlock, cellFlow?: CellGasFlow): QuantifiedReading | undefined {
     const method = reading.method?.text;
     const cal = method !== undefined ? this.calibrationFor(method) : undefined;
-    if (isGcFileReading(reading)) return block ? this.gcFiles(reading, result, block, cal) : undefined;
+    if (isGcFileReading(reading)) return block ? this.gcFiles(reading, result, block, cal, cellFlow) : undefined;
     if (reading.flow) return this.gas(reading, result, cal);
-    if (cal?.gas) {
-      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `${method} reads ${cal.analyte ?? 'a gas'} as a volume fraction of the carrier gas; its moles need the carrier flow: add it after the line, as in \`${reading.analyte.text} … by ${method} at 18 mL/min\``, reading.value.span);
+    if (cal?.gas || reading.value.place === 'gasReading') {
+      if (cellFlow) return this.gas(reading, result, cal, cellFlow);
+      const what = cal?.gas ? `${method} reads ${cal.analyte ?? 'a gas'} as` : `\`${this.ctx.textOf(reading.value.span)}\` by ${method} is`;
+      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `${what} a volume fraction of the carrier gas; its moles need the carrier flow, and neither the line nor the result's cell states one: add it after the line, as in \`${reading.analyte.text} … by ${method} at 18 mL/min\`, or give the cell its gas flow (\`feed CO2 20 mL/min\` through a gas-diffusion electrode, \`purge CO2 20 mL/min\` in an H-cell)`, reading.value.span);
       return undefined;
     }
     return this.dissolved(reading, result, cal);
+  }
+
+  /** The line's own flow, or the cell's; undefined when the one used is impossible (reported there). */
+  private flowOf(reading: ResultReading | GcFileReading, cellFlow: CellGasFlow | undefined): { m3PerS?: number; from?: string } {
+    if (reading.flow) return { m3PerS: siOf(this.ctx, reading.flow) };
+    return { m3PerS: cellFlow?.m3PerS, from: cellFlow?.what };
   }
 
   /** The line's basis, or undefined after saying why. */
@@ -82,7 +106,7 @@ export class ReadingQuantifier {
   private responses(reading: ResultReading, cal: CalibrationInfo): number[] | undefined {
     const quantity = reading.value;
     // A dissolved product's reading is in the calibration's unit (read here); a gas's response is a bare number.
-    const numbers = reading.flow ? checkedQuantity(this.ctx, quantity)?.written : writtenValues(this.ctx, quantity);
+    const numbers = quantity.place === 'gasReading' ? checkedQuantity(this.ctx, quantity)?.written : writtenValues(this.ctx, quantity);
     if (!numbers) return undefined;
     const out: number[] = [];
     for (const v of numbers) {
@@ -237,12 +261,12 @@ export class ReadingQuantifier {
     return { product: lineBasis.product, phase: 'dissolved', amount: molPerLitre, uncertainty: uMolPerLitre, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} integrals` : undefined };
   }
 
-  private gas(reading: ResultReading, result: string, cal: CalibrationInfo | undefined): QuantifiedReading | undefined {
+  private gas(reading: ResultReading, result: string, cal: CalibrationInfo | undefined, cellFlow?: CellGasFlow): QuantifiedReading | undefined {
     const analyte = reading.analyte.text;
     const quantity = reading.value;
     const written = this.ctx.textOf(quantity.span);
     const method = reading.method?.text;
-    const flow = siOf(this.ctx, reading.flow!);
+    const { m3PerS: flow, from: flowFrom } = this.flowOf(reading, cellFlow);
     if (quantity.unit) {
       if (cal) {
         this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a volume fraction already, but \`by ${method}\` names a calibration that turns ${cal.response?.kind === 'named' ? cal.response.name : 'a response'} into one: write the ${cal.response?.kind === 'named' ? cal.response.name : 'response'} read, or name the method only (\`by GC\`)`, quantity.span);
@@ -253,7 +277,7 @@ export class ReadingQuantifier {
       if (!checked || flow === undefined) return undefined;
       const r = replicates(checked.si);
       this.gasValue(result, analyte, quantity.span, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(checked.written, replicates(checked.written))}`);
-      return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow };
+      return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow, flowFrom };
     }
     if (!cal) {
       this.reportNoCalibration(reading, written);
@@ -261,7 +285,7 @@ export class ReadingQuantifier {
     }
     if (cal.unusable || !cal.response) return this.unusable(reading.value.span, cal);
     if (!cal.gas || !cal.gasUnit) {
-      this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `with a carrier flow \`${this.ctx.textOf(reading.flow!.span)}\` this line reads a gas, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or drop the flow for a dissolved product`, reading.method?.span ?? quantity.span);
+      this.ctx.report(ElectrochemCodes.wrongPhase, 'error', `with a carrier flow \`${reading.flow ? this.ctx.textOf(reading.flow.span) : cellFlow?.written}\` this line reads a gas, but ${cal.name} is a calibration of a dissolved ${cal.analyte ?? 'analyte'}: read ${analyte} through a calibration that starts with \`gas ${analyte}\`, or drop the flow for a dissolved product`, reading.method?.span ?? quantity.span);
       return undefined;
     }
     const responses = this.responses(reading, cal);
@@ -271,7 +295,7 @@ export class ReadingQuantifier {
     const shown = responses.length > 1 ? undefined : quantity.values[0]!.text;
     const read = this.throughGasCalibration(cal, responses, result, shown, quantity.span, 'readings');
     this.gasValue(result, reading.analyte.text, quantity.span, read.fraction, read.uFraction, read.n, `${read.how}: a volume fraction of ${analyte} in the carrier gas.${read.note ? ` Uncertainty: ${read.note}.` : ''}${replicateText(responses, replicates(responses))}`);
-    return { product: lineBasis.product, phase: 'gas', amount: read.fraction, uncertainty: read.uFraction, n: read.n, uncertaintyNote: read.note, flowM3PerS: flow };
+    return { product: lineBasis.product, phase: 'gas', amount: read.fraction, uncertainty: read.uFraction, n: read.n, uncertaintyNote: read.note, flowM3PerS: flow, flowFrom };
   }
 
   /**
@@ -319,17 +343,17 @@ export class ReadingQuantifier {
    * volume fraction (the instrument's calibration) or peak area (through the calibration after
    * `by`); their mean, with the injections' scatter, is the reading.
    */
-  private gcFiles(reading: GcFileReading, result: string, block: ResultBlock, cal: CalibrationInfo | undefined): QuantifiedReading | undefined {
+  private gcFiles(reading: GcFileReading, result: string, block: ResultBlock, cal: CalibrationInfo | undefined, cellFlow: CellGasFlow | undefined): QuantifiedReading | undefined {
     const analyte = reading.analyte.text;
     const at = reading.analyte.span;
     if (reading.strayValue) {
       this.ctx.report(InstrumentCodes.gcValueWithFiles, 'error', `\`${this.ctx.textOf(reading.strayValue)}\` is not used: the values of ${analyte} come from the GC files, one per injection; delete it, or delete \`data "…"\` to use the written value`, reading.strayValue);
     }
-    if (!reading.flow) {
-      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `the GC files give volume fractions of ${analyte} in the carrier gas; its moles need the carrier flow: add it after the files, as in \`data "${reading.data.value}" at 20 mL/min\``, reading.data.span);
+    if (!reading.flow && !cellFlow) {
+      this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `the GC files give volume fractions of ${analyte} in the carrier gas; its moles need the carrier flow, and neither the line nor the result's cell states one: add it after the files, as in \`data "${reading.data.value}" at 20 mL/min\`, or give the cell its gas flow (\`feed CO2 20 mL/min\`, or \`purge CO2 20 mL/min\` in an H-cell)`, reading.data.span);
       return undefined;
     }
-    const flow = siOf(this.ctx, reading.flow);
+    const { m3PerS: flow, from: flowFrom } = this.flowOf(reading, cellFlow);
     if (cal) {
       if (cal.unusable || !cal.response) return this.unusable(reading.method!.span, cal);
       if (!cal.gas || !cal.gasUnit) {
@@ -375,7 +399,7 @@ export class ReadingQuantifier {
       detail = `${fromFiles} The instrument's calibrated concentrations; mean ${formatPlusMinus(fraction * 1e6, uFraction !== undefined ? uFraction * 1e6 : undefined, { significant: 4, trim: true })} ppm${r.n > 1 ? ` (sample SD, n = ${r.n})` : ''}.`;
     }
     this.gasValue(result, analyte, at, fraction, uFraction, values.length, detail);
-    return { product: analyte, phase: 'gas', amount: fraction, uncertainty: uFraction, n: values.length, uncertaintyNote: note, flowM3PerS: flow };
+    return { product: analyte, phase: 'gas', amount: fraction, uncertainty: uFraction, n: values.length, uncertaintyNote: note, flowM3PerS: flow, flowFrom };
   }
 
   /** A calibration that cannot be read: this file's has said why at the calibration; an imported one is said here. */

@@ -3,7 +3,7 @@
 import type { Line } from '../lines';
 import { LineCursor, spanOfWords } from '../line-cursor';
 import type {
-  CalibrationBlock, CellBlock, ElectrodeBlock, ElectrolyteBlock, MeritPoint, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
+  CalibrationBlock, CellBlock, CellType, ElectrodeBlock, ElectrolyteBlock, MeritPoint, Potential, PlanBlock, ProtonCount, Quantity, ReferenceDecl,
   GcFileReading, ResultBlock, ResultReading, RunBlock, Span, StringLit, TechniqueLine, Word,
 } from '../ast';
 import { parseUnit } from '../../units/parse-unit';
@@ -237,7 +237,19 @@ export function readReference(line: Line, ctx: BuildContext): ReferenceDecl {
   return decl;
 }
 
-const CELL_FIELDS = new Set(['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'instrument', 'iR']);
+const CELL_FIELDS = new Set(['type', 'membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'stir', 'purge', 'feed', 'liquid', 'instrument', 'iR']);
+
+/** The spellings of the three cell types, compared without case, spaces and hyphens. */
+const CELL_TYPES: Record<string, CellType> = {
+  h: 'H-cell', hcell: 'H-cell', htype: 'H-cell', htypecell: 'H-cell',
+  flow: 'flow cell', flowcell: 'flow cell',
+  mea: 'MEA', zerogap: 'MEA', membraneelectrodeassembly: 'MEA',
+};
+export const CELL_TYPE_NAMES = ['H-cell', 'flow cell', 'MEA'];
+
+function cellTypeOf(text: string): CellType | undefined {
+  return CELL_TYPES[text.toLowerCase().replace(/[\s-]+/g, '')];
+}
 
 export function readCell(header: Line, ctx: BuildContext, name: Word | undefined): CellBlock {
   const block = header.block!;
@@ -278,7 +290,8 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
           break;
         }
         const volume = cursor.quantity('cellElectrolyteVolume');
-        const value = { electrolyte, volume, span: line.span };
+        const flow = cursor.accept('at') ? expectQuantity(ctx, cursor, 'electrolyteFlowRate', '10 mL/min') : undefined;
+        const value = { electrolyte, volume, flow, span: line.span };
         if (key === 'anolyte') node.anolyte = value;
         else if (key === 'electrolyte') node.electrolyte = value;
         else node.catholyte = value;
@@ -290,6 +303,38 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
       case 'purge':
         node.purge = readPurge(cursor, ctx, line.span);
         break;
+      case 'type': {
+        // `type flow cell`, `type H-cell`, `type MEA`
+        const words = cursor.wordsToComma();
+        if (words.length === 0) {
+          ctx.error(SyntaxCodes.missingName, 'expected the type of the cell: `type H-cell`, `type flow cell` or `type MEA`', cursor.here());
+          break;
+        }
+        const text = words.map((w) => w.text).join(' ');
+        node.type = { text, kind: cellTypeOf(text), span: spanOfWords(words)! };
+        break;
+      }
+      case 'feed': {
+        // `feed CO2 20 mL/min`: the gas through the GDE.
+        const gas = cursor.nameWord();
+        if (!gas) {
+          ctx.error(SyntaxCodes.missingName, 'expected the gas fed through the gas-diffusion electrode and its flow, as in `feed CO2 20 mL/min`', cursor.here());
+          break;
+        }
+        cursor.accept('at');
+        node.feed = { gas, flow: expectQuantity(ctx, cursor, 'gasFeedFlow', '20 mL/min'), span: line.span };
+        break;
+      }
+      case 'liquid': {
+        // `liquid products 10 mL`
+        if (!cursor.accept('products')) {
+          ctx.error(SyntaxCodes.grammar, 'expected `liquid products` and the volume that collects them, as in `liquid products 10 mL`', cursor.here());
+          break;
+        }
+        cursor.accept('in');
+        node.liquidProducts = { volume: expectQuantity(ctx, cursor, 'liquidProductVolume', '10 mL'), span: line.span };
+        break;
+      }
       case 'instrument':
         node.instrument = textValue(cursor);
         break;
@@ -310,7 +355,7 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
         break;
       }
       default:
-        unknownLine(ctx, line, 'a cell', ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR']);
+        unknownLine(ctx, line, 'a cell', ['type', 'membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'feed', 'liquid products', 'instrument', 'iR']);
         continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -692,6 +737,11 @@ function methodWords(cursor: LineCursor): Word | undefined {
 }
 
 /** One product's part of a reading line, before the line says whether its values are written or read from GC files. */
+/** `H2 300 ppm by GC`: a volume fraction read by a gas chromatograph, with or without its flow. */
+function isGcFraction(p: ReadingPart): boolean {
+  return !!p.method && /^GC\b/i.test(p.method.text) && ['ppm', 'ppb', '%'].includes(p.value?.unit?.text ?? '');
+}
+
 interface ReadingPart {
   analyte: Word;
   readingKind?: Word;
@@ -757,11 +807,10 @@ function readReadings(line: Line, ctx: BuildContext): (ResultReading | GcFileRea
     const r: ResultReading = { analyte: p.analyte, readingKind: p.readingKind, value: p.value, method: p.method, span: p.span };
     if (p.standardIntegral) r.standardIntegral = p.standardIntegral;
     if (p.protons) r.protons = p.protons;
-    if (flow) {
-      r.flow = flow;
-      // With a carrier flow the reading is a gas's: a volume fraction, or a response through a gas calibration.
-      r.value.place = 'gasReading';
-    }
+    if (flow) r.flow = flow;
+    // With a carrier flow the reading is a gas's: a volume fraction, or a response through a gas calibration.
+    // So is a volume fraction `by GC` without one: it takes the cell's gas flow (feed or purge).
+    if (flow || isGcFraction(p)) r.value.place = 'gasReading';
     readings.push(r);
   }
   return readings;
