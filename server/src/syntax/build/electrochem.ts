@@ -132,7 +132,7 @@ export function readElectrolyte(header: Line, ctx: BuildContext, name: Word | un
     } else if (key === 'viscosity') {
       node.viscosity = expectQuantity(ctx, cursor, 'viscosity', '0.01 cm2/s');
     } else {
-      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'saturated with', 'solubility', 'diffusivity', 'viscosity']);
+      unknownLine(ctx, line, 'an electrolyte', ['0.5 M KNO3 + … in water', 'pH', 'purge', 'saturated with CO2', 'solubility', 'diffusivity', 'viscosity']);
       continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
@@ -355,7 +355,7 @@ export function readCell(header: Line, ctx: BuildContext, name: Word | undefined
         break;
       }
       default:
-        unknownLine(ctx, line, 'a cell', ['type', 'membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'feed', 'liquid products', 'instrument', 'iR']);
+        unknownLine(ctx, line, 'a cell', ['membrane', 'working', 'reference', 'counter', 'catholyte', 'anolyte', 'electrolyte', 'stir', 'purge', 'instrument', 'iR', 'type', 'feed', 'liquid products 10 mL']);
         continue;
     }
     ctx.leftover(cursor, `the ${key} line`);
