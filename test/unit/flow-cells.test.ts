@@ -3,6 +3,7 @@
 // take), and the liquid-product volume of an MEA, which has no catholyte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { analyze, type Analysis } from '../../server/src/analysis/analyze';
 import { completions } from '../../server/src/features/completion';
 
@@ -117,4 +118,19 @@ test('completion offers the cell types, the gases and the new cell lines', () =>
   assert.ok(at('electrolyte e {\n  saturated with \n}\n', 'with ').includes('CO2'));
   const lines = at('cell F {\n  \n}\n', '{\n  ');
   for (const w of ['type', 'feed', 'liquid products']) assert.ok(lines.includes(w), w);
+});
+
+// The flow-cell sample: 0.5 M KHCO3 under 1 atm CO2, h ≈ Ka1 × 0.034 / 0.5 = 3.0374e-8 → 7.5174, and
+// Ka2/h = 1.54e-3: − log10(1 + 3.08e-3) = −0.0013 → pH 7.5161.
+// H2 at 0.57 % in the 20 mL/min feed: 0.0057 × 3.3333e-7 m³/s / 0.0244654 m³/mol = 7.7661e-8 mol/s,
+// FE = 2 × 96485.33212 × 7.7661e-8 / 0.100 A = 0.14986 → 14.99 %; C2H4 at 0.25 %: 12 e⁻, 39.44 %.
+test('the flow-cell sample: estimated pH under CO2 and FEs at the feed through the GDE', () => {
+  const text = readFileSync(new URL('../../samples/co2-flow-cell-cu.faraday', import.meta.url), 'utf8');
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message), []);
+  near(value(a, 'pH', 'bic')?.value, 7.5161, 2e-4, 'catholyte pH');
+  near(value(a, 'pH', 'bicAr')?.value, 8.34, 0.01, 'anolyte pH');
+  near(value(a, 'faradaicEfficiency', 'Cu/H2')?.value, 14.986, 1e-3, 'FE(H2)');
+  near(value(a, 'faradaicEfficiency', 'Cu/C2H4')?.value, 39.4375, 1e-3, 'FE(C2H4)');
+  assert.equal(value(a, 'cellType', 'flow')?.value, 'flow cell');
 });

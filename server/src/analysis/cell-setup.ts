@@ -4,7 +4,7 @@
 // liquid-product collection volume (`liquid products 10 mL`). The gas flow is
 // what a GC line without its own `at … mL/min` takes: the feed in a flow cell
 // or MEA, the purge in an H-cell (either when only one is written).
-import type { CellBlock, CellType } from '../syntax/ast';
+import type { CellBlock, CellType, Quantity } from '../syntax/ast';
 import type { AnalysisContext } from './context';
 import type { CellGasFlow } from './passes/readings';
 import { ElectrochemCodes } from '../electrochem/codes';
@@ -42,7 +42,7 @@ export function cellSetup(ctx: AnalysisContext, c: CellBlock): CellSetup {
     const m3 = siOf(ctx, c.liquidProducts.volume);
     out.liquidProducts = { litres: m3 === undefined ? undefined : m3 * 1000 };
   }
-  out.gasFlow = gasFlow(ctx, c, out.type, name);
+  out.gasFlow = gasFlow(ctx, c, name);
   const flows: string[] = [];
   for (const which of ['catholyte', 'anolyte', 'electrolyte'] as const) {
     const flow = c[which]?.flow;
@@ -67,11 +67,16 @@ export function cellSetup(ctx: AnalysisContext, c: CellBlock): CellSetup {
   return out;
 }
 
-/** The flow GC lines without their own take, with its value shown on the cell (report kind `gasFlow`). */
-function gasFlow(ctx: AnalysisContext, c: CellBlock, type: CellType | undefined, name: string): CellGasFlow | undefined {
+/** The line whose flow GC lines without their own take: the feed in a flow cell or MEA, else the purge (either when only one is written). */
+export function cellGasFlowLine(c: CellBlock): { gas: string; flow: Quantity; source: 'feed' | 'purge' } | undefined {
   const feed = c.feed?.flow ? { gas: c.feed.gas.text, flow: c.feed.flow, source: 'feed' as const } : undefined;
   const purge = c.purge?.flow ? { gas: c.purge.gas.text, flow: c.purge.flow, source: 'purge' as const } : undefined;
-  const chosen = type === 'flow cell' || type === 'MEA' ? feed ?? purge : purge ?? feed;
+  return c.type?.kind === 'flow cell' || c.type?.kind === 'MEA' ? feed ?? purge : purge ?? feed;
+}
+
+/** The flow GC lines without their own take, with its value shown on the cell (report kind `gasFlow`). */
+function gasFlow(ctx: AnalysisContext, c: CellBlock, name: string): CellGasFlow | undefined {
+  const chosen = cellGasFlowLine(c);
   if (!chosen) return undefined;
   const m3PerS = siOf(ctx, chosen.flow);
   const what = chosen.source === 'feed' ? `cell ${name}'s ${chosen.gas} feed through the gas-diffusion electrode` : `cell ${name}'s ${chosen.gas} purge`;

@@ -6,7 +6,7 @@ import type { CellBlock, ElectrolyteBlock } from '../syntax/ast';
 import { CELL_TYPES, ELECTRODE_MATERIALS, REFERENCE_FILL_WORDS, ROOM_TEMPERATURE_C } from '../data/methods-vocabulary';
 import type { MethodsContext } from './context';
 import { formula, inlines, list, sentence, text, type Inline, type Sentence } from './document';
-import { FIGURES, formatted, writtenNumber } from './numbers';
+import { exactNumber, FIGURES, formatted, writtenNumber } from './numbers';
 import { speciesName } from './species-names';
 import { writtenQuantity } from './step-phrases';
 
@@ -34,10 +34,15 @@ export function compositionPhrase(m: MethodsContext, e: ElectrolyteBlock): Inlin
 export function pHPhrase(m: MethodsContext, e: ElectrolyteBlock): Inline[] {
   if (e.pH) return inlines(`pH ${writtenNumber(e.pH.value.values[0]!)}`, e.pH.measured ? ', measured' : '');
   const estimate = m.valuesOf('pH').find((v) => v.subject === e.name?.text && v.extra?.estimated && typeof v.value === 'number');
-  return estimate ? [text(`pH ${formatted(estimate.value as number, FIGURES.pHEstimate)}, estimated from the composition`)] : [];
+  if (!estimate) return [];
+  const phrase = text(`pH ${formatted(estimate.value as number, FIGURES.pHEstimate)}, estimated from the composition`);
+  return typeof estimate.extra?.partialPressure === 'number' ? inlines(phrase, ` under ${exactNumber(estimate.extra.partialPressure)} kPa `, formula(String(estimate.extra.gas))) : [phrase];
 }
 
 function cellType(c: CellBlock): string {
+  if (c.type?.kind === 'flow cell') return 'flow cell with a gas-diffusion electrode';
+  if (c.type?.kind === 'MEA') return 'zero-gap membrane electrode assembly (MEA)';
+  if (c.type?.kind === 'H-cell') return 'H-type cell';
   const name = c.name?.text ?? '';
   const known = CELL_TYPES.find((t) => t.pattern.test(name));
   if (known) return known.description;
@@ -82,6 +87,9 @@ export function cellSentences(m: MethodsContext, main: CellBlock, others: CellBl
   const during: Inline[][] = [];
   if (main.stir) during.push(inlines('stirred at ', writtenQuantity(main.stir)));
   if (main.purge) during.push(inlines('purged continuously with ', formula(main.purge.gas.text), main.purge.flow ? [' at ', writtenQuantity(main.purge.flow)] : []));
+  const flows = (['catholyte', 'anolyte'] as const).filter((r) => main[r]?.flow).map((r) => inlines(`the ${r} at `, writtenQuantity(main[r]!.flow!)));
+  if (flows.length) out.push(sentence(main.span, 'the electrolytes were circulated through the cell, ', list(flows)));
+  if (main.feed) out.push(sentence(main.feed.span, formula(main.feed.gas.text), ' was fed to the gas side of the gas-diffusion electrode', main.feed.flow ? [' at ', writtenQuantity(main.feed.flow)] : ''));
   if (during.length) out.push(sentence(main.span, 'during the measurements, the catholyte was ', list(during)));
   if (main.iR?.fraction && main.iR.resistance) {
     out.push(sentence(main.iR.span, 'the ohmic drop was compensated by ', writtenQuantity(main.iR.fraction), ' of the uncompensated resistance (', writtenQuantity(main.iR.resistance), ')'));
@@ -115,15 +123,21 @@ function electrolyteSentences(m: MethodsContext, cells: CellBlock[]): Sentence[]
   }
   if (described.length === 1) out.push(sentence(cells[0]!.span, 'the catholyte was ', described[0]!));
   else if (described.length > 1) out.push(sentence(cells[0]!.span, 'the catholytes were ', list(described, 'and')));
-  const purged = m.blocks('electrolyte').filter((e) => e.purge && [...seen].some((k) => k.endsWith(`:${e.name?.text}`)));
+  const used = new Set([...seen].map((k) => k.slice(k.indexOf(':') + 1)));
+  const purged = m.blocks('electrolyte').filter((e) => e.purge && used.has(e.name?.text ?? ''));
   const byPurge = new Map<string, ElectrolyteBlock[]>();
   for (const e of purged) {
     const key = `${e.purge!.gas.text} ${m.textOf(e.purge!.duration)}`;
     byPurge.set(key, [...(byPurge.get(key) ?? []), e]);
   }
+  for (const e of m.blocks('electrolyte')) {
+    if (!e.saturated || !used.has(e.name?.text ?? '')) continue;
+    const roles = [...seen].filter((k) => k.endsWith(`:${e.name?.text}`)).map((k) => k.slice(0, k.indexOf(':')));
+    out.push(sentence(e.saturated.span, `the ${roles.join(' and ')} ${roles.length > 1 ? 'were' : 'was'} saturated with `, formula(e.saturated.gas.text), e.saturated.pressure ? [' at ', writtenQuantity(e.saturated.pressure)] : ''));
+  }
   for (const group of byPurge.values()) {
     const p = group[0]!.purge!;
-    const which = byPurge.size === 1 && group.length === purged.length ? (group.length > 1 ? 'each electrolyte was' : 'the electrolyte was') : inlines(list(group.map((e) => compositionPhrase(m, e))), group.length > 1 ? ' were' : ' was');
+    const which = byPurge.size === 1 && group.length === purged.length && purged.length === used.size ? (group.length > 1 ? 'each electrolyte was' : 'the electrolyte was') : inlines(list(group.map((e) => compositionPhrase(m, e))), group.length > 1 ? ' were' : ' was');
     out.push(sentence(p.span, 'before the measurements, ', which, ' purged with ', formula(p.gas.text), p.duration ? [' for ', writtenQuantity(p.duration)] : [], INERT_PURGE[p.gas.text] ? ` to remove dissolved ${INERT_PURGE[p.gas.text]}` : ''));
   }
   return out;

@@ -1,7 +1,8 @@
 // Product quantification: each calibration with its method, dilution,
 // wavelength and fitted line (y = a·x + b, R², LOD), gases by GC, and the
 // faradaic-efficiency and yield-rate formulas with n, F and the protocol's numbers.
-import type { CalibrationBlock, CellBlock, Quantity, ReactionDecl, Span } from '../syntax/ast';
+import { isGcFileReading, type CalibrationBlock, type CellBlock, type GcFileReading, type Quantity, type ReactionDecl, type ResultReading, type Span } from '../syntax/ast';
+import { cellGasFlowLine } from '../analysis/cell-setup';
 import { workingCompartment } from '../analysis/working-compartment';
 import { analyteBasis } from '../electrochem/analyte';
 import { molarVolume } from '../electrochem/faradaic';
@@ -84,15 +85,32 @@ function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[
   return out;
 }
 
-interface GasReading { analyte: string; flow: string; flowQuantity: import('../syntax/ast').Quantity }
+interface GasReading { analyte: string; flow: string; flowQuantity: Quantity; /** The flow is the cell's feed through the GDE. */ fed?: boolean }
+
+/** A reading of a gas: with a carrier flow, from GC files, a fraction `by GC`, or through a `gas` calibration. */
+function isGas(m: MethodsContext, reading: ResultReading | GcFileReading): boolean {
+  if (reading.flow || isGcFileReading(reading) || reading.value.place === 'gasReading') return true;
+  const method = reading.method?.text;
+  return m.blocks('calibration').some((c) => c.name?.text === method && !!c.gas);
+}
 
 function gasReadings(m: MethodsContext): GasReading[] {
   const out: GasReading[] = [];
+  const cells = m.blocks('cell');
   for (const r of m.blocks('result')) {
+    const bound = m.analysis.facts.boundCells.get(r.span.start);
+    const cellLine = (() => {
+      const cell = cells.find((c) => c.name?.text === bound);
+      return cell ? cellGasFlowLine(cell) : undefined;
+    })();
     for (const reading of r.readings) {
-      if (!reading.flow) continue;
-      const flow = m.textOf(reading.flow);
-      if (!out.some((g) => g.analyte === reading.analyte.text && g.flow === flow)) out.push({ analyte: reading.analyte.text, flow, flowQuantity: reading.flow });
+      if (!isGas(m, reading)) continue;
+      // A line without its own flow takes its cell's (analysis/cell-setup.ts).
+      const flowQuantity = reading.flow ?? cellLine?.flow;
+      if (!flowQuantity) continue;
+      const flow = m.textOf(flowQuantity);
+      const fed = !reading.flow && cellLine?.source === 'feed';
+      if (!out.some((g) => g.analyte === reading.analyte.text && g.flow === flow)) out.push({ analyte: reading.analyte.text, flow, flowQuantity, fed });
     }
   }
   return out;
@@ -101,8 +119,13 @@ function gasReadings(m: MethodsContext): GasReading[] {
 function gasSentences(m: MethodsContext, main: CellBlock | undefined, gases: GasReading[]): Sentence[] {
   if (gases.length === 0) return [];
   const flows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
-  const carrier = main?.purge?.gas.text;
   const products = [...new Set(gases.map((g) => g.analyte))];
+  if (gases.every((g) => g.fed)) {
+    return [sentence(undefined, list(products.map((p) => [formula(p)])),
+      ` in the gas leaving the gas side of the gas-diffusion electrode ${products.length > 1 ? 'were' : 'was'} quantified by gas chromatography (GC), `, main?.feed ? ['with ', formula(main.feed.gas.text), ' '] : 'with the feed gas ',
+      'fed at ', list(flows.map((f) => writtenQuantity(f))))];
+  }
+  const carrier = main?.purge?.gas.text;
   return [sentence(undefined, list(products.map((p) => [formula(p)])),
     ` in the gas leaving the cathode compartment ${products.length > 1 ? 'were' : 'was'} quantified by gas chromatography (GC), `, carrier ? ['with ', formula(carrier), ' '] : 'with the carrier gas ',
     'flowing through the catholyte at ', list(flows.map((f) => writtenQuantity(f))))];
@@ -165,7 +188,7 @@ function resultElectrolyte(m: MethodsContext, results: { span: Span }[]): { volu
 
 function feBlocks(m: MethodsContext, gases: GasReading[]): Block[] {
   const results = m.blocks('result');
-  const dissolved = [...new Set(results.flatMap((r) => r.readings.filter((x) => !x.flow && x.method).map((x) => x.analyte.text)))];
+  const dissolved = [...new Set(results.flatMap((r) => r.readings.filter((x) => !isGas(m, x) && x.method).map((x) => x.analyte.text)))];
   if (results.length === 0 || (dissolved.length === 0 && gases.length === 0)) return [];
   const blocks: Block[] = [];
   const at = results[0]!.span;

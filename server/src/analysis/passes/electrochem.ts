@@ -778,7 +778,7 @@ class ElectrochemPass {
       const read = new Set(fes.map((f) => f.product));
       const missing = [...this.ctx.facts.electronsPerProduct.keys()].filter((p) => this.ctx.facts.reactionProducts.has(p) && ![...read].some((x) => sameCompound(x, p)));
       if (![...read, ...missing].some((p) => sameCompound(p, 'H2'))) missing.push('H2');
-      this.ctx.report(ElectrochemCodes.feSumLow, 'information', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %: ${formatNumber((1 - sum) * 100, { decimals: 1 })} % of the charge made no product read here; not measured: ${missing.join(', ')} (gases by GC, liquids by NMR or a calibration), or the charge holds capacitive or background current`, at);
+      this.ctx.report(ElectrochemCodes.feSumLow, 'information', `the faradaic efficiencies add up to ${formatNumber(sum * 100, { decimals: 1 })} %: ${formatNumber((1 - sum) * 100, { decimals: 1 })} % of the charge made no product read here; ${missing.length ? `not measured: ${missing.join(', ')} (gases by GC, liquids by NMR or a calibration), or ` : 'every declared product was read, so check the readings and the flow, look for products without a reaction, or '}the charge holds capacitive or background current`, at);
     }
   }
 
