@@ -40,3 +40,21 @@ test('a fit through a point that is not a finite number is no fit', () => {
   const fit = fitCalibration([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])!;
   assert.deepEqual([fit.slope, fit.intercept, fit.r2], [2, 1, 1]);
 });
+
+test('standards that give one reading at every concentration: no fit, FD0557 at the table, no infinite concentration in the figure', () => {
+  // Shrunk from `npm run fuzz` (seed 20261204, edit 2694): a GC table edited into `{ 0 -> 0; 10^L00 -> 15100 … }`
+  // read as (0, 0) and (10, 0); its slope 0 turned each reading's concentration into Infinity in the calibration figure.
+  const text = 'calibration tcd {\n  gas H2\n  method GC TCD\n  standards ppm -> area { 0 -> 0; 10 -> 0 }\n}\n';
+  const a = analyze(text);
+  const flat = a.diagnostics.filter((d) => d.code === 'FD0557');
+  assert.equal(flat.length, 1);
+  assert.match(flat[0]!.message, /its area does not change with the concentration/);
+  assert.equal(text.slice(flat[0]!.span.start, flat[0]!.span.end).startsWith('standards'), true, 'at the standards table');
+  assert.ok(!a.facts.calibrationFits.has('tcd'));
+  assert.deepEqual(buildFigures(a).map((f) => f.id), []);
+  // The fit itself refuses a flat line: (0, 5), (1, 5), (2, 5) has slope 0.
+  assert.equal(fitCalibration([{ x: 0, y: 5 }, { x: 1, y: 5 }, { x: 2, y: 5 }]), undefined);
+  // A line with a slope is still fitted: (0, 1), (1, 3), (2, 5) has slope 2 and intercept 1.
+  const fit = fitCalibration([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])!;
+  assert.deepEqual([fit.slope, fit.intercept], [2, 1]);
+});

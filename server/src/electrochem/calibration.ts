@@ -43,6 +43,8 @@ export function fitCalibration(points: { x: number; y: number }[]): CalibrationF
   const syy = points.reduce((s, p) => s + (p.y - my) ** 2, 0);
   if (sxx === 0) return undefined;
   const slope = sxy / sxx;
+  // A flat line cannot be inverted: every reading would be an infinite (or no) concentration.
+  if (slope === 0 || !Number.isFinite(slope)) return undefined;
   const intercept = my - slope * mx;
   const sse = points.reduce((s, p) => s + (p.y - (intercept + slope * p.x)) ** 2, 0);
   const residualSD = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;

@@ -185,6 +185,10 @@ function readStandards(ctx: AnalysisContext, sink: Sink, c: CalibrationBlock, in
   const fit = fitCalibration(points);
   if (!fit) {
     info.unusable = true;
+    // Fewer than two standards or a number out of range are reported where they are written; a flat table is said here.
+    if (points.length >= 2 && points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))) {
+      sink.report(ElectrochemCodes.calibrationEmpty, 'warning', `nothing can be read through calibration ${name}: its ${standards.reading.text} does not change with the concentration (the standards are all at one concentration, or give one reading), so no concentration follows from a reading; check the standards table`, span);
+    }
     return;
   }
   info.fit = fit;
