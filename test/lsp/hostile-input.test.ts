@@ -54,3 +54,21 @@ test('an untrusted workspace (initializationOptions trusted: false) reads no dat
     }
   }
 });
+
+test('a 20 MB document: one FD0133 published, and every request answered from the unread file', async () => {
+  // Found by `npm run fuzz` (seed 20261204): a pasted line repeated into 355 MB held every request for over 30 s.
+  const client = new TestClient();
+  try {
+    await client.initialize({ trusted: true, root: repoRoot });
+    const line = 'ligand SR = SC6H3Cl2   # ' + 'x'.repeat(75) + '\n';
+    const uri = await client.open(path.join(repoRoot, 'samples', 'zz-too-large.faraday'), line.repeat(200_000));
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1, 60_000);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['FD0133']);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
+    const tokens = await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) as { data: number[] };
+    assert.equal(tokens.data.length, 0);
+  } finally {
+    await client.close();
+  }
+});

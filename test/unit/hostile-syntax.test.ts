@@ -123,3 +123,19 @@ test('a formula count of 400 digits is a located formula error, and a reaction h
   assert.ok(a.diagnostics.some((d) => /a count above 100 000/.test(d.message)), a.diagnostics.map((d) => d.message).join('\n'));
   assert.ok(!a.diagnostics.some((d) => /Infinity|NaN/.test(d.message)));
 });
+
+test('a text over 16 MB is not read: one FD0133 on its first line, nothing parsed, formatting leaves it as written', () => {
+  // Shrunk from `npm run fuzz` (seed 20261204, edit 3867): a 240 kB line repeated into a 355 MB document held the
+  // language server for over 30 s per request. A 16 MB text is still read; one character more is not.
+  const line = 'ligand SR = SC6H3Cl2   # ' + 'x'.repeat(75) + '\n'; // 100 characters
+  const big = line.repeat(Math.ceil((16 * 1024 * 1024 + 1) / line.length));
+  const a = analyze(big);
+  assert.deepEqual(a.diagnostics.map((d) => d.code), ['FD0133']);
+  assert.deepEqual(a.diagnostics[0]!.span, { start: 0, end: 80 });
+  assert.match(a.diagnostics[0]!.message, /this file is 16 MB, longer than the 16 MB a protocol may be/);
+  assert.equal(a.parse.document.statements.length, 0);
+  assert.ok(formatText(big) === big, 'formatting leaves it as written');
+  const atLimit = parseFaraday(line.repeat(Math.floor((16 * 1024 * 1024) / line.length)));
+  assert.ok(!atLimit.problems.some((p) => p.code === 'FD0133'));
+  assert.equal(atLimit.document.statements.length, Math.floor((16 * 1024 * 1024) / line.length));
+});

@@ -21,6 +21,7 @@ export const SyntaxCodes = {
   nestedTooDeep: 'FD0130',
   lineTooLong: 'FD0131',
   numberOutOfRange: 'FD0132',
+  documentTooLarge: 'FD0133',
 } as const;
 
 export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
@@ -165,6 +166,13 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     severity: 'error',
     explanation: 'A line longer than 10 000 characters is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
     fix: 'Split the line into statements, or save the data as a file and name it with `data "…"`.',
+  },
+  {
+    code: SyntaxCodes.documentTooLarge,
+    title: 'File too large to read',
+    severity: 'error',
+    explanation: 'A protocol longer than 16 MB (16 777 216 characters) is not read at all: no protocol is that long, and lexing a file of hundreds of megabytes (data pasted many times over) would hold the language server for seconds at each keystroke. Nothing in the file is checked or computed until it is shorter. The same limit applies to imported files and to files named on the command line.',
+    fix: 'Remove the pasted data (save it as a file and name it with `data "…"`), or split the protocol into files joined with `import`.',
   },
   {
     code: SyntaxCodes.numberOutOfRange,

@@ -161,6 +161,10 @@ export class ParseSession {
   private previous = new Map<string, Chunk[]>();
 
   parse(text: string): ParseResult {
+    if (text.length > MAX_DOCUMENT_CHARS) {
+      this.previous = new Map();
+      return tooLargeToRead(text);
+    }
     const starts = chunkStarts(text);
     const pool = this.previous;
     const next = new Map<string, Chunk[]>();
@@ -180,6 +184,24 @@ export class ParseSession {
     this.previous = next;
     return assemble(text, chunks);
   }
+}
+
+/**
+ * Texts longer than this are not read (FD0133): the same 16 MB as a protocol read from disk
+ * (instruments/read-bytes.ts). A fuzzed paste of a 240 kB line 1400 times (355 MB) held the
+ * language server for over 30 s per request.
+ */
+export const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+
+function tooLargeToRead(text: string): ParseResult {
+  const firstLine = text.indexOf('\n');
+  const problem: SyntaxProblem = {
+    code: SyntaxCodes.documentTooLarge,
+    severity: 'error',
+    message: `this file is ${(text.length / 1024 / 1024).toFixed(0)} MB, longer than the 16 MB a protocol may be, so none of it is read; remove the pasted data (name data files with \`data "…"\`) or split the protocol with \`import\``,
+    span: { start: 0, end: firstLine < 0 ? Math.min(text.length, 80) : Math.min(firstLine, 80) },
+  };
+  return { document: { statements: [], comments: [], span: { start: 0, end: text.length } }, problems: [problem], tokens: [], lineIndex: new LineIndex(text), chunks: [] };
 }
 
 /** A kept chunk with this text, preferably one already at this offset. */
