@@ -98,7 +98,9 @@ export function randomEdit(rnd: Random, text: string, others: readonly Sample[])
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  return { kind: 'repeat line', start: lineStart, end: lineStart, insert: (line + '\n').repeat(1 + rnd.int(rnd.chance(0.05) ? 2000 : 20)) };
+  // At most about 20 MB inserted: past the 16 MB a document may be (FD0133), short of what an editor sends at all.
+  const times = Math.min(1 + rnd.int(rnd.chance(0.05) ? 2000 : 20), Math.max(1, Math.floor(20_000_000 / (line.length + 1))));
+  return { kind: 'repeat line', start: lineStart, end: lineStart, insert: (line + '\n').repeat(times) };
 }
 
 export function applyEdit(text: string, e: TextEdit): string {
