@@ -92,6 +92,7 @@ test('an MEA has no catholyte volume: its dissolved products need a collection v
   assert.equal(value(without, 'faradaicEfficiency', 'Ag/HCOO-'), undefined);
   const collected = analyze(protocol('  type MEA\n  feed CO2 20 mL/min\n  liquid products 10 mL', '  HCOO- 46 mg/L'));
   near(value(collected, 'faradaicEfficiency', 'Ag/HCOO-')?.value, 0.5477, 2e-4, 'FE over 10 mL');
+  assert.match(value(collected, 'cell', 'Ag')!.detail!, /an MEA; liquid products collected in 10 mL; gas flow 20 mL\/min \(cell F's CO2 feed/);
   // A catholyte in an MEA is said, and its volume does not hold the products.
   const withCatholyte = analyze(protocol('  type MEA\n  catholyte bic 30 mL\n  feed CO2 20 mL/min', '  HCOO- 46 mg/L'));
   assert.ok(codes(withCatholyte).includes('FD0564'));

@@ -73,6 +73,8 @@ interface CellInfo {
   type?: CellType;
   /** The gas flow GC lines without their own take: the feed through the GDE, or the purge. */
   gasFlow?: CellGasFlow;
+  /** `volumeL` is the stated `liquid products` volume, not the compartment's. */
+  liquidProducts?: boolean;
 }
 
 /** What a result or plan takes from the cell it was measured in (or, without cells, its electrode). */
@@ -270,6 +272,7 @@ class ElectrochemPass {
     if (setup.liquidProducts) {
       info.volumeL = setup.liquidProducts.litres;
       info.volumeRejected = setup.liquidProducts.litres === undefined;
+      info.liquidProducts = true;
     } else if (setup.type === 'MEA') {
       info.volumeL = undefined;
       info.volumeRejected = false;
@@ -516,7 +519,10 @@ class ElectrochemPass {
     const how = binding.how === 'stated' ? 'named on the header' : binding.how === 'run' ? `through its run: \`${binding.line}\`` : 'the only cell that could have run it (no run in it holds a CA line)';
     const plain = (x: number) => formatExact(x);
     const parts = [
-      cell.electrolyteName && `${cell.compartment ?? 'electrolyte'} ${cell.electrolyteName}${cell.volumeL !== undefined ? ` ${plain(cell.volumeL * 1000)} mL` : ''} (pH ${cell.electrolyte?.pH !== undefined ? `${formatNumber(cell.electrolyte.pH, { decimals: 2 })}${cell.electrolyte.estimated ? ', estimated' : ''}` : 'unknown'})`,
+      cell.type && `${cell.type === 'flow cell' ? 'a' : 'an'} ${cell.type}`,
+      cell.liquidProducts && cell.volumeL !== undefined && `liquid products collected in ${plain(cell.volumeL * 1000)} mL`,
+      cell.gasFlow?.m3PerS !== undefined && `gas flow ${cell.gasFlow.written} (${cell.gasFlow.what}) for GC lines without their own`,
+      cell.electrolyteName && `${cell.compartment ?? 'electrolyte'} ${cell.electrolyteName}${cell.volumeL !== undefined && !cell.liquidProducts ? ` ${plain(cell.volumeL * 1000)} mL` : ''} (pH ${cell.electrolyte?.pH !== undefined ? `${formatNumber(cell.electrolyte.pH, { decimals: 2 })}${cell.electrolyte.estimated ? ', estimated' : ''}` : 'unknown'})`,
       cell.electrodeName && `electrode ${cell.electrodeName}${cell.electrode?.areaCm2 !== undefined ? `, ${plain(cell.electrode.areaCm2)} cm²` : ''}${cell.electrode?.catalystMassG !== undefined ? `, ${plain(cell.electrode.catalystMassG * 1000)} mg ${cell.electrode.catalyst ?? 'catalyst'}` : ''}`,
     ].filter(Boolean);
     this.ctx.value({
