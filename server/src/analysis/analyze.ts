@@ -40,22 +40,26 @@ export class AnalysisSession {
   private optionsKey: string | undefined;
   /** Blocks run and replayed by the last analysis, per pass (benchmark and tests). */
   lastUnits = { ran: 0, replayed: 0 };
+  /** Milliseconds of the last analysis: the parse, then each pass in order (the language server's FARADAY_TIMING). */
+  lastTimings: { parse: number; passes: [string, number][] } = { parse: 0, passes: [] };
 
   analyze(text: string, options: AnalysisOptions = {}): Analysis {
+    const started = performance.now();
     const parse = this.parser.parse(text);
+    this.lastTimings = { parse: performance.now() - started, passes: [] };
     const key = JSON.stringify(options, (_, v: unknown) => (typeof v === 'function' ? undefined : v));
     if (key !== this.optionsKey) {
       // Other settings can change any block's result: nothing kept is used.
       for (const chunk of parse.chunks) chunk.memo.delete(UNITS);
       this.optionsKey = key;
     }
-    const { analysis, ctx } = analyseParsed(parse, text, options, true);
+    const { analysis, ctx } = analyseParsed(parse, text, options, true, this.lastTimings.passes);
     this.lastUnits = { ...ctx.units!.counts };
     return analysis;
   }
 }
 
-function analyseParsed(parse: ParseResult, text: string, options: AnalysisOptions, keepUnits: boolean): { analysis: Analysis; ctx: AnalysisContext } {
+function analyseParsed(parse: ParseResult, text: string, options: AnalysisOptions, keepUnits: boolean, passTimes?: [string, number][]): { analysis: Analysis; ctx: AnalysisContext } {
   const stopIfCancelled = () => {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
   };
@@ -64,8 +68,10 @@ function analyseParsed(parse: ParseResult, text: string, options: AnalysisOption
   for (const p of parse.problems) ctx.report(p.code, p.severity, p.message, p.span);
   const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
   for (const pass of passes) {
+    const started = performance.now();
     pass(ctx);
     ctx.passEnded();
+    passTimes?.push([pass.name, performance.now() - started]);
     stopIfCancelled();
   }
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

@@ -5,6 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver-protocol';
 import { Engine } from './engine';
 import { editSlot, type FromWorker, type ToWorker } from './worker-messages';
+import { logTiming, ms, timingEnabled } from './timing';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -36,8 +37,10 @@ port.on('message', (m: ToWorker) => {
         const error = e instanceof ResponseError ? { code: e.code, message: e.message, data: e.data } : { code: ErrorCodes.InternalError, message: (e as Error).stack ?? String(e) };
         post({ kind: 'response', id: m.id, error });
       };
+      const started = performance.now();
       try {
         const result = engine.request(m.method, m.params);
+        if (timingEnabled) logTiming('worker', `${m.method} #${m.id}: answered in ${ms(performance.now() - started)}`);
         if (result instanceof Promise) result.then((r) => post({ kind: 'response', id: m.id, result: r ?? null }), fail);
         else post({ kind: 'response', id: m.id, result: result ?? null });
       } catch (e) {

@@ -27,6 +27,7 @@ import { previewFigures } from '../plots/preview-spec';
 import { writeMethods } from '../methods/assemble';
 import { METHODS_FORMATS } from '../methods/document';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { logTiming, ms, timingEnabled } from './timing';
 
 export type Handler = (params: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -62,7 +63,11 @@ export class Engine {
       (uri, version, analysis) => {
         const current = this.documents.get(uri);
         if (!current || current.version !== version) return; // a newer edit is on its way
-        this.events.publish(uri, version, limitDiagnostics(analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri))));
+        const started = performance.now();
+        const diagnostics = limitDiagnostics(analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
+        const converted = performance.now();
+        this.events.publish(uri, version, diagnostics);
+        if (timingEnabled) logTiming('worker', `diagnostics of v${version}: ${diagnostics.length} converted in ${ms(converted - started)}, posted in ${ms(performance.now() - converted)}`);
       },
       (uri) => {
         const atStart = editCount(uri);

@@ -6,6 +6,7 @@
 // re-analyses only the blocks it touched (analysis/incremental).
 import { AnalysisSession, AnalysisCancelled, type Analysis } from '../analysis/analyze';
 import type { AnalysisOptions } from '../analysis/options';
+import { logTiming, ms, timingEnabled } from './timing';
 
 export interface DocumentSnapshot {
   uri: string;
@@ -86,7 +87,13 @@ export class AnalysisScheduler {
     if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
     // The session's previous analysis is moved to the new text: only the newest one is kept.
     this.results.delete(doc.uri);
+    const started = performance.now();
     const analysis = session.analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
+    if (timingEnabled) {
+      const { parse, passes } = session.lastTimings;
+      const { ran, replayed } = session.lastUnits;
+      logTiming('worker', `analysis of v${doc.version}: ${ms(performance.now() - started)} (parse ${ms(parse)}; ${passes.map(([name, t]) => `${name} ${ms(t)}`).join(', ')}; units ran ${ran}, replayed ${replayed})`);
+    }
     this.results.set(doc.uri, { version: doc.version, analysis, at: ++this.clock });
     this.onAnalysed(doc.uri, doc.version, analysis);
     return analysis;

@@ -13,6 +13,7 @@ import { defaultSettings, type FaradaySettings } from './settings';
 import { semanticTokensLegend } from './semantic-tokens';
 import { ENGINE_METHODS } from './engine';
 import { EDIT_SLOTS, editSlot, type FromWorker, type ToWorker } from './worker-messages';
+import { logTiming, ms, timingEnabled } from './timing';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -36,6 +37,8 @@ let nextId = 1;
 let shuttingDown = false;
 const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
 const post = (m: ToWorker) => worker.postMessage(m);
+/** FARADAY_TIMING: when each document's newest edit arrived, to say how long its diagnostics took. */
+const editArrived = new Map<string, { version: number; at: number }>();
 
 /** Starts the worker and gives it the state it needs; after a crash, a new one takes the open documents. */
 function startWorker(): void {
@@ -47,6 +50,8 @@ function startWorker(): void {
     if (m.kind === 'publish') {
       if (documents.get(m.uri)?.version !== m.version) return; // stale: a newer edit is on its way
       void connection.sendDiagnostics({ uri: m.uri, version: m.version, diagnostics: m.diagnostics });
+      const edit = editArrived.get(m.uri);
+      if (timingEnabled && edit?.version === m.version) logTiming('main', `diagnostics of v${m.version} sent ${ms(performance.now() - edit.at)} after the edit arrived`);
     } else {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -67,8 +72,15 @@ function startWorker(): void {
 function forward(method: string, params: unknown, token: { isCancellationRequested: boolean; onCancellationRequested: (f: () => void) => unknown }): Promise<unknown> {
   if (token.isCancellationRequested) return Promise.reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'));
   const id = nextId++;
+  const sent = performance.now();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, {
+      resolve: (r) => {
+        if (timingEnabled) logTiming('main', `${method} #${id}: answer back from the worker after ${ms(performance.now() - sent)}`);
+        resolve(r);
+      },
+      reject,
+    });
     // The answer of a cancelled request is not waited for; the worker's reply is dropped.
     token.onCancellationRequested(() => {
       if (pending.delete(id)) reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled'));
@@ -128,10 +140,12 @@ documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.
 // Fires after onDidOpen too; the engine ignores a change to the version it has.
 documents.onDidChangeContent((e) => {
   Atomics.add(editCounts, editSlot(e.document.uri), 1);
+  if (timingEnabled) editArrived.set(e.document.uri, { version: e.document.version, at: performance.now() });
   post({ kind: 'change', uri: e.document.uri, version: e.document.version, text: e.document.getText() });
 });
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });
+  editArrived.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
