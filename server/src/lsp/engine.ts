@@ -19,7 +19,8 @@ import { defaultSettings, type FaradaySettings, settingsToOptions } from './sett
 import { registerEditorFeatures, type FeatureRegistry } from './editor-features';
 import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
-import { mapThroughPendingEdits, type MappedAnalysis } from './pending-edits';
+import { PendingEdits, type MappedAnalysis } from './pending-edits';
+import { parseFaraday } from '../syntax/parse';
 import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
 import { FIGURES_REQUEST, METHODS_REQUEST, type FiguresParams, type FiguresResult, type MethodsParams, type MethodsResult, type PreviewFiguresResult } from './protocol';
@@ -48,6 +49,8 @@ export class Engine {
   private settings: FaradaySettings = defaultSettings;
   private workspace: { trusted: boolean; root?: string } = { trusted: true };
   private readonly scheduler: AnalysisScheduler;
+  /** Per document, the edits since its latest analysis, followed as they arrive. */
+  private readonly pendingEdits = new Map<string, PendingEdits>();
   readonly handlers = new Map<string, Handler>();
 
   constructor(
@@ -102,12 +105,14 @@ export class Engine {
     if (known && known.version === version && known.getText() === text) return;
     const doc = TextDocument.create(uri, 'faraday', version, text);
     this.documents.set(uri, doc);
+    this.pendingEditsOf(uri); // each edit is followed as it arrives
     this.scheduler.schedule(snapshot(doc));
     this.reanalyseImporters(uri);
   }
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.pendingEdits.delete(uri);
     this.scheduler.forget(uri);
   }
 
@@ -165,6 +170,23 @@ export class Engine {
   }
 
   /**
+   * The edits of a document since its latest analysis, when that analysis is
+   * of an older version; they start again from each new analysis.
+   */
+  private pendingEditsOf(uri: string): PendingEdits | undefined {
+    const doc = this.documents.get(uri);
+    const latest = this.scheduler.latestVersion(uri);
+    if (!doc || !latest || latest.version === doc.version) {
+      this.pendingEdits.delete(uri);
+      return undefined;
+    }
+    let pending = this.pendingEdits.get(uri);
+    if (pending?.analysis !== latest.analysis) this.pendingEdits.set(uri, (pending = new PendingEdits(latest.analysis)));
+    pending.follow(doc.getText());
+    return pending;
+  }
+
+  /**
    * An analysis that answers at this position of the current text: the
    * current one, or, while an edit waits for its analysis, the latest one when
    * the edit did not touch the block there (pending-edits.ts).
@@ -172,13 +194,27 @@ export class Engine {
   private answering(uri: string, position: { line: number; character: number }): MappedAnalysis | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const latest = this.scheduler.latestVersion(uri);
-    if (latest && latest.version !== doc.version) {
-      const mapped = mapThroughPendingEdits(latest.analysis, doc.getText(), doc.offsetAt(position));
-      if (mapped) return mapped;
-    }
+    const mapped = this.pendingEditsOf(uri)?.answer(doc.offsetAt(position));
+    if (mapped) return mapped;
     const a = this.analysisOf(uri);
     return a ? { analysis: a, offset: a.parse.lineIndex.offset(position), toCurrent: (s) => s, lineIndex: a.parse.lineIndex } : undefined;
+  }
+
+  /**
+   * Completion in a block being edited, before its analysis: where the cursor
+   * is and in which block are read from a parse of the edited blocks' current
+   * text; the names that fit are those of the latest analysis (a name declared
+   * in the block being typed joins them when its analysis lands).
+   */
+  private completionWhileEditing(uri: string, position: { line: number; character: number }) {
+    const doc = this.documents.get(uri);
+    const pending = this.pendingEditsOf(uri);
+    if (!doc || !pending) return undefined;
+    const offset = doc.offsetAt(position);
+    const region = pending.refusedAt(offset);
+    if (!region) return undefined;
+    const text = doc.getText().slice(region.start, region.end);
+    return completionItems({ ...pending.analysis, text, parse: parseFaraday(text) }, offset - region.start);
   }
 
   private analysisOf(uri: string) {
@@ -221,6 +257,8 @@ export class Engine {
       ]);
     });
     on('textDocument/completion', (p: P) => {
+      const typing = this.completionWhileEditing(p.textDocument.uri, p.position);
+      if (typing) return typing;
       const m = this.answering(p.textDocument.uri, p.position);
       return m ? completionItems(m.analysis, m.offset) : [];
     });
