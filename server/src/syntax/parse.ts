@@ -14,6 +14,7 @@ import { LineIndex } from './line-index';
 import type { Comment, Document, Span, SyntaxProblem, TopLevelNode } from './ast';
 import { chunkStarts } from './chunks';
 import { SyntaxCodes } from './codes';
+import { formatNumber } from '../units/format';
 import * as T from './tokens';
 
 export interface ParseResult {
@@ -198,7 +199,7 @@ function tooLargeToRead(text: string): ParseResult {
   const problem: SyntaxProblem = {
     code: SyntaxCodes.documentTooLarge,
     severity: 'error',
-    message: `this file is ${(text.length / 1024 / 1024).toFixed(0)} MB, longer than the 16 MB a protocol may be, so none of it is read; remove the pasted data (name data files with \`data "…"\`) or split the protocol with \`import\``,
+    message: `this file is ${formatNumber(Math.floor(text.length / 1024 / 1024), { decimals: 0 })} MB, longer than the 16 MB a protocol may be, so none of it is read; remove the pasted data (name data files with \`data "…"\`) or split the protocol with \`import\``,
     span: { start: 0, end: firstLine < 0 ? Math.min(text.length, 80) : Math.min(firstLine, 80) },
   };
   return { document: { statements: [], comments: [], span: { start: 0, end: text.length } }, problems: [problem], tokens: [], lineIndex: new LineIndex(text), chunks: [] };
