@@ -116,3 +116,18 @@ test('preview specs: hostile names reach Vega expressions only as string literal
   assert.ok(literals.some((l) => l.includes("Au28Cu12'")), "the catalyst name with a quote is a string literal");
   assert.ok(literals.includes(BACKSLASH), 'the path ending in a backslash is one literal, closed where it should be');
 });
+
+test('a line separator (U+2028) in a result header: the preview compiles, and the FE figure labels keep the words on one line', async () => {
+  // Found by `npm run fuzz` (seed 20261205, edit 1194): `result Au28Cu12 at -0.9 V \u2028vs RHE` put U+2028 into a
+  // sort-order string literal of the FE figure; vega's expression parser threw "Unexpected token ILLEGAL".
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  const sample = path.join(samples, 'au28cu12-si.faraday');
+  const text = readFileSync(sample, 'utf8').replace('result Au28Cu12 at -0.9 V vs RHE', 'result Au28Cu12 at -0.9 V \u2028vs RHE');
+  assert.ok(text.includes('\u2028'));
+  const a = analyze(text, { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples });
+  const figures = buildFigures(a);
+  assert.ok(figures.some((f) => f.id === 'fe'));
+  assert.ok(!/[\u2028\u2029]/.test(JSON.stringify(figures)), 'no separator left in any spec');
+  const compiled = await previewFigures(figures);
+  assert.deepEqual(compiled.map((f) => f.id), figures.map((f) => f.id));
+});

@@ -34,5 +34,24 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
     ...cdlFigures(analysis),
     nyquistFigure(sets.filter(isEIS), max),
   ];
-  return figures.filter((f): f is Figure => f !== undefined);
+  return figures.filter((f): f is Figure => f !== undefined).map((f) => ({ ...f, title: oneLine(f.title), spec: oneLine(f.spec) }));
 }
+
+/**
+ * Names from the protocol reach the specs as titles, data values and sort orders, which Vega-Lite
+ * writes into expression string literals: a line or paragraph separator (U+2028, U+2029, which
+ * JSON leaves as they are) ends such a literal and vega's expression parser throws. Every string of
+ * a spec is kept on one line (found by `npm run fuzz`: `at -0.9 V \u2028vs RHE`).
+ */
+function oneLine<T>(node: T): T {
+  if (typeof node === 'string') return (SEPARATORS.test(node) ? node.replace(SEPARATORS_ALL, ' ') : node) as T;
+  if (Array.isArray(node)) return node.map(oneLine) as T;
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[oneLine(k)] = typeof v === 'number' ? v : oneLine(v);
+    return out as T;
+  }
+  return node;
+}
+const SEPARATORS = /[\u2028\u2029]/;
+const SEPARATORS_ALL = /[\u2028\u2029]/g;
