@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze, AnalysisCancelled } from '../../server/src/analysis/analyze';
 import { AnalysisScheduler } from '../../server/src/lsp/scheduler';
 import { Engine } from '../../server/src/lsp/engine';
+import { encodeSemanticTokens } from '../../server/src/lsp/semantic-tokens';
 import { sampleText } from './sample-helpers';
 
 test('an analysis asked to stop throws AnalysisCancelled after the pass that noticed', () => {
@@ -41,4 +42,24 @@ test('the engine stops an analysis when an edit arrives during it, and analyses 
   assert.deepEqual(published, [], 'the stale run published nothing');
   await again; // rescheduled by the engine, on its own timer
   assert.deepEqual(published, [1]);
+});
+
+test('semantic tokens and inlay hints asked for after an edit wait for its debounced analysis instead of making one ahead of it', async () => {
+  const published: number[] = [];
+  const engine = new Engine({ publish: (_uri, version) => published.push(version) }, undefined, 20);
+  const uri = 'file:///tokens-after-edit.faraday';
+  engine.open(uri, 1, sampleText);
+  const at = sampleText.indexOf('stir 10 min');
+  const text = sampleText.slice(0, at) + 'x' + sampleText.slice(at);
+  engine.change(uri, 2, text);
+  const tokens = engine.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const hints = engine.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } });
+  assert.ok(tokens instanceof Promise && hints instanceof Promise, 'both wait');
+  assert.deepEqual(published, [1], 'no analysis was made for them');
+  assert.deepEqual(await tokens, encodeSemanticTokens(analyze(text)));
+  assert.deepEqual(published, [1, 2], 'the debounced analysis answered them');
+  assert.ok(((await hints) as unknown[]).length > 10, 'the hints of the new version');
+  // With the analysis made, the answer is immediate.
+  assert.ok(!(engine.request('textDocument/semanticTokens/full', { textDocument: { uri } }) instanceof Promise));
+  engine.close(uri);
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
+import type { Analysis } from '../analysis/analyze';
 import { readBytesBounded, readProtocolText, realPathInside, type DataFileRefusal } from '../instruments/read-bytes';
 import { listDirectory } from '../instruments/list-directory';
 import type { HintCategory } from '../analysis/model';
@@ -49,6 +50,8 @@ export class Engine {
   private settings: FaradaySettings = defaultSettings;
   private workspace: { trusted: boolean; root?: string } = { trusted: true };
   private readonly scheduler: AnalysisScheduler;
+  /** Requests that wait for a document's scheduled analysis (see `settled`). */
+  private readonly waiting = new Map<string, (() => void)[]>();
   /** Per document, the edits since its latest analysis, followed as they arrive. */
   private readonly pendingEdits = new Map<string, PendingEdits>();
   readonly handlers = new Map<string, Handler>();
@@ -71,6 +74,7 @@ export class Engine {
         const converted = performance.now();
         this.events.publish(uri, version, diagnostics);
         if (timingEnabled) logTiming('worker', `diagnostics of v${version}: ${diagnostics.length} converted in ${ms(converted - started)}, posted in ${ms(performance.now() - converted)}`);
+        this.wake(uri);
       },
       (uri) => {
         const atStart = editCount(uri);
@@ -114,6 +118,7 @@ export class Engine {
     this.documents.delete(uri);
     this.pendingEdits.delete(uri);
     this.scheduler.forget(uri);
+    this.wake(uri);
   }
 
   request(method: string, params: unknown): unknown {
@@ -217,6 +222,35 @@ export class Engine {
     return completionItems({ ...pending.analysis, text, parse: parseFaraday(text) }, offset - region.start);
   }
 
+  /**
+   * `answer` of the analysis of the current version: at once when it is made,
+   * else when the scheduled analysis lands (a newer edit meanwhile makes it
+   * wait for that one's); made now only when none is scheduled.
+   */
+  private settled<T>(uri: string, answer: (a: Analysis | undefined) => T): T | Promise<T> {
+    const doc = this.documents.get(uri);
+    const latest = this.scheduler.latestVersion(uri);
+    if (!doc || (latest && latest.version === doc.version) || !this.scheduler.isScheduled(uri)) return answer(this.analysisOf(uri));
+    return new Promise<T>((resolve, reject) => {
+      const waiting = this.waiting.get(uri) ?? [];
+      waiting.push(() => {
+        try {
+          resolve(this.settled(uri, answer));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.waiting.set(uri, waiting);
+    });
+  }
+
+  /** Requests waiting for a document's next analysis (or its closing) go on. */
+  private wake(uri: string): void {
+    const waiting = this.waiting.get(uri);
+    this.waiting.delete(uri);
+    for (const w of waiting ?? []) w();
+  }
+
   private analysisOf(uri: string) {
     const doc = this.documents.get(uri);
     return doc ? this.scheduler.analysisFor(snapshot(doc)) : undefined;
@@ -230,42 +264,36 @@ export class Engine {
       const m = this.answering(p.textDocument.uri, p.position);
       return m ? hoverAt(m.analysis, m.offset, (span) => m.lineIndex.range(m.toCurrent(span))) : null;
     });
-    on('textDocument/inlayHint', (p: { textDocument: { uri: string }; range: Parameters<typeof inlayHints>[1] }) => {
-      const a = analysisOf(p.textDocument.uri);
-      return a ? inlayHints(a, p.range, (c: HintCategory) => this.settings.inlayHints[c] !== false) : [];
-    });
+    // What the editor asks for after every edit waits for the debounced analysis instead of making one ahead of it.
+    on('textDocument/inlayHint', (p: { textDocument: { uri: string }; range: Parameters<typeof inlayHints>[1] }) =>
+      this.settled(p.textDocument.uri, (a) => (a ? inlayHints(a, p.range, (c: HintCategory) => this.settings.inlayHints[c] !== false) : [])));
     on('textDocument/codeAction', (p: { textDocument: { uri: string }; range: Parameters<typeof codeActions>[2] }) => {
       const a = analysisOf(p.textDocument.uri);
       return a ? codeActions(a, p.textDocument.uri, p.range, this.docsUri) : [];
     });
-    on('textDocument/documentLink', (p: { textDocument: { uri: string } }) => {
-      const a = analysisOf(p.textDocument.uri);
+    on('textDocument/documentLink', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => {
       const fileName = p.textDocument.uri.startsWith('file:') ? fileURLToPath(p.textDocument.uri) : undefined;
       if (!a || !fileName) return [];
       // One link per data string; patterns link to their first expansion's folder.
       return a.values
         .filter((v) => v.kind === 'dataFile')
         .map((v) => ({ range: toRange(a, v.span), target: pathToFileURL(path.resolve(path.dirname(fileName), String(v.subject))).toString(), tooltip: String(v.subject) }));
-    });
-    on('textDocument/codeLens', (p: { textDocument: { uri: string } }) => {
-      const a = analysisOf(p.textDocument.uri);
+    }));
+    on('textDocument/codeLens', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => {
       if (!a) return [];
       // The summary opens the Problems view; blocks that feed a figure get a second lens that opens the preview on it.
       return blockSummaries(a).flatMap((b) => [
         { range: toRange(a, b.span), command: { title: b.title, command: 'workbench.actions.view.problems' } },
         ...(b.figure ? [{ range: toRange(a, b.span), command: { title: '$(graph) Preview plots', command: 'faraday.showPreview', arguments: [p.textDocument.uri, b.figure] } }] : []),
       ]);
-    });
+    }));
     on('textDocument/completion', (p: P) => {
       const typing = this.completionWhileEditing(p.textDocument.uri, p.position);
       if (typing) return typing;
       const m = this.answering(p.textDocument.uri, p.position);
       return m ? completionItems(m.analysis, m.offset) : [];
     });
-    on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) => {
-      const a = analysisOf(p.textDocument.uri);
-      return a ? encodeSemanticTokens(a) : { data: [] };
-    });
+    on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => (a ? encodeSemanticTokens(a) : { data: [] })));
     // The preview's figures: series already downsampled for display; Vega-Lite specs,
     // or compiled to Vega for the preview panel.
     on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | Promise<PreviewFiguresResult> | null => {

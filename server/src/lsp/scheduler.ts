@@ -71,6 +71,11 @@ export class AnalysisScheduler {
     return this.results.get(uri);
   }
 
+  /** Whether an analysis of the document waits for its debounce. */
+  isScheduled(uri: string): boolean {
+    return this.timers.has(uri);
+  }
+
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
