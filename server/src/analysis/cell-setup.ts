@@ -11,6 +11,9 @@ import { ElectrochemCodes } from '../electrochem/codes';
 import { CELL_TYPE_NAMES } from '../syntax/build/electrochem';
 import { closestNames } from '../text/closest-names';
 import { siOf } from './quantities';
+import { gasFlowOf } from './gas-flow';
+import { flowText } from '../electrochem/gas-flow';
+import { MASS_FLOW_STANDARD } from '../data/units';
 import { formatExact, formatNumber } from '../units/format';
 
 export interface CellSetup {
@@ -55,7 +58,7 @@ export function cellSetup(ctx: AnalysisContext, c: CellBlock): CellSetup {
     const parts = [
       out.type === 'MEA' ? 'no liquid catholyte' : undefined,
       ...flows,
-      out.gasFlow ? `gas ${out.gasFlow.written}, ${out.gasFlow.what}${out.gasFlow.m3PerS === undefined ? ' (impossible: see its error)' : ''}` : undefined,
+      out.gasFlow ? `gas ${out.gasFlow.written}, ${out.gasFlow.what}${out.gasFlow.flow === undefined ? ' (impossible: see its error)' : ''}` : undefined,
       out.liquidProducts?.litres !== undefined ? `liquid products collected in ${formatExact(out.liquidProducts.litres * 1000)} mL` : undefined,
     ].filter(Boolean);
     ctx.value({
@@ -78,11 +81,19 @@ export function cellGasFlowLine(c: CellBlock): { gas: string; flow: Quantity; so
 function gasFlow(ctx: AnalysisContext, c: CellBlock, name: string): CellGasFlow | undefined {
   const chosen = cellGasFlowLine(c);
   if (!chosen) return undefined;
-  const m3PerS = siOf(ctx, chosen.flow);
+  const flow = gasFlowOf(ctx, chosen.flow);
   const what = chosen.source === 'feed' ? `cell ${name}'s ${chosen.gas} feed through the gas-diffusion electrode` : `cell ${name}'s ${chosen.gas} purge`;
   const written = ctx.textOf(chosen.flow.span);
-  if (m3PerS !== undefined) {
-    ctx.value({ kind: 'gasFlow', subject: name, value: Number((m3PerS * 6e7).toPrecision(12)), unit: 'mL/min', span: chosen.flow.span, label: `${chosen.gas} ${mlPerMin(m3PerS)} mL/min`, detail: `The ${what}: ${mlPerMin(m3PerS)} mL/min. GC lines of results in cell ${name} without their own \`at … mL/min\` take this flow as the carrier flow.`, extra: { gas: chosen.gas, source: chosen.source } });
+  if (flow) {
+    const extra = { gas: chosen.gas, source: chosen.source };
+    const uses = `GC lines of results in cell ${name} without their own \`at …\` flow take this flow as the carrier flow.`;
+    if (flow.molar) {
+      // A molar flow is reported as one (µmol/s): it is no volume at the protocol's temperature.
+      const umol = Number((flow.molPerS * 1e6).toPrecision(12));
+      ctx.value({ kind: 'gasFlow', subject: name, value: umol, unit: 'umol/s', span: chosen.flow.span, label: `${chosen.gas} ${written} (${formatNumber(umol, { significant: 4, trim: true })} µmol/s)`, detail: `The ${what}: ${flowText(flow)}. ${uses}`, extra: { ...extra, written, standardTemperatureK: MASS_FLOW_STANDARD.temperatureK, standardPressurePa: MASS_FLOW_STANDARD.pressurePa } });
+    } else {
+      ctx.value({ kind: 'gasFlow', subject: name, value: Number((flow.m3PerS * 6e7).toPrecision(12)), unit: 'mL/min', span: chosen.flow.span, label: `${chosen.gas} ${mlPerMin(flow.m3PerS)} mL/min`, detail: `The ${what}: ${mlPerMin(flow.m3PerS)} mL/min. ${uses}`, extra });
+    }
   }
-  return { m3PerS, written, what };
+  return { flow, written, what };
 }

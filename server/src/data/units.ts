@@ -6,6 +6,15 @@
 // Dimensions are exponents of [length, mass, time, current, temperature,
 // amount, luminous intensity, angle]; angle is kept apart so `°` never passes
 // for a fraction.
+//
+// `sccm` and `slpm` (standard cm³ and standard litres per minute) are molar
+// flows, not volumes per time: the volume the gas would take at the standard
+// conditions of mass-flow controllers, 0 °C (273.15 K) and 101.325 kPa (SEMI
+// E12-0303, "Guideline for standard pressure, standard temperature, standard
+// density, and standard volume units used in mass flow meters and mass flow
+// controllers"). So 1 sccm = 1e-6 m³/min × p0 / (R·T0) = 7.4362e-7 mol/s,
+// whatever the temperature and pressure of the protocol.
+import { GAS_CONSTANT, STANDARD_PRESSURE, ZERO_CELSIUS } from './constants';
 
 export type DimensionVector = readonly [number, number, number, number, number, number, number, number];
 
@@ -29,6 +38,11 @@ export interface UnitDefinition {
   /** ASCII symbol for machine output. */
   ascii: string;
 }
+
+/** The standard conditions of `sccm` and `slpm` (SEMI E12): the volume they count is at 0 °C and 1 atm. */
+export const MASS_FLOW_STANDARD = { temperatureK: ZERO_CELSIUS, pressurePa: STANDARD_PRESSURE } as const;
+/** mol/s of 1 standard m³/min: p0 / (R·T0) / 60 s. */
+const MOL_PER_S_PER_STANDARD_M3_PER_MIN = MASS_FLOW_STANDARD.pressurePa / (GAS_CONSTANT * MASS_FLOW_STANDARD.temperatureK) / 60;
 
 const D = (l = 0, m = 0, t = 0, i = 0, th = 0, n = 0, j = 0, a = 0): DimensionVector => [l, m, t, i, th, n, j, a];
 const f = (mantissa: number, exponent = 0): ExactFactor => ({ mantissa, exponent });
@@ -63,6 +77,9 @@ export const UNITS: UnitDefinition[] = [
   { symbol: 'bar', spellings: [], dimension: D(-1, 1, -2), factor: f(1, 5), prefixable: true, ascii: 'bar' },
   { symbol: 'atm', spellings: [], dimension: D(-1, 1, -2), factor: f(1.01325, 5), prefixable: false, ascii: 'atm' },
   { symbol: 'Torr', spellings: ['torr', 'mmHg'], dimension: D(-1, 1, -2), factor: f(101325 / 760), prefixable: false, ascii: 'Torr' },
+  // Molar gas flows of mass-flow controllers, at MASS_FLOW_STANDARD (see the top of the file).
+  { symbol: 'sccm', spellings: ['SCCM'], dimension: D(0, 0, -1, 0, 0, 1), factor: f(MOL_PER_S_PER_STANDARD_M3_PER_MIN, -6), prefixable: false, ascii: 'sccm' },
+  { symbol: 'slpm', spellings: ['SLPM', 'slm', 'SLM'], dimension: D(0, 0, -1, 0, 0, 1), factor: f(MOL_PER_S_PER_STANDARD_M3_PER_MIN, -3), prefixable: false, ascii: 'slpm' },
   { symbol: 'rpm', spellings: [], dimension: D(0, 0, -1), factor: f(1 / 60), prefixable: false, ascii: 'rpm' },
   { symbol: '°', spellings: ['deg'], dimension: D(0, 0, 0, 0, 0, 0, 0, 1), factor: f(Math.PI / 180), prefixable: false, ascii: 'deg' },
   { symbol: '%', spellings: ['percent'], dimension: D(), factor: f(1, -2), prefixable: false, ascii: '%' },

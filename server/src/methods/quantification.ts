@@ -7,6 +7,9 @@ import { workingCompartment } from '../analysis/working-compartment';
 import { analyteBasis } from '../electrochem/analyte';
 import { molarVolume } from '../electrochem/faradaic';
 import { FARADAY } from '../data/constants';
+import { MASS_FLOW_STANDARD } from '../data/units';
+import { parseUnit } from '../units/parse-unit';
+import { SLOTS, sameDimension } from '../units/dimension';
 import { ANALYTICAL_METHODS } from '../data/methods-vocabulary';
 import { checkedValues } from '../analysis/quantities';
 import { MethodsCodes } from './codes';
@@ -83,6 +86,12 @@ function calibrationParagraph(m: MethodsContext, c: CalibrationBlock): Sentence[
     `, where y is the ${reading} and x the concentration of `, analyte, ' in ', { kind: 'unit', text: unitText }, ' (', math({ kind: 'var', name: 'R', sup: '2' }, { kind: 'op', op: '=' }, { kind: 'num', text: formatted(fit.r2, FIGURES.calibrationR2) }),
     lod && typeof lod.value === 'number' ? ['; limit of detection ', quantity(formatted(lod.value, FIGURES.calibrationLOD), unitText), ', 3.3 s/slope'] : [], ')'));
   return out;
+}
+
+/** A flow in standard units (`20 sccm`): a molar flow. */
+function isMolarFlow(q: Quantity): boolean {
+  const u = q.unit ? parseUnit(q.unit.text) : undefined;
+  return !!u && 'unit' in u && sameDimension(u.unit.dimension, SLOTS.molarFlow.dimension);
 }
 
 interface GasReading { analyte: string; flow: string; flowQuantity: Quantity; /** The flow is the cell's feed through the GDE. */ fed?: boolean }
@@ -216,17 +225,28 @@ function feBlocks(m: MethodsContext, gases: GasReading[]): Block[] {
   }
   const t = m.analysis.facts.temperatureK;
   const p = m.analysis.facts.pressurePa;
+  const allFlows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
+  // `sccm`/`slpm` are molar flows (standard conditions, data/units.ts): no molar volume of the protocol enters them.
+  const molarFlows = allFlows.filter((q) => isMolarFlow(q));
+  const flows = allFlows.filter((q) => !isMolarFlow(q));
+  const standard = () => inlines('; a volume flow V̇ at the standard conditions ', quantity('0', '°C'), ' and ', quantity(exactNumber(MASS_FLOW_STANDARD.pressurePa / 1000), 'kPa'), ', ṅ = p₀·V̇/(R·T₀)');
+  if (molarFlows.length) {
+    blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, `for the gaseous products${flows.length ? ' with the gas flow set by a mass-flow controller' : ''}, the FE was calculated as:`)] });
+    blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('x'), v('ṅ')), den: product(v('I')) }] });
+    blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
+      'where x is the volume fraction of the gas measured by GC, ṅ the molar gas flow (', list(molarFlows.map((q) => writtenQuantity(q))), standard(), '), and I the mean current',
+      electronsSentence(m, [...new Set(gases.filter((g) => isMolarFlow(g.flowQuantity)).map((g) => g.analyte))], at))] });
+  }
   // An impossible temperature or pressure (an error in the protocol) leaves the gas molar volume unknown.
-  if (gases.length && t !== undefined && p !== undefined) {
+  if (flows.length && t !== undefined && p !== undefined) {
     const vm = molarVolume(t, p) * 1000;
-    const flows = [...new Map(gases.map((g) => [g.flow, g.flowQuantity])).values()];
     blocks.push({ kind: 'paragraph', sentences: [sentence(undefined, 'for the gaseous products, the FE was calculated as:')] });
     blocks.push({ kind: 'equation', nodes: [v('FE'), { kind: 'op', op: '=' }, { kind: 'frac', num: product(v('n'), v('F'), v('x'), v('f')), den: product(v('V', 'm'), v('I')) }] });
     blocks.push({ kind: 'paragraph', sentences: [clause(undefined,
       'where x is the volume fraction of the gas measured by GC, f the gas flow rate (', list(flows.map((q) => writtenQuantity(q))), '), ',
       math(v('V', 'm'), { kind: 'op', op: '=' }, v('R'), v('T'), { kind: 'word', text: '/' }, v('p'), { kind: 'op', op: '=' }, { kind: 'num', text: formatted(vm, FIGURES.derived) }, { kind: 'unit', text: 'L/mol' }),
       ' the molar volume of an ideal gas at ', quantity(formatted(t, { decimals: 2 }), 'K'), ' and ', quantity(exactNumber(p / 1000), 'kPa'), ', and I the mean current',
-      electronsSentence(m, [...new Set(gases.map((g) => g.analyte))], at))] });
+      electronsSentence(m, [...new Set(gases.filter((g) => !isMolarFlow(g.flowQuantity)).map((g) => g.analyte))], at))] });
   }
   const yieldUnits = [...new Set(m.valuesOf('yieldRate').map((x) => x.unit))];
   if (yieldUnits.length) {

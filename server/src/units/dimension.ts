@@ -34,6 +34,7 @@ export const SLOTS = {
   charge: { name: 'charge', description: 'a charge such as `600 C`', dimension: D(0, 0, 1, 1) },
   scanRate: { name: 'scan rate', description: 'a potential per time, such as `50 mV/s`', dimension: D(2, 1, -4, -1) },
   flowRate: { name: 'flow rate', description: 'a flow rate such as `18 mL/min`', dimension: D(3, 0, -1) },
+  molarFlow: { name: 'molar gas flow', description: 'a molar gas flow such as `20 sccm` (standard cm³/min, at 0 °C and 101.325 kPa)', dimension: D(0, 0, -1, 0, 0, 1) },
   frequency: { name: 'frequency', description: 'a frequency such as `100 kHz`', dimension: D(0, 0, -1) },
   rotation: { name: 'rotation rate', description: 'a rotation rate such as `600 rpm`', dimension: D(0, 0, -1) },
   massPerArea: { name: 'mass loading', description: 'a mass per area such as `0.5 mg/cm2`', dimension: D(-2, 1) },

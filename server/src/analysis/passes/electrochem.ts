@@ -13,7 +13,9 @@ import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
 import { ReadingQuantifier, type CellGasFlow, type QuantifiedReading } from './readings';
 import { cellSetup } from '../cell-setup';
 import { replicates } from '../../electrochem/replicates';
-import { faradaicEfficiency, gasMolarRate, molarVolume } from '../../electrochem/faradaic';
+import { faradaicEfficiency, molarVolume } from '../../electrochem/faradaic';
+import { flowMolPerS, flowText, productMolarRate } from '../../electrochem/gas-flow';
+import { MASS_FLOW_STANDARD } from '../../data/units';
 import { resolveSpecies, formulaOf } from '../species-resolver';
 import { checkedQuantity, offerAreaFixes, siOf } from '../quantities';
 import { electrodeFacts } from '../electrode-loading';
@@ -521,7 +523,7 @@ class ElectrochemPass {
     const parts = [
       cell.type && `${cell.type === 'flow cell' ? 'a' : 'an'} ${cell.type}`,
       cell.liquidProducts && cell.volumeL !== undefined && `liquid products collected in ${plain(cell.volumeL * 1000)} mL`,
-      cell.gasFlow?.m3PerS !== undefined && `gas flow ${cell.gasFlow.written} (${cell.gasFlow.what}) for GC lines without their own`,
+      cell.gasFlow?.flow !== undefined && `gas flow ${cell.gasFlow.written} (${cell.gasFlow.what}) for GC lines without their own`,
       cell.electrolyteName && `${cell.compartment ?? 'electrolyte'} ${cell.electrolyteName}${cell.volumeL !== undefined && !cell.liquidProducts ? ` ${plain(cell.volumeL * 1000)} mL` : ''} (pH ${cell.electrolyte?.pH !== undefined ? `${formatNumber(cell.electrolyte.pH, { decimals: 2 })}${cell.electrolyte.estimated ? ', estimated' : ''}` : 'unknown'})`,
       cell.electrodeName && `electrode ${cell.electrodeName}${cell.electrode?.areaCm2 !== undefined ? `, ${plain(cell.electrode.areaCm2)} cm²` : ''}${cell.electrode?.catalystMassG !== undefined ? `, ${plain(cell.electrode.catalystMassG * 1000)} mg ${cell.electrode.catalyst ?? 'catalyst'}` : ''}`,
     ].filter(Boolean);
@@ -578,11 +580,15 @@ class ElectrochemPass {
       const product = q.product;
       const n = this.electronsFor(product);
       if (q.phase === 'gas') {
-        // Gas from GC: volume fraction × carrier flow, ideal gas at the protocol temperature and pressure;
-        // an impossible temperature or pressure has its error, and the gas volume is then unknown.
+        // Gas from GC: volume fraction × carrier flow; a volumetric flow is an ideal gas at the protocol
+        // temperature and pressure (an impossible one has its error, and the gas moles are then unknown),
+        // a molar flow (`sccm`) is moles already.
         const { temperatureK, pressurePa } = this.ctx.facts;
-        if (temperatureK === undefined || pressurePa === undefined) continue;
-        const rate = gasMolarRate(q.amount, q.flowM3PerS!, temperatureK, pressurePa);
+        const flow = q.flow!;
+        if (!flow.molar && (temperatureK === undefined || pressurePa === undefined)) continue;
+        const T = temperatureK ?? 0;
+        const p = pressurePa ?? 0;
+        const rate = productMolarRate(q.amount, flow, T, p);
         if (seconds) convertedN += this.nitrogens(product) * rate * seconds;
         if (seconds || this.nitrogens(product) === 0) amountsKnown++;
         if (n === undefined) {
@@ -595,15 +601,26 @@ class ElectrochemPass {
           continue;
         }
         const fe = (n * FARADAY * rate) / Math.abs(currentA);
-        const uRate = q.uncertainty !== undefined ? gasMolarRate(q.uncertainty, q.flowM3PerS!, temperatureK, pressurePa) : undefined;
+        const uRate = q.uncertainty !== undefined ? productMolarRate(q.uncertainty, flow, T, p) : undefined;
         const u = uRate !== undefined ? (n * FARADAY * uRate) / Math.abs(currentA) : undefined;
         fes.push({ product, fe, u });
-        const vm = molarVolume(temperatureK, pressurePa) * 1000;
-        const flowText = `flow = ${formatNumber(q.flowM3PerS! * 6e7, { significant: 4, trim: true })} mL/min${q.flowFrom ? ` (${q.flowFrom}; the line states none)` : ''}`;
-        this.feValue(name, product, fe, u, q.n, reading.span, `FE = n·F·(x·flow/Vm)/I = ${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA; ${flowText}; Vm = ${formatNumber(vm, { significant: 5 })} L/mol at ${formatNumber(temperatureK, { decimals: 2 })} K and ${formatNumber(pressurePa / 1000, { significant: 6 })} kPa.${this.uncertaintyText(q)}`);
+        const flowWords = `flow = ${flowText(flow)}${q.flowFrom ? ` (${q.flowFrom}; the line states none)` : ''}`;
+        const rateText = `${formatExact(n)} × ${formatExact(FARADAY)} C/mol × ${formatNumber(rate * 1e9, { significant: 4 })} nmol/s / ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`;
+        const how = flow.molar
+          ? `FE = n·F·x·ṅ/I = ${rateText}; ${flowWords}; no temperature or pressure enters.`
+          : `FE = n·F·(x·flow/Vm)/I = ${rateText}; ${flowWords}; Vm = ${formatNumber(molarVolume(T, p) * 1000, { significant: 5 })} L/mol at ${formatNumber(T, { decimals: 2 })} K and ${formatNumber(p / 1000, { significant: 6 })} kPa.`;
+        // The report carries the carrier's molar flow (mol/s) the FE used, whichever way the flow was written.
+        this.feValue(name, product, fe, u, q.n, reading.span, `${how}${this.uncertaintyText(q)}`, { carrierMolarFlow: flowMolPerS(flow, T, p) });
         if (q.flowFrom) {
-          const mlMin = Number((q.flowM3PerS! * 6e7).toPrecision(12));
-          this.ctx.value({ kind: 'carrierFlow', subject: `${name}/${product}`, value: mlMin, unit: 'mL/min', span: 'value' in reading ? reading.value.span : reading.analyte.span, label: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (${q.flowFrom})`, detail: `The line states no flow: the moles of ${product} are its fraction × the ${q.flowFrom}.`, hint: { text: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (cell)`, category: 'results' } });
+          const span = 'value' in reading ? reading.value.span : reading.analyte.span;
+          const detail = `The line states no flow: the moles of ${product} are its fraction × the ${q.flowFrom}${flow.molar ? `, ${flowText(flow)}` : ''}.`;
+          if (flow.molar) {
+            const umol = Number((flow.molPerS * 1e6).toPrecision(12));
+            this.ctx.value({ kind: 'carrierFlow', subject: `${name}/${product}`, value: umol, unit: 'umol/s', span, label: `at ${flow.written} (${q.flowFrom})`, detail, hint: { text: `at ${flow.written} (cell)`, category: 'results' }, extra: { written: flow.written, standardTemperatureK: MASS_FLOW_STANDARD.temperatureK, standardPressurePa: MASS_FLOW_STANDARD.pressurePa } });
+          } else {
+            const mlMin = Number((flow.m3PerS * 6e7).toPrecision(12));
+            this.ctx.value({ kind: 'carrierFlow', subject: `${name}/${product}`, value: mlMin, unit: 'mL/min', span, label: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (${q.flowFrom})`, detail, hint: { text: `at ${formatNumber(mlMin, { significant: 4, trim: true })} mL/min (cell)`, category: 'results' } });
+          }
         }
         this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
         continue;
@@ -699,13 +716,13 @@ class ElectrochemPass {
     return 'formula' in p ? p.formula.composition.get('N') ?? 0 : 0;
   }
 
-  private feValue(result: string, product: string, fe: number, u: number | undefined, n: number, span: Span, detail: string): void {
+  private feValue(result: string, product: string, fe: number, u: number | undefined, n: number, span: Span, detail: string, more: Record<string, number> = {}): void {
     const shown = formatPlusMinus(fe * 100, u !== undefined ? u * 100 : undefined, { decimals: 2 });
     this.ctx.value({
       kind: 'faradaicEfficiency', subject: `${result}/${product}`, value: fe * 100, unit: '%', span,
       label: `FE(${product}) ${shown} %${replicateCount(n)}`, detail,
       hint: { text: `FE ${shown} %${replicateCount(n)}`, category: 'results' },
-      extra: { n, ...(u !== undefined ? { uncertainty: u * 100 } : {}) },
+      extra: { n, ...(u !== undefined ? { uncertainty: u * 100 } : {}), ...more },
     });
   }
 

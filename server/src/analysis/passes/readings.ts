@@ -18,7 +18,9 @@ import { internalStandardConcentration, defaultProtons } from '../../electrochem
 import { replicates, type Replicates } from '../../electrochem/replicates';
 import { NMR_PROTONS_SOURCE } from '../../data/nmr-protons';
 import { unitMeaning, type CalibrationInfo } from './calibrations';
-import { checkedQuantity, siOf, writtenValues } from '../quantities';
+import { checkedQuantity, writtenValues } from '../quantities';
+import { gasFlowOf } from '../gas-flow';
+import type { GasFlow } from '../../electrochem/gas-flow';
 import { closestNames } from '../../text/closest-names';
 import { InstrumentCodes } from '../../instruments/codes';
 import { durationText, gcRunOf, injectionLabel, productValues } from './gc-files';
@@ -37,16 +39,16 @@ export interface QuantifiedReading {
   n: number;
   /** How the uncertainty was found, for hovers. */
   uncertaintyNote?: string;
-  /** Carrier flow in m³/s (gas). */
-  flowM3PerS?: number;
+  /** Carrier flow (gas): volumetric at the protocol's temperature and pressure, or molar (`sccm`). */
+  flow?: GasFlow;
   /** Where the flow came from when the line states none: the cell's gas flow, for the FE's hover. */
   flowFrom?: string;
 }
 
 /** The gas flow of a result's cell, for gas readings without their own `at … mL/min`. */
 export interface CellGasFlow {
-  /** m³/s; undefined when the written flow is impossible (its error is at the cell). */
-  m3PerS?: number;
+  /** Undefined when the written flow is impossible (its error is at the cell). */
+  flow?: GasFlow;
   /** `20 mL/min`, as written. */
   written: string;
   /** `cell F's CO2 feed through the GDE`, for hovers. */
@@ -87,9 +89,9 @@ export class ReadingQuantifier {
   }
 
   /** The line's own flow, or the cell's; undefined when the one used is impossible (reported there). */
-  private flowOf(reading: ResultReading | GcFileReading, cellFlow: CellGasFlow | undefined): { m3PerS?: number; from?: string } {
-    if (reading.flow) return { m3PerS: siOf(this.ctx, reading.flow) };
-    return { m3PerS: cellFlow?.m3PerS, from: cellFlow?.what };
+  private flowOf(reading: ResultReading | GcFileReading, cellFlow: CellGasFlow | undefined): { flow?: GasFlow; from?: string } {
+    if (reading.flow) return { flow: gasFlowOf(this.ctx, reading.flow) };
+    return { flow: cellFlow?.flow, from: cellFlow?.what };
   }
 
   /** The line's basis, or undefined after saying why. */
@@ -266,7 +268,7 @@ export class ReadingQuantifier {
     const quantity = reading.value;
     const written = this.ctx.textOf(quantity.span);
     const method = reading.method?.text;
-    const { m3PerS: flow, from: flowFrom } = this.flowOf(reading, cellFlow);
+    const { flow, from: flowFrom } = this.flowOf(reading, cellFlow);
     if (quantity.unit) {
       if (cal) {
         this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is a volume fraction already, but \`by ${method}\` names a calibration that turns ${cal.response?.kind === 'named' ? cal.response.name : 'a response'} into one: write the ${cal.response?.kind === 'named' ? cal.response.name : 'response'} read, or name the method only (\`by GC\`)`, quantity.span);
@@ -277,7 +279,7 @@ export class ReadingQuantifier {
       if (!checked || flow === undefined) return undefined;
       const r = replicates(checked.si);
       this.gasValue(result, analyte, quantity.span, r.mean, r.sd, r.n, `Measured ${written} ${analyte} in the carrier gas${method ? ` by ${method}` : ''}.${replicateText(checked.written, replicates(checked.written))}`);
-      return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flowM3PerS: flow, flowFrom };
+      return { product: analyte, phase: 'gas', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} injections` : undefined, flow, flowFrom };
     }
     if (!cal) {
       this.reportNoCalibration(reading, written);
@@ -295,7 +297,7 @@ export class ReadingQuantifier {
     const shown = responses.length > 1 ? undefined : quantity.values[0]!.text;
     const read = this.throughGasCalibration(cal, responses, result, shown, quantity.span, 'readings');
     this.gasValue(result, reading.analyte.text, quantity.span, read.fraction, read.uFraction, read.n, `${read.how}: a volume fraction of ${analyte} in the carrier gas.${read.note ? ` Uncertainty: ${read.note}.` : ''}${replicateText(responses, replicates(responses))}`);
-    return { product: lineBasis.product, phase: 'gas', amount: read.fraction, uncertainty: read.uFraction, n: read.n, uncertaintyNote: read.note, flowM3PerS: flow, flowFrom };
+    return { product: lineBasis.product, phase: 'gas', amount: read.fraction, uncertainty: read.uFraction, n: read.n, uncertaintyNote: read.note, flow, flowFrom };
   }
 
   /**
@@ -353,7 +355,7 @@ export class ReadingQuantifier {
       this.ctx.report(ElectrochemCodes.gasNeedsFlow, 'error', `the GC files give volume fractions of ${analyte} in the carrier gas; its moles need the carrier flow, and neither the line nor the result's cell states one: add it after the files, as in \`data "${reading.data.value}" at 20 mL/min\`, or give the cell its gas flow (\`feed CO2 20 mL/min\`, or \`purge CO2 20 mL/min\` in an H-cell)`, reading.data.span);
       return undefined;
     }
-    const { m3PerS: flow, from: flowFrom } = this.flowOf(reading, cellFlow);
+    const { flow, from: flowFrom } = this.flowOf(reading, cellFlow);
     if (cal) {
       if (cal.unusable || !cal.response) return this.unusable(reading.method!.span, cal);
       if (!cal.gas || !cal.gasUnit) {
@@ -399,7 +401,7 @@ export class ReadingQuantifier {
       detail = `${fromFiles} The instrument's calibrated concentrations; mean ${formatPlusMinus(fraction * 1e6, uFraction !== undefined ? uFraction * 1e6 : undefined, { significant: 4, trim: true })} ppm${r.n > 1 ? ` (sample SD, n = ${r.n})` : ''}.`;
     }
     this.gasValue(result, analyte, at, fraction, uFraction, values.length, detail);
-    return { product: analyte, phase: 'gas', amount: fraction, uncertainty: uFraction, n: values.length, uncertaintyNote: note, flowM3PerS: flow, flowFrom };
+    return { product: analyte, phase: 'gas', amount: fraction, uncertainty: uFraction, n: values.length, uncertaintyNote: note, flow, flowFrom };
   }
 
   /** A calibration that cannot be read: this file's has said why at the calibration; an imported one is said here. */

@@ -43,6 +43,14 @@ function isPressure(unitText: string | undefined): boolean {
   return 'unit' in u && sameDimension(u.unit.dimension, SLOTS.pressure.dimension);
 }
 
+/** A gas flow: a volume per time (`18 mL/min`) or a standard molar flow (`20 sccm`), as against a purge's duration. */
+function isGasFlow(unitText: string | undefined): boolean {
+  if (!unitText) return false;
+  const u = parseUnit(unitText);
+  if (!('unit' in u)) return unitText.includes('/');
+  return sameDimension(u.unit.dimension, SLOTS.flowRate.dimension) || sameDimension(u.unit.dimension, SLOTS.molarFlow.dimension);
+}
+
 type Purge = { gas: Word; duration?: Quantity; flow?: Quantity; pressure?: Quantity; span: Span };
 
 /** `purge CO2 30 min`, `purge Ar 18 mL/min`; in an electrolyte also `at 1 atm`, the gas's partial pressure. */
@@ -59,7 +67,7 @@ function readPurge(cursor: LineCursor, ctx: BuildContext, span: Span, withPressu
     const q = cursor.quantity('purge');
     if (!q) break;
     if (withPressure && at && isPressure(q.unit?.text)) result.pressure = { ...q, place: 'gasPartialPressure' };
-    else if (q.unit && q.unit.text.includes('/')) result.flow = q;
+    else if (q.unit && (q.unit.text.includes('/') || isGasFlow(q.unit.text))) result.flow = q;
     else result.duration = q;
     cursor.acceptPunct(',');
   }
