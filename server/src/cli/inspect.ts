@@ -2,7 +2,7 @@
 // every format: technique, columns with their SI units, points, the first
 // and last rows, header fields; for gas chromatograms the peaks of each
 // injection. The JSON shape is documented in docs/report-format.md.
-import { runCharge } from '../instruments/derived';
+import { runCharge, streamedTrapezoid } from '../instruments/derived';
 import { importInstrumentFile, MAX_DATA_FILE_BYTES } from '../instruments/detect';
 import { isRefusal, readBytesBounded } from '../instruments/read-bytes';
 import { column, type ImportedData } from '../instruments/series';
@@ -38,7 +38,7 @@ export interface InspectReport {
 export function inspectReport(file: string, data: ImportedData): InspectReport {
   const time = column(data, /^Time$/);
   const current = column(data, /^Current$/);
-  const q = data.technique === 'CA' && time && current ? runCharge(time.values, current.values, column(data, /^Charge$/)?.values) : undefined;
+  const q = data.technique === 'CA' && time && current ? runCharge(time.values, current.values, column(data, /^Charge$/)?.values, streamedTrapezoid(data, time, current)) : undefined;
   const row = (i: number) => (data.points > 0 ? data.columns.map((c) => c.values[i]!) : null);
   return {
     file,

@@ -4,6 +4,8 @@
 // whose every cell is text followed by a line whose cells are all numbers.
 import type { ImportedData } from './series';
 import { InstrumentCodes } from './codes';
+import { scanNumericBody } from './numeric-scan';
+import { LineCursor, textAsBytes, type TextBytes } from './text-bytes';
 
 /** Cells of one line; a quoted cell may hold the separator and `""` for a quote (RFC 4180). */
 function splitCells(line: string, separator: RegExp): string[] {
@@ -40,44 +42,61 @@ function nameAndUnit(cell: string): { name: string; unit: string } {
 
 const isNumber = (c: string) => c !== '' && !Number.isNaN(Number(c));
 
-export function importDelimited(text: string, fileName = 'data'): ImportedData {
+export function importDelimited(source: string | TextBytes, fileName = 'data'): ImportedData {
+  const text = typeof source === 'string' ? textAsBytes(source) : source;
   const data: ImportedData = { technique: 'unknown', metadata: {}, columns: [], points: 0, peaks: [], problems: [] };
-  const lines = text.split(/\r\n|\n|\r/);
-  const separator = lines.some((l) => l.includes('\t')) ? /\t/ : /,/;
-  let headerAt = -1;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const here = splitCells(lines[i]!, separator);
-    const next = splitCells(lines[i + 1]!, separator);
-    if (here.length >= 2 && here.length === next.length && here.every((c) => c && !isNumber(c)) && next.every(isNumber)) {
-      headerAt = i;
+  const lines = new LineCursor(text, 'any');
+  const tab = text.bytes.indexOf(9, text.start) >= 0;
+  const separator = tab ? /\t/ : /,/;
+  let headerLine: string | undefined;
+  let here = lines.next()!;
+  for (let i = 0; !lines.done; i++) {
+    const bodyAt = lines.at;
+    const bodyLine = lines.lineNo;
+    const following = lines.next()!;
+    const cells = splitCells(here, separator);
+    const next = splitCells(following, separator);
+    if (cells.length >= 2 && cells.length === next.length && cells.every((c) => c && !isNumber(c)) && next.every(isNumber)) {
+      headerLine = here;
+      // The header's next line is the first row: the body is read from there.
+      lines.at = bodyAt;
+      lines.lineNo = bodyLine;
       break;
     }
     // Lines before the header: the first is the export's title (sample name, instrument notes).
-    const before = splitCells(lines[i]!, separator).filter(Boolean).join(', ');
+    const before = cells.filter(Boolean).join(', ');
     if (before) data.metadata[Object.keys(data.metadata).length === 0 ? 'title' : `line ${i + 1}`] = { value: before, line: i + 1 };
+    here = following;
   }
-  if (headerAt < 0) {
-    data.problems.push({ code: InstrumentCodes.noData, severity: 'error', line: lines.length, message: `${fileName} has no header row followed by numeric rows` });
+  if (headerLine === undefined) {
+    data.problems.push({ code: InstrumentCodes.noData, severity: 'error', line: lines.lineNo - 1, message: `${fileName} has no header row followed by numeric rows` });
     return data;
   }
-  const header = splitCells(lines[headerAt]!, separator).map(nameAndUnit);
-  const values: number[][] = header.map(() => []);
-  for (let i = headerAt + 1; i < lines.length; i++) {
-    if (!lines[i]!.trim()) continue;
-    const cells = splitCells(lines[i]!, separator);
-    if (cells.length !== header.length) {
-      data.problems.push({ code: InstrumentCodes.columnCount, severity: 'error', line: i + 1, message: `${fileName} line ${i + 1} has ${cells.length} columns, the header names ${header.length}` });
-      continue;
-    }
-    const bad = cells.findIndex((c) => !isNumber(c));
-    if (bad >= 0) {
-      data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: i + 1, message: `${fileName} line ${i + 1}, column ${bad + 1} (${header[bad]!.name}): \`${cells[bad]}\` is not a number` });
-      continue;
-    }
-    cells.forEach((c, k) => values[k]!.push(Number(c)));
-  }
-  data.columns = header.map((h, k) => ({ ...h, values: Float64Array.from(values[k]!) }));
-  data.points = values[0]!.length;
+  const header = splitCells(headerLine, separator).map(nameAndUnit);
+  const body = scanNumericBody(text, lines.at, lines.lineNo, {
+    width: header.length,
+    separator: tab ? '\t' : ',',
+    lineEnds: 'any',
+    decimalComma: false,
+    // A line the fast path did not take (quotes, an empty or non-numeric cell), read as before.
+    slowLine(line, { lineNo }, row) {
+      if (!line.trim()) return 'skip';
+      const cells = splitCells(line, separator);
+      if (cells.length !== header.length) {
+        data.problems.push({ code: InstrumentCodes.columnCount, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo} has ${cells.length} columns, the header names ${header.length}` });
+        return 'skip';
+      }
+      const bad = cells.findIndex((c) => !isNumber(c));
+      if (bad >= 0) {
+        data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}, column ${bad + 1} (${header[bad]!.name}): \`${cells[bad]}\` is not a number` });
+        return 'skip';
+      }
+      cells.forEach((c, k) => (row[k] = Number(c)));
+      return 'row';
+    },
+  });
+  data.columns = header.map((h, k) => ({ ...h, values: body.columns[k]! }));
+  data.points = body.points;
   if (header.some((h) => /wavelength/i.test(h.name))) data.technique = 'UV-vis';
   return data;
 }

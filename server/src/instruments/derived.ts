@@ -1,5 +1,12 @@
 // Values derived from imported series: charge by the trapezoidal rule and the
 // mean current over the time span.
+import type { Column, ImportedData } from './series';
+
+/** The trapezoid read while importing, when it is of these two columns. */
+export function streamedTrapezoid(data: ImportedData, time: Column, current: Column): number | undefined {
+  const t = data.trapezoid;
+  return t && t.time === time.name && t.current === current.name ? t.coulombs : undefined;
+}
 
 export function trapezoid(x: Float64Array, y: Float64Array): number {
   let sum = 0;
@@ -7,8 +14,9 @@ export function trapezoid(x: Float64Array, y: Float64Array): number {
   return sum;
 }
 
-export function chargeAndMeanCurrent(time: Float64Array, current: Float64Array): { chargeC: number; meanCurrentA: number; spanS: number } {
-  const chargeC = trapezoid(time, current);
+/** `trapezoidC`: the trapezoid of these columns when the importer already summed it (ImportedData `trapezoid`). */
+export function chargeAndMeanCurrent(time: Float64Array, current: Float64Array, trapezoidC?: number): { chargeC: number; meanCurrentA: number; spanS: number } {
+  const chargeC = trapezoidC ?? trapezoid(time, current);
   const spanS = time.length > 1 ? time[time.length - 1]! - time[0]! : 0;
   return { chargeC, meanCurrentA: spanS > 0 ? chargeC / spanS : 0, spanS };
 }
@@ -58,8 +66,8 @@ export function onsetPotential(potential: Float64Array, current: Float64Array, t
  * which the recorded points may sample sparsely), else the trapezoid over
  * the recorded points. `trapezoidC` is returned in both cases to be compared.
  */
-export function runCharge(time: Float64Array, current: Float64Array, charge?: Float64Array): { chargeC: number; trapezoidC: number; meanCurrentA: number; spanS: number; source: 'instrument' | 'trapezoid' } {
-  const t = chargeAndMeanCurrent(time, current);
+export function runCharge(time: Float64Array, current: Float64Array, charge?: Float64Array, trapezoidC?: number): { chargeC: number; trapezoidC: number; meanCurrentA: number; spanS: number; source: 'instrument' | 'trapezoid' } {
+  const t = chargeAndMeanCurrent(time, current, trapezoidC);
   if (!charge || charge.length < 2) return { ...t, trapezoidC: t.chargeC, source: 'trapezoid' };
   const chargeC = charge[charge.length - 1]! - charge[0]!;
   return { chargeC, trapezoidC: t.chargeC, meanCurrentA: t.spanS > 0 ? chargeC / t.spanS : 0, spanS: t.spanS, source: 'instrument' };

@@ -10,7 +10,8 @@ import { importEzchromAsc, looksLikeEzchrom } from './ezchrom-asc';
 import { importFusionJson, looksLikeFusion } from './fusion-json';
 import { DTA_MAGIC, importGamryDta } from './gamry-dta';
 import { emptyImport, type ImportedData } from './series';
-import { decodeText, startsWithAscii } from './text-decoding';
+import { startsWithAscii } from './text-decoding';
+import { decodeRange, textAsBytes, textBytes, type TextBytes } from './text-bytes';
 
 export type InstrumentFormat = 'biologic-mpr' | 'biologic-mpt' | 'gamry-dta' | 'fusion-json' | 'ezchrom-asc' | 'chi' | 'delimited';
 
@@ -27,32 +28,62 @@ export function detectTextFormat(text: string): Exclude<InstrumentFormat, 'biolo
   return 'delimited';
 }
 
+/** Text already decoded (an editor's buffer, a test): read as its UTF-8 bytes. */
 export function importText(text: string, fileName: string): ImportedData {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return empty(fileName, text.length);
+  return importTextBytes(textAsBytes(body), fileName);
+}
+
+/**
+ * Detection reads this much of the start of a text file: the markers of every
+ * format are in the header (Fusion's within its first 200 000 characters).
+ */
+const DETECTION_BYTES = 1024 * 1024;
+
+function importTextBytes(source: TextBytes, fileName: string): ImportedData {
+  const { bytes, start } = source;
+  if (isBlank(source)) return empty(fileName, bytes.length - start);
+  const head = decodeRange(source, start, Math.min(bytes.length, start + DETECTION_BYTES));
   // A binary BioLogic file that reached us as text has lost bytes in decoding: refuse it rather than read garbage.
-  if (body.startsWith(MPR_MAGIC)) {
+  if (head.startsWith(MPR_MAGIC)) {
     const data = emptyImport('BioLogic EC-Lab binary (.mpr)');
     data.problems.push({ code: InstrumentCodes.binaryAsText, severity: 'error', line: 1, message: `${fileName} is a binary EC-Lab file but was read as text, which corrupts its bytes; open it with the Faraday CLI or language server, or export the run as text (.mpt)` });
     return data;
   }
-  switch (detectTextFormat(body)) {
-    case 'biologic-mpt': return importBiologicMpt(body, fileName);
-    case 'gamry-dta': return importGamryDta(body, fileName);
-    case 'fusion-json': return importFusionJson(body, fileName);
-    case 'ezchrom-asc': return importEzchromAsc(body, fileName);
-    case 'chi': return { ...importChi(body, fileName), format: 'CH Instruments text' };
-    default: return { ...importDelimited(body, fileName), format: 'delimited text' };
+  const format = detectTextFormat(head);
+  // The tabular formats read their rows from the bytes; the others are small and read as one string.
+  if (format === 'chi') return { ...importChi(source, fileName), format: 'CH Instruments text' };
+  if (format === 'delimited') return { ...importDelimited(source, fileName), format: 'delimited text' };
+  const text = decodeRange(source, start, bytes.length);
+  switch (format) {
+    case 'biologic-mpt': return importBiologicMpt(text, fileName);
+    case 'gamry-dta': return importGamryDta(text, fileName);
+    case 'fusion-json': return importFusionJson(text, fileName);
+    case 'ezchrom-asc': return importEzchromAsc(text, fileName);
   }
+}
+
+/** Whether the text is only blanks (`trim() === ''`), looking no further than its first character that is not one. */
+function isBlank(source: TextBytes): boolean {
+  const { bytes } = source;
+  for (let i = source.start; i < bytes.length; i += 4096) {
+    let to = Math.min(bytes.length, i + 4096);
+    // Whole UTF-8 characters only: step back over continuation bytes.
+    if (source.encoding === 'utf-8') while (to < bytes.length && to > i && (bytes[to]! & 0xc0) === 0x80) to--;
+    if (decodeRange(source, i, to).trim() !== '') return false;
+    i = to - 4096;
+  }
+  return true;
 }
 
 /** Reads an instrument file from its bytes: binary formats by their magic, text in UTF-8 or Latin-1. */
 export function importInstrumentFile(bytes: Uint8Array, fileName: string): ImportedData {
   if (bytes.length === 0) return empty(fileName, 0);
   if (startsWithAscii(bytes, MPR_MAGIC)) return importBiologicMpr(bytes, fileName);
-  const { text, encoding } = decodeText(bytes);
-  const data = importText(text, fileName);
-  if (encoding === 'latin-1') data.metadata['Encoding'] = { value: 'Latin-1 (not UTF-8)', line: 0 };
+  const source = textBytes(bytes);
+  const data = importTextBytes(source, fileName);
+  if (source.encoding === 'latin-1') data.metadata['Encoding'] = { value: 'Latin-1 (not UTF-8)', line: 0 };
   return data;
 }
 

@@ -80,6 +80,8 @@ export interface ImportedData {
   partial?: { pointsRead: number; reason: string };
   /** Tables of a file that holds several (Gamry `CURVE1`, `CURVE2`…): where each starts in the columns. */
   segments?: { name: string; first: number; points: number }[];
+  /** The trapezoid of `current` over `time` (columns of those names), summed while the rows were read: what derived.ts `trapezoid` gives on them. */
+  trapezoid?: { time: string; current: string; coulombs: number };
   /** Gas chromatography: one entry per injection, with its channels and integrated peaks. */
   chromatograms?: GcInjection[];
 }

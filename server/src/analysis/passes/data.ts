@@ -7,7 +7,7 @@ import type { RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { Dataset } from '../context';
 import type { AnalysisContext } from '../context';
 import { importInstrumentFile, importText, MAX_DATA_FILE_BYTES } from '../../instruments/detect';
-import { branchDifference, onsetPotential, runCharge } from '../../instruments/derived';
+import { branchDifference, onsetPotential, runCharge, streamedTrapezoid } from '../../instruments/derived';
 import { checkedQuantity, siOf } from '../quantities';
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
@@ -164,7 +164,7 @@ export function loadDataFile(ctx: AnalysisContext, relative: string, literal: St
     detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${contents(data)}${span ? ` over ${span}` : ''}${data.format ? ` · ${data.format}` : ''}`, ...fields].join('  \n'),
   });
   if (data.technique === 'CA' && time && current) {
-    const q = runCharge(time.values, current.values, column(data, /^Charge$/)?.values);
+    const q = runCharge(time.values, current.values, column(data, /^Charge$/)?.values, streamedTrapezoid(data, time, current));
     const how = q.source === 'instrument'
       ? `The instrument's own integral of the current (its charge column) over ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C; the trapezoid over the recorded points gives ${formatNumber(q.trapezoidC, { significant: 6 })} C`
       : `Trapezoidal integral of ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C`;
