@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { decimalEnd, parseDecimal } from '../../server/src/instruments/decimal-bytes';
 import { importChi } from '../../server/src/instruments/chi-import';
 import { importDelimited } from '../../server/src/instruments/delimited-import';
+import { importBiologicMpt } from '../../server/src/instruments/biologic-mpt';
+import { importGamryDta } from '../../server/src/instruments/gamry-dta';
 import { trapezoid } from '../../server/src/instruments/derived';
 
 const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -152,4 +154,54 @@ test('delimited tables read through the scanner: quoted, blank and bad cells as 
   const tsv = importDelimited('Time [s]\tCurrent (mA)\r\n0\t-1\r\n1\t -1.5 \r\n2\t1\t\r\n', 'it.tsv');
   assert.deepEqual([...tsv.columns[1]!.values], [-1, -1.5]);
   assert.deepEqual(tsv.problems.map((p) => [p.code, p.line]), [['FD0702', 4]]);
+});
+
+/** A minimal EC-Lab text export around `rows` (tab-separated, Latin-1 or UTF-8 alike for ASCII). */
+const mpt = (rows: string[], eol: string) => ['EC-Lab ASCII FILE', 'Nb header lines : 4', 'Chronoamperometry / Chronocoulometry', 'time/s\tI/mA\t', ...rows, ''].join(eol);
+
+test('EC-Lab rows read through the scanner: a trailing tab, CRLF, decimal commas and bad cells as reading each cell with Number()', () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 }).map((x) => x.toExponential(15).toUpperCase()),
+    fc.integer({ min: -99_999, max: 99_999 }).map((n) => (n / 1000).toFixed(3)),
+    fc.constantFrom('1E+400', 'x', '', ' 5 ', '1.5.3'),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.tuple(value, value, fc.constantFrom('', '\t', '\t\t')), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (rows, eol, comma) => {
+      const written = rows.map(([a, b, end]) => (comma ? `${a.replace('.', ',')}\t${b.replace('.', ',')}${end}` : `${a}\t${b}${end}`));
+      const d = importBiologicMpt(mpt(written, eol), 'ca.mpt');
+      // The rule of the format: cells at tabs, one empty cell after a final tab dropped, Number() of each cell (its first comma a point), finite.
+      const firstRow = written.find((l) => l.trim() !== '') ?? '';
+      const decimalComma = firstRow.includes(',');
+      const expected: number[][] = [];
+      const bad: number[] = [];
+      written.forEach((line, i) => {
+        if (line.trim() === '') return;
+        const cells = line.split('\t');
+        if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop();
+        const values = cells.map((c) => (c === '' ? NaN : Number(decimalComma ? c.replace(',', '.') : c)));
+        if (cells.length !== 2 || !values.every(Number.isFinite)) bad.push(5 + i);
+        else expected.push(values);
+      });
+      assert.deepEqual(d.problems.filter((p) => p.code !== 'FD0703').map((p) => p.line), bad);
+      assert.equal(d.points, expected.length);
+      // I/mA is converted to A by one division by 10^3 and the offset 0 added (so −0 mA is 0 A), as column-units.ts does after reading.
+      expected.forEach(([t, i], r) => {
+        assert.ok(Object.is(d.columns[0]!.values[r], t), `row ${r} time ${d.columns[0]!.values[r]} against ${t}`);
+        assert.ok(Object.is(d.columns[1]!.values[r], i! / 1000 + 0), `row ${r} current ${d.columns[1]!.values[r]} against ${i! / 1000}`);
+      });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('Gamry: a decimal comma stated after the first table reads the file again with decimal commas', () => {
+  const table = ['CURVE1\tTABLE', '\tPt\tT\tVf\tIm', '\t#\ts\tV vs. Ref.\tA', '\t0\t0,0\t0,5\t1,5E-006', '\t1\t0,1\t0,4\t2,5E-006'];
+  const text = ['EXPLAIN', 'TAG\tCV', ...table, 'SCANRATE\tQUANT\t0,05\tScan Rate (V/s)', ''].join('\r\n');
+  const d = importGamryDta(text, 'cv.dta');
+  assert.deepEqual(d.problems, []);
+  assert.equal(d.points, 2);
+  // `0,4` is 0.4 V; `2,5E-006` A is 2.5e-6 A; the scan rate 0.05 V/s.
+  assert.equal(d.columns.find((c) => c.name === 'Potential')!.values[1], 0.4);
+  assert.equal(d.columns.find((c) => c.name === 'Current')!.values[1], 2.5e-6);
+  assert.equal(d.metadata['Scan Rate']!.value, 0.05);
 });

@@ -7,7 +7,8 @@
 import { BIOLOGIC_TECHNIQUE_NAMES } from './biologic-tables';
 import { applyConversion, nameColumns, siConversion, toSiValue } from './column-units';
 import { InstrumentCodes } from './codes';
-import { readNumericTable } from './numeric-table';
+import { readTable } from './numeric-table';
+import { endsWithLineBreak, LineCursor, textAsBytes, type TextBytes } from './text-bytes';
 import { emptyImport, type Column, type ImportedData } from './series';
 
 export const MPT_MAGIC = 'EC-Lab ASCII FILE';
@@ -29,21 +30,25 @@ function numberOf(text: string, decimalComma: boolean): number | undefined {
   return Number(t);
 }
 
-export function importBiologicMpt(text: string, fileName = 'data'): ImportedData {
+export function importBiologicMpt(source: string | TextBytes, fileName = 'data'): ImportedData {
+  const text = typeof source === 'string' ? textAsBytes(source) : source;
   const data = emptyImport('BioLogic EC-Lab text (.mpt)');
-  const lines = text.split('\n');
-  const endsWithNewline = text.endsWith('\n');
-  const count = /^Nb header lines\s*:\s*(\d+)\s*$/.exec((lines[1] ?? '').trim());
+  const lines = new LineCursor(text, 'lf');
+  const header: string[] = [];
+  for (let i = 0; i < 2; i++) header.push(lines.next() ?? '');
+  const count = /^Nb header lines\s*:\s*(\d+)\s*$/.exec(header[1]!.trim());
   if (!count) {
     data.problems.push({ code: InstrumentCodes.headerLines, severity: 'error', line: 2, message: `${fileName} line 2 should say how many header lines the export has (\`Nb header lines : 58\`); without it the columns cannot be found` });
     return data;
   }
   const headerLines = Number(count[1]);
-  if (headerLines < 3 || headerLines > lines.length) {
-    data.problems.push({ code: InstrumentCodes.headerLines, severity: 'error', line: 2, message: `${fileName} says its header has ${headerLines} lines, but the file has ${lines.length}: it was cut short or edited; export it again` });
+  while (header.length < headerLines && !lines.done) header.push(lines.next()!);
+  if (headerLines < 3 || header.length < headerLines) {
+    const total = lines.lineNo - 1 + lines.linesLeft();
+    data.problems.push({ code: InstrumentCodes.headerLines, severity: 'error', line: 2, message: `${fileName} says its header has ${headerLines} lines, but the file has ${total}: it was cut short or edited; export it again` });
     return data;
   }
-  const headerRow = lines[headerLines - 1]!.replace(/\r$/, '');
+  const headerRow = header[headerLines - 1]!.replace(/\r$/, '');
   const headerCells = headerRow.split('\t');
   if (headerCells[headerCells.length - 1]!.trim() === '') headerCells.pop();
   if (headerCells.length < 2 || !headerCells.some((c) => c.includes('/'))) {
@@ -51,13 +56,19 @@ export function importBiologicMpt(text: string, fileName = 'data'): ImportedData
     return data;
   }
   // The locale shows in the first data row: a comma inside a tab-separated cell is a decimal comma.
-  const firstRow = lines.slice(headerLines).find((l) => l.trim() !== '') ?? '';
+  const bodyAt = lines.at;
+  let firstRow = '';
+  for (let row = lines.next(); row !== undefined; row = lines.next()) {
+    if (row.trim() !== '') {
+      firstRow = row;
+      break;
+    }
+  }
   const decimalComma = firstRow.includes(',');
-  readHeader(data, lines.slice(0, headerLines - 1), decimalComma);
+  readHeader(data, header.slice(0, headerLines - 1), decimalComma);
 
   const split = headerCells.map(splitNameUnit);
-  const table = readNumericTable(lines, headerLines, { fileName, names: headerCells, separator: '\t', decimalComma, endsWithNewline });
-  data.problems.push(...table.problems);
+  const table = readTable(text, bodyAt, headerLines + 1, { fileName, names: headerCells, separator: '\t', decimalComma, endsWithNewline: endsWithLineBreak(text, 'lf'), problems: data.problems });
   if (table.partial) data.partial = table.partial;
   data.columns = split.map((h, k): Column => {
     const conversion = siConversion(h.unit);

@@ -51,16 +51,14 @@ function importTextBytes(source: TextBytes, fileName: string): ImportedData {
     data.problems.push({ code: InstrumentCodes.binaryAsText, severity: 'error', line: 1, message: `${fileName} is a binary EC-Lab file but was read as text, which corrupts its bytes; open it with the Faraday CLI or language server, or export the run as text (.mpt)` });
     return data;
   }
-  const format = detectTextFormat(head);
-  // The tabular formats read their rows from the bytes; the others are small and read as one string.
-  if (format === 'chi') return { ...importChi(source, fileName), format: 'CH Instruments text' };
-  if (format === 'delimited') return { ...importDelimited(source, fileName), format: 'delimited text' };
-  const text = decodeRange(source, start, bytes.length);
-  switch (format) {
-    case 'biologic-mpt': return importBiologicMpt(text, fileName);
-    case 'gamry-dta': return importGamryDta(text, fileName);
-    case 'fusion-json': return importFusionJson(text, fileName);
-    case 'ezchrom-asc': return importEzchromAsc(text, fileName);
+  // The tabular formats read their rows from the bytes; the chromatograms are small and read as one string.
+  switch (detectTextFormat(head)) {
+    case 'biologic-mpt': return importBiologicMpt(source, fileName);
+    case 'gamry-dta': return importGamryDta(source, fileName);
+    case 'fusion-json': return importFusionJson(decodeRange(source, start, bytes.length), fileName);
+    case 'ezchrom-asc': return importEzchromAsc(decodeRange(source, start, bytes.length), fileName);
+    case 'chi': return { ...importChi(source, fileName), format: 'CH Instruments text' };
+    default: return { ...importDelimited(source, fileName), format: 'delimited text' };
   }
 }
 

@@ -6,7 +6,8 @@
 // measured the open circuit first an OCVCURVE before its curves.
 import { applyConversion, nameColumns, siConversion, toSiValue } from './column-units';
 import { InstrumentCodes } from './codes';
-import { readNumericTable, splitBlanks } from './numeric-table';
+import { readTable, splitBlanks, startsBlank } from './numeric-table';
+import { endsWithLineBreak, LineCursor, textAsBytes, type TextBytes } from './text-bytes';
 import { emptyImport, type Column, type ImportedData, type Technique } from './series';
 
 export const DTA_MAGIC = 'EXPLAIN';
@@ -26,8 +27,6 @@ const TAGS: Record<string, { technique: Technique; name: string; initialPotentia
 /** Tables that hold the run's data (gamry-parser reads the same keys). */
 const CURVE = /^(Z|VFP|EFM|CAPACITY)?CURVE(\d*)$/;
 
-const startsBlank = (line: string) => line.length > 0 && (line[0] === '\t' || line[0] === ' ');
-
 /** `&Scan Rate (mV/s)` → Scan Rate, mV/s. */
 function label(text: string | undefined): { name: string; unit?: string } {
   const t = (text ?? '').replace(/&/g, '').trim();
@@ -35,26 +34,38 @@ function label(text: string | undefined): { name: string; unit?: string } {
   return m ? { name: m[1]!, unit: m[2] } : { name: t };
 }
 
-export function importGamryDta(text: string, fileName = 'data'): ImportedData {
+/** A header line that writes a number with a decimal comma: the file is of a European locale. */
+const DECIMAL_COMMA_FIELD = /^[^\t]+\t(QUANT|POTEN)\t[-+]?\d+,\d+(e[-+]?\d+)?\t/i;
+
+/**
+ * Reads a Gamry file: header lines one at a time, each table's rows through the
+ * byte scanner. Whether numbers have decimal commas is told by any header line
+ * of the file; one seen after a table was read without them reads the file again.
+ */
+export function importGamryDta(source: string | TextBytes, fileName = 'data', decimalComma = false): ImportedData {
+  const text = typeof source === 'string' ? textAsBytes(source) : source;
   const data = emptyImport('Gamry Framework (.DTA)');
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const endsWithNewline = text.endsWith('\n') || text.endsWith('\r');
-  const decimalComma = lines.some((l) => /^[^\t]+\t(QUANT|POTEN)\t[-+]?\d+,\d+(e[-+]?\d+)?\t/i.test(l));
+  const lines = new LineCursor(text, 'lf');
+  const endsWithNewline = endsWithLineBreak(text, 'any');
   const number = (s: string | undefined) => {
     if (s === undefined) return undefined;
     const t = decimalComma ? s.replace(',', '.') : s;
     return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : undefined;
   };
+  const next = () => lines.next()?.replace(/\r$/, '');
   const vsOpenCircuit = new Set<string>();
   const tables: { key: string; names: string[]; units: string[]; line: number; values: Float64Array[]; points: number }[] = [];
   let ocv: (typeof tables)[number] | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
+  next(); // EXPLAIN
+  for (;;) {
+    const lineNo = lines.lineNo;
+    const line = next();
+    if (line === undefined) break;
+    if (!decimalComma && DECIMAL_COMMA_FIELD.test(line)) return importGamryDta(text, fileName, true);
     if (line.trim() === '' || startsBlank(line)) continue;
     const f = line.split('\t');
     const key = f[0]!.trim();
     const type = f[1]?.trim();
-    const lineNo = i + 1;
     if (key === 'TAG') {
       const tag = TAGS[type ?? ''];
       data.metadata['TAG'] = { value: type ?? '', line: lineNo };
@@ -67,31 +78,41 @@ export function importGamryDta(text: string, fileName = 'data'): ImportedData {
     switch (type) {
       case 'TABLE': {
         if (!CURVE.test(key) && key !== 'OCVCURVE') break;
-        const names = splitBlanks(lines[i + 1] ?? '');
-        const units = (lines[i + 2] ?? '').split('\t').slice(1).map((u) => u.trim());
+        const rowsAt = { at: lines.at, lineNo: lines.lineNo, done: lines.done };
+        const namesRow = next() ?? '';
+        const unitsRow = next() ?? '';
+        const names = splitBlanks(namesRow);
+        const units = unitsRow.split('\t').slice(1).map((u) => u.trim());
         // A units row holds units (`#`, `s`, `V vs. Ref.`), never numbers: a number there is the first row of data.
-        const unitsRow = startsBlank(lines[i + 2] ?? '') && units.length >= names.length && !units.some((u) => u !== '' && Number.isFinite(Number(u)));
-        if (names.length < 2 || !unitsRow) {
+        const hasUnits = startsBlank(unitsRow) && units.length >= names.length && !units.some((u) => u !== '' && Number.isFinite(Number(u)));
+        if (names.length < 2 || !hasUnits) {
+          Object.assign(lines, rowsAt);
           data.problems.push({ code: InstrumentCodes.dtaTable, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}: the table ${key} lacks its row of column names or of units; it is left out` });
           break;
         }
         const skip = new Set(units.map((u, k) => (u === 'bits' ? k : -1)).filter((k) => k >= 0));
-        const table = readNumericTable(lines, i + 3, { fileName, names, separator: 'blanks', decimalComma, skip, endsWithNewline, pointsBefore: tables.reduce((n, t) => n + t.points, 0) }, (l) => l.trim() !== '' && !startsBlank(l));
-        data.problems.push(...table.problems);
-        if (table.partial) data.partial = table.partial;
-        const read = { key, names, units: units.slice(0, names.length), line: lineNo, values: table.values, points: table.points };
+        const table = lines.done
+          ? undefined
+          : readTable(text, lines.at, lines.lineNo, { fileName, names, separator: 'blanks', decimalComma, skip, endsWithNewline, pointsBefore: tables.reduce((n, t) => n + t.points, 0), indentedRows: true, problems: data.problems });
+        if (table?.partial) data.partial = table.partial;
+        const read = { key, names, units: units.slice(0, names.length), line: lineNo, values: table?.values ?? names.map(() => new Float64Array(0)), points: table?.points ?? 0 };
         if (key === 'OCVCURVE') ocv = read;
         else if (tables.length && tables[0]!.names.join('\t') !== names.join('\t')) {
           data.problems.push({ code: InstrumentCodes.dtaTable, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}: the table ${key} has the columns ${names.join(', ')}, the first table ${tables[0]!.names.join(', ')}; it is left out` });
         } else tables.push(read);
-        i = table.end - 1;
+        if (table) lines.continueAt(table.end, table.line);
         break;
       }
       case 'NOTES': {
         const n = number(f[2]) ?? 0;
-        const notes = lines.slice(i + 1, i + 1 + n).map((l) => l.trim()).filter(Boolean);
-        data.metadata[key] = { value: notes.join(' / '), line: lineNo };
-        i += n;
+        const notes: string[] = [];
+        for (let k = 0; k < n; k++) {
+          const note = next();
+          if (note === undefined) break;
+          if (!decimalComma && DECIMAL_COMMA_FIELD.test(note)) return importGamryDta(text, fileName, true);
+          notes.push(note.trim());
+        }
+        data.metadata[key] = { value: notes.filter(Boolean).join(' / '), line: lineNo };
         break;
       }
       case 'QUANT':
@@ -136,7 +157,7 @@ export function importGamryDta(text: string, fileName = 'data'): ImportedData {
     if (vf >= 0 && ocv.points > 0) data.metadata['OCVCURVE'] = { value: ocv.values[vf]![ocv.points - 1]!, unit: 'V', line: ocv.line };
   }
   if (main.length === 0) {
-    if (!data.problems.some((p) => p.code === InstrumentCodes.dtaTable)) data.problems.push({ code: InstrumentCodes.noData, severity: 'error', line: lines.length, message: `${fileName} has no data table (a \`CURVE\` or \`ZCURVE\` line followed by its columns)` });
+    if (!data.problems.some((p) => p.code === InstrumentCodes.dtaTable)) data.problems.push({ code: InstrumentCodes.noData, severity: 'error', line: lines.lineNo - 1, message: `${fileName} has no data table (a \`CURVE\` or \`ZCURVE\` line followed by its columns)` });
     return data;
   }
   assemble(data, main);

@@ -162,7 +162,8 @@ export function scanNumericBody(source: TextBytes, from: number, lineNo: number,
       } else {
         if (!blanks) while (bytes[q] === SPACE) q++;
         const x = parseDecimal(bytes, q, length, decimalComma);
-        if (x !== x) {
+        // Not a decimal number, or beyond the doubles (`1e400`): the importer's own rules say what it is.
+        if (x !== x || x === Infinity || x === -Infinity) {
           fast = false;
           break;
         }

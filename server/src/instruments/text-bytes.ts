@@ -75,11 +75,26 @@ export class LineCursor {
     return decodeRange(this.source, from, end);
   }
 
-  /** The next line without moving past it. */
-  peek(): string | undefined {
-    const { at, lineNo, done } = this;
-    const line = this.next();
-    Object.assign(this, { at, lineNo, done });
-    return line;
+  /** Goes on at byte `at`, the start of line `lineNo` (where a table read by numeric-scan.ts ended). */
+  continueAt(at: number, lineNo: number): void {
+    const { bytes } = this.source;
+    this.at = at;
+    this.lineNo = lineNo;
+    // At the end, the line there was read unless a line break came before it (then it is the empty last line).
+    this.done = at >= bytes.length && !(bytes.length > this.source.start && (bytes[bytes.length - 1] === 10 || (this.lineEnds === 'any' && bytes[bytes.length - 1] === 13)));
+    if (this.done) this.lineNo++;
+  }
+
+  /** How many lines are left (as `split` counts them), without decoding them. */
+  linesLeft(): number {
+    if (this.done) return 0;
+    const { bytes } = this.source;
+    let n = 1;
+    for (let i = this.at; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 10) n++;
+      else if (b === 13 && this.lineEnds === 'any' && bytes[i + 1] !== 10) n++;
+    }
+    return n;
   }
 }
