@@ -73,9 +73,9 @@ class GrowingColumns {
     this.columns = Array.from({ length: width }, () => new Float64Array(capacity));
   }
 
-  append(row: Float64Array, bytesRead: number, bytesLeft: number): void {
+  append(row: Float64Array, bytesRead: number, bytesLeft: number, tailBytesPerRow: () => number): void {
     const n = this.points;
-    if (n === this.capacity) this.grow(bytesRead, bytesLeft);
+    if (n === this.capacity) this.grow(bytesRead, bytesLeft, tailBytesPerRow());
     const columns = this.columns;
     for (let k = 0; k < this.width; k++) columns[k]![n] = row[k]!;
     const integrate = this.integrate;
@@ -87,8 +87,10 @@ class GrowingColumns {
     this.points = n + 1;
   }
 
-  private grow(bytesRead: number, bytesLeft: number): void {
-    const perRow = Math.max(bytesRead / this.points, 1);
+  private grow(bytesRead: number, bytesLeft: number, tailBytesPerRow: number): void {
+    // Rows usually lengthen down a file (time 0.00 … 99999.99): between the rows read and the last rows is nearer than either.
+    const read = Math.max(bytesRead / this.points, 1);
+    const perRow = tailBytesPerRow > read ? (read + tailBytesPerRow) / 2 : read;
     this.capacity = Math.max(this.points + Math.ceil((bytesLeft / perRow) * 1.02) + 16, Math.ceil(this.capacity * 1.5));
     this.columns = this.columns.map((c) => {
       const wider = new Float64Array(this.capacity);
@@ -97,10 +99,10 @@ class GrowingColumns {
     });
   }
 
-  /** The columns cut to the rows read: a view when little is unused, else a copy. */
+  /** The columns cut to the rows read: a view when at most a quarter is unused (a copy would need both at once), else a copy. */
   trimmed(): Float64Array[] {
     const { points, capacity } = this;
-    return this.columns.map((c) => (points === capacity ? c : capacity - points <= points / 8 ? c.subarray(0, points) : c.slice(0, points)));
+    return this.columns.map((c) => (points === capacity ? c : capacity - points <= points / 4 ? c.subarray(0, points) : c.slice(0, points)));
   }
 }
 
@@ -131,6 +133,13 @@ export function scanNumericBody(source: TextBytes, from: number, lineNo: number,
     if (q >= length) return length;
     if (bytes[q] === CR) return bytes[q + 1] === LF ? q + 2 : anyEnd ? q + 1 : length;
     return q + 1;
+  };
+  /** Bytes per line over the last 64 KB of the text (0 when it has no line break there). */
+  const tailBytesPerRow = () => {
+    const from = Math.max(p, length - 65536);
+    let breaks = 0;
+    for (let i = from; i < length; i++) if (bytes[i] === LF || (anyEnd && bytes[i] === CR && bytes[i + 1] !== LF)) breaks++;
+    return breaks > 0 ? (length - from) / breaks : 0;
   };
   /** Whether a line break is at q: not at the end, nor a CR there that `lf` leaves on the line. */
   const hasBreak = (q: number) => q < length && !(bytes[q] === CR && !anyEnd && q + 1 === length);
@@ -203,11 +212,11 @@ export function scanNumericBody(source: TextBytes, from: number, lineNo: number,
     }
     p = nextLine(end);
     const terminated = hasBreak(end);
-    if (fast) out.append(row, start - from, length - p);
+    if (fast) out.append(row, start - from, length - p, tailBytesPerRow);
     else {
       const verdict = spec.slowLine(decodeRange(source, start, end), { lineNo: line, start, terminated, points: out.points }, row);
       if (verdict === 'stop') return finish(start, line);
-      if (verdict === 'row') out.append(row, start - from, length - p);
+      if (verdict === 'row') out.append(row, start - from, length - p, tailBytesPerRow);
     }
     if (terminated) line++;
   }

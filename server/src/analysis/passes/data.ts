@@ -71,8 +71,10 @@ function importOnce(absolute: string, content: string | Uint8Array, relative: st
 /** Files read for one `{E}`, `{rate}`, `{rpm}` or `{j}` pattern; a protocol line lists a handful of values. */
 export const MAX_PATTERN_FILES = 100;
 /**
- * Bytes of data files one analysis reads in all: reading takes about eight times a text export's size
- * (a 209 MB export of 10⁷ rows peaks at 1.7 GB in `faraday inspect`), so one largest file's worth.
+ * Bytes of data files one analysis reads in all, one largest file's worth. Reading a text export holds
+ * its bytes and 8 bytes per number read, about twice its size (a 209 MB export of 10⁷ rows peaks at
+ * 441 MB in `faraday inspect`, the process included; at most about five times for one-digit cells), so
+ * the data of one analysis stay under about 1.3 GB even so.
  */
 export const MAX_ANALYSIS_DATA_BYTES = MAX_DATA_FILE_BYTES;
 
