@@ -104,7 +104,7 @@ calibration nessler {
   dilute ⟦dilutionVolume:5 µL⟧ to 5 mL
   standards mg/L -> absorbance { 0.0 -> 0.012; 0.2 -> 0.061; 0.5 -> 0.138; 1.0 -> 0.271; 2.0 -> 0.538 }
 }
-result Au28 at ⟦conditionPotential:-0.8 V⟧ vs RHE for ⟦conditionDuration:2 h⟧ in H {
+result Au28 at ⟦resultAt:-0.8 V⟧ vs RHE for ⟦conditionDuration:2 h⟧ in H {
   charge ⟦resultCharge:600 C⟧
   NH3-N absorbance ⟦dissolvedReading:0.099⟧ by nessler
   H2 ⟦gasReading:300 ppm⟧ by GC at ⟦carrierFlow:18 mL/min⟧
@@ -116,7 +116,7 @@ result Au28 at -0.9 V vs RHE for 2 h in H {
   H2 area 4000 by tcd at 18 mL/min
   HCOO- integral 0.42 (1 H) by qnmr
 }
-plan Au28 at -1.0 V vs RHE for 2 h in H {
+plan Au28 at ⟦conditionPotential:-1.0 V⟧ vs RHE for 2 h in H {
   expect current density ⟦plannedCurrentDensity:-50 mA/cm2⟧
   expect FE NH3 ⟦expectedFE:95 %⟧
 }

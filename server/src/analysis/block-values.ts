@@ -17,3 +17,10 @@ export function valuesInBlock(analysis: Analysis, block: { span: Span; bodySpan:
 export function writtenText(analysis: Analysis, node: { span: Span } | undefined): string {
   return node ? analysis.text.slice(node.span.start, node.span.end) : '';
 }
+
+/** What a result was run at, as written: `-0.8 V vs RHE`, `3.2 V cell voltage` or `200 mA/cm2`. */
+export function conditionText(analysis: Analysis, r: { potential?: { span: Span }; cellVoltage?: { span: Span }; setCurrent?: { span: Span } }): string {
+  if (r.potential) return writtenText(analysis, r.potential);
+  if (r.cellVoltage) return `${writtenText(analysis, r.cellVoltage)} cell voltage`;
+  return writtenText(analysis, r.setCurrent);
+}

@@ -6,7 +6,7 @@
 import type { Analysis } from './analyze';
 import type { CrystalBlock, NumberLit, Quantity, ResultBlock, Span } from '../syntax/ast';
 import type { ComputedValue } from './model';
-import { valuesInBlock, writtenText } from './block-values';
+import { conditionText, valuesInBlock, writtenText } from './block-values';
 import { formatExact, formatNumber } from '../units/format';
 import { checkedValues } from './quantities';
 
@@ -89,7 +89,7 @@ function feTable(analysis: Analysis): Table | undefined {
       const v = pick('yieldRate', c.product, c.unit);
       return v === undefined ? '' : formatNumber(v, { significant: 4 });
     };
-    return [r.name?.text ?? '', writtenText(analysis, r.potential), charge, ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)), fmt(pick('faradaicEfficiencySum'), 2), ...yieldColumns.map(yieldRate)];
+    return [r.name?.text ?? '', conditionText(analysis, r), charge, ...products.map((p) => fmt(pick('faradaicEfficiency', p), 2)), fmt(pick('faradaicEfficiencySum'), 2), ...yieldColumns.map(yieldRate)];
   });
   return {
     id: 'fe', title: 'Faradaic efficiencies and yield rates',

@@ -37,6 +37,8 @@ export const BLOCK_SNIPPETS: CompletionEntry[] = [
   { label: 'reaction', kind: 'snippet', detail: 'reaction', snippet: 'reaction ${1:NH3} : ${2:NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O}' },
   { label: 'calibration', kind: 'snippet', detail: 'calibration block', snippet: 'calibration ${1:nessler} {\n  analyte ${2:NH3-N}\n  method ${3:Nessler} at ${4:420} nm\n  standards mg/L -> absorbance {\n    0.0 -> ${5:0.012}\n    $0\n  }\n}' },
   { label: 'result', kind: 'snippet', detail: 'result block', snippet: 'result ${1:catalyst} at ${2:-0.8} V vs RHE for ${3:2} h {\n  charge ${4:600} C\n  ${5:NH3-N} absorbance ${6:0.099} by ${7:nessler}\n}' },
+  { label: 'result at cell voltage', kind: 'snippet', detail: 'result of an MEA or two-electrode cell at a cell voltage (on no reference scale)', snippet: 'result ${1:catalyst} at ${2:3.2} V cell voltage for ${3:1} h {\n  current ${4:-200} mA\n  $0\n}' },
+  { label: 'result at current density', kind: 'snippet', detail: 'result at a constant current density (current = j × the electrode area)', snippet: 'result ${1:catalyst} at ${2:-200} mA/cm2 for ${3:1} h {\n  $0\n}' },
   { label: 'plan', kind: 'snippet', detail: 'plan block', snippet: 'plan ${1:catalyst} at ${2:-1.0} V vs RHE for ${3:2} h {\n  expect current density ${4:-50} mA/cm2\n  expect FE ${5:NH3} ${6:90} %\n}' },
   { label: 'crystal', kind: 'snippet', detail: 'crystal table', snippet: 'crystal ${1:name} {\n  formula ${2}\n  system ${3:monoclinic}\n  space group ${4:P21/n}\n  cell a ${5} Å, b ${6} Å, c ${7} Å\n  cell alpha 90°, beta ${8}°, gamma 90°\n  Z ${9:4}\n}' },
   { label: 'ligand', kind: 'snippet', detail: 'ligand abbreviation', snippet: 'ligand ${1:SR} = ${2:SC6H3Cl2}' },
@@ -95,6 +97,13 @@ export function completions(analysis: Analysis, offset: number, vocabulary: Voca
 
   if (previous === 'vs' || previous === 'reference') {
     return vocabulary.referenceElectrodes.map((r) => ({ label: r, kind: 'reference' as const, detail: 'reference electrode' }));
+  }
+  // `result X at 3.2 V |`: a potential on a scale, or the cell voltage of an MEA or two-electrode cell.
+  if (block === undefined && words[0] === 'result' && words[words.length - 3] === 'at' && /^[-−]?\d/.test(words[words.length - 2] ?? '') && /^[mk]?V$/.test(previous ?? '')) {
+    return [
+      { label: 'vs', kind: 'keyword', detail: 'the potential of the working electrode on a reference scale', snippet: 'vs ${1:RHE}' },
+      { label: 'cell voltage', kind: 'keyword', detail: 'the voltage between the two electrodes of an MEA or two-electrode cell: on no reference scale, never converted to the RHE' },
+    ];
   }
   if (block === 'calibration' && previous === 'standards') {
     // The standards' unit: every concentration converts through the analyte's molar mass.

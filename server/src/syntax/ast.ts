@@ -437,6 +437,12 @@ export interface ResultBlock {
   kind: 'result';
   name?: Word;
   potential?: Potential;
+  /** `at 3.2 V cell voltage`: the voltage between the two electrodes (MEA, two-electrode cell), on no reference scale. */
+  cellVoltage?: Quantity;
+  /** `vs RHE cell voltage` in `at 3.2 V vs RHE cell voltage`: a scale written with a cell voltage (an error). */
+  cellVoltageScale?: Span;
+  /** `at 200 mA/cm2` (or `at 100 mA`): the constant current density or current the result was run at. */
+  setCurrent?: Quantity;
   duration?: Quantity;
   /** `… for 2 h in H2 {`: the cell the result was measured in, when its run does not tell. */
   cell?: Word;

@@ -111,7 +111,9 @@ export const PLACES = {
     unitReadBy: 'a concentration (electrochem/concentration.ts)',
   },
   // Results and plans.
-  conditionPotential: { label: 'potential of a result or plan', kinds: ['potential'] },
+  conditionPotential: { label: 'potential of a plan', kinds: ['potential'] },
+  // After a result's `at`: a potential on a scale, a cell voltage (`3.2 V cell voltage`), or a constant current density or current.
+  resultAt: { label: 'potential, cell voltage, current density or current of a result', kinds: ['potential', 'currentDensity', 'current'], kindRanges: { currentDensity: 'nonZero', current: 'nonZero' }, reason: 'a faradaic efficiency divides by the current' },
   conditionDuration: { label: 'duration of a result or plan', kinds: ['time'], range: 'positive', reason: 'mean currents and yield rates divide by it' },
   resultCharge: { label: 'charge', kinds: ['charge'], range: 'nonZero', reason: 'a faradaic efficiency divides by it (a cathodic charge may be negative)' },
   resultCurrent: { label: 'current of a result', kinds: ['current'], range: 'nonZero', reason: 'a faradaic efficiency divides by it (a cathodic current may be negative)' },

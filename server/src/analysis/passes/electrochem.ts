@@ -545,13 +545,21 @@ class ElectrochemPass {
     const bound = this.bind(r);
     const cell = bound.cell;
     if (r.potential) this.setpoints(r.potential, undefined, cell, { done: false });
+    if (r.cellVoltageScale) {
+      this.ctx.report(ElectrochemCodes.cellVoltageOnScale, 'error', `a cell voltage is the voltage between the two electrodes, on no reference scale, and is never converted to one: drop the scale, as in \`at ${r.cellVoltage ? this.ctx.textOf(r.cellVoltage.span) : '3.2 V'} cell voltage\`, or write the working electrode's potential on its scale without the words cell voltage (\`at -0.8 V vs RHE\`)`, r.cellVoltageScale);
+    }
+    const cellVoltage = siOf(this.ctx, r.cellVoltage);
+    if (r.cellVoltage && cellVoltage !== undefined) {
+      this.ctx.value({ kind: 'cellVoltage', subject: name, value: cellVoltage, unit: 'V', span: r.cellVoltage.span, label: `${formatNumber(cellVoltage, { significant: 4, trim: true })} V cell voltage`, detail: `The voltage between the anode and the cathode${cell?.type ? ` of the ${cell.type}` : ''}: on no reference scale, so it is neither converted to the RHE nor compared with potentials vs a reference.` });
+    }
     offerAreaFixes(this.ctx, r.current, bound.electrode?.areaCm2);
     offerAreaFixes(this.ctx, r.doubleLayer?.currents, bound.electrode?.areaCm2);
     const seconds = siOf(this.ctx, r.duration);
     // A stated charge or current that is impossible has its error; nothing is put in its place.
     const chargeRejected = (!!r.charge && siOf(this.ctx, r.charge) === undefined) || (!!r.current && siOf(this.ctx, r.current) === undefined);
     let charge = chargeRejected ? undefined : r.charge ? siOf(this.ctx, r.charge) : this.ctx.facts.dataCharges.get(r.span.start);
-    const currentA = chargeRejected ? undefined : r.current ? siOf(this.ctx, r.current) : charge !== undefined && seconds ? charge / seconds : undefined;
+    const setCurrentA = !r.current && charge === undefined ? this.setCurrent(r, name, bound.electrode?.areaCm2) : undefined;
+    const currentA = chargeRejected ? undefined : r.current ? siOf(this.ctx, r.current) : charge !== undefined && seconds ? charge / seconds : setCurrentA;
     if (charge === undefined && currentA !== undefined && seconds) charge = Math.abs(currentA) * seconds;
     if (currentA !== undefined && charge !== undefined && seconds) {
       this.ctx.value({ kind: 'meanCurrent', subject: name, value: Math.abs(currentA) * 1000, unit: 'mA', span: (r.charge ?? r.data ?? r).span, label: `${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA`, detail: `Mean current Q/t = ${formatNumber(charge!, { significant: 4 })} C / ${formatNumber(seconds, { significant: 4 })} s.` });
@@ -733,6 +741,30 @@ class ElectrochemPass {
   }
 
   /** j_X = FE_X · |I| / A: the part of the current density that made the product. */
+  /**
+   * The current of a result run at a constant current density (`at 200 mA/cm2`: j × the working
+   * electrode's area) or current (`at 100 mA`); undefined without one, or after saying why.
+   */
+  private setCurrent(r: ResultBlock, name: string, areaCm2: number | undefined): number | undefined {
+    const checked = checkedQuantity(this.ctx, r.setCurrent);
+    const si = checked?.si[0];
+    if (!r.setCurrent || !checked || si === undefined) return undefined;
+    const written = this.ctx.textOf(r.setCurrent.span);
+    let currentA = si;
+    let how = `The current set on the working electrode: ${written}.`;
+    if (checked.kind === 'currentDensity') {
+      if (areaCm2 === undefined) {
+        this.ctx.report(ElectrochemCodes.setCurrentWithoutArea, 'warning', `the current of \`${written}\` is the current density × the working electrode's area, and no area is known for result ${name}: add \`area 1 cm2\` to its electrode (the geometric area of the gas-diffusion electrode), or state the current (\`current … mA\`)`, r.setCurrent.span);
+        return undefined;
+      }
+      currentA = si * areaCm2 * 1e-4;
+      how = `I = j × A = ${written} × ${formatExact(areaCm2)} cm² = ${formatNumber(Math.abs(currentA) * 1000, { significant: 4 })} mA (the working electrode's geometric area).`;
+    }
+    const mA = Math.abs(currentA) * 1000;
+    this.ctx.value({ kind: 'setCurrent', subject: name, value: mA, unit: 'mA', span: r.setCurrent.span, label: `${formatNumber(mA, { significant: 4 })} mA`, detail: `${how} Faradaic efficiencies and partial current densities of result ${name} take this current; its charge is I × its duration.` });
+    return currentA;
+  }
+
   private partialCurrentDensity(result: string, product: string, fe: number, u: number | undefined, n: number, currentA: number, areaCm2: number | undefined, span: Span): void {
     if (!areaCm2) return;
     const j = (fe * Math.abs(currentA) * 1000) / areaCm2;
@@ -753,7 +785,8 @@ class ElectrochemPass {
     const groups = new Map<string, typeof this.runs>();
     for (const run of this.runs) {
       const r = run.r;
-      const key = [r.name?.text, r.potential && this.ctx.textOf(r.potential.span).replace(/\s+/g, ' '), r.duration && this.ctx.textOf(r.duration.span)].join('\u0000');
+      const at = r.potential ?? r.cellVoltage ?? r.setCurrent;
+      const key = [r.name?.text, r.cellVoltage ? 'cell voltage' : '', at && this.ctx.textOf(at.span).replace(/\s+/g, ' '), r.duration && this.ctx.textOf(r.duration.span)].join('\u0000');
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key)!.push(run);
     }

@@ -5,7 +5,7 @@
 // uncertainty of its own readings.
 import type { Analysis } from '../../analysis/analyze';
 import { resultsByPotential } from '../../analysis/tables';
-import { valuesInBlock, writtenText } from '../../analysis/block-values';
+import { conditionText, valuesInBlock } from '../../analysis/block-values';
 import { replicates } from '../../electrochem/replicates';
 import { base, type Figure, type VegaLiteSpec } from './common';
 
@@ -32,7 +32,7 @@ export function feFigure(analysis: Analysis): Figure | undefined {
   // Results of several catalysts share the axis: their names go into the labels.
   const severalNames = new Set(results.map((r) => r.name?.text)).size > 1;
   for (const r of results) {
-    const potential = writtenText(analysis, r.potential) || r.name?.text || 'result';
+    const potential = conditionText(analysis, r) || r.name?.text || 'result';
     const label = severalNames && r.name ? `${r.name.text} ${potential}` : potential;
     for (const v of valuesInBlock(analysis, r)) {
       const product = v.subject.split('/')[1] ?? '';

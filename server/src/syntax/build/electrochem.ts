@@ -667,36 +667,63 @@ function readInternalStandard(cursor: LineCursor, ctx: BuildContext, span: Span)
   return standard;
 }
 
-/** `result X at -0.8 V vs RHE for 2 h [in H]`, `plan X at …`: the header's potential, duration and cell. */
-function readConditions(header: Line, ctx: BuildContext, what: string): { name?: Word; potential?: Potential; duration?: Quantity; cell?: Word } {
+/** A unit of current density or current: a result's constant-current set-point (`at 200 mA/cm2`). */
+function isCurrentSetPoint(unitText: string | undefined): boolean {
+  if (!unitText) return false;
+  const u = parseUnit(unitText);
+  return 'unit' in u && (sameDimension(u.unit.dimension, SLOTS.currentDensity.dimension) || sameDimension(u.unit.dimension, SLOTS.current.dimension));
+}
+
+interface Conditions { name?: Word; potential?: Potential; cellVoltage?: Quantity; cellVoltageScale?: Span; setCurrent?: Quantity; duration?: Quantity; cell?: Word }
+
+/**
+ * `result X at -0.8 V vs RHE for 2 h [in H]`, `plan X at …`: the header's potential, duration and cell.
+ * A result may instead be at a cell voltage (`at 3.2 V cell voltage`, an MEA or two-electrode cell)
+ * or at a constant current density (`at 200 mA/cm2`).
+ */
+function readConditions(header: Line, ctx: BuildContext, what: 'result' | 'plan'): Conditions {
   const cursor = cursorAfterHead(header);
   const name = cursor.nameWord();
   if (!name) ctx.error(SyntaxCodes.missingName, `expected the name of the ${what} (usually the catalyst), as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h {\``, cursor.here());
-  let potential: Potential | undefined;
-  let duration: Quantity | undefined;
-  let cell: Word | undefined;
+  const out: Conditions = { name };
   while (!cursor.done) {
     if (cursor.accept('at')) {
-      potential = cursor.potential('conditionPotential');
-      if (!potential?.scale) ctx.error(SyntaxCodes.expectedPotential, 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`', potential?.span ?? cursor.here());
+      // The unit says which: a current density or current is a constant-current set-point; a voltage
+      // followed by `cell voltage` is between the two electrodes; anything else is read as a potential.
+      const potential = cursor.potential(what === 'result' ? 'resultAt' : 'conditionPotential');
+      if (what === 'result' && potential && isCurrentSetPoint(potential.quantity.unit?.text)) {
+        out.setCurrent = potential.quantity;
+        if (potential.scale) ctx.error(SyntaxCodes.expectedPotential, `a current density or current is on no potential scale: drop \`${ctx.text(potential.scale.span)}\`, or write the potential the result was run at (\`at -0.8 V vs RHE\`)`, potential.scale.span);
+        continue;
+      }
+      if (what === 'result' && potential && cursor.isWord('cell') && cursor.isWord('voltage', 1)) {
+        cursor.next();
+        const voltage = cursor.next()!;
+        out.cellVoltage = potential.quantity;
+        // Kept for the analysis to say that a cell voltage is on no scale (FD0565).
+        if (potential.scale) out.cellVoltageScale = { start: potential.scale.span.start, end: voltage.span.end };
+        continue;
+      }
+      out.potential = potential;
+      if (!potential?.scale) ctx.error(SyntaxCodes.expectedPotential, what === 'result' ? 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`, a cell voltage (`3.2 V cell voltage`) or a current density (`200 mA/cm2`)' : 'expected a potential with its scale after `at`, such as `-0.8 V vs RHE`', potential?.span ?? cursor.here());
     } else if (cursor.accept('for')) {
-      duration = expectQuantity(ctx, cursor, 'conditionDuration', '2 h');
+      out.duration = expectQuantity(ctx, cursor, 'conditionDuration', '2 h');
     } else if (cursor.accept('in')) {
-      cell = cursor.nameWord();
-      if (!cell) ctx.error(SyntaxCodes.missingName, `expected the cell after \`in\`, as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h in H {\``, cursor.here());
+      out.cell = cursor.nameWord();
+      if (!out.cell) ctx.error(SyntaxCodes.missingName, `expected the cell after \`in\`, as in \`${what} Au28Cu12 at -0.8 V vs RHE for 2 h in H {\``, cursor.here());
     } else {
       ctx.leftover(cursor, `the ${what} header`);
       break;
     }
   }
-  if (!potential) ctx.error(SyntaxCodes.expectedPotential, `a ${what} needs the potential it was run at: add \`at -0.8 V vs RHE\``, name?.span ?? header.elements[0]!.span);
-  return { name, potential, duration, cell };
+  if (!out.potential && !out.cellVoltage && !out.setCurrent) ctx.error(SyntaxCodes.expectedPotential, what === 'result' ? 'a result needs the potential it was run at: add `at -0.8 V vs RHE`, or for an MEA or two-electrode cell the cell voltage (`at 3.2 V cell voltage`) or the current density (`at 200 mA/cm2`)' : `a ${what} needs the potential it was run at: add \`at -0.8 V vs RHE\``, name?.span ?? header.elements[0]!.span);
+  return out;
 }
 
 export function readResult(header: Line, ctx: BuildContext): ResultBlock {
   const block = header.block!;
-  const { name, potential, duration, cell } = readConditions(header, ctx, 'result');
-  const node: ResultBlock = { kind: 'result', name, potential, duration, cell, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
+  const { name, potential, cellVoltage, cellVoltageScale, setCurrent, duration, cell } = readConditions(header, ctx, 'result');
+  const node: ResultBlock = { kind: 'result', name, potential, cellVoltage, cellVoltageScale, setCurrent, duration, cell, readings: [], yieldUnits: [], span: header.span, bodySpan: block.span };
   const seen = new Set<string>();
   for (const line of block.lines) {
     if (line.rule !== 'statement') continue;
