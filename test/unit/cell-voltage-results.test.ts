@@ -122,3 +122,14 @@ test('the MEA sample: 20 sccm and results at a cell voltage and at a current den
     near(value(a, 'faradaicEfficiency', `${r}/C2H4`)?.value, 34.4376, 1e-3, `${r} C2H4`);
   }
 });
+
+// A cell voltage is never matched to a CA line vs the RHE: with a run holding one, the header must name the cell.
+test('a result at a cell voltage is bound by `in CELL`, never through a CA line at a potential', () => {
+  const text = protocol('at 3.2 V cell voltage for 1 h', '  current -1 A\n  H2 10 % by GC').replace(' in M {', ' {') + 'run in M {\n  CA at -0.8 V vs RHE for 1 h\n}\n';
+  const a = analyze(text);
+  const d = a.diagnostics.find((x) => /a result at a cell voltage is never matched to a CA line at a potential/.test(x.message));
+  assert.ok(d, problems(a).join('\n'));
+  assert.equal(d!.fixes?.[0]?.edits[0]?.newText, ' in M');
+  assert.equal(value(a, 'faradaicEfficiency', 'Cu/H2'), undefined);
+  assert.equal(value(analyze(text.replace('for 1 h {', 'for 1 h in M {')), 'faradaicEfficiency', 'Cu/H2')?.value !== undefined, true);
+});

@@ -510,6 +510,14 @@ class ElectrochemPass {
     if (binding.kind === 'none') {
       if (block.cell) return {}; // an unknown name after `in`: the names pass reports it
       const cells = [...this.cells.keys()];
+      // A cell voltage or a current density matches no CA line (those are at potentials vs a reference): the header names the cell.
+      const setPoint = block.kind === 'result' && !block.potential && (block.cellVoltage ? 'a cell voltage' : block.setCurrent ? 'a current density' : undefined);
+      if (setPoint) {
+        this.ctx.report(NameCodes.noFittingCell, 'error', `no cell fits \`${header}\`: a result at ${setPoint} is never matched to a CA line at a potential, and no cell holding ${name ?? 'its catalyst'} is free of CA lines; name the cell with \`in ${cells[0]}\`. Its values that need a cell are left out until then`, at, {
+          fixes: cells.map((c) => inCell(c, false)),
+        });
+        return {};
+      }
       this.ctx.report(NameCodes.noFittingCell, 'error', `no cell fits \`${header}\`: ${binding.reason}; correct its potential or duration, add the CA line to the run, or name the cell with \`in ${cells[0]}\`. Its values that need a cell are left out until then`, at, {
         fixes: cells.map((c) => inCell(c, false)),
       });
