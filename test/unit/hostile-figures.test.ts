@@ -131,3 +131,26 @@ test('a line separator (U+2028) in a result header: the preview compiles, and th
   const compiled = await previewFigures(figures);
   assert.deepEqual(compiled.map((f) => f.id), figures.map((f) => f.id));
 });
+
+test('an LSV line repeated 70 times: the figure overlays the first 64 files and says so', () => {
+  // Shrunk from `npm run fuzz` (seed 20261205, edit 30328): a sweep line repeated 2000 times named 8000 files, and
+  // the LSV figure's spec of 1500 points per file took 23 s to build (520 MB).
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  const sample = path.join(samples, 'au28cu12-si.faraday');
+  const line = '  LSV from -0.15 V to -1.15 V vs RHE at 10 mV/s, data "data/lsv-au28cu12-blank.txt"\n';
+  const lsvOf = (times: number) => {
+    const text = readFileSync(sample, 'utf8').replace(line, line.repeat(times));
+    const a = analyze(text, { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples });
+    return buildFigures(a).find((f) => f.id === 'lsv')!;
+  };
+  // The sample's own sweep with nitrate, then 70 blank ones: 71 files, 64 drawn.
+  const lsv = lsvOf(70);
+  assert.equal(lsv.title, 'LSV (the first 64 of 71 files)');
+  assert.match((lsv.spec.title as { subtitle: string }).subtitle, /; the first 64 of 71 files$/);
+  // Exactly the rows of a protocol with 64 files (the nitrate sweep and 63 blank ones), which has no note.
+  const rowsOf = (f: typeof lsv) => (f.spec.layer as { data?: { values: unknown[] } }[])[0]!.data!.values.length;
+  const sixtyFour = lsvOf(63);
+  assert.equal(sixtyFour.title, 'LSV');
+  assert.equal(rowsOf(lsv), rowsOf(sixtyFour));
+  assert.ok(rowsOf(lsv) > rowsOf(lsvOf(62)));
+});

@@ -4,6 +4,7 @@
 // spectra with a photon-energy axis; Tafel, Koutecký–Levich and stability plots. A pure function of the analysis; the
 // preview webview and `faraday plot` render the same specs.
 import type { Analysis } from '../../analysis/analyze';
+import type { Dataset } from '../../analysis/context';
 import { isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
 import { lsvFigure } from './lsv';
 import { itFigure } from './chronoamperometry';
@@ -22,19 +23,34 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
   const max = options.maxPointsPerSeries ?? 1500;
   const sets = analysis.facts.datasets;
   const figures: (Figure | undefined)[] = [
-    uvvisFigure(sets.filter(isUV), max),
-    lsvFigure(analysis, sets.filter(isLSV), max),
+    overlay(sets.filter(isUV), (s) => uvvisFigure(s, max)),
+    overlay(sets.filter(isLSV), (s) => lsvFigure(analysis, s, max)),
     ...tafelFigures(analysis, max),
     ...kouteckyLevichFigures(analysis),
     // Stability runs have their own curve, with their windows.
-    itFigure(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), max),
+    overlay(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), (s) => itFigure(s, max)),
     ...stabilityFigures(analysis, max),
     feFigure(analysis),
     ...calibrationFigures(analysis),
     ...cdlFigures(analysis),
-    nyquistFigure(sets.filter(isEIS), max),
+    overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max)),
   ];
   return figures.filter((f): f is Figure => f !== undefined).map((f) => ({ ...f, title: oneLine(f.title), spec: oneLine(f.spec) }));
+}
+
+/**
+ * Curves overlaid in one figure: at most 64 files, and the title says how many were left out. A
+ * fuzzed line repeated 2000 times named 8000 sweeps, whose 1500 points each made a 520 MB spec.
+ */
+const MAX_CURVES = 64;
+function overlay(sets: Dataset[], build: (sets: Dataset[]) => Figure | undefined): Figure | undefined {
+  if (sets.length <= MAX_CURVES) return build(sets);
+  const figure = build(sets.slice(0, MAX_CURVES));
+  if (!figure) return undefined;
+  const note = `the first ${MAX_CURVES} of ${sets.length} files`;
+  const title = figure.spec.title as string | { text: string; subtitle?: string } | undefined;
+  const spec = { ...figure.spec, title: typeof title === 'object' && title ? { ...title, subtitle: title.subtitle ? `${title.subtitle}; ${note}` : note } : { text: title ?? figure.title, subtitle: note } };
+  return { ...figure, title: `${figure.title} (${note})`, spec };
 }
 
 /**
