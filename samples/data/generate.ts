@@ -336,4 +336,42 @@ for (const j of [10, 50, 100]) {
     writeChi(`orr-pt-${rpm}.txt`, 'Linear Sweep Voltammetry', params, `ORR at ${rpm} rpm: 1/j = 1/jk + 1/(B w^1/2), n = 4, B = ${b.toExponential(5)} A cm-2 (rad/s)^-1/2 (C = ${c.toExponential(5)} mol/cm3, D = 1.9e-5 cm2/s, nu = 0.01 cm2/s), jL = ${jl.toFixed(4)} mA/cm2, jk = 2 mA/cm2 x 10^((0.9 V - E)/0.060 V), area ${OER_AREA} cm2; E(Hg/HgO) = E(RHE) - ${shift.toFixed(3)} V`, 'Potential/V, Current/A', rows);
   }
 }
+// ── Published experimental sections (samples/her-acid-ptc.faraday, …) ──────────────────────────────
+/** 2.303RT/F at 25 °C, the slope Faraday uses without a stated `nernst slope`. */
+const NERNST_25 = (Math.LN10 * 8.314462618 * 298.15) / F;
+
+/** pH of c mol/L H2SO4 (pKa −3 and 1.99, Harris 9th ed.): the charge balance [H+] = [HSO4−] + 2[SO4 2−] + [OH−], by bisection. */
+function sulfuricPH(c: number): number {
+  const ka1 = 1e3;
+  const ka2 = 10 ** -1.99;
+  let lo = 0;
+  let hi = 2 * c + 1;
+  for (let n = 0; n < 200; n++) {
+    const h = (lo + hi) / 2;
+    const d = h * h + ka1 * h + ka1 * ka2;
+    const balance = h - (c * ka1 * h) / d - (2 * c * ka1 * ka2) / d - 1e-14 / h;
+    if (balance > 0) hi = h;
+    else lo = h;
+  }
+  return -Math.log10(lo);
+}
+
+// HER on 40 wt% Pt/C (Zhu et al., Nat. Commun. 2016, 7, 12272): the published Tafel slope, b = 30 mV/dec,
+// in a cathodic Tafel sweep j = −j0·10^(−η/b), η = E(RHE), j0 = 0.1 mA/cm² (assumed), no capacitive
+// current and no anodic branch (the electrolyte is purged of gases: no H2 to oxidise). LSV from 0.05 to −0.10 V vs RHE in 1 mV steps at 5 mV/s on 0.0707 cm², recorded vs SCE
+// (0.241 V vs SHE) in 0.5 M H2SO4: pH 0.29278 (charge balance above), E(SCE) = E(RHE) − 0.241 − 0.0591597 × 0.29278.
+{
+  const j0 = 0.1; // mA/cm²
+  const b = 0.03;
+  const area = 0.0707;
+  const shift = 0.241 + NERNST_25 * sulfuricPH(0.5);
+  const rows: string[] = [];
+  for (let k = 0; k <= 150; k++) {
+    const eRhe = 0.05 - k * 0.001;
+    const j = -j0 * 10 ** (-eRhe / b); // mA/cm², cathodic negative
+    rows.push(`${(eRhe - shift).toFixed(6)}, ${((j * area) / 1000).toExponential(6)}`);
+  }
+  const params = [`Init E (V) = ${(0.05 - shift).toFixed(3)}`, `Final E (V) = ${(-0.1 - shift).toFixed(3)}`, 'Scan Rate (V/s) = 0.005', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'];
+  writeChi('lsv-her-ptc40.txt', 'Linear Sweep Voltammetry', params, `HER on 40 wt% Pt/C: j = -j0 10^(-E/b), E vs RHE, j0 = ${j0} mA/cm2 (assumed), b = ${b * 1000} mV/dec (published Tafel slope), area ${area} cm2; E(SCE) = E(RHE) - ${shift.toFixed(6)} V (pH ${sulfuricPH(0.5).toFixed(5)} of 0.5 M H2SO4)`, 'Potential/V, Current/A', rows);
+}
 console.log(`wrote ${written} files to ${dir}`);
