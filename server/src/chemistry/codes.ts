@@ -23,6 +23,8 @@ export const ChemistryCodes = {
   solutionFractionAssumed: 'FD0337',
   metalContentAssumed: 'FD0338',
   noMetalContent: 'FD0339',
+  yieldUnitNotARate: 'FD0345',
+  yieldBasisUnknown: 'FD0346',
   inkCatalystNotMass: 'FD0340',
 } as const;
 
@@ -48,5 +50,7 @@ export const chemistryCodeCatalogue: DiagnosticCodeInfo[] = [
   { code: ChemistryCodes.solutionFractionAssumed, title: 'Solution strength assumed', severity: 'information', explanation: 'An ionomer solution was given without its strength, so the library\'s strength (Nafion: 5 wt%, 0.874 g/mL) is used for the mass of ionomer. The ink volume and the loadings do not depend on it.', example: 'ionomer 40 µL Nafion', fix: 'State it: `ionomer 40 µL Nafion 5 wt%`.' },
   { code: ChemistryCodes.metalContentAssumed, title: 'Metal content assumed', severity: 'information', explanation: 'A supported catalyst was named without its metal content, so the library\'s grade (Pt/C: 20 wt% Pt) is used for the metal loading.', example: 'catalyst 5 mg Pt/C', fix: 'State the grade: `catalyst 5 mg Pt/C 20 wt%`.' },
   { code: ChemistryCodes.noMetalContent, title: 'No metal content', severity: 'information', explanation: 'The metal loading needs the metal content of the catalyst: from its formula, from the material library, or stated as `Pt/C 40 wt%`. This catalyst has none, so only its mass loading is given.', example: 'catalyst 5 mg PBI', fix: 'State the metal content after the catalyst: `catalyst 5 mg X 20 wt%` (the metal\'s mass fraction).' },
+  { code: ChemistryCodes.yieldUnitNotARate, title: 'Not a yield-rate unit', severity: 'warning', explanation: 'A result\'s `yield in` units are the units of its yield rates: a mass or an amount of product per hour, per catalyst mass or per electrode area. This unit is none of them, so no yield rate is shown in it.', example: 'result Cu at -0.8 V vs RHE for 1 h {\n  charge 100 C\n  NH3 10 mg/L by ion chromatography\n  yield in mg/L\n}', fix: 'Write a yield-rate unit: `yield in µg/h/mg`, `µmol/h/mg`, `µg/h/cm2` or `mmol/h/cm2`.' },
+  { code: ChemistryCodes.yieldBasisUnknown, title: 'Yield rate without its basis', severity: 'information', explanation: 'A yield rate per catalyst mass needs the catalyst mass on the working electrode (weighed, cast from an ink, or a stated loading times the area); one per electrode area needs the electrode\'s area. The result\'s electrode does not state it, so that yield rate is not shown.', example: 'electrode w { catalyst Cu-NW; area 1 cm2 }\nresult Cu-NW at -0.8 V vs RHE for 1 h {\n  charge 100 C\n  NH3 10 mg/L by ion chromatography\n  yield in µg/h/mg\n}', fix: 'State the catalyst mass (`loading 1 mg/cm2` on a binder-free electrode) or the area, or ask for the yield per the basis the electrode has (`yield in µg/h/cm2`).' },
   { code: ChemistryCodes.inkCatalystNotMass, title: 'Catalyst of an ink not a mass', severity: 'error', explanation: 'The catalyst of an ink is weighed: its amount must be a mass, from which the loadings follow.', example: 'catalyst 5 µL RuO2', fix: 'Write the mass, `catalyst 5 mg RuO2`.' },
 ];

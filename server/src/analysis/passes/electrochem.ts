@@ -26,7 +26,8 @@ import { SATURATING_GASES } from '../../data/gas-solubility';
 import { techniqueChecks } from '../technique-checks';
 import { parseUnit } from '../../units/parse-unit';
 import { fromSI } from '../../units/convert';
-import { sameDimension } from '../../units/dimension';
+import { yieldBasis, yieldRateSI } from '../../electrochem/yield-rate';
+import { ChemistryCodes } from '../../chemistry/codes';
 import { formatExact, formatNumber } from '../../units/format';
 import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty';
 import { molarMass } from '../../chemistry/formula';
@@ -672,6 +673,7 @@ class ElectrochemPass {
       if (hours) this.yieldRates(name, product, productMol, hours, electrode, reading.span, r.yieldUnits.map((u) => u.text));
     }
     if (fes.length > 0) this.feSum(r, name, fes, fes.length === r.readings.length);
+    this.checkYieldUnits(r, electrode);
     this.runs.push({ r, fes });
     const substrate = cell?.electrolyte?.molar.get('KNO3') ?? cell?.electrolyte?.molar.get('NaNO3');
     if (substrate && volumeL && convertedN > 0 && amountsKnown === r.readings.length) {
@@ -854,14 +856,25 @@ class ElectrochemPass {
     for (const text of units) {
       const u = parseUnit(text);
       if ('error' in u) continue;
-      const perMass = sameDimension(u.unit.dimension, [0, 0, -1, 0, 0, 0, 0, 0]);
-      const perAreaAmount = sameDimension(u.unit.dimension, [-2, 0, -1, 0, 0, 1, 0, 0]);
-      let si: number | undefined;
-      if (perMass && electrode?.catalystMassG) si = (mol * mm) / 1000 / (hours * 3600) / (electrode.catalystMassG / 1000);
-      else if (perAreaAmount && electrode?.areaCm2) si = mol / (hours * 3600) / (electrode.areaCm2 * 1e-4);
+      const basis = yieldBasis(u.unit.dimension);
+      const si = basis ? yieldRateSI(basis, mol, mm, hours * 3600, electrode) : undefined;
       if (si === undefined) continue;
       const v = fromSI(si, u.unit);
       this.ctx.value({ kind: 'yieldRate', subject: `${result}/${product}`, value: v, unit: u.unit.ascii, span, label: `${formatNumber(v, { significant: 4 })} ${text}` });
+    }
+  }
+
+  /** Each `yield in` unit is a rate per catalyst mass or per electrode area that this result's electrode can give; else it says why none is shown. */
+  private checkYieldUnits(r: ResultBlock, electrode: { catalystMassG?: number; areaCm2?: number } | undefined): void {
+    for (const w of r.yieldUnits) {
+      const u = parseUnit(w.text);
+      const basis = 'error' in u ? undefined : yieldBasis(u.unit.dimension);
+      if (!basis) {
+        this.ctx.report(ChemistryCodes.yieldUnitNotARate, 'warning', `\`${w.text}\` is not a yield rate: write a mass or an amount per hour per catalyst mass or per electrode area (\`µg/h/mg\`, \`µmol/h/mg\`, \`µg/h/cm2\`, \`mmol/h/cm2\`)`, w.span);
+      } else if (basis.per === 'catalyst mass' ? !electrode?.catalystMassG : !electrode?.areaCm2) {
+        const needs = basis.per === 'catalyst mass' ? 'the catalyst mass on the working electrode (a weighed `catalyst`, an ink cast on it, or `loading` with `area`)' : 'the working electrode\'s `area`';
+        this.ctx.report(ChemistryCodes.yieldBasisUnknown, 'information', `no yield rate in \`${w.text}\`: it is per ${basis.per}, and it needs ${needs}, which this result's electrode does not state`, w.span);
+      }
     }
   }
 
