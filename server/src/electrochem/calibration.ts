@@ -46,7 +46,11 @@ export function fitCalibration(points: { x: number; y: number }[]): CalibrationF
   // A flat line cannot be inverted: every reading would be an infinite (or no) concentration.
   if (slope === 0 || !Number.isFinite(slope)) return undefined;
   const intercept = my - slope * mx;
-  const sse = points.reduce((s, p) => s + (p.y - (intercept + slope * p.x)) ** 2, 0);
+  const residuals = points.reduce((s, p) => s + (p.y - (intercept + slope * p.x)) ** 2, 0);
+  // Standards exactly on a line leave residuals of rounding only (1e-17 of a response of 1): that is no scatter,
+  // and an uncertainty or detection limit made of it would be float noise shown as a number.
+  const roundingOnly = n * (64 * Number.EPSILON * Math.max(...points.map((p) => Math.abs(p.y)), 1e-300)) ** 2;
+  const sse = residuals <= roundingOnly ? 0 : residuals;
   const residualSD = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;
   return {
     slope,
@@ -72,10 +76,10 @@ export function concentrationOf(fit: CalibrationFit, reading: number): number {
 
 /**
  * s_x0, the standard error of the concentration read from the mean of `m` readings,
- * in the unit of the standards; undefined with two standards (no residual scatter to count).
+ * in the unit of the standards; undefined with two standards, or standards exactly on the line (no residual scatter to count).
  */
 export function concentrationStandardError(fit: CalibrationFit, meanReading: number, m: number): number | undefined {
-  if (fit.n < 3) return undefined;
+  if (fit.n < 3 || fit.residualSD === 0) return undefined;
   const b = fit.slope;
   return (fit.residualSD / Math.abs(b)) * Math.sqrt(1 / m + 1 / fit.n + (meanReading - fit.meanReading) ** 2 / (b * b * fit.sxx));
 }
