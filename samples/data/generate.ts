@@ -374,4 +374,28 @@ function sulfuricPH(c: number): number {
   const params = [`Init E (V) = ${(0.05 - shift).toFixed(3)}`, `Final E (V) = ${(-0.1 - shift).toFixed(3)}`, 'Scan Rate (V/s) = 0.005', 'Sample Interval (V) = 0.001', 'Quiet Time (sec) = 2'];
   writeChi('lsv-her-ptc40.txt', 'Linear Sweep Voltammetry', params, `HER on 40 wt% Pt/C: j = -j0 10^(-E/b), E vs RHE, j0 = ${j0} mA/cm2 (assumed), b = ${b * 1000} mV/dec (published Tafel slope), area ${area} cm2; E(SCE) = E(RHE) - ${shift.toFixed(6)} V (pH ${sulfuricPH(0.5).toFixed(5)} of 0.5 M H2SO4)`, 'Potential/V, Current/A', rows);
 }
+// Nitrate to ammonia on Au-doped Cu nanowires on Cu foam (Zha et al., RSC Adv. 2023, doi:10.1039/d3ra00679d):
+// the published NH3 yield, 5336.0 µg h⁻¹ cm⁻², at the published FE of 84.1 % at −1.05 V vs RHE, on 1 cm² for 1 h
+// (area and duration assumed): 5336.0 µg / 17.031 g/mol = 313.311 µmol NH3, Q = 8 F n / 0.841 = 287.562 C.
+// I(t) = −[Iss + (I0 − Iss) e^(−t/τ)], I0 = 0.15 A, τ = 30 s, Iss solved for that charge over 3600 s, a point a second
+// (as the Au28Cu12 i-t files). Recorded vs Ag/AgCl (sat. KCl, 0.197 V) in 1 M KOH + 0.1 M KNO3, pH 14 as estimated
+// for the strong base: E(Ag/AgCl) = −1.05 − 0.197 − 0.0591597 × 14.
+{
+  const nNH3 = 5336.0e-6 / (14.007 + 3 * 1.008);
+  const q = (8 * F * nNH3) / 0.841;
+  const t = 3600;
+  const tau = 30;
+  const i0 = 0.15;
+  const decay = tau * (1 - Math.exp(-t / tau));
+  const iss = (q - i0 * decay) / (t - decay);
+  const setpoint = -1.05 - 0.197 - NERNST_25 * 14;
+  const rows: string[] = [];
+  for (let k = 0; k <= t; k++) rows.push(`${k.toFixed(1)}, ${(-(iss + (i0 - iss) * Math.exp(-k / tau))).toExponential(6)}`);
+  writeChi(
+    'it-aucu-nitrate--1.05.txt', 'Amperometric i-t Curve',
+    [`Init E (V) = ${setpoint.toFixed(3)}`, 'Sample Interval (s) = 1', `Run Time (sec) = ${t}`, 'Quiet Time (sec) = 2', 'Sensitivity (A/V) = 1e-1'],
+    `model I(t) = -(Iss + (I0 - Iss) exp(-t/tau)), I0 = ${i0} A, tau = ${tau} s, Iss = ${iss.toFixed(6)} A, charge ${q.toFixed(3)} C (FE 84.1 % for 5336.0 ug NH3), no noise`,
+    'Time/sec, Current/A', rows,
+  );
+}
 console.log(`wrote ${written} files to ${dir}`);

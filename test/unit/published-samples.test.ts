@@ -23,6 +23,13 @@ function one(a: Analysis, kind: string, subject?: string): number {
 function near(actual: number, expected: number, tolerance: number, what: string): void {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
 }
+/** The charge of the i-t file: the run line and the result read the same file, and each reports it. */
+function charges(a: Analysis): number {
+  const found = a.values.filter((v) => v.kind === 'charge').map((v) => v.value as number);
+  assert.equal(found.length, 2);
+  assert.equal(found[0], found[1]);
+  return found[0]!;
+}
 const errors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 const codes = (a: Analysis) => a.diagnostics.map((d) => d.code);
 /** 2.303RT/F at 25 °C. */
@@ -61,4 +68,99 @@ test('HER on 40 wt% Pt/C in 0.5 M H2SO4 (Zhu et al., Nat. Commun. 2016): ink, pH
   const i = 0.1 * 10 ** (50 / 30) * 0.0707; // mA
   near(one(a, 'massActivity'), i / catalystMg, 0.002, 'mass activity (A/g)');
   near(one(a, 'metalMassActivity'), i / (catalystMg * 0.4), 0.005, 'Pt mass activity (A/g)');
+});
+
+test('nitrate to ammonia on Au–Cu NWs/CF (Zha et al., RSC Adv. 2023): charge, calibration, FE and yield rate as published', () => {
+  const { text, analysis: a } = sample('nitrate-ammonia-aucu.faraday');
+  assert.match(text, /doi:10\.1039\/d3ra00679d/);
+  assert.deepEqual(errors(a), []);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code), []);
+  const F = 96485.33212;
+  // The i-t file: I(t) = −[Iss + (I0 − Iss) e^(−t/τ)] with Q = Iss·T + (I0 − Iss)·τ·(1 − e^(−T/τ)) = 8F·n/0.841,
+  // n = 5336.0 µg / 17.031 g/mol = 313.311 µmol → Q = 287.5616 C; the trapezoid over 1 s points adds
+  // (I0 − Iss)·h²/(12τ) ≈ 0.070 A × 1 s² / 360 s = 0.0002 C.
+  const q = (8 * F * (5336.0e-6 / 17.031)) / 0.841;
+  near(q, 287.5616, 1e-4, 'charge of the model');
+  near(charges(a), q, 5e-4, 'integrated charge (C)');
+  near(one(a, 'meanCurrent', 'AuCu-NW'), (q / 3600) * 1000, 1e-3, 'mean current (mA)');
+  // Set-point vs Ag/AgCl (sat. KCl, 0.197 V) at the estimated pH 14.00 of 1 M KOH: −1.05 − 0.197 − 0.0591597 × 14 = −2.07524 V.
+  near(one(a, 'pH', 'nitrate'), 14, 1e-9, 'estimated pH');
+  for (const v of a.values.filter((x) => x.kind === 'setpoint')) near(v.value as number, -1.05 - 0.197 - NERNST_25 * 14, 2e-5, 'set-point vs Ag/AgCl');
+  // Indophenol standards: x̄ = 0.875 mg/L, ȳ = 0.4321667, Sxx = 2.96875, Sxy = 1.423375:
+  // slope 1.423375 / 2.96875 = 0.4794526 per mg/L, intercept 0.4321667 − 0.4794526 × 0.875 = 0.0126456.
+  const xs = [0, 0.25, 0.5, 1, 1.5, 2];
+  const ys = [0.013, 0.131, 0.254, 0.49, 0.735, 0.97];
+  const slope = 1.423375 / 2.96875;
+  const intercept = 2.593 / 6 - slope * 0.875;
+  near(one(a, 'calibrationSlope', 'indophenol'), slope, 1e-12, 'slope');
+  near(one(a, 'calibrationIntercept', 'indophenol'), intercept, 1e-12, 'intercept');
+  // Reading 0.7140: (0.7140 − 0.0126456) / 0.4794526 = 1.462823 mg/L, × 100 (50 µL to 5 mL) = 146.2823 mg/L NH3-N.
+  const cN = ((0.714 - intercept) / slope) * 100;
+  near(one(a, 'concentration', 'AuCu-NW/NH3-N'), cN, 1e-9, 'NH3-N in the catholyte (mg/L)');
+  // s_x0 = (s_y/x / b)·√(1/1 + 1/6 + (0.714 − ȳ)²/(b²·Sxx)), s_y/x = √(SSE/4), × 100.
+  const sse = xs.reduce((s, x, k) => s + (ys[k]! - (intercept + slope * x)) ** 2, 0);
+  const sx0 = (Math.sqrt(sse / 4) / slope) * Math.sqrt(1 + 1 / 6 + (0.714 - 2.593 / 6) ** 2 / (slope ** 2 * 2.96875)) * 100;
+  const c = a.values.find((v) => v.kind === 'concentration')!;
+  near((c.extra as { uncertainty: number }).uncertainty, sx0, 1e-9, 's_x0 (mg/L)');
+  // Ammonia in 30 mL: 146.2823 mg/L × 0.030 L / 14.007 g/mol = 0.3133054 mmol; 3.00 mmol KNO3 held: 10.44 % converted.
+  const mmol = (cN * 0.03) / 14.007;
+  near(one(a, 'productAmount', 'AuCu-NW/NH3'), mmol, 1e-9, 'NH3 (mmol)');
+  near(one(a, 'conversion', 'AuCu-NW'), (mmol / 3) * 100, 1e-6, 'nitrate converted (%)');
+  // FE = 8 × F × 0.3133054 mmol / 287.5619 C = 84.10 % (published 84.1 ± 1.0 %).
+  const fe = (8 * F * mmol * 1e-3) / charges(a) * 100;
+  near(one(a, 'faradaicEfficiency', 'AuCu-NW/NH3'), fe, 1e-9, 'FE(NH3) (%)');
+  near(fe, 84.1, 0.05, 'FE as published');
+  // Yield: 0.3133054 mmol × 17.031 g/mol per 1 h per 1 cm² = 5335.9 µg h⁻¹ cm⁻² (published 5336.0 ± 159.2).
+  near(one(a, 'yieldRate', 'AuCu-NW/NH3'), mmol * 17.031 * 1000, 1e-6, 'yield (µg/h/cm²)');
+  near(one(a, 'yieldRate', 'AuCu-NW/NH3'), 5336.0, 1, 'yield as published');
+});
+
+test('yield rates: per area and per mass, in mass or amount; a unit that is none says so, and so does a missing basis', () => {
+  const { text } = sample('nitrate-ammonia-aucu.faraday');
+  const file = path.join(root, 'samples', 'nitrate-ammonia-aucu.faraday');
+  const run = (t: string) => analyze(t, { fileName: file, readFile: read });
+  const yields = (a: Analysis) => a.values.filter((v) => v.kind === 'yieldRate').map((v) => [v.unit, v.value as number] as const);
+  const line = /  yield in µg\/h\/cm2 .*\n/;
+  // No catalyst mass on the binder-free electrode: per-mass yields are said to be missing (FD0346), not guessed.
+  const perMass = run(text.replace(line, '  yield in µg/h/mg, µmol/h/cm2\n'));
+  assert.deepEqual(perMass.diagnostics.filter((d) => d.code === 'FD0346').map((d) => d.severity), ['information']);
+  // µmol/h/cm2: 313.3054 µmol per 1 h per 1 cm².
+  const mmol = a0mmol();
+  assert.deepEqual(yields(perMass).map(([u]) => u), ['umol/h/cm2']);
+  near(yields(perMass)[0]![1], mmol * 1000, 1e-6, 'µmol/h/cm²');
+  // With a stated loading of 2 mg/cm² on 1 cm²: 5335.9 / 2 = 2667.95 µg/h/mg and 313.3054 / 2 = 156.65 µmol/h/mg.
+  const loaded = run(text.replace(line, '  yield in µg/h/mg, µmol/h/mg\n').replace('  area 1 cm2 ', '  loading 2 mg/cm2\n  area 1 cm2 '));
+  assert.ok(!codes(loaded).includes('FD0346'));
+  const [[u1, v1], [u2, v2]] = yields(loaded) as [[string, number], [string, number]];
+  assert.equal(u1, 'ug/h/mg');
+  near(v1, (mmol * 17.031 * 1000) / 2, 1e-6, 'µg/h/mg');
+  assert.equal(u2, 'umol/h/mg');
+  near(v2, (mmol * 1000) / 2, 1e-6, 'µmol/h/mg');
+  // A concentration is no yield rate: a warning at the unit, and nothing shown in it.
+  const wrong = run(text.replace(line, '  yield in mg/L\n'));
+  const w = wrong.diagnostics.find((d) => d.code === 'FD0345')!;
+  assert.equal(w.severity, 'warning');
+  assert.equal(text.replace(line, '  yield in mg/L\n').slice(w.span.start, w.span.end), 'mg/L');
+  assert.deepEqual(yields(wrong), []);
+
+  function a0mmol(): number {
+    const slope = 1.423375 / 2.96875;
+    const intercept = 2.593 / 6 - slope * 0.875;
+    return (((0.714 - intercept) / slope) * 100 * 0.03) / 14.007;
+  }
+});
+
+test('standards exactly on a line: no uncertainty made of rounding residuals', () => {
+  const { text } = sample('nitrate-ammonia-aucu.faraday');
+  const file = path.join(root, 'samples', 'nitrate-ammonia-aucu.faraday');
+  // A = 0.012 + 0.480 c exactly: the residuals are rounding (about 1e-17), not scatter.
+  const exact = text.replace(/standards mg\/L -> absorbance \{[^}]*\}/, 'standards mg/L -> absorbance { 0 -> 0.012; 0.25 -> 0.132; 0.5 -> 0.252; 1 -> 0.492; 1.5 -> 0.732; 2 -> 0.972 }');
+  const a = analyze(exact, { fileName: file, readFile: read });
+  assert.deepEqual(errors(a), []);
+  const c = a.values.find((v) => v.kind === 'concentration')!;
+  // (0.7140 − 0.012) / 0.480 × 100 = 146.25 mg/L, with no ± (there is no residual scatter to count).
+  near(c.value as number, 146.25, 1e-9, 'concentration');
+  assert.equal(c.label, '146.25 mg/L NH3-N');
+  assert.equal((c.extra as { uncertainty?: number } | undefined)?.uncertainty, undefined);
+  assert.equal(one(a, 'calibrationLOD', 'indophenol'), 0);
 });
