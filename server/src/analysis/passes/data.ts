@@ -325,7 +325,11 @@ export function dataPass(ctx: AnalysisContext): void {
             checkTechnique(ctx, t, file);
             checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
             const rate = siOf(ctx, t.rotation, i);
-            series.push(keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } }));
+            const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } });
+            series.push(dataset);
+            // Each sweep of the series has the onset and figures of merit its line asks for, as a single sweep has.
+            if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
+            if (t.technique.text.toUpperCase() === 'LSV') pending.push({ run: s, datasets: [dataset], compute: () => sweepMerits(ctx, s, t, dataset) });
           });
           if (t.kouteckyLevich) pending.push({ run: s, datasets: series, compute: () => rotatingDiskSeries(ctx, t, series) });
         } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
