@@ -398,4 +398,23 @@ function sulfuricPH(c: number): number {
     'Time/sec, Current/A', rows,
   );
 }
+// ORR on N-Fe-CNT/CNP at a rotating disk (Chung, Won, Zelenay, Nat. Commun. 2013, doi:10.1038/ncomms2944), as its
+// Fig. 2 was recorded: steady-state polarization in O2-saturated 0.1 M NaOH at 900 rpm, 20 mV steps held 25 s each
+// (mean rate 0.8 mV/s), negative-going from 1.00 to 0.20 V vs RHE, recorded vs RHE; the current of each step is its
+// steady state. Model (assumed): 1/j = 1/jk + 1/jL, jk = 1 mA/cm² × 10^((0.85 V − E)/0.060 V), jL = B ω^½ with
+// B = 0.62 n F D^(2/3) ν^(−1/6) C, n = 4, D = 1.9e-5 cm²/s, ν = 0.01 cm²/s, C = 1.2e-6 mol/cm³, ω = 2π × 900/60 rad/s;
+// cathodic (negative) on 0.196 cm².
+{
+  const b = 0.62 * 4 * F * (1.9e-5) ** (2 / 3) * 0.01 ** (-1 / 6) * 1.2e-6; // A/cm² per (rad/s)^½
+  const jl = b * Math.sqrt((2 * Math.PI * 900) / 60) * 1000; // mA/cm²
+  const rows: string[] = [];
+  for (let k = 0; k <= 40; k++) {
+    const eRhe = 1.0 - k * 0.02;
+    const jk = 10 ** ((0.85 - eRhe) / 0.06);
+    const j = -1 / (1 / jk + 1 / jl);
+    rows.push(`${eRhe.toFixed(3)}, ${((j * 0.196) / 1000).toExponential(6)}`);
+  }
+  const params = ['Init E (V) = 1.000', 'Final E (V) = 0.200', 'Scan Rate (V/s) = 0.0008', 'Sample Interval (V) = 0.02', 'Quiet Time (sec) = 2'];
+  writeChi('orr-nfe-cnt-900.txt', 'Linear Sweep Voltammetry', params, `steady-state ORR at 900 rpm, 20 mV steps of 25 s (0.8 mV/s), the current at the end of each step: 1/j = 1/jk + 1/jL, jk = 1 mA/cm2 x 10^((0.85 V - E)/0.060 V), jL = ${jl.toFixed(4)} mA/cm2 (n = 4, D = 1.9e-5 cm2/s, nu = 0.01 cm2/s, C = 1.2e-6 mol/cm3), area 0.196 cm2; E vs RHE`, 'Potential/V, Current/A', rows);
+}
 console.log(`wrote ${written} files to ${dir}`);

@@ -164,3 +164,37 @@ test('standards exactly on a line: no uncertainty made of rounding residuals', (
   assert.equal((c.extra as { uncertainty?: number } | undefined)?.uncertainty, undefined);
   assert.equal(one(a, 'calibrationLOD', 'indophenol'), 0);
 });
+
+test('ORR on N-Fe-CNT/CNP at 900 rpm (Chung et al., Nat. Commun. 2013): the rpm series has its Tafel slope, overpotential and mass activity', () => {
+  const { text, analysis: a } = sample('orr-rde-nfe-cnt.faraday');
+  assert.match(text, /doi:10\.1038\/ncomms2944/);
+  assert.deepEqual(errors(a), []);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code), []);
+  const F = 96485.33212;
+  // Levich: B = 0.62 × 4 × F × (1.9e-5)^(2/3) × 0.01^(−1/6) × 1.2e-6 = 0.62 × 4 × 96485.33 × 7.1203e-4 × 2.15443 × 1.2e-6
+  // = 4.4048e-4 A/cm² per (rad/s)^½; ω = 2π × 900/60 = 94.248 rad/s: jL = 4.4048e-4 × 9.7081 = 4.2762 mA/cm².
+  const jl = 0.62 * 4 * F * (1.9e-5) ** (2 / 3) * 0.01 ** (-1 / 6) * 1.2e-6 * Math.sqrt((2 * Math.PI * 900) / 60) * 1000;
+  near(jl, 4.2762, 1e-4, 'limiting current density (mA/cm²)');
+  const j = (e: number) => 1 / (1 / 10 ** ((0.85 - e) / 0.06) + 1 / jl); // |j|, mA/cm²
+  // Loading stated, 1.0 mg/cm²; mass activity at 0.90 V: |j| = 1/(1/0.146780 + 1/4.2762) = 0.141909 mA/cm²,
+  // over 1.0 mg/cm² = 0.141909 A/g.
+  near(one(a, 'loading', 'wNFe'), 1, 1e-12, 'loading');
+  near(one(a, 'massActivity'), j(0.9) / 1.0, 1e-5, 'mass activity (A/g)');
+  // Tafel over 0.90–1.00 V vs RHE: the six recorded steps 0.90, 0.92, …, 1.00 V; η = E − 1.228834 V
+  // (O2/OH−, 2 × 237.129 kJ/mol / 4F); least squares of η on log10|j|. Transport lowers |j| by 3.3 % at 0.90 V,
+  // so the slope is 60.5 mV/dec rather than the kinetic 60.
+  const eEq = (2 * 237129) / (4 * F);
+  const pts = [0.9, 0.92, 0.94, 0.96, 0.98, 1.0].map((e) => ({ x: Math.log10(j(e)), y: (e - eEq) * 1000 }));
+  const mx = pts.reduce((s, p) => s + p.x, 0) / 6;
+  const my = pts.reduce((s, p) => s + p.y, 0) / 6;
+  const slope = pts.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / pts.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  near(one(a, 'tafelSlope'), Math.abs(slope), 0.01, 'Tafel slope (mV/dec)');
+  near(Math.abs(slope), 60.48, 0.01, 'Tafel slope, by hand');
+  // j0: the line at η = 0, log10 j0 = x̄ − ȳ/slope.
+  near(Math.log10(one(a, 'exchangeCurrentDensity')), mx - my / slope, 0.002, 'log10 j0');
+  // η at 1 mA/cm²: between the steps at 0.86 V (|j| = 0.58767) and 0.84 V (|j| = 1.09273), linearly:
+  // E = 0.86 − 0.02 × (1 − 0.58767)/(1.09273 − 0.58767) = 0.843672 V, η = −385.16 mV (the model's own
+  // 0.843059 V is between the 20 mV steps: read from the record, not from the model).
+  const e1 = 0.86 - (0.02 * (1 - j(0.86))) / (j(0.84) - j(0.86));
+  near(one(a, 'overpotential'), (e1 - eEq) * 1000, 0.01, 'η at 1 mA/cm² (mV)');
+});
