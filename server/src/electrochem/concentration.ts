@@ -73,15 +73,21 @@ export function milligramsPerLitrePerUnit(u: ConcentrationUnit, b: AnalyteBasis)
 
 /**
  * What the value of a result line is, from its unit (a line with a gas flow is a GC
- * reading and is not asked): a concentration measured directly, a response to read
+ * reading and is not asked): a concentration measured directly, an amount of the product
+ * measured directly (moles, whatever phase it is in), a response to read
  * through a calibration (no unit, or a unit that is not a concentration), or a
  * ppm/ppb that could be a dissolved mass concentration or a gas volume fraction.
  */
-export type ReadingValueKind = { kind: 'concentration'; unit: ConcentrationUnit } | { kind: 'response' } | { kind: 'ambiguousFraction' };
+export type ReadingValueKind = { kind: 'concentration'; unit: ConcentrationUnit } | { kind: 'amount'; molPerUnit: number } | { kind: 'response' } | { kind: 'ambiguousFraction' };
+
+/** Amounts of substance a line may state directly (`CO 12.5 µmol by GC`: headspace GC, a titration), in mol per unit. */
+const AMOUNTS: Record<string, number> = { mol: 1, mmol: 1e-3, µmol: 1e-6, μmol: 1e-6, umol: 1e-6, nmol: 1e-9 };
 
 export function readingValueKind(unitText: string | undefined): ReadingValueKind {
   if (unitText === undefined) return { kind: 'response' };
   if (AQUEOUS_FRACTIONS[unitText]) return { kind: 'ambiguousFraction' };
+  const mol = AMOUNTS[unitText];
+  if (mol !== undefined) return { kind: 'amount', molPerUnit: mol };
   const u = concentrationUnit(unitText);
   return 'error' in u ? { kind: 'response' } : { kind: 'concentration', unit: u };
 }

@@ -119,8 +119,8 @@ export const PLACES = {
   resultCurrent: { label: 'current of a result', kinds: ['current'], range: 'nonZero', reason: 'a faradaic efficiency divides by it (a cathodic current may be negative)' },
   gasReading: { label: 'reading of a gas by GC', kinds: ['fraction', 'reading'], kindRanges: { fraction: [0, 1] } },
   dissolvedReading: {
-    label: 'reading of a dissolved product', kinds: ['reading', 'massConcentration', 'molarConcentration'],
-    unitReadBy: 'a response in the unit of the calibration it names, or a concentration (electrochem/concentration.ts)',
+    label: 'reading of a product', kinds: ['reading', 'massConcentration', 'molarConcentration', 'amount'],
+    unitReadBy: 'a response in the unit of the calibration it names, a concentration, or the moles made (electrochem/concentration.ts)',
   },
   carrierFlow: { label: 'carrier gas flow', kinds: ['flowRate', 'molarFlow'], range: 'positive' },
   doubleLayerRates: { label: 'scan rates of a double-layer measurement', kinds: ['scanRate'], range: 'positive' },

@@ -642,13 +642,15 @@ class ElectrochemPass {
         this.partialCurrentDensity(name, product, fe, u, q.n, currentA, areaCm2, reading.span);
         continue;
       }
-      if (volumeL === undefined) {
+      if (q.phase === 'dissolved' && volumeL === undefined) {
         if (cell?.volumeRejected) continue; // the volume has its error
         this.ctx.report(ElectrochemCodes.noCatholyteVolume, 'warning', this.noVolumeMessage(cell), reading.span);
         continue;
       }
-      const productMol = q.amount * volumeL;
-      const uMol = q.uncertainty !== undefined ? q.uncertainty * volumeL : undefined;
+      // Dissolved: mol/L × the electrolyte's volume; moles measured as such need no volume.
+      const litres = q.phase === 'moles' ? 1 : volumeL!;
+      const productMol = q.amount * litres;
+      const uMol = q.uncertainty !== undefined ? q.uncertainty * litres : undefined;
       convertedN += this.nitrogens(product) * productMol;
       amountsKnown++;
       this.ctx.value({
@@ -747,7 +749,7 @@ class ElectrochemPass {
   /** How the uncertainty of a product's FE was found, or why there is none. */
   private uncertaintyText(q: QuantifiedReading): string {
     if (q.uncertainty === undefined) return q.n > 1 ? '' : ' No uncertainty: a single reading, and no calibration scatter to propagate.';
-    return ` The ± is first-order propagated from the ${q.phase === 'gas' ? 'volume fraction' : 'concentration'} (${q.uncertaintyNote}); the charge is taken as exact.`;
+    return ` The ± is first-order propagated from the ${q.phase === 'gas' ? 'volume fraction' : q.phase === 'moles' ? 'amount' : 'concentration'} (${q.uncertaintyNote}); the charge is taken as exact.`;
   }
 
   /** j_X = FE_X · |I| / A: the part of the current density that made the product. */

@@ -30,8 +30,8 @@ import { formatPlusMinus, replicateCount } from '../../units/format-uncertainty'
 export interface QuantifiedReading {
   /** The species the moles are of (`NH3` for a line on the `NH3-N` basis). */
   product: string;
-  /** `dissolved`: `amount` is mol per litre of the electrolyte the working electrode sits in; `gas`: a volume fraction of the carrier. */
-  phase: 'dissolved' | 'gas';
+  /** `dissolved`: `amount` is mol per litre of the electrolyte the working electrode sits in; `gas`: a volume fraction of the carrier; `moles`: the moles made, measured as such. */
+  phase: 'dissolved' | 'gas' | 'moles';
   amount: number;
   /** Standard uncertainty of `amount`, when known. */
   uncertainty?: number;
@@ -145,6 +145,20 @@ export class ReadingQuantifier {
     if (kind.kind === 'ambiguousFraction') {
       this.ctx.report(ElectrochemCodes.ambiguousFraction, 'error', `\`${written}\` could be a mass concentration of the catholyte or a gas volume fraction: write a dissolved ${analyte} in mg/L (\`${analyte} ${quantity.values[0]!.text} mg/L\`, aqueous ppm = mg/L), or add the carrier flow for a gas read by GC (\`by GC at 18 mL/min\`)`, quantity.span);
       return undefined;
+    }
+    if (kind.kind === 'amount') {
+      // The moles of the product, measured as such (a sealed cell's headspace by GC, a titration): no volume or flow.
+      if (cal) {
+        this.ctx.report(ElectrochemCodes.readingDoesNotFitResponse, 'error', `\`${written}\` is an amount of ${analyte}, but \`by ${method}\` names a calibration that turns a response into a concentration: write the response read through it, or name a method that is not a calibration (\`${analyte} ${written} by GC\`)`, quantity.span);
+        return undefined;
+      }
+      const lineBasis = this.basisOf(reading);
+      const values = writtenValues(this.ctx, quantity);
+      if (!lineBasis || !values) return undefined;
+      // On a nitrogen basis (`NH3-N 5 µmol`) a mole is a mole of N: moles of product = moles of N / N per product.
+      const mol = values.map((v) => (v * kind.molPerUnit) / lineBasis.entitiesPerProduct);
+      const r = replicates(mol);
+      return { product: lineBasis.product, phase: 'moles', amount: r.mean, uncertainty: r.sd, n: r.n, uncertaintyNote: r.sd !== undefined ? `sample SD of ${r.n} readings` : undefined };
     }
     if (kind.kind === 'concentration') {
       if (cal) {
