@@ -417,4 +417,25 @@ function sulfuricPH(c: number): number {
   const params = ['Init E (V) = 1.000', 'Final E (V) = 0.200', 'Scan Rate (V/s) = 0.0008', 'Sample Interval (V) = 0.02', 'Quiet Time (sec) = 2'];
   writeChi('orr-nfe-cnt-900.txt', 'Linear Sweep Voltammetry', params, `steady-state ORR at 900 rpm, 20 mV steps of 25 s (0.8 mV/s), the current at the end of each step: 1/j = 1/jk + 1/jL, jk = 1 mA/cm2 x 10^((0.85 V - E)/0.060 V), jL = ${jl.toFixed(4)} mA/cm2 (n = 4, D = 1.9e-5 cm2/s, nu = 0.01 cm2/s, C = 1.2e-6 mol/cm3), area 0.196 cm2; E vs RHE`, 'Potential/V, Current/A', rows);
 }
+// CO2 reduction in the dark on the cobalt-catalyst electrode of Nat. Commun. 2020, 11 (doi:10.1038/s41467-020-17125-4),
+// Table 1, entry 1: CO2-saturated 0.1 M KHCO3 (pH 6.8), 2 h at −0.51 V vs RHE, 1.22 mA/cm² (1 cm² assumed):
+// Q = 1.22 mA × 7200 s = 8.784 C. I(t) = −[Iss + (I0 − Iss) e^(−t/τ)], I0 = 2 mA, τ = 20 s, Iss solved for 8.784 C,
+// a point every 2 s; recorded vs Ag/AgCl (sat. KCl): E = −0.51 − 0.197 − 0.0591597 × 6.8.
+{
+  const q = 1.22e-3 * 7200;
+  const t = 7200;
+  const tau = 20;
+  const i0 = 2e-3;
+  const decay = tau * (1 - Math.exp(-t / tau));
+  const iss = (q - i0 * decay) / (t - decay);
+  const setpoint = -0.51 - 0.197 - NERNST_25 * 6.8;
+  const rows: string[] = [];
+  for (let k = 0; k <= t; k += 2) rows.push(`${k.toFixed(1)}, ${(-(iss + (i0 - iss) * Math.exp(-k / tau))).toExponential(6)}`);
+  writeChi(
+    'it-co2-cocat--0.51.txt', 'Amperometric i-t Curve',
+    [`Init E (V) = ${setpoint.toFixed(3)}`, 'Sample Interval (s) = 2', `Run Time (sec) = ${t}`, 'Quiet Time (sec) = 2', 'Sensitivity (A/V) = 1e-3'],
+    `model I(t) = -(Iss + (I0 - Iss) exp(-t/tau)), I0 = ${i0} A, tau = ${tau} s, Iss = ${iss.toExponential(6)} A, charge ${q.toFixed(4)} C (1.22 mA/cm2 x 1 cm2 x 2 h), no noise`,
+    'Time/sec, Current/A', rows,
+  );
+}
 console.log(`wrote ${written} files to ${dir}`);

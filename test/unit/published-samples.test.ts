@@ -198,3 +198,56 @@ test('ORR on N-Fe-CNT/CNP at 900 rpm (Chung et al., Nat. Commun. 2013): the rpm 
   const e1 = 0.86 - (0.02 * (1 - j(0.86))) / (j(0.84) - j(0.86));
   near(one(a, 'overpotential'), (e1 - eEq) * 1000, 0.01, 'η at 1 mA/cm² (mV)');
 });
+
+test('CO2 to CO on a cobalt-catalyst electrode (Nat. Commun. 2020, Table 1 entry 1): moles from the headspace, FE as published, pH of CO2-saturated KHCO3', () => {
+  const { text, analysis: a } = sample('co2-reduction-cobalt.faraday');
+  assert.match(text, /doi:10\.1038\/s41467-020-17125-4/);
+  assert.deepEqual(errors(a), []);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code), []);
+  const F = 96485.33212;
+  // i-t model: Q = 1.22 mA × 7200 s = 8.784 C; the trapezoid over 2 s points adds (I0 − Iss)·h²/(12τ)
+  // = 0.78 mA × 4 s² / 240 s = 1.3e-5 C.
+  const q = charges(a);
+  near(q, 8.784, 3e-5, 'charge (C)');
+  // Set-point vs Ag/AgCl (sat. KCl) at the published pH 6.8: −0.51 − 0.197 − 0.0591597 × 6.8 = −1.109286 V.
+  for (const v of a.values.filter((x) => x.kind === 'setpoint')) near(v.value as number, -0.51 - 0.197 - NERNST_25 * 6.8, 1e-5, 'set-point');
+  // FE = 2F·N/Q: CO 2 × 96485.33 × 28.68 µmol / 8.78401 C = 63.01 %, H2 2 × 96485.33 × 7.283 µmol / 8.78401 C = 16.00 %
+  // (published 63 and 16 %); their sum 79.0 % is below 80 %, and the note says every declared product was read.
+  near(one(a, 'productAmount', 'Co-cat/CO'), 0.02868, 1e-12, 'CO (mmol)');
+  near(one(a, 'faradaicEfficiency', 'Co-cat/CO'), ((2 * F * 28.68e-6) / q) * 100, 1e-9, 'FE(CO)');
+  near(one(a, 'faradaicEfficiency', 'Co-cat/H2'), ((2 * F * 7.283e-6) / q) * 100, 1e-9, 'FE(H2)');
+  near(one(a, 'faradaicEfficiency', 'Co-cat/CO'), 63, 0.01, 'FE(CO) as published');
+  near(one(a, 'faradaicEfficiency', 'Co-cat/H2'), 16, 0.01, 'FE(H2) as published');
+  near(one(a, 'faradaicEfficiencySum', 'Co-cat'), 79, 0.02, 'ΣFE');
+  const note = a.diagnostics.find((d) => d.code === 'FD0550')!;
+  assert.match(note.message, /every declared product was read/);
+  assert.doesNotMatch(note.message, /not measured: +\(/);
+  // Partial current density of CO: 0.63005 × 1.2200 mA / 1 cm² = 0.7687 mA/cm²; yield 28.68 µmol / 2 h / 1 cm².
+  near(one(a, 'partialCurrentDensity', 'Co-cat/CO'), (one(a, 'faradaicEfficiency', 'Co-cat/CO') / 100) * (q / 7200) * 1000, 1e-9, 'j(CO)');
+  near(one(a, 'yieldRate', 'Co-cat/CO'), 0.02868 / 2, 1e-12, 'CO yield (mmol/h/cm²)');
+  // Without the published pH, the estimate for 0.1 M KHCO3 under 1 atm CO2: [H+] ≈ Ka1·[CO2]/[HCO3−]
+  // = 10^−6.35 × 0.034 / 0.1 = 1.5183e-7, pH 6.8186, the published 6.8 to its precision.
+  const file = path.join(root, 'samples', 'co2-reduction-cobalt.faraday');
+  const estimated = analyze(text.replace(/  pH 6\.8 measured.*\n/, ''), { fileName: file, readFile: read });
+  near(one(estimated, 'pH', 'bicarbonate'), -Math.log10((10 ** -6.35 * 0.034) / 0.1), 2e-3, 'estimated pH');
+  near(one(estimated, 'pH', 'bicarbonate'), 6.8, 0.05, 'estimated pH against the published 6.8');
+});
+
+test('a product stated as moles: replicates, a nitrogen basis, and no calibration', () => {
+  const { text } = sample('co2-reduction-cobalt.faraday');
+  const file = path.join(root, 'samples', 'co2-reduction-cobalt.faraday');
+  const run = (t: string) => analyze(t, { fileName: file, readFile: read });
+  // Three headspace injections: mean 28.68 µmol, sample SD √(((−0.18)² + 0.22² + (−0.04)²)/2) = 0.2030 µmol.
+  const rep = run(text.replace('CO 28.68 µmol by GC', 'CO 28.50, 28.90, 28.64 µmol by GC'));
+  const amount = rep.values.find((v) => v.kind === 'productAmount' && v.subject === 'Co-cat/CO')!;
+  near(amount.value as number, 0.02868, 1e-12, 'mean (mmol)');
+  near((amount.extra as { uncertainty: number }).uncertainty, Math.sqrt((0.18 ** 2 + 0.22 ** 2 + 0.04 ** 2) / 2) / 1000, 1e-12, 'SD (mmol)');
+  // On a nitrogen basis a mole is a mole of N: 5 µmol of N2H4-N is 2.5 µmol N2H4.
+  const hydrazine = run(text.replace('reaction H2 :', 'reaction N2H4 : N2 + 4 H2O + 4 e- -> N2H4 + 4 OH-\nreaction H2 :').replace('H2 7.283 µmol by GC', 'N2H4-N 5 µmol by titration'));
+  near(one(hydrazine, 'productAmount', 'Co-cat/N2H4'), 0.0025, 1e-12, 'N2H4 (mmol)');
+  // A calibration turns responses into concentrations: an amount through one is an error at the value.
+  const withCal = run(`${text}\ncalibration ic { analyte CO; standards mg/L -> area { 0 -> 0; 1 -> 100; 2 -> 205 } }\n`.replace('CO 28.68 µmol by GC', 'CO 28.68 µmol by ic'));
+  const e = withCal.diagnostics.find((d) => d.code === 'FD0522')!;
+  assert.equal(e.severity, 'error');
+  assert.match(e.message, /is an amount of CO/);
+});
