@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { importChi } from '../../server/src/instruments/chi-import';
+import { importDelimited } from '../../server/src/instruments/delimited-import';
 import { chargeAndMeanCurrent } from '../../server/src/instruments/derived';
 import { column } from '../../server/src/instruments/series';
 
@@ -110,4 +111,17 @@ test('delimited cells may be quoted with commas inside; the line before the head
   assert.deepEqual([...d.columns[1]!.values], [0.0123, 0.0125]);
   assert.equal(d.technique, 'UV-vis');
   assert.deepEqual(d.problems, []);
+});
+
+test('an empty cell or a number beyond the doubles is no reading: the row is left out with FD0701, never read as 0 or Infinity', () => {
+  const head = 'Nov. 24, 2026\nLinear Sweep Voltammetry\n\nPotential/V, Current/A\n\n';
+  const d = importChi(head + '0.1, 1e-6\n0.2,\n0.3, 1e400\n0.4, 4e-6\n', 'lsv.txt');
+  // Rows 1 and 4 are read; `0.2,` (empty current) and `1e400` are left out and said.
+  assert.deepEqual([...d.columns[1]!.values], [1e-6, 4e-6]);
+  assert.deepEqual(d.problems.map((p) => [p.code, p.line]), [['FD0701', 7], ['FD0701', 8]]);
+  assert.match(d.problems[0]!.message, /lsv\.txt line 7, column 2 \(Current\) is empty/);
+  assert.match(d.problems[1]!.message, /line 8, column 2 \(Current\): `1e400` is beyond the largest number Faraday computes with/);
+  const csv = importDelimited('E,I\n0.1,1e-6\n0.2,1e400\n0.3,3e-6\n', 'x.csv');
+  assert.deepEqual([...csv.columns[1]!.values], [1e-6, 3e-6]);
+  assert.deepEqual(csv.problems.map((p) => [p.code, p.line]), [['FD0701', 3]]);
 });

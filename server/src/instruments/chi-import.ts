@@ -105,11 +105,13 @@ export function importChi(source: string | TextBytes, fileName = 'data'): Import
         data.problems.push({ code: InstrumentCodes.columnCount, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo} has ${cells.length} columns, the header names ${columns.length}` });
         return 'skip';
       }
-      const values = cells.map(Number);
-      const bad = values.findIndex((x) => Number.isNaN(x));
+      // An empty cell is no reading (Number('') would make it 0), and `1e400` is no double (Infinity).
+      const values = cells.map((c) => (c === '' ? NaN : Number(c)));
+      const bad = values.findIndex((x) => !Number.isFinite(x));
       if (bad >= 0) {
         if (!terminated) return cutOff();
-        data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}, column ${bad + 1} (${columns[bad]!.name}): \`${cells[bad]}\` is not a number` });
+        const what = cells[bad] === '' ? 'is empty' : Number.isNaN(values[bad]) ? `: \`${cells[bad]}\` is not a number` : `: \`${cells[bad]}\` is beyond the largest number Faraday computes with`;
+        data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}, column ${bad + 1} (${columns[bad]!.name})${cells[bad] === '' ? ' ' : ''}${what}` });
         return 'skip';
       }
       row.set(values);

@@ -40,7 +40,8 @@ function nameAndUnit(cell: string): { name: string; unit: string } {
   return { name: cell.replace(/\.$/, ''), unit: '' };
 }
 
-const isNumber = (c: string) => c !== '' && !Number.isNaN(Number(c));
+// A cell is a reading when it is a finite number: `1e400` would be Infinity, an empty cell no reading.
+const isNumber = (c: string) => c !== '' && Number.isFinite(Number(c));
 
 export function importDelimited(source: string | TextBytes, fileName = 'data'): ImportedData {
   const text = typeof source === 'string' ? textAsBytes(source) : source;
