@@ -109,7 +109,8 @@ export function quantitiesOf(doc: Document): Quantity[] {
       out.push(x as Quantity);
       return;
     }
-    for (const [key, value] of Object.entries(x)) if (key !== 'span') visit(value);
+    // The tree is plain objects: `for … in` reads their own keys without building an entries array per node.
+    for (const key in x) if (key !== 'span') visit((x as Record<string, unknown>)[key]);
   };
   visit(doc.statements);
   return out.sort((a, b) => a.span.start - b.span.start);

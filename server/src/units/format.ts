@@ -34,27 +34,29 @@ interface Rounded {
 
 /** Digits and the power of ten of the first digit, from the shortest round-trip spelling. */
 function decompose(value: number): { digits: string; exponent: number } {
-  const [mantissa, exp] = Math.abs(value).toExponential().split('e') as [string, string];
-  return { digits: mantissa.replace('.', ''), exponent: Number(exp) };
+  // `toExponential()` spells d.ddde±x; read it by position, without splitting into arrays (a hot path).
+  const spelled = Math.abs(value).toExponential();
+  const e = spelled.indexOf('e');
+  const digits = e > 1 ? spelled[0]! + spelled.slice(2, e) : spelled.slice(0, e);
+  return { digits, exponent: +spelled.slice(e + 1) };
 }
 
 /** Rounds |value| to the digit at 10^last, half away from zero, by decimal digits. */
-function roundAt(value: number, last: number): Rounded {
-  const negative = value < 0;
-  if (value === 0) return { negative: false, digits: '0', last };
-  const { digits, exponent } = decompose(value);
+function roundAt(value: number, last: number, decomposed = value === 0 ? undefined : decompose(value)): Rounded {
+  if (decomposed === undefined) return { negative: false, digits: '0', last };
+  const { digits, exponent } = decomposed;
   const keep = exponent - last + 1;
   if (keep < 0) return { negative: false, digits: '0', last };
-  const kept = keep === 0 ? [0] : digits.slice(0, keep).padEnd(keep, '0').split('').map(Number);
-  const next = keep < digits.length ? Number(digits[keep]) : 0;
+  // The first digit of a non-zero value's spelling is never 0: only `keep` 0 starts with a zero digit.
+  let kept = keep === 0 ? '0' : keep <= digits.length ? digits.slice(0, keep) : digits + '0'.repeat(keep - digits.length);
+  const next = keep < digits.length ? digits.charCodeAt(keep) - 48 : 0;
   if (next >= 5) {
     let i = kept.length - 1;
-    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
-    if (i >= 0) kept[i]! += 1;
-    else kept.unshift(1);
+    while (i >= 0 && kept.charCodeAt(i) === 57) i--;
+    const zeros = '0'.repeat(kept.length - 1 - i);
+    kept = i >= 0 ? kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + zeros : '1' + zeros;
   }
-  const text = kept.join('').replace(/^0+(?=\d)/, '');
-  return { negative: negative && /[1-9]/.test(text), digits: text, last };
+  return { negative: value < 0 && kept !== '0', digits: kept, last };
 }
 
 function plain(r: Rounded): string {
@@ -73,12 +75,18 @@ function scientific(r: Rounded): string {
 function roundSignificant(value: number, significant: number): Rounded {
   const sig = Math.min(17, Math.max(1, Math.round(significant)));
   if (value === 0) return { negative: false, digits: '0'.repeat(sig), last: -(sig - 1) };
-  const r = roundAt(value, decompose(value).exponent - sig + 1);
+  const decomposed = decompose(value);
+  const r = roundAt(value, decomposed.exponent - sig + 1, decomposed);
   // 9.996 to 3 figures carries into a new digit: 10.0, not 10.00.
-  return r.digits.length > sig ? { ...r, digits: r.digits.slice(0, sig), last: r.last + 1 } : r;
+  if (r.digits.length > sig) {
+    r.digits = r.digits.slice(0, sig);
+    r.last += 1;
+  }
+  return r;
 }
 
 function trimZeros(text: string): string {
+  if (!text.includes('.')) return text;
   return text.replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
 }
 
