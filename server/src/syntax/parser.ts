@@ -4,7 +4,7 @@
 // water, cold") to the tree builder, which knows each block's vocabulary.
 // Prose tokens are consumed under one label, `Prose`, so a line's words and
 // numbers land in one ordered list of its node: no CST node per word.
-import { CstParser, tokenMatcher, type CstNode, type IToken, type IOrAlt, type OrMethodOpts, type TokenType, createTokenInstance } from 'chevrotain';
+import { CstParser, tokenMatcher, type CstNode, type IToken, type DSLMethodOpts, type IOrAlt, type OrMethodOpts, type TokenType, createTokenInstance } from 'chevrotain';
 import * as T from './tokens';
 import { chemistErrorMessages, describeEndOfInput } from './error-messages';
 import { limitNesting } from './nesting-limit';
@@ -44,65 +44,131 @@ class FaradayParser extends CstParser {
     return tokenMatcher(next, T.TopLevelKeyword) && next.startColumn === 1;
   }
 
+  // The alternatives of every choice the parser makes once per line or token
+  // are built once, here: written inline, each call would allocate an array
+  // of closures, one per line (chevrotain's own performance advice). A rule
+  // reads them when it runs, after the constructor has set them all.
+  private readonly documentItem: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.Newline) },
+    { ALT: () => this.CONSUME(T.Semicolon) },
+    { ALT: () => this.SUBRULE(this.topStatement) },
+    { ALT: () => this.SUBRULE(this.stray) },
+  ];
+
+  private readonly topStatementKinds: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.declaration) },
+    { ALT: () => this.SUBRULE(this.reactionDecl) },
+    { ALT: () => this.SUBRULE(this.blockDecl) },
+    { ALT: () => this.SUBRULE(this.headedLine) },
+    { ALT: () => this.SUBRULE(this.topLine) },
+    { ALT: () => this.SUBRULE(this.block, { LABEL: 'orphanBlock' }) },
+    { ALT: () => this.SUBRULE(this.strayLine) },
+  ];
+
+  private readonly strayLineStarts: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.Unknown) },
+    { ALT: () => this.CONSUME(T.Comma) },
+    { ALT: () => this.CONSUME(T.Equals) },
+    { ALT: () => this.CONSUME(T.Arrow) },
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.Compare) },
+    { ALT: () => this.CONSUME(T.Dot) },
+    { ALT: () => this.CONSUME(T.Slash) },
+    { ALT: () => this.CONSUME(T.Colon) },
+    { ALT: () => this.CONSUME(T.StringLike) },
+    { ALT: () => this.SUBRULE1(this.parenGroup) },
+  ];
+
+  private readonly declarationKeywords: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.Ligand) },
+    { ALT: () => this.CONSUME(T.Reagent) },
+    { ALT: () => this.CONSUME(T.Cluster) },
+  ];
+
+  private readonly headedLineKeywords: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.Protocol) }, { ALT: () => this.CONSUME(T.Import) }];
+
+  private readonly blockLines: DSLMethodOpts<unknown> = {
+    GATE: () => !this.startsNewTopLevelStatement(),
+    DEF: () => {
+      this.OR(this.blockLine);
+    },
+  };
+
+  private readonly blockLine: OrMethodOpts<unknown> = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: () => this.CONSUME(T.Newline) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+      { ALT: () => this.SUBRULE(this.standardsTable) },
+      { ALT: () => this.SUBRULE(this.statement) },
+      { ALT: () => this.CONSUME(T.RParen, { LABEL: 'stray' }) },
+    ],
+  };
+
+  private readonly standardsTableLine: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(T.Newline) },
+    { ALT: () => this.CONSUME(T.Semicolon) },
+    { ALT: () => this.SUBRULE(this.standardRow) },
+  ];
+
+  private readonly statementForms: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.AT_LEAST_ONE(this.statementElement);
+        this.OPTION(this.statementBlock);
+      },
+    },
+    { ALT: () => this.SUBRULE2(this.block) },
+  ];
+
+  private readonly statementElement = (): void => this.element(2);
+  private readonly statementBlock = (): void => {
+    this.SUBRULE(this.block);
+  };
+  private readonly lineElement1 = (): void => this.element(1);
+  private readonly lineElement2 = (): void => this.element(2);
+  private readonly lineElement3 = (): void => this.element(3);
+
+  private readonly parenGroupItem: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.parenGroup) },
+    { ALT: () => this.CONSUME(T.NumberLiteral, PROSE) },
+    { ALT: () => this.CONSUME(T.AnyWord, PROSE) },
+    { ALT: () => this.CONSUME(T.StringLike, PROSE) },
+    ...PAREN_SIGNS.map((type) => ({ ALT: () => this.CONSUME(type, PROSE) })),
+  ];
+
+  private readonly strayCloser: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(T.RBrace) }, { ALT: () => this.CONSUME(T.RParen) }];
+
   public document = this.RULE('document', () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Newline) },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-        { ALT: () => this.SUBRULE(this.topStatement) },
-        { ALT: () => this.SUBRULE(this.stray) },
-      ]);
+      this.OR(this.documentItem);
     });
   });
 
   public topStatement = this.RULE('topStatement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.declaration) },
-      { ALT: () => this.SUBRULE(this.reactionDecl) },
-      { ALT: () => this.SUBRULE(this.blockDecl) },
-      { ALT: () => this.SUBRULE(this.headedLine) },
-      { ALT: () => this.SUBRULE(this.topLine) },
-      { ALT: () => this.SUBRULE(this.block, { LABEL: 'orphanBlock' }) },
-      { ALT: () => this.SUBRULE(this.strayLine) },
-    ]);
+    this.OR(this.topStatementKinds);
   });
 
   /** A line that starts with punctuation or a stray character: kept, and reported by the builder. */
   public strayLine = this.RULE('strayLine', () => {
-    this.OR1([
-      { ALT: () => this.CONSUME(T.Unknown) },
-      { ALT: () => this.CONSUME(T.Comma) },
-      { ALT: () => this.CONSUME(T.Equals) },
-      { ALT: () => this.CONSUME(T.Arrow) },
-      { ALT: () => this.CONSUME(T.Plus) },
-      { ALT: () => this.CONSUME(T.Compare) },
-      { ALT: () => this.CONSUME(T.Dot) },
-      { ALT: () => this.CONSUME(T.Slash) },
-      { ALT: () => this.CONSUME(T.Colon) },
-      { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.SUBRULE1(this.parenGroup) },
-    ]);
-    this.MANY(() => this.element(2));
+    this.OR1(this.strayLineStarts);
+    this.MANY(this.lineElement2);
   });
 
   /** A top-level setting such as `temperature 25 °C` or `nernst slope 0.059 V`. */
   public topLine = this.RULE('topLine', () => {
     this.CONSUME(T.PhraseHead);
-    this.MANY(() => this.element(1));
+    this.MANY(this.lineElement1);
     this.OPTION(() => this.SUBRULE2(this.block));
   });
 
   /** `ligand SR = SC6H3Cl2 "…"`, `reagent TBBT-H = C10H14S density 0.989 g/mL`, `cluster …`. */
   public declaration = this.RULE('declaration', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Ligand) },
-      { ALT: () => this.CONSUME(T.Reagent) },
-      { ALT: () => this.CONSUME(T.Cluster) },
-    ]);
+    this.OR(this.declarationKeywords);
     this.CONSUME(T.AnyWord, { LABEL: 'name' });
     this.CONSUME(T.Equals);
     this.CONSUME2(T.AnyWord, { LABEL: 'formula' });
-    this.MANY(() => this.element(3));
+    this.MANY(this.lineElement3);
   });
 
   /** `reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O`. */
@@ -127,34 +193,20 @@ class FaradayParser extends CstParser {
   /** `synthesis Au28Cu12 { … }`, `run in H { … }`, `result X at -0.8 V vs RHE for 2 h { … }`. */
   public blockDecl = this.RULE('blockDecl', () => {
     this.CONSUME(T.BlockKeyword);
-    this.MANY(() => this.element(1));
+    this.MANY(this.lineElement1);
     this.SUBRULE(this.block);
   });
 
   /** `protocol "…"`, `import "…"`: a keyword and a quoted text. */
   public headedLine = this.RULE('headedLine', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Protocol) }, { ALT: () => this.CONSUME(T.Import) }]);
+    this.OR(this.headedLineKeywords);
     this.CONSUME(T.StringLike);
-    this.MANY(() => this.element(2));
+    this.MANY(this.lineElement2);
   });
 
   public block = this.RULE('block', () => {
     this.CONSUME(T.LBrace);
-    this.MANY({
-      GATE: () => !this.startsNewTopLevelStatement(),
-      DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => this.CONSUME(T.Newline) },
-            { ALT: () => this.CONSUME(T.Semicolon) },
-            { ALT: () => this.SUBRULE(this.standardsTable) },
-            { ALT: () => this.SUBRULE(this.statement) },
-            { ALT: () => this.CONSUME(T.RParen, { LABEL: 'stray' }) },
-          ],
-        });
-      },
-    });
+    this.MANY(this.blockLines);
     this.OPTION(() => this.CONSUME(T.RBrace));
   });
 
@@ -166,11 +218,7 @@ class FaradayParser extends CstParser {
     this.CONSUME2(T.AnyWord, { LABEL: 'reading' });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Newline) },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-        { ALT: () => this.SUBRULE(this.standardRow) },
-      ]);
+      this.OR(this.standardsTableLine);
     });
     this.CONSUME(T.RBrace);
   });
@@ -183,15 +231,7 @@ class FaradayParser extends CstParser {
 
   /** Any other line: a head word (or a number) and its elements, maybe with a nested block. */
   public statement = this.RULE('statement', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.AT_LEAST_ONE(() => this.element(2));
-          this.OPTION(() => this.SUBRULE(this.block));
-        },
-      },
-      { ALT: () => this.SUBRULE2(this.block) },
-    ]);
+    this.OR(this.statementForms);
   });
 
   /**
@@ -257,20 +297,14 @@ class FaradayParser extends CstParser {
   public parenGroup = this.RULE('parenGroup', () => {
     this.CONSUME(T.LParen);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.parenGroup) },
-        { ALT: () => this.CONSUME(T.NumberLiteral, PROSE) },
-        { ALT: () => this.CONSUME(T.AnyWord, PROSE) },
-        { ALT: () => this.CONSUME(T.StringLike, PROSE) },
-        ...PAREN_SIGNS.map((type) => ({ ALT: () => this.CONSUME(type, PROSE) })),
-      ]);
+      this.OR(this.parenGroupItem);
     });
     this.OPTION(() => this.CONSUME(T.RParen));
   });
 
   /** A `}` or `)` with nothing to close. */
   public stray = this.RULE('stray', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.RBrace) }, { ALT: () => this.CONSUME(T.RParen) }]);
+    this.OR(this.strayCloser);
   });
 }
 
