@@ -4,7 +4,7 @@
 import type { Word } from '../syntax/ast';
 import type { AnalysisContext } from './context';
 import { parseFormula, molarMass, hillFormula, type Composition } from '../chemistry/formula';
-import { lookupMaterial, lookupSpecies, suggestSpecies } from '../chemistry/species-library';
+import { libraryFormula, lookupMaterial, lookupSpecies, suggestSpecies } from '../chemistry/species-library';
 import type { MaterialEntry } from '../data/materials';
 import { ChemistryCodes } from '../chemistry/codes';
 import { siOf } from './quantities';
@@ -116,7 +116,7 @@ export function resolveSpecies(ctx: AnalysisContext, word: Word, report = true):
   }
   const lib = lookupSpecies(word.text);
   if (lib) {
-    const parsed = parseFormula(lib.formula);
+    const parsed = libraryFormula(lib);
     if ('formula' in parsed) {
       return {
         name: lib.name,

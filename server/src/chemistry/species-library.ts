@@ -2,7 +2,7 @@
 import { SPECIES, type SpeciesEntry } from '../data/species';
 import { MATERIALS, type MaterialEntry } from '../data/materials';
 import { closestNames } from '../text/closest-names';
-import { parseFormula, compositionsEqual, type Composition } from './formula';
+import { parseFormula, compositionsEqual, type Composition, type FormulaParse } from './formula';
 
 const EXACT = new Map<string, SpeciesEntry>();
 const FOLDED = new Map<string, SpeciesEntry>();
@@ -39,19 +39,45 @@ export function lookupMaterial(name: string): MaterialEntry | undefined {
   return MATERIAL_EXACT.get(name) ?? MATERIAL_FOLDED.get(fold(name));
 }
 
+/** Names a typo may be meant for, besides the file's own: the library's, gathered once. */
+const SUGGESTION_NAMES: readonly string[] = [
+  ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms),
+  ...MATERIALS.flatMap((m) => [m.name, ...m.synonyms]).filter((n) => !/\s/.test(n)),
+];
+
+/** Suggestions already made, by name and the file's names: a protocol repeats its unknown names. */
+const suggested = new Map<string, string[]>();
+const SUGGESTED_NAMES = 1024;
+
 /** "Did you mean" candidates from the library and the file's own names. */
 export function suggestSpecies(name: string, fileNames: string[] = []): string[] {
-  return closestNames(name, [
-    ...fileNames, ...SPECIES.map((s) => s.name), ...SPECIES.flatMap((s) => s.synonyms),
-    ...MATERIALS.flatMap((m) => [m.name, ...m.synonyms]).filter((n) => !/\s/.test(n)),
-  ]);
+  const key = JSON.stringify([name, fileNames]);
+  let names = suggested.get(key);
+  if (!names) {
+    names = closestNames(name, [...fileNames, ...SUGGESTION_NAMES]);
+    if (suggested.size >= SUGGESTED_NAMES) suggested.delete(suggested.keys().next().value!);
+    suggested.set(key, names);
+  }
+  return [...names];
+}
+
+const libraryFormulas = new Map<SpeciesEntry, FormulaParse>();
+
+/**
+ * The formula of a library entry, read once per process (the library is fixed
+ * and its formulas use no file's abbreviations). Shared: read it, never change it.
+ */
+export function libraryFormula(entry: SpeciesEntry): FormulaParse {
+  let parsed = libraryFormulas.get(entry);
+  if (!parsed) libraryFormulas.set(entry, (parsed = parseFormula(entry.formula)));
+  return parsed;
 }
 
 /** The library liquid with this composition and a known density, for a declared reagent that lacks one. */
 export function libraryLiquidOf(composition: Composition): SpeciesEntry | undefined {
   return SPECIES.find((s) => {
     if (s.density === undefined) return false;
-    const parsed = parseFormula(s.formula);
+    const parsed = libraryFormula(s);
     return 'formula' in parsed && compositionsEqual(parsed.formula.composition, composition);
   });
 }
