@@ -85,9 +85,16 @@ function roundSignificant(value: number, significant: number): Rounded {
   return r;
 }
 
+/** `1.2300` → `1.23`, `2.000e5` → `2e5`: the zeros ending the fraction, and a point left alone. */
 function trimZeros(text: string): string {
-  if (!text.includes('.')) return text;
-  return text.replace(/(\.\d*?)0+(?=$|e)/, '$1').replace(/\.(?=$|e)/, '');
+  const point = text.indexOf('.');
+  if (point < 0) return text;
+  const e = text.indexOf('e', point);
+  const fractionEnd = e < 0 ? text.length : e;
+  let end = fractionEnd;
+  while (end > point + 1 && text.charCodeAt(end - 1) === 48) end--;
+  if (end === point + 1) end = point;
+  return end === fractionEnd ? text : text.slice(0, end) + text.slice(fractionEnd);
 }
 
 /** A number for people, rounded to significant figures (default 4) or to decimals. */
