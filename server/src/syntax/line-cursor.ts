@@ -125,7 +125,8 @@ export class LineCursor {
    * joins the pieces after `unit` into one word, its text as written.
    */
   private massPercentTail(unit: Word | undefined): Word | undefined {
-    if (!unit) return unit;
+    // Nearly every unit is whole: answer before building the pieces (once per quantity of the file).
+    if (!unit || (unit.text !== '%' && unit.text.toLowerCase() !== 'wt')) return unit;
     const parts: Span[] = [unit.span];
     const texts = [unit.text];
     const take = (text: string, span: Span) => {

@@ -94,6 +94,21 @@ function tokens(node: CstNode, name: string): IToken[] {
   return children(node, name).filter((c): c is IToken => isToken(c) && isReal(c));
 }
 
+// The first child of a name without filtering the whole list into a new array
+// (the builder asks these once or twice per line).
+
+function firstToken(node: CstNode, name: string): IToken | undefined {
+  const list = node.children[name];
+  if (list) for (const c of list) if (isToken(c) && isReal(c)) return c;
+  return undefined;
+}
+
+function firstNode(node: CstNode, name: string): CstNode | undefined {
+  const list = node.children[name];
+  if (list) for (const c of list) if (!isToken(c)) return c;
+  return undefined;
+}
+
 /** Only ASCII digits, sign, point and exponent: `Number` reads it exactly as the full grammar below. */
 const PLAIN_NUMBER = /^[-+.eE0-9]*$/;
 
@@ -191,7 +206,6 @@ function appendProse(node: CstNode, source: string, out: Element[]): void {
   let v = 0;
   let g = 0;
   const first = out.length;
-  const nodeStart = (n: CstNode) => spanOfNode(n)?.start ?? Infinity;
   while (w < words.length || (vs && v < vs.length) || (groups && g < groups.length)) {
     const ws = w < words.length ? words[w]!.startOffset : Infinity;
     const vsStart = vs && v < vs.length ? nodeStart(vs[v]!) : Infinity;
@@ -233,9 +247,18 @@ function appendProse(node: CstNode, source: string, out: Element[]): void {
   }
   if (vs || groups) {
     // Recovered nodes may sit out of place; the prose keeps source order.
-    const prose = out.splice(first);
-    out.push(...inSourceOrder(prose));
+    for (let i = first + 1; i < out.length; i++) {
+      if (out[i]!.span.start < out[i - 1]!.span.start) {
+        const prose = out.splice(first);
+        out.push(...inSourceOrder(prose));
+        break;
+      }
+    }
   }
+}
+
+function nodeStart(n: CstNode): number {
+  return spanOfNode(n)?.start ?? Infinity;
 }
 
 /** Whether no `vs` reference or bracket lies between two prose tokens. */
@@ -268,11 +291,12 @@ function leadingTokens(node: CstNode, names: readonly string[]): Element[] {
 }
 
 function blockOf(node: CstNode, source: string): BlockLines | undefined {
-  const open = tokens(node, 'LBrace')[0];
+  const open = firstToken(node, 'LBrace');
   if (!open) return undefined;
-  const close = tokens(node, 'RBrace')[0];
+  const close = firstToken(node, 'RBrace');
   const lines: Line[] = [];
-  for (const s of nodes(node, 'statement')) {
+  for (const s of node.children.statement ?? []) {
+    if (isToken(s)) continue;
     const line = lineOf('statement', s, source);
     // A bare `{ … }` inside a block has no head word: readers skip it, the builder reports it.
     if (line) lines.push(line.elements.length === 0 ? { ...line, rule: 'orphanBlock' } : line);
@@ -352,7 +376,7 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
     case 'headedLine': {
       const elements = leadingTokens(node, STATEMENT_HEAD);
       appendProse(node, source, elements);
-      const blockNode = nodes(node, 'block')[0];
+      const blockNode = firstNode(node, 'block');
       return { rule, elements: inSourceOrder(elements), block: blockNode ? blockOf(blockNode, source) : undefined, span };
     }
     case 'orphanBlock': {
@@ -366,7 +390,8 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
 /** Turns the CST document into top-level lines, in source order. */
 export function documentLines(cst: CstNode, source: string): Line[] {
   const lines: Line[] = [];
-  for (const top of nodes(cst, 'topStatement')) {
+  for (const top of cst.children.topStatement ?? []) {
+    if (isToken(top)) continue;
     for (const name in top.children) {
       for (const child of top.children[name]!) {
         if (isToken(child)) continue;
