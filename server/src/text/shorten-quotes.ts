@@ -6,10 +6,22 @@ const MAX_QUOTE = 80;
 
 export function shortenQuotes(message: string): string {
   if (message.length <= MAX_QUOTE) return message;
+  if (!hasLongQuote(message)) return message;
   // Backticks pair up in order: the odd pieces between them are the quotes.
   const pieces = message.split('`');
   if (pieces.length < 3) return message;
   return pieces.map((p, i) => (i % 2 === 1 && i < pieces.length - 1 && p.length > MAX_QUOTE ? `${safeSlice(p, 0, 50)}…${safeSlice(p, p.length - 20)}` : p)).join('`');
+}
+
+/** Whether a quote (text between a pair of backticks) is longer than MAX_QUOTE: most messages have none, and are kept as they are without splitting. */
+function hasLongQuote(message: string): boolean {
+  for (let open = message.indexOf('`'); open >= 0; ) {
+    const close = message.indexOf('`', open + 1);
+    if (close < 0) return false;
+    if (close - open - 1 > MAX_QUOTE) return true;
+    open = message.indexOf('`', close + 1);
+  }
+  return false;
 }
 
 /** A slice that does not cut a surrogate pair in half. */
