@@ -110,8 +110,8 @@ export function importChi(source: string | TextBytes, fileName = 'data'): Import
       const bad = values.findIndex((x) => !Number.isFinite(x));
       if (bad >= 0) {
         if (!terminated) return cutOff();
-        const what = cells[bad] === '' ? 'is empty' : Number.isNaN(values[bad]) ? `: \`${cells[bad]}\` is not a number` : `: \`${cells[bad]}\` is beyond the largest number Faraday computes with`;
-        data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}, column ${bad + 1} (${columns[bad]!.name})${cells[bad] === '' ? ' ' : ''}${what}` });
+        const what = cells[bad] === '' ? ' is empty' : `: \`${cells[bad]}\` ${Number.isNaN(values[bad]) ? 'is not a number' : 'is beyond the largest number Faraday computes with'}`;
+        data.problems.push({ code: InstrumentCodes.notNumeric, severity: 'error', line: lineNo, message: `${fileName} line ${lineNo}, column ${bad + 1} (${columns[bad]!.name})${what}` });
         return 'skip';
       }
       row.set(values);

@@ -35,7 +35,8 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
     ...cdlFigures(analysis),
     overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max)),
   ];
-  return figures.filter((f): f is Figure => f !== undefined).map((f) => ({ ...f, title: oneLine(f.title), spec: oneLine(f.spec) }));
+  // One native scan of each spec finds the rare separator; only such a spec is copied string by string.
+  return figures.filter((f): f is Figure => f !== undefined).map((f) => (SEPARATORS.test(f.title) || SEPARATORS.test(JSON.stringify(f.spec)) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
 }
 
 /**
