@@ -187,3 +187,26 @@ test('Cdl from EC-Lab CV files of a {rate} line, as from CH Instruments files', 
   // The header of the copy still says 0.1 mV/s: the line's 0.2 mV/s is flagged for it, and only for it.
   assert.deepEqual(a.diagnostics.filter((x) => x.code === 'FD0709').map((x) => x.message), ['`data/cv-0.2.mpt` was recorded at 0.0001 V/s, but the line says 0.000200 V/s']);
 });
+
+test('Cdl from CV files of 200 001 points each (a long series is never spread into a call)', () => {
+  // A purely capacitive CV: i = +Cdl·v on the rising branch and −Cdl·v on the falling one, so Δi = 2·Cdl·v at
+  // any potential and the slope of Δi against v is 2·Cdl; Cdl = slope/2 = 1 mF on 1 cm², i.e. 1 mF/cm².
+  const dir = mkdtempSync(path.join(tmpdir(), 'faraday-long-cv-'));
+  mkdirSync(path.join(dir, 'data'));
+  for (const mv of [10, 20]) {
+    const v = mv / 1000;
+    const rows: string[] = [];
+    const half = 100_000; // points per branch: 0 → 1 V → 0 V in steps of 10 µV
+    for (let k = 0; k <= 2 * half; k++) {
+      const e = (k <= half ? k : 2 * half - k) / half;
+      rows.push(`${e.toFixed(5)}, ${(k < half ? 1e-3 * v : -1e-3 * v).toExponential(4)}`);
+    }
+    writeFileSync(path.join(dir, 'data', `cv-${mv}.txt`), `Nov. 24, 2026   10:00:00\nCyclic Voltammetry\nFile: long\nInstrument Model:  CHI660D\n\nInit E (V) = 0\nHigh E (V) = 1\nLow E (V) = 0\nScan Rate (V/s) = ${v}\nSegment = 2\nSample Interval (V) = 0.00001\n\nPotential/V, Current/A\n\n${rows.join('\n')}\n`);
+  }
+  const text = 'electrode w {\n  area 1 cm2\n}\ncell H {\n  working w\n  reference Ag/AgCl (sat. KCl) at 0.198 V vs SHE\n}\nrun in H {\n  CV ecsa from 0 V to 1 V vs Ag/AgCl at 10, 20 mV/s, data "data/cv-{rate}.txt"\n}\n';
+  const a = analyze(text, { fileName: path.join(dir, 'p.faraday'), readFile: read, readBytes: readBytesBounded, workspaceRoot: dir });
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+  assert.equal(a.values.filter((v) => v.kind === 'dataFile').map((v) => v.value).join(), '200001,200001');
+  const cdl = a.values.find((v) => v.kind === 'cdl')!;
+  assert.ok(Math.abs((cdl.value as number) - 1) < 1e-9, `${cdl.value} mF/cm²`);
+});

@@ -352,7 +352,8 @@ export class AnalysisContext {
   }
 
   private readonly byKind = new Map<string, TopLevelNode[]>();
-  private readonly valuesByPlace = new Map<string, { value: ComputedValue; index: number }>();
+  /** The first value of each kind at each start offset, by kind (no key string built per value). */
+  private readonly valuesByPlace = new Map<string, Map<number, { value: ComputedValue; index: number }>>();
   private valuesIndexed = 0;
 
   /**
@@ -364,10 +365,11 @@ export class AnalysisContext {
     const values = this.values;
     for (; this.valuesIndexed < values.length; this.valuesIndexed++) {
       const v = values[this.valuesIndexed]!;
-      const key = `${v.kind}\u0000${v.span.start}`;
-      if (!this.valuesByPlace.has(key)) this.valuesByPlace.set(key, { value: v, index: this.valuesIndexed });
+      let byStart = this.valuesByPlace.get(v.kind);
+      if (!byStart) this.valuesByPlace.set(v.kind, (byStart = new Map()));
+      if (!byStart.has(v.span.start)) byStart.set(v.span.start, { value: v, index: this.valuesIndexed });
     }
-    const hit = this.valuesByPlace.get(`${kind}\u0000${start}`);
+    const hit = this.valuesByPlace.get(kind)?.get(start);
     const r = this.tracker?.current;
     if (r) {
       // What the unit depends on is what came before its own values; a place in its block moves with it.

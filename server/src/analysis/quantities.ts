@@ -96,8 +96,25 @@ export function checkedValues(q: Quantity | undefined, text = ''): CheckedQuanti
   return 'ok' in a ? a.ok : undefined;
 }
 
+/**
+ * Each statement's quantities, in source order. A statement of a chunk that an
+ * edit did not touch is the same object in the next parse (its spans move with
+ * it), so its list is found once, not on every keystroke.
+ */
+const quantitiesByStatement = new WeakMap<object, Quantity[]>();
+
 /** Every quantity node of a document, in source order: the builder tagged each with its place. */
 export function quantitiesOf(doc: Document): Quantity[] {
+  const out: Quantity[] = [];
+  for (const s of doc.statements) {
+    let list = quantitiesByStatement.get(s);
+    if (!list) quantitiesByStatement.set(s, (list = quantitiesIn(s)));
+    for (const q of list) out.push(q);
+  }
+  return out;
+}
+
+function quantitiesIn(statement: unknown): Quantity[] {
   const out: Quantity[] = [];
   const visit = (x: unknown): void => {
     if (Array.isArray(x)) {
@@ -112,8 +129,24 @@ export function quantitiesOf(doc: Document): Quantity[] {
     // The tree is plain objects: `for … in` reads their own keys without building an entries array per node.
     for (const key in x) if (key !== 'span') visit((x as Record<string, unknown>)[key]);
   };
-  visit(doc.statements);
+  visit(statement);
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Assessments without a problem, by quantity node. They hold no span, and a
+ * node is the same object only while the text it was parsed from is unchanged,
+ * so the answer for a node never changes; a problem (it carries spans and
+ * messages quoting the text) is assessed anew each time.
+ */
+const assessedWithoutProblem = new WeakMap<Quantity, Assessment>();
+
+function assessOnce(q: Quantity, text: string): Assessment {
+  const kept = assessedWithoutProblem.get(q);
+  if (kept) return kept;
+  const a = assessQuantity(q, text);
+  if (!('problem' in a)) assessedWithoutProblem.set(q, a);
+  return a;
 }
 
 function check(ctx: AnalysisContext, q: Quantity, report: boolean): CheckedQuantity | undefined {
@@ -121,7 +154,7 @@ function check(ctx: AnalysisContext, q: Quantity, report: boolean): CheckedQuant
   const known = (r: Checked | undefined) => (r && r !== 'written' ? r : undefined);
   if (m.has(q)) return known(m.get(q));
   m.set(q, null); // a quantity is never its own input (the area a quick fix reads may be this one)
-  const a = assessQuantity(q, ctx.text);
+  const a = assessOnce(q, ctx.text);
   // A unit borrowed from the next quantity (`from 1 to 10 mA/cm2`) is that quantity's to report.
   const borrowed = q.unit !== undefined && (q.unit.span.start < q.span.start || q.unit.span.end > q.span.end);
   const ownProblem = 'problem' in a && !(borrowed && a.problem.code !== UnitCodes.impossibleValue);

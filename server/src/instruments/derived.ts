@@ -42,6 +42,31 @@ export function branchDifference(potential: Float64Array, current: Float64Array,
 }
 
 /**
+ * Δi between the branches of a CV at the middle of its potential window (for
+ * the double-layer capacitance). Kept per potential column: an import is one
+ * object for as long as its file is unchanged, so each edit of the protocol
+ * does not scan every CV again.
+ */
+const middleDifferences = new WeakMap<Float64Array, Map<Float64Array, number | undefined>>();
+
+export function middleBranchDifference(potential: Float64Array, current: Float64Array): number | undefined {
+  let byCurrent = middleDifferences.get(potential);
+  if (!byCurrent) middleDifferences.set(potential, (byCurrent = new Map()));
+  if (byCurrent.has(current)) return byCurrent.get(current);
+  // A loop, not Math.min(...values): spreading a long series overflows the call stack.
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < potential.length; i++) {
+    const e = potential[i]!;
+    if (e < low) low = e;
+    if (e > high) high = e;
+  }
+  const di = potential.length > 0 ? branchDifference(potential, current, (low + high) / 2) : undefined;
+  byCurrent.set(current, di);
+  return di;
+}
+
+/**
  * Onset potential of a sweep: the first potential, in recording order, at which
  * |current| reaches `thresholdA`, interpolated linearly between the two points
  * around the crossing; undefined when the sweep never reaches it.

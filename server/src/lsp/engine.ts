@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Analysis } from '../analysis/analyze';
-import { readBytesBounded, readProtocolText, realPathInside, type DataFileRefusal } from '../instruments/read-bytes';
+import { readProtocolText, realPathInside, type DataFileRefusal } from '../instruments/read-bytes';
+import { UnchangedFileReader } from '../instruments/unchanged-files';
 import { listDirectory } from '../instruments/list-directory';
 import type { HintCategory } from '../analysis/model';
 import { AnalysisScheduler } from './scheduler';
@@ -132,6 +133,9 @@ export class Engine {
     return { ...settingsToOptions(this.settings), fileName, readFile: (f) => this.readOpenOrDisk(f), readBytes: (f, max, root) => this.readBytesOpenOrDisk(f, max, root), listDirectory, readData: this.workspace.trusted, workspaceRoot: this.workspace.root };
   }
 
+  /** Data files unchanged on disk since the last analysis are not read again. */
+  private readonly dataFiles = new UnchangedFileReader();
+
   /** Imports: the open document's text, or a regular file of at most 16 MB from disk. */
   private readOpenOrDisk(file: string): string | undefined {
     const open = this.documents.get(pathToFileURL(file).toString());
@@ -142,7 +146,7 @@ export class Engine {
   /** A data file open in the editor is read as its text shows; otherwise from disk (read-bytes.ts says what is refused). */
   private readBytesOpenOrDisk(file: string, maxBytes: number, root?: string): Uint8Array | DataFileRefusal | undefined {
     const open = this.documents.get(pathToFileURL(file).toString());
-    if (!open) return readBytesBounded(file, maxBytes, root);
+    if (!open) return this.dataFiles.read(file, maxBytes, root);
     const where = root === undefined ? undefined : realPathInside(file, root);
     if (where && !where.inside) return { refused: 'outside-workspace', realPath: where.realPath };
     const bytes = new TextEncoder().encode(open.getText());

@@ -60,8 +60,31 @@ export class SpanRef {
 /** Kept by reference, never copied: data imported from instrument files and other long series. */
 const LONG = 256;
 
+/** Values made by `interned`: one object per content, so identity is equality. */
+const internedValues = new WeakSet<object>();
+const byContent = new Map<string, object>();
+/** Distinct contents kept at most; beyond, the table starts over (an equal value made anew only costs a re-check). */
+const MAX_INTERNED = 4096;
+
+/**
+ * One object for each content (compared as JSON): a value that units read and
+ * that is rebuilt by every analysis (what each cell's runs say, for the cell a
+ * result binds to) is then kept by reference and compared by identity, not
+ * copied and walked for every unit that read it. Only for values without
+ * spans (they would not move with their chunk), never changed once made.
+ */
+export function interned<T extends object>(value: T): T {
+  const key = JSON.stringify(value);
+  const known = byContent.get(key);
+  if (known) return known as T;
+  if (byContent.size >= MAX_INTERNED) byContent.clear();
+  byContent.set(key, value);
+  internedValues.add(value);
+  return value;
+}
+
 function keptByReference(x: object, at: ChunkPositions): boolean {
-  return at.statements.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
+  return at.statements.has(x) || internedValues.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
 }
 
 function isPlain(x: object): boolean {

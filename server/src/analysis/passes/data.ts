@@ -7,7 +7,7 @@ import type { RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
 import type { Dataset } from '../context';
 import type { AnalysisContext } from '../context';
 import { importInstrumentFile, importText, MAX_DATA_FILE_BYTES } from '../../instruments/detect';
-import { branchDifference, onsetPotential, runCharge, streamedTrapezoid } from '../../instruments/derived';
+import { middleBranchDifference, onsetPotential, runCharge, streamedTrapezoid } from '../../instruments/derived';
 import { checkedQuantity, siOf } from '../quantities';
 import { fitCalibration } from '../../electrochem/calibration';
 import { column, type ImportedData } from '../../instruments/series';
@@ -133,6 +133,55 @@ export function dataPath(ctx: AnalysisContext, relative: string, literal: String
   return absolute;
 }
 
+interface Described {
+  label: string;
+  detail: string;
+  /** An i-t record's charge and mean current, with the warning when its points are too sparse. */
+  charge?: { chargeC: number; meanMA: number; label: string; detail: string; meanLabel: string; sparse?: string };
+}
+
+/**
+ * What a data file's values say, by import and by the path as written: the same
+ * for as long as the file is unchanged (one import object), so every keystroke
+ * in the protocol does not integrate and format every record again.
+ */
+const descriptions = new WeakMap<ImportedData, Map<string, Described>>();
+
+function described(data: ImportedData, relative: string): Described {
+  let byPath = descriptions.get(data);
+  if (!byPath) descriptions.set(data, (byPath = new Map()));
+  const kept = byPath.get(relative);
+  if (kept) return kept;
+  const time = column(data, /^Time$/i);
+  const current = column(data, /^Current$/i);
+  const span = time && time.values.length > 1 ? `${formatNumber(time.values[time.values.length - 1]! - time.values[0]!, { significant: 4 })} s` : undefined;
+  const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${typeof v.value === 'number' ? formatExact(v.value) : v.value}${v.unit ? ' ' + v.unit : ''}`);
+  const d: Described = {
+    label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${contents(data)}`,
+    detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${contents(data)}${span ? ` over ${span}` : ''}${data.format ? ` · ${data.format}` : ''}`, ...fields].join('  \n'),
+  };
+  if (data.technique === 'CA' && time && current) {
+    const q = runCharge(time.values, current.values, column(data, /^Charge$/)?.values, streamedTrapezoid(data, time, current));
+    const how = q.source === 'instrument'
+      ? `The instrument's own integral of the current (its charge column) over ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C; the trapezoid over the recorded points gives ${formatNumber(q.trapezoidC, { significant: 6 })} C`
+      : `Trapezoidal integral of ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C`;
+    const meanMA = Math.abs(q.meanCurrentA) * 1000;
+    // Points recorded far apart around a fast change (the spike after a potential step) make the trapezoid wrong.
+    const scale = Math.max(Math.abs(q.chargeC), Math.abs(q.trapezoidC));
+    const sparse = q.source === 'instrument' && scale > 0 && Math.abs(q.chargeC - q.trapezoidC) > 0.02 * scale
+      ? `the trapezoid over the ${data.points} recorded points of \`${relative}\` gives ${formatNumber(q.trapezoidC, { significant: 4 })} C, the instrument's own integral ${formatNumber(q.chargeC, { significant: 4 })} C: the points are too far apart for the changes of the current; the instrument's charge is used`
+      : undefined;
+    d.charge = {
+      chargeC: Math.abs(q.chargeC), meanMA, sparse,
+      label: `${formatNumber(Math.abs(q.chargeC), { significant: 4 })} C`,
+      detail: `${how}; mean current ${formatNumber(q.meanCurrentA * 1000, { significant: 4 })} mA.`,
+      meanLabel: `${formatNumber(meanMA, { significant: 4 })} mA`,
+    };
+  }
+  byPath.set(relative, d);
+  return d;
+}
+
 /** Reads one data file, reporting why it cannot be read. */
 export function loadDataFile(ctx: AnalysisContext, relative: string, literal: StringLit): DataFile | undefined {
   const absolute = dataPath(ctx, relative, literal);
@@ -156,27 +205,13 @@ export function loadDataFile(ctx: AnalysisContext, relative: string, literal: St
   }
   const data = importOnce(absolute, content, relative);
   for (const p of data.problems) ctx.report(p.code, p.severity, p.message, literal.span);
-  const time = column(data, /^Time$/i);
-  const current = column(data, /^Current$/i);
-  const span = time && time.values.length > 1 ? `${formatNumber(time.values[time.values.length - 1]! - time.values[0]!, { significant: 4 })} s` : undefined;
-  const fields = Object.entries(data.metadata).slice(0, 6).map(([k, v]) => `${k} = ${typeof v.value === 'number' ? formatExact(v.value) : v.value}${v.unit ? ' ' + v.unit : ''}`);
-  ctx.value({
-    kind: 'dataFile', subject: relative, value: data.points, unit: 'points', span: literal.span,
-    label: `${relative}: ${data.techniqueLabel ?? data.technique}, ${contents(data)}`,
-    detail: [`**${relative}**`, `${data.techniqueLabel ?? data.technique}${data.instrument ? ` on ${data.instrument}` : ''} · ${contents(data)}${span ? ` over ${span}` : ''}${data.format ? ` · ${data.format}` : ''}`, ...fields].join('  \n'),
-  });
-  if (data.technique === 'CA' && time && current) {
-    const q = runCharge(time.values, current.values, column(data, /^Charge$/)?.values, streamedTrapezoid(data, time, current));
-    const how = q.source === 'instrument'
-      ? `The instrument's own integral of the current (its charge column) over ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C; the trapezoid over the recorded points gives ${formatNumber(q.trapezoidC, { significant: 6 })} C`
-      : `Trapezoidal integral of ${data.points} points: ${formatNumber(q.chargeC, { significant: 6 })} C`;
-    ctx.value({ kind: 'charge', subject: relative, value: Math.abs(q.chargeC), unit: 'C', span: literal.span, label: `${formatNumber(Math.abs(q.chargeC), { significant: 4 })} C`, detail: `${how}; mean current ${formatNumber(q.meanCurrentA * 1000, { significant: 4 })} mA.` });
-    ctx.value({ kind: 'meanCurrent', subject: relative, value: Math.abs(q.meanCurrentA) * 1000, unit: 'mA', span: literal.span, label: `${formatNumber(Math.abs(q.meanCurrentA) * 1000, { significant: 4 })} mA` });
-    // Points recorded far apart around a fast change (the spike after a potential step) make the trapezoid wrong.
-    const scale = Math.max(Math.abs(q.chargeC), Math.abs(q.trapezoidC));
-    if (q.source === 'instrument' && scale > 0 && Math.abs(q.chargeC - q.trapezoidC) > 0.02 * scale) {
-      ctx.report(InstrumentCodes.sparseRecord, 'warning', `the trapezoid over the ${data.points} recorded points of \`${relative}\` gives ${formatNumber(q.trapezoidC, { significant: 4 })} C, the instrument's own integral ${formatNumber(q.chargeC, { significant: 4 })} C: the points are too far apart for the changes of the current; the instrument's charge is used`, literal.span);
-    }
+  const d = described(data, relative);
+  ctx.value({ kind: 'dataFile', subject: relative, value: data.points, unit: 'points', span: literal.span, label: d.label, detail: d.detail });
+  if (d.charge) {
+    const { chargeC, meanMA } = d.charge;
+    ctx.value({ kind: 'charge', subject: relative, value: chargeC, unit: 'C', span: literal.span, label: d.charge.label, detail: d.charge.detail });
+    ctx.value({ kind: 'meanCurrent', subject: relative, value: meanMA, unit: 'mA', span: literal.span, label: d.charge.meanLabel });
+    if (d.charge.sparse) ctx.report(InstrumentCodes.sparseRecord, 'warning', d.charge.sparse, literal.span);
   }
   return { path: relative, data, span: literal.span };
 }
@@ -371,8 +406,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const e = column(file.data, /^Potential$/i);
             const i_ = column(file.data, /^Current$/i);
             if (!e || !i_ || rate === undefined || file.data.technique !== 'CV') return;
-            const mid = (Math.min(...e.values) + Math.max(...e.values)) / 2;
-            const di = branchDifference(e.values, i_.values, mid);
+            const di = middleBranchDifference(e.values, i_.values);
             if (di !== undefined) points.push({ x: rate, y: di });
           });
           if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);

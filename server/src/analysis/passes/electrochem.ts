@@ -37,6 +37,7 @@ import { NameCodes } from '../codes';
 import { bindCell, type CellEvidence, type WrittenPotential } from '../cell-binding';
 import { workingCompartment, type Compartment } from '../working-compartment';
 import { postFraction, type IRCompensation } from '../../electrochem/ir-correction';
+import { interned } from '../incremental/snapshot';
 
 interface ElectrolyteInfo {
   pH?: number;
@@ -462,7 +463,8 @@ class ElectrochemPass {
         evidence.electrolyses.push({ potentials, durationS, text: this.ctx.textOf(t.span).replace(/,\s*data\s+".*$/, '') });
       }
     }
-    return (this.evidence = [...byCell.values()]);
+    // Interned: each result's unit reads it, and an unchanged cell is then the same object (snapshot.ts).
+    return (this.evidence = [...byCell.values()].map((e) => interned(e)));
   }
 
   /** Seconds of a duration, quietly (the quantities pass reports a wrong unit or value). */
