@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import { analyze } from '../../server/src/analysis/analyze';
-import { buildFigures } from '../../server/src/plots/figures';
+import { buildFigures, type Figure } from '../../server/src/plots/figures';
 import { previewFigures } from '../../server/src/plots/preview-spec';
 import { runPlot } from '../../server/src/cli/plot';
 import { readBytesBounded, readProtocolText } from '../../server/src/instruments/read-bytes';
@@ -153,4 +153,28 @@ test('an LSV line repeated 70 times: the figure overlays the first 64 files and 
   assert.equal(sixtyFour.title, 'LSV');
   assert.equal(rowsOf(lsv), rowsOf(sixtyFour));
   assert.ok(rowsOf(lsv) > rowsOf(lsvOf(62)));
+});
+
+test('a Tafel line repeated 70 times: the preview keeps 64 figures, and the last says how many there were', () => {
+  // Shrunk from `npm run fuzz` (seed 20261206, edit 13174): a sweep line with a Tafel range repeated 930 times made
+  // 930 Tafel plots, 2.8 s of Vega-Lite compiling for one preview request.
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  const sample = path.join(samples, 'oer-figures-of-merit.faraday');
+  const original = readFileSync(sample, 'utf8');
+  const line = original.split('\n').find((l) => /^\s*LSV .*tafel from/.test(l))! + '\n';
+  const figuresOf = (times: number) => {
+    const text = original.replace(line, line.repeat(times));
+    return buildFigures(analyze(text, { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples }));
+  };
+  const once = figuresOf(1);
+  const tafels = (f: Figure[]) => f.filter((x) => /^tafel/.test(x.id)).length;
+  assert.equal(tafels(once), 1);
+  // Each repeated line has its own Tafel plot: the others of the sample plus 70 make more than 64.
+  const total = once.length - 1 + 70;
+  const capped = figuresOf(70);
+  assert.equal(capped.length, 64);
+  assert.equal(capped[63]!.title.endsWith(`(the first 64 of ${total} figures are shown)`), true, capped[63]!.title);
+  assert.match((capped[63]!.spec.title as { subtitle: string }).subtitle, new RegExp(`the first 64 of ${total} figures are shown$`));
+  // Below the limit nothing is noted.
+  assert.ok(figuresOf(10).every((f) => !/figures are shown/.test(f.title)));
 });

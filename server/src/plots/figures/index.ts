@@ -36,7 +36,7 @@ export function buildFigures(analysis: Analysis, options: FigureOptions = {}): F
     overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max)),
   ];
   // One native scan of each spec finds the rare separator; only such a spec is copied string by string.
-  return figures.filter((f): f is Figure => f !== undefined).map((f) => (SEPARATORS.test(f.title) || SEPARATORS.test(JSON.stringify(f.spec)) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
+  return atMost(figures.filter((f): f is Figure => f !== undefined)).map((f) => (SEPARATORS.test(f.title) || SEPARATORS.test(JSON.stringify(f.spec)) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
 }
 
 /**
@@ -48,7 +48,24 @@ function overlay(sets: Dataset[], build: (sets: Dataset[]) => Figure | undefined
   if (sets.length <= MAX_CURVES) return build(sets);
   const figure = build(sets.slice(0, MAX_CURVES));
   if (!figure) return undefined;
-  const note = `the first ${MAX_CURVES} of ${sets.length} files`;
+  return noted(figure, `the first ${MAX_CURVES} of ${sets.length} files`);
+}
+
+/**
+ * Figures of one protocol at most; the last one kept says how many there were. Found by `npm run
+ * fuzz` (seed 20261206, edit 13174): a Tafel line repeated 930 times made 930 Tafel plots, which
+ * took 2.8 s to compile for the preview.
+ */
+export const MAX_FIGURES = 64;
+function atMost(figures: Figure[]): Figure[] {
+  if (figures.length <= MAX_FIGURES) return figures;
+  const kept = figures.slice(0, MAX_FIGURES);
+  kept[MAX_FIGURES - 1] = noted(kept[MAX_FIGURES - 1]!, `the first ${MAX_FIGURES} of ${figures.length} figures are shown`);
+  return kept;
+}
+
+/** A figure with a note in its title and its spec's subtitle. */
+function noted(figure: Figure, note: string): Figure {
   const title = figure.spec.title as string | { text: string; subtitle?: string } | undefined;
   const spec = { ...figure.spec, title: typeof title === 'object' && title ? { ...title, subtitle: title.subtitle ? `${title.subtitle}; ${note}` : note } : { text: title ?? figure.title, subtitle: note } };
   return { ...figure, title: `${figure.title} (${note})`, spec };
