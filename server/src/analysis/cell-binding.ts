@@ -10,6 +10,8 @@
 //      runs hold no CA line at all and its electrode carries the catalyst.
 // One candidate binds; several, or none, is an error the caller reports.
 
+import type { QuickFix } from './model';
+
 /** A potential as written, in V, on a named scale. */
 export interface WrittenPotential {
   volts: number;
@@ -82,4 +84,14 @@ export function bindCell(
       ? `no run ${cells.some(catalystFits) ? 'in a cell with this catalyst ' : ''}has a CA line at this potential${want.durationS !== undefined ? ' for this duration' : ''}, and no cell holding ${want.name} is free of other CA lines`
       : `no run has a CA line at this potential${want.durationS !== undefined ? ' for this duration' : ''}`,
   };
+}
+
+/**
+ * The fixes of a binding that failed: one `in CELL` per cell that fits (or per
+ * cell of the file), inserted at `insertAt` after the header. Made when read
+ * (fixes-when-read.ts); every fix shares one span, which a replayed unit moves.
+ */
+export function inCellFixes(cells: readonly string[], insertAt: number): () => QuickFix[] {
+  const where = { start: insertAt, end: insertAt };
+  return () => cells.map((cell) => ({ title: `Measured in cell ${cell}: add \`in ${cell}\``, edits: [{ span: where, newText: ` in ${cell}` }], preferred: false }));
 }

@@ -11,6 +11,7 @@ import type { ImportedData } from '../instruments/series';
 import { AnalysisCodes } from './codes';
 import type { Scale } from '../electrochem/potential-scale';
 import { shortenQuotes } from '../text/shorten-quotes';
+import { fixesWhenRead } from './fixes-when-read';
 import type { DataFileRefusal } from '../instruments/read-bytes';
 import { TrackedArray, TrackedMap, TrackedSet, Tracker, trackFacts } from './incremental/tracking';
 import { UnitRunner } from './incremental/units';
@@ -411,9 +412,12 @@ export class AnalysisContext {
     severity: Severity,
     message: string,
     span: Span,
-    extra: { related?: RelatedInfo[]; fixes?: QuickFix[]; tags?: AnalysisDiagnostic['tags'] } = {},
+    extra: { related?: RelatedInfo[]; fixes?: QuickFix[]; tags?: AnalysisDiagnostic['tags']; fixesWhenRead?: () => QuickFix[] } = {},
   ): void {
-    this.diagnostics.push({ code, severity, message: shortenQuotes(message), span, ...extra });
+    const { fixesWhenRead: make, ...rest } = extra;
+    const diagnostic: AnalysisDiagnostic = { code, severity, message: shortenQuotes(message), span, ...rest };
+    if (make) fixesWhenRead(diagnostic, make);
+    this.diagnostics.push(diagnostic);
   }
 
   /** Stops a stale analysis; passes call it between statements, where long work may follow. */

@@ -34,7 +34,7 @@ import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
 import { NameCodes } from '../codes';
-import { bindCell, type CellEvidence, type WrittenPotential } from '../cell-binding';
+import { bindCell, inCellFixes, type CellEvidence, type WrittenPotential } from '../cell-binding';
 import { workingCompartment, type Compartment } from '../working-compartment';
 import { postFraction, type IRCompensation } from '../../electrochem/ir-correction';
 import { interned } from '../incremental/snapshot';
@@ -503,10 +503,9 @@ class ElectrochemPass {
     const binding = bindCell({ name, potential, durationS, stated: block.cell?.text }, this.cellEvidence(), (c, a, b) => this.samePotential(c, a, b));
     const header = `${what} ${this.ctx.textOf({ start: block.span.start, end: this.headerEnd(block) }).replace(/^\w+\s+/, '')}`;
     const insertAt = this.headerEnd(block);
-    const inCell = (cell: string, preferred: boolean) => ({ title: `Measured in cell ${cell}: add \`in ${cell}\``, edits: [{ span: { start: insertAt, end: insertAt }, newText: ` in ${cell}` }], preferred });
     if (binding.kind === 'ambiguous') {
       this.ctx.report(NameCodes.ambiguousCell, 'error', `several cells fit \`${header}\`: ${binding.candidates.join(', ')}; say which one with \`in ${binding.candidates[0]}\` on the header. Its values that need a cell are left out until then`, at, {
-        fixes: binding.candidates.map((c) => inCell(c, false)),
+        fixesWhenRead: inCellFixes(binding.candidates, insertAt),
       });
       return {};
     }
@@ -517,12 +516,12 @@ class ElectrochemPass {
       const setPoint = block.kind === 'result' && !block.potential && (block.cellVoltage ? 'a cell voltage' : block.setCurrent ? 'a current density' : undefined);
       if (setPoint) {
         this.ctx.report(NameCodes.noFittingCell, 'error', `no cell fits \`${header}\`: a result at ${setPoint} is never matched to a CA line at a potential, and no cell holding ${name ?? 'its catalyst'} is free of CA lines; name the cell with \`in ${cells[0]}\`. Its values that need a cell are left out until then`, at, {
-          fixes: cells.map((c) => inCell(c, false)),
+          fixesWhenRead: inCellFixes(cells, insertAt),
         });
         return {};
       }
       this.ctx.report(NameCodes.noFittingCell, 'error', `no cell fits \`${header}\`: ${binding.reason}; correct its potential or duration, add the CA line to the run, or name the cell with \`in ${cells[0]}\`. Its values that need a cell are left out until then`, at, {
-        fixes: cells.map((c) => inCell(c, false)),
+        fixesWhenRead: inCellFixes(cells, insertAt),
       });
       return {};
     }
