@@ -10,6 +10,8 @@ import { snapshot, type ChunkPositions } from './snapshot';
 export type Read =
   | { kind: 'key'; container: string; key: unknown; present: boolean; value: unknown }
   | { kind: 'all'; container: string; value: unknown }
+  /** How many entries a Map or Set holds (`size`): asking whether there are any is not reading them all. */
+  | { kind: 'size'; container: string; size: number }
   | { kind: 'scalar'; container: string; prop: string; value: unknown }
   | { kind: 'query'; container: string; method: string; args: unknown[]; result: unknown }
   | { kind: 'file'; path: string; text: string | undefined }
@@ -215,7 +217,8 @@ export class TrackedMap<K, V> extends Map<K, V> {
   }
 
   override get size(): number {
-    this.readAll();
+    const r = this.tracker.current;
+    if (r) r.once(`${this.id}\u0000\u0001size`, () => ({ kind: 'size', container: this.id, size: super.size }), this.tracker.version(this.id));
     return super.size;
   }
 
@@ -283,7 +286,8 @@ export class TrackedSet<T> extends Set<T> {
   }
 
   override get size(): number {
-    this.readAll();
+    const r = this.tracker.current;
+    if (r) r.once(`${this.id}\u0000\u0001size`, () => ({ kind: 'size', container: this.id, size: super.size }), this.tracker.version(this.id));
     return super.size;
   }
 

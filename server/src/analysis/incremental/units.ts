@@ -241,7 +241,7 @@ export class UnitRunner {
       const start = read.relative ? block!.span.start + read.start : read.start;
       return sameAs(read.result, this.host.valueAt(read.of, start), this.at);
     }
-    if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query') return this.check(read, key);
+    if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query' && read.kind !== 'size') return this.check(read, key);
     if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, key); // per block: not shared
     const tracker = this.host.tracker;
     const version = tracker.version(read.container);
@@ -272,6 +272,10 @@ export class UnitRunner {
         if (c instanceof Set) return sameAs(read.value, new Set(c.values()), at);
         if (Array.isArray(c)) return sameAs(read.value, Array.prototype.slice.call(c), at);
         return false;
+      }
+      case 'size': {
+        const c = this.container(read.container);
+        return (c instanceof Map || c instanceof Set) && c.size === read.size;
       }
       case 'scalar': {
         const c = this.container(read.container) as Record<string, unknown> | undefined;
