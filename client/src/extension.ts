@@ -43,9 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Farada
     preview,
     // From the command palette, the editor title, or a code lens (which passes the document and the figure).
     vscode.commands.registerCommand('faraday.showPreview', (uri?: string | vscode.Uri, figure?: string) => {
+      const commandAt = Date.now();
       const target = uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!target) return void vscode.window.showInformationMessage('Open a .faraday file to preview its plots.');
-      preview.open(target, figure);
+      preview.open(target, figure, commandAt);
     }),
     // From the command palette or the editor's context menu; tests pass the document and the format.
     vscode.commands.registerCommand('faraday.copyMethods', (uri?: string | vscode.Uri, format?: MethodsFormat) => copyMethods(client, uri, format)),

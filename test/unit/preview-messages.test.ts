@@ -36,8 +36,10 @@ test('the webview ignores unknown and malformed messages', () => {
 
 test('the extension takes the webview messages it defines, and exports only of SVG or PNG data', () => {
   assert.deepEqual(fromWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
-  const rendered = { type: 'rendered', uri: 'u', version: 2, ids: ['lsv'], ms: 12.5, firstMs: 3, failed: [{ id: 'fe', message: 'm', x: 1 }], theme: 'dark' };
-  assert.deepEqual(fromWebviewMessage(rendered), { ...rendered, failed: [{ id: 'fe', message: 'm' }] });
+  const rendered = { type: 'rendered', uri: 'u', version: 2, ids: ['lsv'], ms: 12.5, firstMs: 3, failed: [{ id: 'fe', message: 'm', x: 1 }], theme: 'dark', marks: { firstDrawn: 1700000000123.5, allDrawn: 'late', evil: 1 } };
+  assert.deepEqual(fromWebviewMessage(rendered), { ...rendered, failed: [{ id: 'fe', message: 'm' }], marks: { firstDrawn: 1700000000123.5 } }, 'only the known marks that are numbers are kept');
+  const { marks: _, ...withoutMarks } = rendered;
+  assert.deepEqual(fromWebviewMessage(withoutMarks), { ...withoutMarks, failed: [{ id: 'fe', message: 'm' }], marks: {} });
   assert.deepEqual(fromWebviewMessage({ type: 'export', id: 'lsv', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', requestId: 4 }), { type: 'export', id: 'lsv', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', requestId: 4 });
   assert.deepEqual(fromWebviewMessage({ type: 'export', id: 'lsv', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' }), { type: 'export', id: 'lsv', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' });
   assert.deepEqual(fromWebviewMessage({ type: 'exportFailed', id: 'lsv', requestId: 4, message: 'no' }), { type: 'exportFailed', id: 'lsv', requestId: 4, message: 'no' });
@@ -55,6 +57,7 @@ test('the extension ignores unknown and malformed webview messages', () => {
     { type: 'rendered', uri: 'u', version: 1, ids: [1], ms: 1, firstMs: 1, failed: [], theme: 'dark' },
     { type: 'rendered', uri: 'u', version: 1, ids: [], ms: Number.POSITIVE_INFINITY, firstMs: 1, failed: [], theme: 'dark' },
     { type: 'rendered', uri: 'u', version: 1, ids: [], ms: 1, firstMs: 1, failed: [], theme: 'sepia' },
+    { type: 'rendered', uri: 'u', version: 1, ids: [], ms: 1, firstMs: 1, failed: [], theme: 'dark', marks: [1, 2] },
     { type: 'exportFailed', id: 'lsv', message: 'no' },
   ]) assert.equal(fromWebviewMessage(m), undefined, JSON.stringify(m));
 });

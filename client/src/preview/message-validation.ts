@@ -6,6 +6,7 @@
 // import, so both sides and the unit tests share it.
 import type { FromWebview, ToWebview } from './messages';
 import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
+import { WEBVIEW_MARKS, type Marks, type WebviewMark } from './timing';
 
 type Fields = Record<string, unknown>;
 
@@ -20,6 +21,15 @@ const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 function isExportData(format: 'svg' | 'png', data: unknown): data is string {
   if (!isString(data) || data.length > MAX_EXPORT_CHARS) return false;
   return format === 'svg' ? /^\s*<svg[\s>]/.test(data) : /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(data);
+}
+
+/** The webview's known timing marks that are finite numbers; others are dropped. */
+function marks(v: unknown): Marks<WebviewMark> | undefined {
+  if (v === undefined) return {};
+  if (!isObject(v)) return undefined;
+  const out: Marks<WebviewMark> = {};
+  for (const name of WEBVIEW_MARKS) if (isFinite(v[name])) out[name] = v[name];
+  return out;
 }
 
 function figure(v: unknown): PreviewFigure | undefined {
@@ -59,8 +69,10 @@ export function fromWebviewMessage(m: unknown): FromWebview | undefined {
       if (!isString(m.uri) || !isCount(m.version) || !Array.isArray(m.ids) || !m.ids.every(isString) || !isFinite(m.ms) || !isFinite(m.firstMs)) return undefined;
       if (!Array.isArray(m.failed) || !m.failed.every((f) => isObject(f) && isString(f.id) && isString(f.message))) return undefined;
       if (m.theme !== 'dark' && m.theme !== 'light') return undefined;
+      const steps = marks(m.marks);
+      if (!steps) return undefined;
       const failed = (m.failed as Fields[]).map((f) => ({ id: f.id as string, message: f.message as string }));
-      return { type: 'rendered', uri: m.uri, version: m.version, ids: [...(m.ids as string[])], ms: m.ms, firstMs: m.firstMs, failed, theme: m.theme };
+      return { type: 'rendered', uri: m.uri, version: m.version, ids: [...(m.ids as string[])], ms: m.ms, firstMs: m.firstMs, failed, theme: m.theme, marks: steps };
     }
     case 'export': {
       if (!isString(m.id) || !isFormat(m.format) || !isExportData(m.format, m.data)) return undefined;

@@ -8,6 +8,8 @@ import type { FromWebview, PreviewState, ToWebview } from './messages';
 import { previewHtml } from './html';
 import { fromWebviewMessage } from './message-validation';
 import { figureFileName } from '../../../server/src/plots/file-name';
+import { previewBreakdown, type ExtensionMark, type Marks, type PreviewBreakdown } from './timing';
+import type { FiguresTiming } from '../../../server/src/lsp/protocol';
 
 export const PREVIEW_VIEW_TYPE = 'faraday.preview';
 const UPDATE_DELAY_MS = 300;
@@ -26,6 +28,8 @@ export interface RenderReport {
   failed: { id: string; message: string }[];
   /** The colour theme's kind the figures were drawn for. */
   theme: 'dark' | 'light';
+  /** Each side's steps in ms after the command (or the update's request); absent for a redraw the webview made alone. */
+  breakdown?: PreviewBreakdown;
 }
 
 /** SVG text, or the PNG inside a data URL, as bytes for a file. */
@@ -40,6 +44,9 @@ export class FigurePreview implements vscode.Disposable {
   private focus: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private requestedAt = 0;
+  /** The extension's steps of the current open or update, and the server's account of its answer. */
+  private marks: Marks<ExtensionMark> = {};
+  private serverTiming: FiguresTiming | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderReport>();
   readonly onDidRender = this.rendered.event;
@@ -63,11 +70,14 @@ export class FigurePreview implements vscode.Disposable {
     );
   }
 
-  /** Open (or reveal) the preview on a document, scrolled to a figure. */
-  open(uri: string, figure?: string): void {
+  /** Open (or reveal) the preview on a document, scrolled to a figure; `commandAt`: when the command arrived (Date.now()). */
+  open(uri: string, figure?: string, commandAt = Date.now()): void {
     this.focus = figure;
+    this.marks = { command: commandAt };
+    this.serverTiming = undefined;
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Faraday plots', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.marks.panelCreated = Date.now();
       this.attach(panel);
     } else this.panel.reveal(undefined, true);
     this.show(uri);
@@ -90,6 +100,7 @@ export class FigurePreview implements vscode.Disposable {
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'file-icon.svg');
     panel.webview.html = previewHtml(panel.webview, this.extensionUri);
+    this.marks.htmlSet = Date.now();
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       // Only the messages the webview defines, validated; anything else is ignored.
       const m = fromWebviewMessage(raw);
@@ -116,15 +127,21 @@ export class FigurePreview implements vscode.Disposable {
     const client = this.client();
     if (!this.panel || !this.ready || !this.uri || !client) return; // "ready" triggers the update
     this.requestedAt = Date.now();
+    // The open's first request continues the open's marks; any other starts its own.
+    if (this.marks.command === undefined || this.marks.requestSent !== undefined) this.marks = {};
+    this.marks.requestSent = this.requestedAt;
     const uri = this.uri;
     try {
       // The language server analyses the text it has: open the document so it has it.
       await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const result = await client.sendRequest<PreviewFiguresResult | null>(FIGURES_REQUEST, { uri, format: 'vega' });
+      this.marks.answerReceived = Date.now();
+      this.serverTiming = result?.timing;
       if (uri !== this.uri) return; // the editor moved on meanwhile
       if (!result) return this.post({ type: 'error', message: `${uri} is not open in the language server.` });
       this.shown = new Set(result.figures.map((f) => f.id));
       this.post({ type: 'figures', uri, fileName: vscode.Uri.parse(uri).path.split('/').pop() ?? uri, version: result.version, figures: result.figures, focus: this.focus });
+      this.marks.figuresPosted = Date.now();
     } catch (e) {
       this.post({ type: 'error', message: `Cannot compute the figures: ${(e as Error).message}` });
     }
@@ -137,9 +154,17 @@ export class FigurePreview implements vscode.Disposable {
   private async receive(m: FromWebview): Promise<void> {
     if (m.type === 'ready') {
       this.ready = true;
+      this.marks.readyReceived = Date.now();
       await this.update();
     } else if (m.type === 'rendered') {
-      this.lastRender = { ...m, totalMs: Date.now() - this.requestedAt };
+      const { marks, ...report } = m;
+      // The first report after figures were posted closes their breakdown; a redraw the webview made alone has none.
+      let breakdown: PreviewBreakdown | undefined;
+      if (this.marks.figuresPosted !== undefined && this.marks.renderedReceived === undefined) {
+        this.marks.renderedReceived = Date.now();
+        breakdown = previewBreakdown(this.marks, marks, this.serverTiming);
+      }
+      this.lastRender = { ...report, totalMs: Date.now() - this.requestedAt, ...(breakdown ? { breakdown } : {}) };
       this.rendered.fire(this.lastRender);
     } else if (m.type === 'export') {
       const waiting = m.requestId !== undefined ? this.exports.get(m.requestId) : undefined;

@@ -6,8 +6,18 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { parse, View } from './vega-runtime';
 import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
 import { toWebviewMessage } from '../preview/message-validation';
+import type { Marks, WebviewMark } from '../preview/timing';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
+
+/** Wall clock in ms, comparable with the extension's Date.now(). */
+const now = () => performance.timeOrigin + performance.now();
+/** The page's load steps, sent with the first render report only. */
+let loadMarks: Marks<WebviewMark> | undefined = { documentStart: performance.timeOrigin, scriptStart: now() };
+const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/preview.js'));
+if (fetched) loadMarks.scriptFetched = performance.timeOrigin + fetched.responseEnd;
+// The runtime is part of this script: evaluated before its first line.
+loadMarks.vegaLoaded = loadMarks.scriptStart;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('figures')!;
@@ -44,8 +54,10 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
-async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<void> {
+async function render(msg: Extract<ToWebview, { type: 'figures' }>, receivedAt = now()): Promise<void> {
   const started = performance.now();
+  const marks: Marks<WebviewMark> = { ...loadMarks, figuresReceived: receivedAt };
+  loadMarks = undefined;
   last = msg;
   vscode.setState({ uri: msg.uri, focus: msg.focus });
   for (const v of viewsById.values()) v.finalize();
@@ -79,7 +91,10 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
       } as never);
       await view.runAsync();
       viewsById.set(f.id, view);
-      firstMs ??= performance.now() - started;
+      if (firstMs === undefined) {
+        firstMs = performance.now() - started;
+        marks.firstDrawn = now();
+      }
       head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
     } catch (e) {
       failed.push({ id: f.id, message: (e as Error).message });
@@ -89,7 +104,8 @@ async function render(msg: Extract<ToWebview, { type: 'figures' }>): Promise<voi
   if (msg.focus) focus(msg.focus);
   const ids = [...viewsById.keys()];
   document.body.dataset.rendered = String(ids.length);
-  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, firstMs: firstMs ?? 0, failed, theme: dark() ? 'dark' : 'light' });
+  marks.allDrawn = now();
+  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, firstMs: firstMs ?? 0, failed, theme: dark() ? 'dark' : 'light', marks });
 }
 
 /** SVG as text; PNG at twice the size, as a data URL. */
@@ -117,7 +133,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only the messages the extension defines, with the fields they define; anything else is ignored.
   const msg = toWebviewMessage(event.data);
   if (!msg) return;
-  if (msg.type === 'figures') queue = queue.then(() => render(msg));
+  if (msg.type === 'figures') {
+    const receivedAt = now();
+    queue = queue.then(() => render(msg, receivedAt));
+  }
   else if (msg.type === 'focus') focus(msg.id);
   else if (msg.type === 'exportRequest') queue = queue.then(() => exportFigure(msg.id, msg.format, msg.requestId));
   else if (msg.type === 'error') status.textContent = msg.message;
@@ -132,3 +151,4 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.postMessage({ type: 'ready' });
+loadMarks.readyPosted = now();

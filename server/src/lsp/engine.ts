@@ -301,14 +301,20 @@ export class Engine {
     // The preview's figures: series already downsampled for display; Vega-Lite specs,
     // or compiled to Vega for the preview panel.
     on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | Promise<PreviewFiguresResult> | null => {
+      const receivedAt = Date.now();
       const doc = this.documents.get(p.uri);
       const a = analysisOf(p.uri);
       if (!doc || !a) return null;
+      const analysed = Date.now();
       const figures = buildFigures(a);
+      const built = Date.now();
       const version = doc.version;
-      return p.format === 'vega'
-        ? previewFigures(figures).then((compiled) => ({ uri: p.uri, version, figures: compiled }))
-        : { uri: p.uri, version, figures };
+      if (p.format !== 'vega') return { uri: p.uri, version, figures };
+      return previewFigures(figures).then((compiled) => {
+        const answeredAt = Date.now();
+        const timing = { receivedAt, answeredAt, analysisMs: analysed - receivedAt, figuresMs: built - analysed, compileMs: answeredAt - built };
+        return { uri: p.uri, version, figures: compiled, timing };
+      });
     });
     // The experimental section for the clipboard, with what it leaves out.
     on(METHODS_REQUEST, (p: MethodsParams): MethodsResult | null => {

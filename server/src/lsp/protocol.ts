@@ -24,6 +24,19 @@ export interface PreviewFiguresResult {
   uri: string;
   version: number;
   figures: PreviewFigure[];
+  /** Where the answer's time went, for the preview's breakdown. */
+  timing?: FiguresTiming;
+}
+
+/** Wall-clock ms (Date.now()) of the request's arrival and answer in the engine, and what it spent on. */
+export interface FiguresTiming {
+  receivedAt: number;
+  answeredAt: number;
+  /** 0 when the analysis of the current version was already made. */
+  analysisMs: number;
+  figuresMs: number;
+  /** Vega-Lite to Vega, with the compiler's first load. */
+  compileMs: number;
 }
 
 /** `faraday/methods`: the experimental section written from an open document. */
