@@ -32,16 +32,18 @@ const builds = [
 
 // The preview's page script runs in the webview (a browser): vega's runtime (the specs arrive
 // compiled, see server/src/plots/preview-spec.ts) and vega-interpreter, without maps.
-const webview = {
-  ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/preview.js', sourcemap: !production,
-  ...webviewBundleOptions(common.alias),
-};
+// Two scripts: the page script (messages, layout) runs and says "ready" before vega's runtime is evaluated.
+const webviewCommon = { ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, ...webviewBundleOptions(common.alias) };
+const webview = [
+  { ...webviewCommon, entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/preview.js' },
+  { ...webviewCommon, entryPoints: ['client/src/webview/vega-global.ts'], outfile: 'dist/webview/vega.js' },
+];
 
-for (const b of [...builds, webview]) {
-  const options = b === webview ? b : { ...common, ...b };
+for (const b of [...builds, ...webview]) {
+  const options = webview.includes(b) ? b : { ...common, ...b };
   if (watch) await (await esbuild.context(options)).watch();
   else await esbuild.build(options);
 }
 chmodSync('dist/cli.js', 0o755);
 copyFileSync('client/src/webview/preview.css', 'dist/webview/preview.css');
-if (!watch) console.log(`built ${[...builds, webview].map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);
+if (!watch) console.log(`built ${[...builds, ...webview].map((b) => b.outfile).join(', ')}${production ? ' (production)' : ''}`);

@@ -172,6 +172,21 @@ test('the preview request returns the figures, and blocks that feed one get a Pr
   assert.ok(!preview.some((l) => l.range.start.line === at('synthesis Au28Cu12').line), 'a synthesis without spectra has no preview lens');
 });
 
+test('the preview request in Vega leaves out the figures the caller holds, by key', async () => {
+  type Result = { order: { id: string; key: string }[]; figures: { id: string; vega: { marks?: unknown[] } }[]; timing: { compileMs: number } };
+  const all = await client.connection.sendRequest<Result>('faraday/figures', { uri, format: 'vega' });
+  assert.deepEqual(all.order.map((o) => o.id), ['uvvis', 'lsv', 'it', 'fe', 'calibration-nessler', 'calibration-griess', 'calibration-wattchrisp', 'cdl', 'nyquist']);
+  assert.deepEqual(all.figures.map((f) => f.id), all.order.map((o) => o.id), 'nothing known: every figure is sent');
+  assert.equal(new Set(all.order.map((o) => o.key)).size, 9, 'one key per figure');
+  // The caller holds every figure but fe: only fe is compiled and sent; the keys of the same text are the same.
+  const known = all.order.filter((o) => o.id !== 'fe').map((o) => o.key);
+  const rest = await client.connection.sendRequest<Result>('faraday/figures', { uri, format: 'vega', known });
+  assert.deepEqual(rest.order, all.order);
+  assert.deepEqual(rest.figures, all.figures.filter((f) => f.id === 'fe'));
+  const none = await client.connection.sendRequest<Result>('faraday/figures', { uri, format: 'vega', known: all.order.map((o) => o.key) });
+  assert.deepEqual(none.figures, []);
+});
+
 test('the methods request returns the experimental section in the asked format, with its notes located in the protocol', async () => {
   type Result = { version: number; format: string; text: string; notes: { code: string; range: { start: { line: number } } }[] };
   const md = await client.connection.sendRequest<Result>('faraday/methods', { uri });

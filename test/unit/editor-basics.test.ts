@@ -90,9 +90,9 @@ test('the word pattern keeps electrodes, formulas and analytes whole', () => {
 });
 
 test('the VSIX holds the bundles and assets, and no node_modules, tests or sources', () => {
-  if (!existsSync(path.join(root, 'dist/extension.js'))) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
+  if (!existsSync(path.join(root, 'dist/extension.js')) || !existsSync(path.join(root, 'dist/webview/vega.js'))) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
   const listing = execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js', 'dist/webview/preview.js', 'dist/webview/preview.css', 'syntaxes/faraday.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js', 'dist/webview/preview.js', 'dist/webview/vega.js', 'dist/webview/preview.css', 'syntaxes/faraday.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
     assert.ok(listing.includes(needed), `${needed} is packaged`);
   }
   for (const f of listing) assert.ok(!/^(node_modules|test|server\/src|client\/src|samples|bench|scripts)\//.test(f), `${f} must not be packaged`);

@@ -11,8 +11,11 @@ import { figureFileName } from '../../server/src/plots/file-name';
 const figure = { id: 'lsv', title: '<img src=x onerror=alert(1)>', vega: { marks: [] }, pointsRead: 10, pointsDrawn: 10 };
 
 test('the webview takes the four messages of the extension, rebuilt from their known fields', () => {
-  const figures = { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, figures: [{ ...figure, extra: 'dropped' }], focus: 'lsv', html: '<script>' };
-  assert.deepEqual(toWebviewMessage(figures), { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, figures: [figure], focus: 'lsv' });
+  const figures = { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, order: ['lsv', 'fe'], figures: [{ ...figure, extra: 'dropped' }], focus: 'lsv', html: '<script>' };
+  assert.deepEqual(toWebviewMessage(figures), { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, order: ['lsv', 'fe'], figures: [figure], focus: 'lsv' });
+  // The first figure sent alone, more to follow; `more: false` is the same as none.
+  assert.deepEqual(toWebviewMessage({ ...figures, more: true }), { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, order: ['lsv', 'fe'], figures: [figure], more: true, focus: 'lsv' });
+  assert.deepEqual(toWebviewMessage({ ...figures, more: false, focus: undefined }), { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, order: ['lsv', 'fe'], figures: [figure] });
   assert.deepEqual(toWebviewMessage({ type: 'focus', id: 'fe' }), { type: 'focus', id: 'fe' });
   assert.deepEqual(toWebviewMessage({ type: 'exportRequest', id: 'fe', format: 'png', requestId: 2 }), { type: 'exportRequest', id: 'fe', format: 'png', requestId: 2 });
   assert.deepEqual(toWebviewMessage({ type: 'error', message: 'x' }), { type: 'error', message: 'x' });
@@ -21,11 +24,14 @@ test('the webview takes the four messages of the extension, rebuilt from their k
 test('the webview ignores unknown and malformed messages', () => {
   for (const m of [
     undefined, null, 'figures', 42, [], { type: 'eval', code: 'alert(1)' }, { type: 'figures' },
-    { type: 'figures', uri: 'u', fileName: 'f', version: 1, figures: [{ ...figure, vega: 'javascript:alert(1)' }] },
-    { type: 'figures', uri: 'u', fileName: 'f', version: 1, figures: [{ ...figure, pointsRead: Number.NaN }] },
-    { type: 'figures', uri: 'u', fileName: 'f', version: -1, figures: [] },
-    { type: 'figures', uri: 'u', fileName: 'f', version: 1, figures: {} },
-    { type: 'figures', uri: 'u', fileName: 'f', version: 1, figures: [], focus: 7 },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [{ ...figure, vega: 'javascript:alert(1)' }] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [{ ...figure, pointsRead: Number.NaN }] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: -1, order: [], figures: [] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: {} },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [], focus: 7 },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, figures: [] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: ['lsv', 2], figures: [] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [], more: 'yes' },
     { type: 'focus', id: { toString: () => 'lsv' } },
     { type: 'exportRequest', id: 'fe', format: 'html', requestId: 1 },
     { type: 'exportRequest', id: 'fe', format: 'svg', requestId: 1.5 },

@@ -1,5 +1,6 @@
 // The preview page: a strict Content-Security-Policy with a nonce, scripts and
-// styles only from the extension's dist folder, nothing remote.
+// styles only from the extension's dist folder, nothing remote. The page script
+// comes first and says "ready"; vega's runtime, the larger one, runs after it.
 import * as vscode from 'vscode';
 
 function nonce(): string {
@@ -12,6 +13,7 @@ function nonce(): string {
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preview.js'));
+  const vega = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'vega.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'preview.css'));
   const csp = [
     "default-src 'none'",
@@ -33,6 +35,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <p id="status">Loading…</p>
 <main id="figures"></main>
 <script nonce="${n}" src="${script}"></script>
+<script nonce="${n}" src="${vega}"></script>
 </body>
 </html>`;
 }

@@ -44,9 +44,13 @@ export function toWebviewMessage(m: unknown): ToWebview | undefined {
     case 'figures': {
       if (!isString(m.uri) || !isString(m.fileName) || !isCount(m.version) || !Array.isArray(m.figures)) return undefined;
       if (m.focus !== undefined && !isString(m.focus)) return undefined;
+      if (!Array.isArray(m.order) || !m.order.every(isString) || (m.more !== undefined && typeof m.more !== 'boolean')) return undefined;
       const figures = m.figures.map(figure);
       if (figures.some((f) => f === undefined)) return undefined;
-      return { type: 'figures', uri: m.uri, fileName: m.fileName, version: m.version, figures: figures as PreviewFigure[], ...(m.focus !== undefined ? { focus: m.focus as string } : {}) };
+      return {
+        type: 'figures', uri: m.uri, fileName: m.fileName, version: m.version, order: [...(m.order as string[])], figures: figures as PreviewFigure[],
+        ...(m.more ? { more: true } : {}), ...(m.focus !== undefined ? { focus: m.focus as string } : {}),
+      };
     }
     case 'focus':
       return isString(m.id) ? { type: 'focus', id: m.id } : undefined;

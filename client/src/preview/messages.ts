@@ -1,10 +1,15 @@
 // Messages between the extension and the preview webview. The webview speaks
-// first ("ready"), so nothing posted before its script runs is lost.
+// first ("ready"); what the extension has for it before then waits for it.
 import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
 import type { Marks, WebviewMark } from './timing';
 
 export type ToWebview =
-  | { type: 'figures'; uri: string; fileName: string; version: number; figures: PreviewFigure[]; focus?: string }
+  /**
+   * `order`: the id of every figure of the document, in order; `figures`: those to draw now (the page
+   * holds the others already, drawn from the same spec); `more`: another message of this version
+   * follows (the first figure travels alone, so it is drawn while the rest are on their way).
+   */
+  | { type: 'figures'; uri: string; fileName: string; version: number; order: string[]; figures: PreviewFigure[]; more?: boolean; focus?: string }
   | { type: 'focus'; id: string }
   /** Export a drawn figure and send it back with this request id (no dialog). */
   | { type: 'exportRequest'; id: string; format: 'svg' | 'png'; requestId: number }

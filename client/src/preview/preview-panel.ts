@@ -37,9 +37,21 @@ function exportBytes(format: 'svg' | 'png', data: string): Uint8Array {
   return format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.replace(/^data:image\/png;base64,/, ''), 'base64');
 }
 
+/** A message for the page, with the keys of the figures it lists. */
+interface Delivery {
+  message: ToWebview;
+  keys?: Map<string, string>;
+}
+
 export class FigurePreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
+  /** Figures (or an error) that came back before the webview said "ready": posted when it does. */
+  private waitingForReady: Delivery | undefined;
+  /** Key by id of each figure the page holds (plots/figure-key.ts): the server sends only the others. */
+  private held = new Map<string, string>();
+  /** Requests for figures on their way: a "ready" meanwhile waits for them instead of asking again. */
+  private requesting = 0;
   private uri: string | undefined;
   private focus: string | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -98,6 +110,8 @@ export class FigurePreview implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.waitingForReady = undefined;
+    this.held.clear();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'images', 'file-icon.svg');
     panel.webview.html = previewHtml(panel.webview, this.extensionUri);
     this.marks.htmlSet = Date.now();
@@ -123,27 +137,64 @@ export class FigurePreview implements vscode.Disposable {
     this.timer = setTimeout(() => void this.update(), UPDATE_DELAY_MS);
   }
 
+  /**
+   * Asks the server for the figures and posts them. Not held back until the
+   * webview says "ready": the request runs while the webview loads, and what
+   * comes back first waits for "ready".
+   */
   private async update(): Promise<void> {
     const client = this.client();
-    if (!this.panel || !this.ready || !this.uri || !client) return; // "ready" triggers the update
+    if (!this.panel || !this.uri || !client) return;
     this.requestedAt = Date.now();
     // The open's first request continues the open's marks; any other starts its own.
     if (this.marks.command === undefined || this.marks.requestSent !== undefined) this.marks = {};
     this.marks.requestSent = this.requestedAt;
     const uri = this.uri;
+    this.requesting++;
     try {
       // The language server analyses the text it has: open the document so it has it.
       await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      const result = await client.sendRequest<PreviewFiguresResult | null>(FIGURES_REQUEST, { uri, format: 'vega' });
+      const result = await client.sendRequest<PreviewFiguresResult | null>(FIGURES_REQUEST, { uri, format: 'vega', known: [...this.held.values()] });
       this.marks.answerReceived = Date.now();
       this.serverTiming = result?.timing;
       if (uri !== this.uri) return; // the editor moved on meanwhile
-      if (!result) return this.post({ type: 'error', message: `${uri} is not open in the language server.` });
-      this.shown = new Set(result.figures.map((f) => f.id));
-      this.post({ type: 'figures', uri, fileName: vscode.Uri.parse(uri).path.split('/').pop() ?? uri, version: result.version, figures: result.figures, focus: this.focus });
-      this.marks.figuresPosted = Date.now();
+      if (!result) return this.deliver({ message: { type: 'error', message: `${uri} is not open in the language server.` } });
+      const fileName = vscode.Uri.parse(uri).path.split('/').pop() ?? uri;
+      const message: ToWebview = { type: 'figures', uri, fileName, version: result.version, order: result.order.map((o) => o.id), figures: result.figures, focus: this.focus };
+      this.deliver({ message, keys: new Map(result.order.map((o) => [o.id, o.key])) });
     } catch (e) {
-      this.post({ type: 'error', message: `Cannot compute the figures: ${(e as Error).message}` });
+      this.deliver({ message: { type: 'error', message: `Cannot compute the figures: ${(e as Error).message}` } });
+    } finally {
+      this.requesting--;
+    }
+  }
+
+  /** Posts now if the webview listens, else when it says "ready" (the newest message wins). */
+  private deliver(d: Delivery): void {
+    if (!this.ready) {
+      this.waitingForReady = d;
+      return;
+    }
+    const m = d.message;
+    if (m.type !== 'figures' || !d.keys) return this.post(m);
+    // The figures left out must be those the page holds; a page loaded since the request holds none: ask again.
+    const sent = new Set(m.figures.map((f) => f.id));
+    if (m.order.some((id) => !sent.has(id) && this.held.get(id) !== d.keys!.get(id))) {
+      this.held.clear();
+      return void this.update();
+    }
+    this.held = d.keys;
+    this.shown = new Set(m.order);
+    // The figure in view (the focus, else the first) travels alone and is drawn while the rest are on their way.
+    const first = m.figures.find((f) => f.id === m.focus) ?? m.figures[0];
+    if (first && m.figures.length > 1) {
+      this.post({ ...m, figures: [first], more: true });
+      this.marks.figuresPosted = Date.now();
+      this.post({ ...m, figures: m.figures.filter((f) => f !== first) });
+      this.marks.restPosted = Date.now();
+    } else {
+      this.post(m);
+      this.marks.figuresPosted = Date.now();
     }
   }
 
@@ -153,9 +204,15 @@ export class FigurePreview implements vscode.Disposable {
 
   private async receive(m: FromWebview): Promise<void> {
     if (m.type === 'ready') {
+      // A page that starts holds no figures.
       this.ready = true;
+      this.held.clear();
       this.marks.readyReceived = Date.now();
-      await this.update();
+      const waiting = this.waitingForReady;
+      this.waitingForReady = undefined;
+      // The figures asked for while the page loaded, or (a page loaded again) a new request.
+      if (waiting) this.deliver(waiting);
+      else if (this.requesting === 0) await this.update();
     } else if (m.type === 'rendered') {
       const { marks, ...report } = m;
       // The first report after figures were posted closes their breakdown; a redraw the webview made alone has none.

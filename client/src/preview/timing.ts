@@ -6,8 +6,8 @@
 // extension and the tests share it.
 import type { FiguresTiming } from '../../../server/src/lsp/protocol';
 
-/** The extension's steps: command received, panel made, page set, figures asked for and back, posted, reported drawn. */
-export const EXTENSION_MARKS = ['command', 'panelCreated', 'htmlSet', 'requestSent', 'answerReceived', 'readyReceived', 'figuresPosted', 'renderedReceived'] as const;
+/** The extension's steps: command received, panel made, page set, figures asked for and back, first figure and the rest posted, reported drawn. */
+export const EXTENSION_MARKS = ['command', 'panelCreated', 'htmlSet', 'requestSent', 'answerReceived', 'readyReceived', 'figuresPosted', 'restPosted', 'renderedReceived'] as const;
 /** The webview's steps: its page starts loading, its script is fetched and runs, it says ready, vega is there, the figures arrive, the first and the last are drawn. */
 export const WEBVIEW_MARKS = ['documentStart', 'scriptFetched', 'scriptStart', 'readyPosted', 'vegaLoaded', 'figuresReceived', 'firstDrawn', 'allDrawn'] as const;
 

@@ -1,14 +1,18 @@
-// The preview webview: renders the figures the extension posts (already
-// compiled to Vega by the server) with vega's runtime. No eval under the
-// strict CSP: expressions go through vega-interpreter (`ast: true`). Canvas
-// rendering, so no inline styles.
-import { expressionInterpreter } from 'vega-interpreter';
-import { parse, View } from './vega-runtime';
+// The preview webview: draws the figures the extension posts (already
+// compiled to Vega by the server) with vega's runtime, which arrives in its
+// own script (vega-global.ts). No eval under the strict CSP: expressions go
+// through vega-interpreter (`ast: true`). Canvas rendering, so no inline
+// styles. A figure the page holds is kept as drawn; only the figures a
+// message carries are drawn (again).
 import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
 import { toWebviewMessage } from '../preview/message-validation';
 import type { Marks, WebviewMark } from '../preview/timing';
+import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
+import type { VegaRuntime } from './vega-global';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
+type View = InstanceType<VegaRuntime['View']>;
+type FiguresMessage = Extract<ToWebview, { type: 'figures' }>;
 
 /** Wall clock in ms, comparable with the extension's Date.now(). */
 const now = () => performance.timeOrigin + performance.now();
@@ -16,15 +20,30 @@ const now = () => performance.timeOrigin + performance.now();
 let loadMarks: Marks<WebviewMark> | undefined = { documentStart: performance.timeOrigin, scriptStart: now() };
 const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/preview.js'));
 if (fetched) loadMarks.scriptFetched = performance.timeOrigin + fetched.responseEnd;
-// The runtime is part of this script: evaluated before its first line.
-loadMarks.vegaLoaded = loadMarks.scriptStart;
+
+/** vega's runtime, once its script has run (at `vegaLoadedAt`). */
+let vegaLoadedAt: number | undefined;
+const vega = new Promise<VegaRuntime>((resolve) => {
+  const take = () => {
+    if (!window.faradayVega) return;
+    vegaLoadedAt ??= now();
+    resolve(window.faradayVega);
+  };
+  window.addEventListener('faraday-vega', take, { once: true });
+  take();
+});
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('figures')!;
 const status = document.getElementById('status')!;
-/** The drawn views by figure id, for export and to release them before a redraw. */
+/** What the page holds, by figure id: the figure, its section, and its drawn view (for export; released before a redraw). */
+const figuresById = new Map<string, PreviewFigure>();
+const sections = new Map<string, HTMLElement>();
 const viewsById = new Map<string, View>();
-let last: Extract<ToWebview, { type: 'figures' }> | undefined;
+/** The document shown and its order, to draw everything again in a new theme. */
+let shown: Omit<FiguresMessage, 'figures' | 'more'> | undefined;
+/** A render that spans messages (`more`), reported after its last one. */
+let report: { started: number; marks: Marks<WebviewMark>; firstOfPage: boolean; firstMs?: number; failed: { id: string; message: string }[] } | undefined;
 
 function dark(): boolean {
   return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
@@ -54,58 +73,84 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
-async function render(msg: Extract<ToWebview, { type: 'figures' }>, receivedAt = now()): Promise<void> {
-  const started = performance.now();
-  const marks: Marks<WebviewMark> = { ...loadMarks, figuresReceived: receivedAt };
-  loadMarks = undefined;
-  last = msg;
+/** Draws one figure into a new section, in place of the one it had. */
+async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<string, unknown>, r: NonNullable<typeof report>): Promise<void> {
+  viewsById.get(f.id)?.finalize();
+  viewsById.delete(f.id);
+  figuresById.set(f.id, f);
+  const section = document.createElement('section');
+  section.id = `figure-${f.id}`;
+  section.className = 'figure';
+  const head = document.createElement('header');
+  const title = document.createElement('h2');
+  title.textContent = f.title;
+  head.append(title);
+  if (f.pointsDrawn < f.pointsRead) {
+    const note = document.createElement('span');
+    note.className = 'note';
+    note.textContent = `${f.pointsDrawn} of ${f.pointsRead} points drawn`;
+    head.append(note);
+  }
+  const chart = document.createElement('div');
+  chart.className = 'chart';
+  section.append(head, chart);
+  const old = sections.get(f.id);
+  if (old) old.replaceWith(section);
+  else root.append(section);
+  sections.set(f.id, section);
+  try {
+    // The server laid the spec out for the narrow panel and compiled it.
+    const view = new runtime.View(runtime.parse(f.vega as never, config as never, { ast: true }), {
+      expr: runtime.expressionInterpreter, renderer: 'canvas', container: chart, hover: true,
+    } as never);
+    await view.runAsync();
+    viewsById.set(f.id, view);
+    if (r.firstMs === undefined) {
+      r.firstMs = performance.now() - r.started;
+      r.marks.firstDrawn = now();
+    }
+    head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
+  } catch (e) {
+    r.failed.push({ id: f.id, message: (e as Error).message });
+    chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
+  }
+}
+
+async function render(msg: FiguresMessage, receivedAt = now()): Promise<void> {
+  if (!report) {
+    report = { started: performance.now(), marks: { ...loadMarks, figuresReceived: receivedAt }, firstOfPage: loadMarks !== undefined, failed: [] };
+    loadMarks = undefined;
+  }
+  const r = report;
+  const { figures, more, ...rest } = msg;
+  shown = rest;
   vscode.setState({ uri: msg.uri, focus: msg.focus });
-  for (const v of viewsById.values()) v.finalize();
-  viewsById.clear();
-  root.replaceChildren();
-  status.textContent = msg.figures.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
-  const failed: { id: string; message: string }[] = [];
-  let firstMs: number | undefined;
-  for (const f of msg.figures) {
-    const section = document.createElement('section');
-    section.id = `figure-${f.id}`;
-    section.className = 'figure';
-    const head = document.createElement('header');
-    const title = document.createElement('h2');
-    title.textContent = f.title;
-    head.append(title);
-    if (f.pointsDrawn < f.pointsRead) {
-      const note = document.createElement('span');
-      note.className = 'note';
-      note.textContent = `${f.pointsDrawn} of ${f.pointsRead} points drawn`;
-      head.append(note);
-    }
-    const chart = document.createElement('div');
-    chart.className = 'chart';
-    section.append(head, chart);
-    root.append(section);
-    try {
-      // The server laid the spec out for the narrow panel and compiled it.
-      const view = new View(parse(f.vega as never, themeConfig() as never, { ast: true }), {
-        expr: expressionInterpreter, renderer: 'canvas', container: chart, hover: true,
-      } as never);
-      await view.runAsync();
-      viewsById.set(f.id, view);
-      if (firstMs === undefined) {
-        firstMs = performance.now() - started;
-        marks.firstDrawn = now();
-      }
-      head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
-    } catch (e) {
-      failed.push({ id: f.id, message: (e as Error).message });
-      chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
-    }
+  status.textContent = msg.order.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
+  const runtime = await vega;
+  if (r.firstOfPage) r.marks.vegaLoaded = vegaLoadedAt;
+  const config = themeConfig();
+  for (const f of figures) await draw(runtime, f, config, r);
+  // The document's order; a figure it no longer has goes when its last message is in.
+  for (const id of msg.order) {
+    const section = sections.get(id);
+    if (section) root.append(section);
   }
   if (msg.focus) focus(msg.focus);
-  const ids = [...viewsById.keys()];
+  if (more) return;
+  const keep = new Set(msg.order);
+  for (const [id, section] of sections) {
+    if (keep.has(id)) continue;
+    viewsById.get(id)?.finalize();
+    viewsById.delete(id);
+    figuresById.delete(id);
+    sections.delete(id);
+    section.remove();
+  }
+  report = undefined;
+  const ids = msg.order.filter((id) => viewsById.has(id));
   document.body.dataset.rendered = String(ids.length);
-  marks.allDrawn = now();
-  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - started, firstMs: firstMs ?? 0, failed, theme: dark() ? 'dark' : 'light', marks });
+  r.marks.allDrawn = now();
+  vscode.postMessage({ type: 'rendered', uri: msg.uri, version: msg.version, ids, ms: performance.now() - r.started, firstMs: r.firstMs ?? 0, failed: r.failed, theme: dark() ? 'dark' : 'light', marks: r.marks });
 }
 
 /** SVG as text; PNG at twice the size, as a data URL. */
@@ -136,18 +181,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (msg.type === 'figures') {
     const receivedAt = now();
     queue = queue.then(() => render(msg, receivedAt));
-  }
-  else if (msg.type === 'focus') focus(msg.id);
+  } else if (msg.type === 'focus') focus(msg.id);
   else if (msg.type === 'exportRequest') queue = queue.then(() => exportFigure(msg.id, msg.format, msg.requestId));
   else if (msg.type === 'error') status.textContent = msg.message;
 });
 
-// The editor theme changed: VS Code swaps the body's classes; draw again with its colours.
+// The editor theme changed: VS Code swaps the body's classes; draw every figure again with its colours.
 new MutationObserver(() => {
-  if (last) {
-    const again = last;
-    queue = queue.then(() => render(again));
-  }
+  if (!shown) return;
+  const again: FiguresMessage = { ...shown, figures: shown.order.flatMap((id) => figuresById.get(id) ?? []) };
+  queue = queue.then(() => render(again));
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.postMessage({ type: 'ready' });

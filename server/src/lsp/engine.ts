@@ -27,6 +27,7 @@ import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
 import { FIGURES_REQUEST, METHODS_REQUEST, type FiguresParams, type FiguresResult, type MethodsParams, type MethodsResult, type PreviewFiguresResult } from './protocol';
 import { previewFigures } from '../plots/preview-spec';
+import { figureKey } from '../plots/figure-key';
 import { writeMethods } from '../methods/assemble';
 import { METHODS_FORMATS } from '../methods/document';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -307,13 +308,16 @@ export class Engine {
       if (!doc || !a) return null;
       const analysed = Date.now();
       const figures = buildFigures(a);
-      const built = Date.now();
       const version = doc.version;
       if (p.format !== 'vega') return { uri: p.uri, version, figures };
-      return previewFigures(figures).then((compiled) => {
+      // Figures the preview holds already are neither compiled nor sent again.
+      const known = new Set(Array.isArray(p.known) ? p.known : []);
+      const order = figures.map((f) => ({ id: f.id, key: figureKey(f) }));
+      const built = Date.now();
+      return previewFigures(figures.filter((_, i) => !known.has(order[i]!.key))).then((compiled) => {
         const answeredAt = Date.now();
         const timing = { receivedAt, answeredAt, analysisMs: analysed - receivedAt, figuresMs: built - analysed, compileMs: answeredAt - built };
-        return { uri: p.uri, version, figures: compiled, timing };
+        return { uri: p.uri, version, order, figures: compiled, timing };
       });
     });
     // The experimental section for the clipboard, with what it leaves out.

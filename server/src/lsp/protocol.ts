@@ -11,6 +11,8 @@ export interface FiguresParams {
   uri: string;
   /** `vega`: compiled for the preview panel (its layout, Vega specs); default: the Vega-Lite specs. */
   format?: 'vega-lite' | 'vega';
+  /** With `vega`: keys of figures the caller already holds; those are left out of `figures` (still listed in `order`). */
+  known?: string[];
 }
 
 export interface FiguresResult {
@@ -23,6 +25,9 @@ export interface FiguresResult {
 export interface PreviewFiguresResult {
   uri: string;
   version: number;
+  /** Every figure of the document, in order, with its key (plots/figure-key.ts). */
+  order: { id: string; key: string }[];
+  /** The figures of `order` whose key was not among the request's `known`, compiled. */
   figures: PreviewFigure[];
   /** Where the answer's time went, for the preview's breakdown. */
   timing?: FiguresTiming;
@@ -34,8 +39,9 @@ export interface FiguresTiming {
   answeredAt: number;
   /** 0 when the analysis of the current version was already made. */
   analysisMs: number;
+  /** Figures built and keyed. */
   figuresMs: number;
-  /** Vega-Lite to Vega, with the compiler's first load. */
+  /** Vega-Lite to Vega of the figures not known, with the compiler's first load. */
   compileMs: number;
 }
 
