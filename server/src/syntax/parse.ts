@@ -220,16 +220,27 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
   }
   const statements: TopLevelNode[] = [];
   const comments: Comment[] = [];
-  const tokens: IToken[] = [];
   const problems: SyntaxProblem[] = [];
   for (const c of chunks) {
     for (const s of c.statements) statements.push(s);
     for (const x of c.comments) comments.push(x);
-    for (const t of c.tokens) tokens.push(t);
     for (const p of c.problems) problems.push(p);
   }
+  // The tokens of the whole text are joined when asked (semantic tokens, selection ranges), not on every
+  // parse: a 100 000-line protocol has millions of them.
+  let tokens: IToken[] | undefined;
+  const joinTokens = () => {
+    const all: IToken[] = [];
+    for (const c of chunks) for (const t of c.tokens) all.push(t);
+    return all;
+  };
   // A chunk's last problem can sit where the next chunk's first one does: reported once, as in one chunk.
-  return { document: { statements, comments, span: { start: 0, end: text.length } }, problems: dedupe(problems), tokens, lineIndex: new LineIndex(text), chunks };
+  return {
+    document: { statements, comments, span: { start: 0, end: text.length } }, problems: dedupe(problems), lineIndex: new LineIndex(text), chunks,
+    get tokens() {
+      return (tokens ??= joinTokens());
+    },
+  };
 }
 
 /** Lexes and parses the chunk `text[start, end)`; offsets count in the whole text. */

@@ -464,7 +464,36 @@ class ElectrochemPass {
       }
     }
     // Interned: each result's unit reads it, and an unchanged cell is then the same object (snapshot.ts).
-    return (this.evidence = [...byCell.values()].map((e) => interned(e)));
+    this.evidence = [...byCell.values()].map((e) => interned(e));
+    // By the names a result may carry and by cell name, so that binding a result reads the cells it could
+    // belong to, not all of them (each result scanning every cell made long protocols quadratic).
+    const byName = new Map<string, CellEvidence[]>();
+    for (const e of this.evidence) {
+      for (const name of new Set([e.name, ...e.catalysts])) {
+        const list = byName.get(name);
+        if (list) list.push(e);
+        else byName.set(name, [e]);
+      }
+    }
+    this.evidenceByName = byName;
+    return this.evidence;
+  }
+
+  /** The evidence keyed by cell name and by the electrode names and catalysts a result may carry (see cellEvidence). */
+  private evidenceByName?: Map<string, CellEvidence[]>;
+
+  /**
+   * The cells a result or plan could be bound to, for `bindCell`: the stated cell, or those whose electrode
+   * or catalyst the result is named after; every cell otherwise. `bindCell` gives the same binding with
+   * these as with every cell: it keeps only the cells that fit those names when some cell does.
+   */
+  private bindingCandidates(name: string | undefined, stated: string | undefined): CellEvidence[] {
+    const all = this.cellEvidence();
+    const key = stated ?? name;
+    if (key === undefined) return all;
+    const listed = this.evidenceByName!.get(key);
+    if (stated !== undefined) return (listed ?? []).filter((e) => e.name === stated);
+    return listed?.some((e) => e.catalysts.includes(key)) ? listed.filter((e) => e.catalysts.includes(key)) : all;
   }
 
   /** Seconds of a duration, quietly (the quantities pass reports a wrong unit or value). */
@@ -500,7 +529,7 @@ class ElectrochemPass {
     }
     const potential = block.potential ? this.written(block.potential, 0) : undefined;
     const durationS = block.duration ? this.seconds(block.duration) : undefined;
-    const binding = bindCell({ name, potential, durationS, stated: block.cell?.text }, this.cellEvidence(), (c, a, b) => this.samePotential(c, a, b));
+    const binding = bindCell({ name, potential, durationS, stated: block.cell?.text }, this.bindingCandidates(name, block.cell?.text), (c, a, b) => this.samePotential(c, a, b));
     const header = `${what} ${this.ctx.textOf({ start: block.span.start, end: this.headerEnd(block) }).replace(/^\w+\s+/, '')}`;
     const insertAt = this.headerEnd(block);
     if (binding.kind === 'ambiguous') {
