@@ -117,3 +117,39 @@ test('a change of settings replays nothing: every block is analysed again with t
   assert.deepEqual(session.lastUnits, { ran: all, replayed: 0 });
   assert.deepEqual(said(session.analyze(text, { temperatureK: 310 })), said(analyze(text, { temperatureK: 310 })));
 });
+
+test('after random edits of cells, runs and results, a session binds results to cells as a fresh analysis does (four repeated blocks)', async () => {
+  // Results named after one catalyst in several cells, CA lines at the same potentials in each: bindings that are
+  // ambiguous, stated, or found by the run, which an edit of any cell, run or result header can change.
+  const { generateLines } = await import('../../bench/generate-protocol');
+  const start = generateLines(700);
+  const fileName = path.join(dir, 'bench-cells.faraday');
+  const BINDING_SNIPPETS = [' in H_1', ' in Hblank_0', ' in H_9', '\n  CA at -0.8 V vs RHE for 2 h\n', '\n  CA at -0.7 V vs RHE for 1 h\n', '-0.8', '-1.0', 'Cu28', 'Au28Cu12', 'wAu28Cu12', 'x', '\n', '}', '2 h', '120 min'];
+  const bindingEdit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    deleteLength: fc.oneof(fc.constant(0), fc.nat({ max: 6 }), fc.nat({ max: 80 })),
+    insert: fc.constantFrom(...BINDING_SNIPPETS),
+  });
+  fc.assert(
+    fc.property(fc.array(bindingEdit, { minLength: 1, maxLength: 5 }), (edits) => {
+      let text = start;
+      const options = { fileName, readFile: read };
+      const session = new AnalysisSession();
+      session.analyze(text, options);
+      for (const e of edits) {
+        text = apply(text, e);
+        assert.deepEqual(said(session.analyze(text, options)), said(analyze(text, options)));
+      }
+    }),
+    { numRuns: 20, seed: 20261207 },
+  );
+});
+
+test('interned values: one object per content, a difference anywhere inside makes another', async () => {
+  const { interned } = await import('../../server/src/analysis/incremental/snapshot');
+  const make = (volts: number) => ({ name: 'H_0', catalysts: ['wAu28Cu12', 'Au28Cu12'], electrolyses: [{ potentials: [{ volts, scale: 'RHE' }], durationS: 7200, text: 'CA at -0.8 V vs RHE for 2 h' }] });
+  const a = interned(make(-0.8));
+  assert.equal(interned(make(-0.8)), a);
+  assert.notEqual(interned(make(-0.7)), a);
+  assert.deepEqual(interned(make(-0.7)).electrolyses[0]!.potentials[0], { volts: -0.7, scale: 'RHE' });
+});
