@@ -10,6 +10,7 @@ import { Engine } from '../../server/src/lsp/engine';
 import { hoverAt } from '../../server/src/lsp/hover';
 import { completionItems } from '../../server/src/lsp/completion';
 import { sampleText } from './sample-helpers';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 
 test('hovers and completions outside the edited block answer as the new analysis does; inside it, nothing is answered', () => {
   const before = analyze(sampleText);
@@ -101,6 +102,40 @@ test('completion in the block being typed is answered before its analysis, as th
   assert.ok((engine.request('textDocument/completion', { textDocument: { uri }, position: lines.position(at + 3) }) as { label: string }[]).some((i) => i.label === 'stir'), 'a step verb is offered');
   assert.deepEqual(published, [1], 'no analysis ran for these answers');
   engine.close(uri);
+});
+
+test('edits sent by offsets are followed without joining the text, and answer as the whole new text does', () => {
+  const published: number[] = [];
+  let diagnostics: Diagnostic[] = [];
+  const engine = new Engine({ publish: (_uri, version, d) => (published.push(version), (diagnostics = d)) }, undefined, 60_000);
+  const uri = 'file:///typed-by-edits.faraday';
+  engine.open(uri, 1, sampleText);
+  // A new line typed inside the first synthesis, one keystroke per edit, then a character near the end of the file.
+  const at = sampleText.indexOf('stir 10 min');
+  const typed = '\n  s';
+  for (const [i, c] of [...typed].entries()) engine.edit(uri, i + 2, [{ start: at + i, end: at + i, text: c }]);
+  const end = sampleText.lastIndexOf('\ncrystal ') + 1 + 'crystal '.length + typed.length;
+  engine.edit(uri, typed.length + 2, [{ start: end, end, text: 'y' }]);
+  const text = sampleText.slice(0, at) + typed + sampleText.slice(at, end - typed.length) + 'y' + sampleText.slice(end - typed.length);
+  const after = analyze(text);
+  const lines = after.parse.lineIndex;
+  // In the typed block (answered from a parse of it) and between the two edits (from the latest analysis).
+  const between = text.indexOf('\nsynthesis ', at + 100) + 12;
+  for (const offset of [at + 3, at + 4, between]) {
+    const items = engine.request('textDocument/completion', { textDocument: { uri }, position: lines.position(offset) });
+    assert.deepEqual(items, completionItems(after, offset), `completion at ${offset}`);
+  }
+  assert.deepEqual(published, [1], 'no analysis ran for these answers');
+  // A quick-fix request analyses the current version now: the text joined from the edits.
+  engine.request('textDocument/codeAction', { textDocument: { uri }, range: { start: lines.position(at), end: lines.position(at) } });
+  assert.deepEqual(published, [1, typed.length + 2]);
+  let whole: Diagnostic[] | undefined;
+  const fresh = new Engine({ publish: (_uri, _version, d) => (whole = d) }, undefined, 60_000);
+  fresh.open(uri, 1, text);
+  assert.deepEqual(diagnostics, whole, 'the diagnostics of the text opened whole');
+  assert.ok(diagnostics.some((d) => String(d.message).startsWith('`sstir` is not a step')), 'the typed line is in the analysed text');
+  engine.close(uri);
+  fresh.close(uri);
 });
 
 test('the blocks beside an edit answer unless the edit joined or split blocks', () => {

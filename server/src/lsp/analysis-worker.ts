@@ -25,8 +25,8 @@ port.on('message', (m: ToWorker) => {
     case 'open':
       engine.open(m.uri, m.version, m.text);
       break;
-    case 'change':
-      engine.change(m.uri, m.version, m.text);
+    case 'edit':
+      engine.edit(m.uri, m.version, m.edits);
       break;
     case 'close':
       engine.close(m.uri);

@@ -4,7 +4,6 @@
 // the analysis core, so tests can also drive it directly.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Analysis } from '../analysis/analyze';
 import { readProtocolText, realPathInside, type DataFileRefusal } from '../instruments/read-bytes';
@@ -22,6 +21,8 @@ import { registerEditorFeatures, type FeatureRegistry } from './editor-features'
 import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
 import { PendingEdits, type MappedAnalysis } from './pending-edits';
+import { EditedDocument, type OffsetEdit } from './edited-document';
+import type { DocumentSnapshot } from './scheduler';
 import { parseFaraday } from '../syntax/parse';
 import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
@@ -48,7 +49,7 @@ export interface EngineEvents {
 }
 
 export class Engine {
-  private readonly documents = new Map<string, TextDocument>();
+  private readonly documents = new Map<string, EditedDocument>();
   private settings: FaradaySettings = defaultSettings;
   private workspace: { trusted: boolean; root?: string } = { trusted: true };
   private readonly scheduler: AnalysisScheduler;
@@ -100,7 +101,7 @@ export class Engine {
   }
 
   open(uri: string, version: number, text: string): void {
-    const doc = TextDocument.create(uri, 'faraday', version, text);
+    const doc = EditedDocument.of(uri, version, text);
     this.documents.set(uri, doc);
     this.scheduler.schedule(snapshot(doc), true);
   }
@@ -109,9 +110,29 @@ export class Engine {
   change(uri: string, version: number, text: string): void {
     const known = this.documents.get(uri);
     if (known && known.version === version && known.getText() === text) return;
-    const doc = TextDocument.create(uri, 'faraday', version, text);
+    const doc = EditedDocument.of(uri, version, text);
     this.documents.set(uri, doc);
     this.pendingEditsOf(uri); // each edit is followed as it arrives
+    this.scheduler.schedule(snapshot(doc));
+    this.reanalyseImporters(uri);
+  }
+
+  /**
+   * The edits of a new version, in the order made (what the main thread
+   * sends): the new text is joined only when read, by the debounced analysis
+   * or a request, so a burst of keystrokes costs no copy of the file each.
+   */
+  edit(uri: string, version: number, edits: readonly OffsetEdit[]): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const latest = this.scheduler.latestVersion(uri);
+    let pending = this.pendingEdits.get(uri);
+    // The pending edits go on from the latest analysis: kept ones, or new ones when the document was at its version.
+    if (latest && pending?.analysis !== latest.analysis && latest.version === doc.version) this.pendingEdits.set(uri, (pending = new PendingEdits(latest.analysis)));
+    doc.edit(version, edits);
+    const current = doc.current;
+    if (latest && pending?.analysis === latest.analysis) pending.followEdits(edits, () => current.text);
+    else this.pendingEditsOf(uri);
     this.scheduler.schedule(snapshot(doc));
     this.reanalyseImporters(uri);
   }
@@ -159,7 +180,7 @@ export class Engine {
     if (!changedUri.startsWith('file:')) return;
     // The imports each file's latest analysis parsed: a file whose import line is still being
     // typed has its own analysis pending, and that one reads the imported file anyway.
-    const importsOf = (doc: TextDocument) => {
+    const importsOf = (doc: EditedDocument) => {
       const dir = path.dirname(fileURLToPath(doc.uri));
       const statements = this.scheduler.latest(doc.uri)?.parse.document.statements ?? [];
       return statements.flatMap((s) => (s.kind === 'import' && s.path ? [path.resolve(dir, s.path.value)] : []));
@@ -346,6 +367,8 @@ export class Engine {
   }
 }
 
-function snapshot(doc: TextDocument) {
-  return { uri: doc.uri, version: doc.version, text: doc.getText() };
+/** A document's current version, for the scheduler: its text is joined only if the analysis runs. */
+function snapshot(doc: EditedDocument): DocumentSnapshot {
+  const current = doc.current;
+  return { uri: doc.uri, version: doc.version, get text() { return current.text; } };
 }

@@ -46,15 +46,21 @@ const MAX_PIECES = 256;
 /** The edits made to a document since its latest analysis. */
 export class PendingEdits {
   private pieces: Piece[];
-  /** The current text. */
-  text: string;
+  /** The current text, or what gives it when first read (edits arrive without it, edited-document.ts). */
+  private current: string | (() => string);
   /** Regions of the current text the latest analysis does not answer in, sorted (see `refused`). */
   private refusedRegions?: Span[];
   private lines?: LineIndex;
 
   constructor(readonly analysis: Analysis) {
-    this.text = analysis.text;
+    this.current = analysis.text;
     this.pieces = [{ at: 0, from: 0, length: analysis.text.length }];
+  }
+
+  /** The current text. */
+  get text(): string {
+    if (typeof this.current === 'function') this.current = this.current();
+    return this.current;
   }
 
   /** The pending edits from the analysed text to `current`, when only the two texts are known: one edit from the first to the last difference. */
@@ -69,11 +75,23 @@ export class PendingEdits {
     if (next === this.text) return;
     const { prefix, suffix } = difference(this.text, next);
     this.edit(prefix, this.text.length - suffix, next.length - prefix - suffix);
-    this.text = next;
-    if (this.pieces.length > MAX_PIECES) {
-      const whole = PendingEdits.between(this.analysis, next);
-      this.pieces = whole.pieces;
-    }
+    this.current = next;
+    this.keepFewPieces();
+  }
+
+  /**
+   * The next version by its edits, applied one after the other (offsets of
+   * the text each applies to); `text` gives the text after them, called only
+   * when something reads it.
+   */
+  followEdits(edits: readonly { start: number; end: number; text: string }[], text: () => string): void {
+    for (const e of edits) this.edit(e.start, e.end, e.text.length);
+    this.current = text;
+    this.keepFewPieces();
+  }
+
+  private keepFewPieces(): void {
+    if (this.pieces.length > MAX_PIECES) this.pieces = PendingEdits.between(this.analysis, this.text).pieces;
   }
 
   /** Characters `start` to `end` of the current text replaced by `inserted` new ones. */

@@ -13,10 +13,27 @@ import { defaultSettings, type FaradaySettings } from './settings';
 import { semanticTokensLegend } from './semantic-tokens';
 import { ENGINE_METHODS } from './engine';
 import { EDIT_SLOTS, editSlot, type FromWorker, type ToWorker } from './worker-messages';
+import type { OffsetEdit } from './edited-document';
 import { logTiming, ms, timingEnabled } from './timing';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** Each document's edits by offsets, taken as the documents apply them: the worker gets these, not the whole new text. */
+const editsOf = new Map<string, OffsetEdit[]>();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const edits: OffsetEdit[] = [];
+    for (const change of changes) {
+      const range = 'range' in change ? change.range : undefined;
+      const a = range ? doc.offsetAt(range.start) : 0;
+      const b = range ? doc.offsetAt(range.end) : doc.getText().length;
+      edits.push({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
+      TextDocument.update(doc, [change], version);
+    }
+    editsOf.set(doc.uri, edits);
+    return doc;
+  },
+});
 let settings: FaradaySettings = defaultSettings;
 /** From the client at start-up: data files are read only in a trusted workspace, only inside its folder. */
 let workspace: { trusted: boolean; root?: string } = { trusted: true };
@@ -137,11 +154,13 @@ async function refreshSettings(): Promise<void> {
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
 documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.document.version, text: e.document.getText() }));
-// Fires after onDidOpen too; the engine ignores a change to the version it has.
+// Fires after onDidOpen too, with no edits: the open message carried the text.
 documents.onDidChangeContent((e) => {
   Atomics.add(editCounts, editSlot(e.document.uri), 1);
   if (timingEnabled) editArrived.set(e.document.uri, { version: e.document.version, at: performance.now() });
-  post({ kind: 'change', uri: e.document.uri, version: e.document.version, text: e.document.getText() });
+  const edits = editsOf.get(e.document.uri);
+  editsOf.delete(e.document.uri);
+  if (edits) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, edits });
 });
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });
