@@ -18,15 +18,16 @@ type FiguresMessage = Extract<ToWebview, { type: 'figures' }>;
 const now = () => performance.timeOrigin + performance.now();
 /** The page's load steps, sent with the first render report only. */
 let loadMarks: Marks<WebviewMark> | undefined = { documentStart: performance.timeOrigin, scriptStart: now() };
-const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/preview.js'));
-if (fetched) loadMarks.scriptFetched = performance.timeOrigin + fetched.responseEnd;
 
-/** vega's runtime, once its script has run (at `vegaLoadedAt`). */
+/** vega's runtime, once its script has run (at `vegaLoadedAt`, fetched at `vegaFetchedAt`). */
 let vegaLoadedAt: number | undefined;
+let vegaFetchedAt: number | undefined;
 const vega = new Promise<VegaRuntime>((resolve) => {
   const take = () => {
     if (!window.faradayVega) return;
     vegaLoadedAt ??= now();
+    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/vega.js'));
+    if (fetched) vegaFetchedAt = performance.timeOrigin + fetched.responseEnd;
     resolve(window.faradayVega);
   };
   window.addEventListener('faraday-vega', take, { once: true });
@@ -127,7 +128,7 @@ async function render(msg: FiguresMessage, receivedAt = now()): Promise<void> {
   vscode.setState({ uri: msg.uri, focus: msg.focus });
   status.textContent = msg.order.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
   const runtime = await vega;
-  if (r.firstOfPage) r.marks.vegaLoaded = vegaLoadedAt;
+  if (r.firstOfPage) Object.assign(r.marks, { vegaFetched: vegaFetchedAt, vegaLoaded: vegaLoadedAt });
   const config = themeConfig();
   for (const f of figures) await draw(runtime, f, config, r);
   // The document's order; a figure it no longer has goes when its last message is in.
