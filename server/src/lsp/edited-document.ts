@@ -33,6 +33,17 @@ export class TextVersion {
     return new TextVersion(this.base, [...this.edits, ...edits]);
   }
 
+  /** A character of this version (NaN outside it), read through the edits without joining them. */
+  charCodeAt(offset: number): number {
+    for (let i = this.edits.length - 1; i >= 0; i--) {
+      const e = this.edits[i]!;
+      if (offset < e.start) continue;
+      if (offset < e.start + e.text.length) return e.text.charCodeAt(offset - e.start);
+      offset += e.end - e.start - e.text.length;
+    }
+    return this.base.charCodeAt(offset);
+  }
+
   get text(): string {
     if (this.edits.length > 0) {
       this.base = applyEdits(this.base, this.edits);

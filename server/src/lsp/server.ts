@@ -8,31 +8,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, ResponseError, LSPErrorCodes, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, type FaradaySettings } from './settings';
 import { semanticTokensLegend } from './semantic-tokens';
 import { ENGINE_METHODS } from './engine';
 import { EDIT_SLOTS, editSlot, type FromWorker, type ToWorker } from './worker-messages';
-import type { OffsetEdit } from './edited-document';
+import { SyncedDocument } from './synced-document';
 import { logTiming, ms, timingEnabled } from './timing';
 
 const connection = createConnection(ProposedFeatures.all);
-/** Each document's edits by offsets, taken as the documents apply them: the worker gets these, not the whole new text. */
-const editsOf = new Map<string, OffsetEdit[]>();
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
-  update(doc, changes, version) {
-    const edits: OffsetEdit[] = [];
-    for (const change of changes) {
-      const range = 'range' in change ? change.range : undefined;
-      const a = range ? doc.offsetAt(range.start) : 0;
-      const b = range ? doc.offsetAt(range.end) : doc.getText().length;
-      edits.push({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
-      TextDocument.update(doc, [change], version);
-    }
-    editsOf.set(doc.uri, edits);
-    return doc;
-  },
+// The editor's changes become edits by offsets for the worker; the text is joined only when read (synced-document.ts).
+const documents = new TextDocuments<SyncedDocument>({
+  create: (uri, languageId, version, text) => new SyncedDocument(uri, languageId, version, text),
+  update: (doc, changes, version) => (doc.update(changes, version), doc),
 });
 let settings: FaradaySettings = defaultSettings;
 /** From the client at start-up: data files are read only in a trusted workspace, only inside its folder. */
@@ -158,9 +145,8 @@ documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.
 documents.onDidChangeContent((e) => {
   Atomics.add(editCounts, editSlot(e.document.uri), 1);
   if (timingEnabled) editArrived.set(e.document.uri, { version: e.document.version, at: performance.now() });
-  const edits = editsOf.get(e.document.uri);
-  editsOf.delete(e.document.uri);
-  if (edits) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, edits });
+  const edits = e.document.takeEdits();
+  if (edits.length > 0) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, edits });
 });
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });
