@@ -15,6 +15,7 @@ type E2eTiming = {
   commandToRenderMs: number; commandToFirstMs?: number; webviewRenderMs: number; figures: number; activationMs?: number; serverStartMs?: number; editRerenderMs?: number;
   breakdown?: Breakdown; editBreakdown?: Breakdown; emptyWebview?: { documentStart: number; messageReceived: number };
   reopen?: { commandToRenderMs: number; commandToFirstMs: number; breakdown?: Breakdown };
+  reshow?: { commandToRenderMs: number; breakdown?: Breakdown };
 };
 
 /** Each side's steps as `name ms`, in the order they happened. */
@@ -76,6 +77,7 @@ export async function run(): Promise<string> {
       out.push(`preview closed and opened again: first figure ${t.reopen.commandToFirstMs} ms (target ≤ 500 ms: ${verdict(t.reopen.commandToFirstMs <= 500)}), all ${t.reopen.commandToRenderMs} ms (target ≤ 1000 ms: ${verdict(t.reopen.commandToRenderMs <= 1000)})`);
       if (t.reopen.breakdown) out.push(...breakdownLines(t.reopen.breakdown));
     }
+    if (t.reshow) out.push(`preview hidden behind another editor and shown again: figures drawn ${t.reshow.commandToRenderMs} ms after the command`, ...(t.reshow.breakdown ? breakdownLines(t.reshow.breakdown) : []));
     if (t.editRerenderMs !== undefined) out.push(`re-render after an edit (request after the preview's 300 ms debounce → figures drawn): ${t.editRerenderMs} ms (target ≤ 100 ms: ${verdict(t.editRerenderMs <= 100)})`);
     if (t.editBreakdown) out.push(...breakdownLines(t.editBreakdown));
     if (t.activationMs !== undefined) out.push(`extension activation (activate() returned): ${t.activationMs} ms (target ≤ 200 ms: ${verdict(t.activationMs <= 200)})`);

@@ -120,6 +120,12 @@ export class FigurePreview implements vscode.Disposable {
       const m = fromWebviewMessage(raw);
       if (m) void this.receive(m);
     }, undefined, this.disposables);
+    // Hidden, the page is discarded (no retainContextWhenHidden): shown again, it loads, says "ready" and holds no figure.
+    panel.onDidChangeViewState(() => {
+      if (panel.visible) return;
+      this.ready = false;
+      this.held.clear();
+    }, undefined, this.disposables);
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;

@@ -142,6 +142,16 @@ describe('Faraday in the extension host', () => {
     const { report, commandToRenderMs } = await openPreview(await openSample(), 'fe');
     assert.deepEqual(report.failed, []);
     recordTiming({ reopen: { commandToRenderMs, commandToFirstMs: Math.round(commandToRenderMs - (report.ms - report.firstMs)), breakdown: report.breakdown } });
+    // Hidden behind another editor in its group, then shown again by the command; then that editor is closed.
+    const group = previewTabs()[0]!.group.viewColumn;
+    const other = await vscode.workspace.openTextDocument(path.join(workspace(), 'neutral-sce-n2.faraday'));
+    await vscode.window.showTextDocument(other, { viewColumn: group, preserveFocus: true });
+    assert.ok(!previewTabs()[0]!.isActive, 'the preview is hidden');
+    const shown = await openPreview(await vscode.workspace.openTextDocument(path.join(workspace(), 'au28cu12-si.faraday')), 'fe');
+    assert.deepEqual(shown.report.failed, []);
+    recordTiming({ reshow: { commandToRenderMs: shown.commandToRenderMs, figures: shown.report.ids.length, breakdown: shown.report.breakdown } });
+    const otherTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === other.uri.toString() && t.group.viewColumn === group);
+    if (otherTab) await vscode.window.tabGroups.close(otherTab);
   });
 
   it('the preview exports a drawn figure as SVG and as PNG', async function () {
