@@ -87,6 +87,8 @@ export class Engine {
         const doc = this.documents.get(uri);
         if (doc) this.scheduler.schedule(snapshot(doc));
       },
+      // The pending edits answer from the previous analysis: dropped with it, not kept through the next one.
+      (uri) => this.pendingEdits.delete(uri),
     );
     this.registerHandlers();
   }

@@ -29,6 +29,8 @@ export class AnalysisScheduler {
     private readonly staleness: (uri: string) => () => boolean = () => () => false,
     /** A scheduled analysis stopped as stale; the caller schedules the newest text. */
     private readonly onCancelled: (uri: string) => void = () => undefined,
+    /** An analysis starts: whatever the caller keeps of the previous one can go (only one is kept at a time). */
+    private readonly onStarting: (uri: string) => void = () => undefined,
   ) {}
 
   /** Schedule an analysis; an edit arriving before it runs replaces it. */
@@ -92,6 +94,7 @@ export class AnalysisScheduler {
     if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
     // The session's previous analysis is moved to the new text: only the newest one is kept.
     this.results.delete(doc.uri);
+    this.onStarting(doc.uri);
     const started = performance.now();
     const analysis = session.analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
     if (timingEnabled) {
