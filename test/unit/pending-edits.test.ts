@@ -104,7 +104,7 @@ test('completion in the block being typed is answered before its analysis, as th
   engine.close(uri);
 });
 
-test('edits sent by offsets are followed without joining the text, and answer as the whole new text does', () => {
+test('edits forwarded as the editor sent them are followed without joining the text, and answer as the whole new text does', () => {
   const published: number[] = [];
   let diagnostics: Diagnostic[] = [];
   const engine = new Engine({ publish: (_uri, version, d) => (published.push(version), (diagnostics = d)) }, undefined, 60_000);
@@ -113,10 +113,19 @@ test('edits sent by offsets are followed without joining the text, and answer as
   // A new line typed inside the first synthesis, one keystroke per edit, then a character near the end of the file.
   const at = sampleText.indexOf('stir 10 min');
   const typed = '\n  s';
-  for (const [i, c] of [...typed].entries()) engine.edit(uri, i + 2, [{ start: at + i, end: at + i, text: c }]);
+  // An insertion at an offset, as the editor sends it: at a line and character of the text before it.
+  let current = sampleText;
+  const insert = (version: number, offset: number, c: string) => {
+    const line = current.slice(0, offset).split('\n').length - 1;
+    const character = offset - (current.lastIndexOf('\n', offset - 1) + 1);
+    engine.edit(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: c }]);
+    current = current.slice(0, offset) + c + current.slice(offset);
+  };
+  for (const [i, c] of [...typed].entries()) insert(i + 2, at + i, c);
   const end = sampleText.lastIndexOf('\ncrystal ') + 1 + 'crystal '.length + typed.length;
-  engine.edit(uri, typed.length + 2, [{ start: end, end, text: 'y' }]);
+  insert(typed.length + 2, end, 'y');
   const text = sampleText.slice(0, at) + typed + sampleText.slice(at, end - typed.length) + 'y' + sampleText.slice(end - typed.length);
+  assert.equal(current, text);
   const after = analyze(text);
   const lines = after.parse.lineIndex;
   // In the typed block (answered from a parse of it) and between the two edits (from the latest analysis).

@@ -7,19 +7,25 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { SyncedDocument } from '../../server/src/lsp/synced-document';
-import { applyEdits } from '../../server/src/lsp/edited-document';
+import { applyEdits } from '../../server/src/lsp/text-version';
 
 test('a change typed on a line lands where the editor put it, as an edit by offsets', () => {
   const doc = new SyncedDocument('file:///a.faraday', 'faraday', 1, 'synthesis A {\r\n  stir 10 min\r\n}\n');
   // Line 1 is "  stir 10 min" after "synthesis A {\r\n" (15 characters): character 7 is offset 22.
-  doc.update([{ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } }, text: '15' }], 2);
-  assert.deepEqual(doc.takeEdits(), [{ start: 22, end: 24, text: '15' }]);
+  const first = { range: { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } }, text: '15' };
+  assert.deepEqual(doc.update([first], 2), [{ start: 22, end: 24, text: '15' }]);
   // A character past the end of line 1 stops before its \r\n (offset 28).
-  doc.update([{ range: { start: { line: 1, character: 40 }, end: { line: 1, character: 40 } }, text: ' at 25 °C' }], 3);
-  assert.deepEqual(doc.takeEdits(), [{ start: 28, end: 28, text: ' at 25 °C' }]);
+  const second = { range: { start: { line: 1, character: 40 }, end: { line: 1, character: 40 } }, text: ' at 25 °C' };
+  assert.deepEqual(doc.update([second], 3), [{ start: 28, end: 28, text: ' at 25 °C' }]);
+  assert.equal(doc.getText({ start: { line: 1, character: 2 }, end: { line: 1, character: 40 } }), 'stir 15 min at 25 °C', 'a range read without joining the text');
   assert.equal(doc.getText(), 'synthesis A {\r\n  stir 15 min at 25 °C\r\n}\n');
   assert.equal(doc.version, 3);
-  assert.deepEqual(doc.takeEdits(), [], 'edits are taken once');
+  assert.equal(doc.lineCount, 4);
+  assert.deepEqual(doc.positionAt(30), { line: 1, character: 15 });
+  assert.deepEqual(doc.getLineRange(1), { start: { line: 1, character: 0 }, end: { line: 1, character: 22 } });
+  assert.equal(doc.getEOLCharacters(1), '\r\n');
+  assert.deepEqual(doc.takeChanges(), [first, second], 'the changes to forward, as sent');
+  assert.deepEqual(doc.takeChanges(), [], 'taken once');
 });
 
 /** Text with every kind of line break, and changes anywhere in it or past its ends. */
@@ -49,10 +55,18 @@ test('random changes give the same offsets and text as TextDocument, and the edi
           return inside;
         });
         TextDocument.update(editor, changes, i + 2);
-        synced.update(changes, i + 2);
-        const edits = synced.takeEdits();
+        const edits = synced.update(changes, i + 2);
         assert.equal(applyEdits(before, edits), editor.getText(), 'the edits rebuild the new text');
-        for (const p of probes) assert.equal(synced.offsetAt(p), editor.offsetAt(p), `offset of ${JSON.stringify(p)}`);
+        for (const p of probes) {
+          assert.equal(synced.offsetAt(p), editor.offsetAt(p), `offset of ${JSON.stringify(p)}`);
+          const offset = Math.abs(p.line * 7 + p.character);
+          assert.deepEqual(synced.positionAt(offset), editor.positionAt(offset), `position of ${offset}`);
+          assert.deepEqual(synced.getLineRange(p.line), editor.getLineRange(p.line), `range of line ${p.line}`);
+          assert.equal(synced.getEOLCharacters(p.line), editor.getEOLCharacters(p.line), `line break of line ${p.line}`);
+          const range = { start: p, end: probes[0]! };
+          assert.equal(synced.getText(range), editor.getText(range), `text of ${JSON.stringify(range)}`);
+        }
+        assert.equal(synced.lineCount, editor.lineCount);
         before = editor.getText();
       }
       assert.equal(synced.getText(), editor.getText());
@@ -63,8 +77,8 @@ test('random changes give the same offsets and text as TextDocument, and the edi
 
 test('a change past the last line lands at the end of the text, and the lines after it are right', () => {
   const doc = new SyncedDocument('file:///a.faraday', 'faraday', 1, 'a\nb');
-  doc.update([{ range: { start: { line: 5, character: 0 }, end: { line: 7, character: 3 } }, text: 'X\nY' }], 2);
-  assert.deepEqual(doc.takeEdits(), [{ start: 3, end: 3, text: 'X\nY' }]);
+  assert.deepEqual(doc.update([{ range: { start: { line: 5, character: 0 }, end: { line: 7, character: 3 } }, text: 'X\nY' }], 2), [{ start: 3, end: 3, text: 'X\nY' }]);
+  assert.equal(doc.takeChanges().length, 1);
   assert.equal(doc.getText(), 'a\nbX\nY');
   // Line 2 ("Y") starts at offset 5, as in the text read afresh.
   const fresh = TextDocument.create('file:///a.faraday', 'faraday', 2, 'a\nbX\nY');

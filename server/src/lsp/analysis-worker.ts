@@ -26,7 +26,7 @@ port.on('message', (m: ToWorker) => {
       engine.open(m.uri, m.version, m.text);
       break;
     case 'edit':
-      engine.edit(m.uri, m.version, m.edits);
+      engine.edit(m.uri, m.version, m.changes);
       break;
     case 'close':
       engine.close(m.uri);

@@ -21,7 +21,8 @@ import { registerEditorFeatures, type FeatureRegistry } from './editor-features'
 import { encodeSemanticTokens } from './semantic-tokens';
 import { completionItems } from './completion';
 import { PendingEdits, type MappedAnalysis } from './pending-edits';
-import { EditedDocument, type OffsetEdit } from './edited-document';
+import { SyncedDocument } from './synced-document';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentSnapshot } from './scheduler';
 import { parseFaraday } from '../syntax/parse';
 import { blockSummaries } from '../features/code-lens';
@@ -49,7 +50,7 @@ export interface EngineEvents {
 }
 
 export class Engine {
-  private readonly documents = new Map<string, EditedDocument>();
+  private readonly documents = new Map<string, SyncedDocument>();
   private settings: FaradaySettings = defaultSettings;
   private workspace: { trusted: boolean; root?: string } = { trusted: true };
   private readonly scheduler: AnalysisScheduler;
@@ -103,7 +104,7 @@ export class Engine {
   }
 
   open(uri: string, version: number, text: string): void {
-    const doc = EditedDocument.of(uri, version, text);
+    const doc = new SyncedDocument(uri, 'faraday', version, text);
     this.documents.set(uri, doc);
     this.scheduler.schedule(snapshot(doc), true);
   }
@@ -112,7 +113,7 @@ export class Engine {
   change(uri: string, version: number, text: string): void {
     const known = this.documents.get(uri);
     if (known && known.version === version && known.getText() === text) return;
-    const doc = EditedDocument.of(uri, version, text);
+    const doc = new SyncedDocument(uri, 'faraday', version, text);
     this.documents.set(uri, doc);
     this.pendingEditsOf(uri); // each edit is followed as it arrives
     this.scheduler.schedule(snapshot(doc));
@@ -120,20 +121,19 @@ export class Engine {
   }
 
   /**
-   * The edits of a new version, in the order made (what the main thread
-   * sends): the new text is joined only when read, by the debounced analysis
-   * or a request, so a burst of keystrokes costs no copy of the file each.
+   * The editor's changes of a new version, as the main thread forwards them:
+   * the new text is joined only when an analysis or a request reads it whole,
+   * so a burst of keystrokes costs no copy of the file each.
    */
-  edit(uri: string, version: number, edits: readonly OffsetEdit[]): void {
+  edit(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const latest = this.scheduler.latestVersion(uri);
     let pending = this.pendingEdits.get(uri);
     // The pending edits go on from the latest analysis: kept ones, or new ones when the document was at its version.
     if (latest && pending?.analysis !== latest.analysis && latest.version === doc.version) this.pendingEdits.set(uri, (pending = new PendingEdits(latest.analysis)));
-    doc.edit(version, edits);
-    const current = doc.current;
-    if (latest && pending?.analysis === latest.analysis) pending.followEdits(edits, () => current.text);
+    const edits = doc.update(changes, version);
+    if (latest && pending?.analysis === latest.analysis) pending.followEdits(edits, doc.current);
     else this.pendingEditsOf(uri);
     this.scheduler.schedule(snapshot(doc));
     this.reanalyseImporters(uri);
@@ -182,7 +182,7 @@ export class Engine {
     if (!changedUri.startsWith('file:')) return;
     // The imports each file's latest analysis parsed: a file whose import line is still being
     // typed has its own analysis pending, and that one reads the imported file anyway.
-    const importsOf = (doc: EditedDocument) => {
+    const importsOf = (doc: SyncedDocument) => {
       const dir = path.dirname(fileURLToPath(doc.uri));
       const statements = this.scheduler.latest(doc.uri)?.parse.document.statements ?? [];
       return statements.flatMap((s) => (s.kind === 'import' && s.path ? [path.resolve(dir, s.path.value)] : []));
@@ -215,7 +215,7 @@ export class Engine {
     }
     let pending = this.pendingEdits.get(uri);
     if (pending?.analysis !== latest.analysis) this.pendingEdits.set(uri, (pending = new PendingEdits(latest.analysis)));
-    pending.follow(doc.getText());
+    pending.follow(doc.current);
     return pending;
   }
 
@@ -246,7 +246,7 @@ export class Engine {
     const offset = doc.offsetAt(position);
     const region = pending.refusedAt(offset);
     if (!region) return undefined;
-    const text = doc.getText().slice(region.start, region.end);
+    const text = doc.current.slice(region.start, region.end);
     return completionItems({ ...pending.analysis, text, parse: parseFaraday(text) }, offset - region.start);
   }
 
@@ -370,7 +370,7 @@ export class Engine {
 }
 
 /** A document's current version, for the scheduler: its text is joined only if the analysis runs. */
-function snapshot(doc: EditedDocument): DocumentSnapshot {
+function snapshot(doc: SyncedDocument): DocumentSnapshot {
   const current = doc.current;
   return { uri: doc.uri, version: doc.version, get text() { return current.text; } };
 }

@@ -12,6 +12,7 @@ import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../syntax/ast';
 import { LineIndex } from '../syntax/line-index';
 import { chunkStarts } from '../syntax/chunks';
+import type { OffsetEdit, TextVersion } from './text-version';
 
 export interface MappedAnalysis {
   analysis: Analysis;
@@ -46,8 +47,8 @@ const MAX_PIECES = 256;
 /** The edits made to a document since its latest analysis. */
 export class PendingEdits {
   private pieces: Piece[];
-  /** The current text, or what gives it when first read (edits arrive without it, edited-document.ts). */
-  private current: string | (() => string);
+  /** The current text, or its version to be joined when read whole (text-version.ts). */
+  private current: string | TextVersion;
   /** Regions of the current text the latest analysis does not answer in, sorted (see `refused`). */
   private refusedRegions?: Span[];
   private lines?: LineIndex;
@@ -59,8 +60,15 @@ export class PendingEdits {
 
   /** The current text. */
   get text(): string {
-    if (typeof this.current === 'function') this.current = this.current();
-    return this.current;
+    return typeof this.current === 'string' ? this.current : this.current.text;
+  }
+
+  private get length(): number {
+    return this.current.length;
+  }
+
+  private slice(start: number, end: number): string {
+    return this.current.slice(start, end);
   }
 
   /** The pending edits from the analysed text to `current`, when only the two texts are known: one edit from the first to the last difference. */
@@ -71,7 +79,9 @@ export class PendingEdits {
   }
 
   /** The next version of the text: the part that differs from the current one is one more edit. */
-  follow(next: string): void {
+  follow(next: string | TextVersion): void {
+    if (next === this.current) return; // the version the edits were followed to
+    if (typeof next !== 'string') next = next.text;
     if (next === this.text) return;
     const { prefix, suffix } = difference(this.text, next);
     this.edit(prefix, this.text.length - suffix, next.length - prefix - suffix);
@@ -81,12 +91,12 @@ export class PendingEdits {
 
   /**
    * The next version by its edits, applied one after the other (offsets of
-   * the text each applies to); `text` gives the text after them, called only
-   * when something reads it.
+   * the text each applies to); `version` is the text after them, joined only
+   * if something reads it whole.
    */
-  followEdits(edits: readonly { start: number; end: number; text: string }[], text: () => string): void {
+  followEdits(edits: readonly OffsetEdit[], version: TextVersion): void {
     for (const e of edits) this.edit(e.start, e.end, e.text.length);
-    this.current = text;
+    this.current = version;
     this.keepFewPieces();
   }
 
@@ -118,7 +128,7 @@ export class PendingEdits {
       if (x < p.from) return p.at;
       if (x <= p.from + p.length) return p.at + (x - p.from);
     }
-    return this.text.length;
+    return this.length;
   }
 
   /** An offset of the current text in the analysed one; undefined in typed text. */
@@ -139,7 +149,7 @@ export class PendingEdits {
     const chunks = this.analysis.parse.chunks;
     const changed: Span[] = []; // in the analysed text
     let previous: Piece = { at: 0, from: 0, length: 0 };
-    for (const p of [...this.pieces, { at: this.text.length, from: this.analysis.text.length, length: 0 }]) {
+    for (const p of [...this.pieces, { at: this.length, from: this.analysis.text.length, length: 0 }]) {
       const end = { at: previous.at + previous.length, from: previous.from + previous.length };
       if (p.at > end.at || p.from > end.from) changed.push({ start: end.from, end: p.from });
       previous = p;
@@ -147,7 +157,7 @@ export class PendingEdits {
     const regions: Span[] = [];
     // An offset of the analysed text in the current one; the ends of the text stay the ends, with whatever was typed at them.
     const start = (x: number) => (x === 0 ? 0 : this.toCurrent(x));
-    const end = (x: number) => (x === this.analysis.text.length ? this.text.length : this.toCurrent(x));
+    const end = (x: number) => (x === this.analysis.text.length ? this.length : this.toCurrent(x));
     for (const c of changed) {
       // The chunks touching the changed part, and one on either side.
       let first = chunks.findIndex((chunk) => chunk.end >= c.start);
@@ -159,7 +169,7 @@ export class PendingEdits {
       let from = start(chunks[before]!.start);
       let to = end(chunks[after]!.end);
       // When the chunks still start where they did, the edit neither joined nor split blocks: the blocks beside it answer.
-      const now = chunkStarts(this.text.slice(from, to));
+      const now = chunkStarts(this.slice(from, to));
       if (now.length === after - before + 1 && now.every((s, i) => s + from === start(chunks[before + i]!.start))) {
         from = start(chunks[first]!.start);
         to = end(chunks[last]!.end);
@@ -185,8 +195,16 @@ export class PendingEdits {
     if (this.refusedAt(offset)) return undefined;
     const mapped = this.toAnalysed(offset);
     if (mapped === undefined) return undefined;
-    this.lines ??= new LineIndex(this.text);
-    return { analysis: this.analysis, offset: mapped, toCurrent: (s) => ({ start: this.toCurrent(s.start), end: this.toCurrent(s.end) }), lineIndex: this.lines };
+    // Lines of the current text only when asked for (a hover's range; a completion needs none).
+    const self = this;
+    return {
+      analysis: this.analysis,
+      offset: mapped,
+      toCurrent: (s) => ({ start: this.toCurrent(s.start), end: this.toCurrent(s.end) }),
+      get lineIndex() {
+        return (self.lines ??= new LineIndex(self.text));
+      },
+    };
   }
 }
 

@@ -16,7 +16,7 @@ import { SyncedDocument } from './synced-document';
 import { logTiming, ms, timingEnabled } from './timing';
 
 const connection = createConnection(ProposedFeatures.all);
-// The editor's changes become edits by offsets for the worker; the text is joined only when read (synced-document.ts).
+// The editor's changes are applied here and forwarded to the worker; the text is joined only when read (synced-document.ts).
 const documents = new TextDocuments<SyncedDocument>({
   create: (uri, languageId, version, text) => new SyncedDocument(uri, languageId, version, text),
   update: (doc, changes, version) => (doc.update(changes, version), doc),
@@ -145,8 +145,8 @@ documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.
 documents.onDidChangeContent((e) => {
   Atomics.add(editCounts, editSlot(e.document.uri), 1);
   if (timingEnabled) editArrived.set(e.document.uri, { version: e.document.version, at: performance.now() });
-  const edits = e.document.takeEdits();
-  if (edits.length > 0) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, edits });
+  const changes = e.document.takeChanges();
+  if (changes.length > 0) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, changes });
 });
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });

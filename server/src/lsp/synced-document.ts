@@ -1,13 +1,14 @@
-// The main thread's copy of an open document: the editor's changes (line and
-// character ranges) become edits by offsets for the worker, and the text
-// itself is joined only when read (a restarted worker is sent it whole). The
-// library's TextDocument built the whole new text at every keystroke, 8.5 MB
-// for a 100 000-line protocol, left for the collector 200 at a time.
+// An open document as both threads of the language server keep it: the
+// editor's changes (line and character ranges) are applied as edits by
+// offsets to a TextVersion, whose text is joined only when something reads
+// it whole (text-version.ts). The main thread forwards the same changes to the
+// worker, which applies them to its own copy. The library's TextDocument built
+// the whole new text at every keystroke, 8.5 MB for a 100 000-line protocol.
 // Positions mean what they mean in that TextDocument (its line breaks: \n, \r
 // and \r\n; a character past a line's end stops before its line break); a
 // property test holds the two to the same offsets and texts.
-import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextVersion, type OffsetEdit } from './edited-document';
+import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextVersion, type OffsetEdit } from './text-version';
 
 const LF = 10;
 const CR = 13;
@@ -30,13 +31,12 @@ function wellFormed(range: Range): Range {
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
 
-export class SyncedDocument {
+export class SyncedDocument implements TextDocument {
   private text: TextVersion;
-  private length: number;
   /** Where each line starts; undefined until asked for after a change it cannot follow (a split \r\n, a whole new text). */
   private lines: number[] | undefined;
-  /** The edits of the latest change, until the worker is sent them. */
-  private edits: OffsetEdit[] = [];
+  /** The changes not yet taken (the main thread sends them to the worker). */
+  private changes: TextDocumentContentChangeEvent[] = [];
 
   constructor(
     readonly uri: string,
@@ -45,31 +45,46 @@ export class SyncedDocument {
     content: string,
   ) {
     this.text = TextVersion.of(content);
-    this.length = content.length;
   }
 
-  getText(): string {
-    return this.text.text;
+  /** The current version's text, joined or not. */
+  get current(): TextVersion {
+    return this.text;
   }
 
-  /** The edits since the last call, by offsets of the text each applies to. */
-  takeEdits(): OffsetEdit[] {
-    const edits = this.edits;
-    this.edits = [];
-    return edits;
+  private get length(): number {
+    return this.text.length;
   }
 
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+  getText(range?: Range): string {
+    if (!range) return this.text.text;
+    // As TextDocument's substring: a range given end first is read start first.
+    const a = this.offsetAt(range.start);
+    const b = this.offsetAt(range.end);
+    return this.text.slice(Math.min(a, b), Math.max(a, b));
+  }
+
+  /** The changes since the last call, as the editor sent them. */
+  takeChanges(): TextDocumentContentChangeEvent[] {
+    const changes = this.changes;
+    this.changes = [];
+    return changes;
+  }
+
+  /** Applies the editor's changes, one after the other; the edits they made, by offsets of the text each applies to. */
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): OffsetEdit[] {
+    const edits: OffsetEdit[] = [];
     for (const change of changes) {
+      this.changes.push(change);
       if (!('range' in change) || change.range === undefined) {
-        this.edit({ start: 0, end: this.length, text: change.text });
+        edits.push(this.edit({ start: 0, end: this.length, text: change.text }));
         this.lines = undefined;
         continue;
       }
       const range = wellFormed(change.range);
       const start = this.offsetAt(range.start);
       const end = this.offsetAt(range.end);
-      this.edit({ start, end, text: change.text });
+      edits.push(this.edit({ start, end, text: change.text }));
       // A line break split or made between \r and \n: the line starts are found again.
       const insertedEnd = start + change.text.length;
       const crlf = (at: number) => this.text.charCodeAt(at - 1) === CR && this.text.charCodeAt(at) === LF;
@@ -97,6 +112,7 @@ export class SyncedDocument {
       }
     }
     this.version = version;
+    return edits;
   }
 
   offsetAt(position: Position): number {
@@ -109,10 +125,45 @@ export class SyncedDocument {
     return this.beforeLineBreak(Math.min(lineStart + position.character, next), lineStart);
   }
 
-  private edit(e: OffsetEdit): void {
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.length), 0);
+    const lines = this.lineOffsets();
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lines[mid]! > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: this.beforeLineBreak(offset, lines[line]!) - lines[line]! };
+  }
+
+  get lineCount(): number {
+    return this.lineOffsets().length;
+  }
+
+  getLineRange(line: number): Range {
+    const lines = this.lineOffsets();
+    if (line >= lines.length) {
+      const last = lines.length - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lines[last]! } };
+    }
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const next = line + 1 < lines.length ? lines[line + 1]! : this.length;
+    return { start: { line, character: 0 }, end: { line, character: this.beforeLineBreak(next, lines[line]!) - lines[line]! } };
+  }
+
+  getEOLCharacters(line: number): string {
+    const lines = this.lineOffsets();
+    if (line < 0 || line >= lines.length) return '';
+    const next = line + 1 < lines.length ? lines[line + 1]! : this.length;
+    return this.text.slice(this.beforeLineBreak(next, lines[line]!), next);
+  }
+
+  private edit(e: OffsetEdit): OffsetEdit {
     this.text = this.text.edited([e]);
-    this.length += e.text.length - (e.end - e.start);
-    this.edits.push(e);
+    return e;
   }
 
   private beforeLineBreak(offset: number, lineStart: number): number {

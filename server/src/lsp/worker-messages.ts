@@ -1,14 +1,14 @@
 // Messages between the server's main thread and the analysis worker.
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { FaradaySettings } from './settings';
-import type { OffsetEdit } from './edited-document';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
 export type ToWorker =
   | { kind: 'init'; docsUri?: string; edits: SharedArrayBuffer }
   | { kind: 'configure'; settings?: FaradaySettings; workspace?: { trusted: boolean; root?: string } }
   | { kind: 'open'; uri: string; version: number; text: string }
-  /** A new version by its edits (offsets of the text each applies to): the worker joins the text when it needs it. */
-  | { kind: 'edit'; uri: string; version: number; edits: OffsetEdit[] }
+  /** A new version by the editor's changes, forwarded: the worker applies them to its copy (synced-document.ts). */
+  | { kind: 'edit'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   | { kind: 'request'; id: number; method: string; params: unknown };
 
