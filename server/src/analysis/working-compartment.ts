@@ -28,7 +28,10 @@ export function reactionDirections(reactions: ReactionDecl[]): { reductions: str
   return { reductions, oxidations };
 }
 
-export function workingCompartment(cell: CellBlock, reactions: ReactionDecl[]): WorkingCompartment {
+export type ReactionDirections = ReturnType<typeof reactionDirections>;
+
+/** `directions` is asked only for a cell with both a catholyte and an anolyte (or an electrolyte) and no stated compartment. */
+export function workingCompartment(cell: CellBlock, directions: () => ReactionDirections): WorkingCompartment {
   if (cell.workingIn) {
     const stated = cell.workingIn.text.toLowerCase() as Compartment;
     return cell[stated] ? { kind: 'known', compartment: stated, why: `stated: \`working … in ${stated}\`` } : { kind: 'unknown', why: `the working electrode is said to sit in the ${stated}, but the cell declares no ${stated}` };
@@ -37,7 +40,7 @@ export function workingCompartment(cell: CellBlock, reactions: ReactionDecl[]): 
   if (cell.catholyte && !cell.anolyte && !cell.electrolyte) return { kind: 'known', compartment: 'catholyte', why: 'the cell declares only a catholyte' };
   if (cell.anolyte && !cell.catholyte && !cell.electrolyte) return { kind: 'known', compartment: 'anolyte', why: 'the cell declares only an anolyte' };
   if (!cell.catholyte && !cell.anolyte && !cell.electrolyte) return { kind: 'unknown', why: 'the cell declares no electrolyte' };
-  const { reductions, oxidations } = reactionDirections(reactions);
+  const { reductions, oxidations } = directions();
   if (reductions.length > 0 && oxidations.length === 0 && cell.catholyte) {
     return { kind: 'known', compartment: 'catholyte', why: `the protocol's reactions are reductions (${reductions.join(', ')}): the working electrode is the cathode` };
   }

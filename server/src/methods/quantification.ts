@@ -3,7 +3,7 @@
 // faradaic-efficiency and yield-rate formulas with n, F and the protocol's numbers.
 import { isGcFileReading, type CalibrationBlock, type CellBlock, type GcFileReading, type Quantity, type ReactionDecl, type ResultReading, type Span } from '../syntax/ast';
 import { cellGasFlowLine } from '../analysis/cell-setup';
-import { workingCompartment } from '../analysis/working-compartment';
+import { reactionDirections, workingCompartment } from '../analysis/working-compartment';
 import { analyteBasis } from '../electrochem/analyte';
 import { molarVolume } from '../electrochem/faradaic';
 import { FARADAY } from '../data/constants';
@@ -185,7 +185,7 @@ function resultElectrolyte(m: MethodsContext, results: { span: Span }[]): { volu
   const reactions = m.statements.filter((s): s is ReactionDecl => s.kind === 'reaction');
   const specs = names.map((name) => {
     const cell = m.blocks('cell').find((c) => c.name?.text === name);
-    const where = cell ? workingCompartment(cell, reactions) : undefined;
+    const where = cell ? workingCompartment(cell, () => reactionDirections(reactions)) : undefined;
     return { name, cell, spec: cell && where?.kind === 'known' ? cell[where.compartment] : undefined };
   });
   const missing = specs.find((x) => !x.spec?.volume);

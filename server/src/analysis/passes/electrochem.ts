@@ -35,7 +35,7 @@ import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
 import { NameCodes } from '../codes';
 import { bindCell, inCellFixes, type CellEvidence, type WrittenPotential } from '../cell-binding';
-import { workingCompartment, type Compartment } from '../working-compartment';
+import { reactionDirections, workingCompartment, type Compartment, type ReactionDirections } from '../working-compartment';
 import { postFraction, type IRCompensation } from '../../electrochem/ir-correction';
 import { interned } from '../incremental/snapshot';
 
@@ -130,6 +130,9 @@ class ElectrochemPass {
 
   run(): void {
     const statements = this.ctx.document.statements;
+    // Which of the protocol's reactions reduce and which oxidise, for the cells that need it (working-compartment.ts):
+    // found before the units and interned, so a cell depends on that answer, not on every reaction statement's node.
+    this.reactionSides.set('all', interned(reactionDirections(this.ctx.statementsOf('reaction'))));
     // Each block's work is a unit (incremental/units.ts): the tables of this pass are tracked like facts.
     this.ctx.trackState(this, 'electrochem');
     const unit = (s: TopLevelNode, work: () => void) => this.ctx.unit(s, 'electrochem', work);
@@ -259,7 +262,7 @@ class ElectrochemPass {
       const m3 = siOf(this.ctx, c[which]?.volume);
       if (m3 !== undefined) volumes.set(which, m3 * 1000);
     }
-    const where = workingCompartment(c, this.reactions());
+    const where = workingCompartment(c, () => this.reactionSides.get('all')!);
     const setup = cellSetup(this.ctx, c);
     info.type = setup.type;
     info.gasFlow = setup.gasFlow;
@@ -323,9 +326,7 @@ class ElectrochemPass {
     this.ctx.report(ElectrochemCodes.cellGasNotInElectrolyte, 'information', `cell ${info.name} purges ${gas.text} through ${info.electrolyteName}, but the pH ${formatNumber(e.pH!, { decimals: 2 })} of ${info.electrolyteName} is estimated ${e.gas ? `under ${e.gas}` : 'without a gas'}; if ${info.electrolyteName} is ${gas.text}-saturated during the measurements, add \`saturated with ${gas.text}\` to it (or its measured pH)`, gas.span);
   }
 
-  private reactions(): ReactionDecl[] {
-    return this.ctx.statementsOf('reaction');
-  }
+  private readonly reactionSides = new Map<'all', ReactionDirections>();
 
   private reportCompartmentUnknown(c: CellBlock, why: string): void {
     const at = c.workingIn?.span ?? c.working?.span ?? c.name?.span ?? c.span;
