@@ -13,13 +13,20 @@ import { semanticTokensLegend } from './semantic-tokens';
 import { ENGINE_METHODS } from './engine';
 import { EDIT_SLOTS, editSlot, type FromWorker, type ToWorker } from './worker-messages';
 import { SyncedDocument } from './synced-document';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { logTiming, ms, timingEnabled } from './timing';
 
 const connection = createConnection(ProposedFeatures.all);
-// The editor's changes are applied here and forwarded to the worker; the text is joined only when read (synced-document.ts).
+/** The editor's latest changes of each document, forwarded to the worker as sent. */
+const changesOf = new Map<string, TextDocumentContentChangeEvent[]>();
+// The changes are applied here too; the text is joined only when read (synced-document.ts).
 const documents = new TextDocuments<SyncedDocument>({
   create: (uri, languageId, version, text) => new SyncedDocument(uri, languageId, version, text),
-  update: (doc, changes, version) => (doc.update(changes, version), doc),
+  update: (doc, changes, version) => {
+    doc.update(changes, version);
+    changesOf.set(doc.uri, changes);
+    return doc;
+  },
 });
 let settings: FaradaySettings = defaultSettings;
 /** From the client at start-up: data files are read only in a trusted workspace, only inside its folder. */
@@ -145,8 +152,9 @@ documents.onDidOpen((e) => post({ kind: 'open', uri: e.document.uri, version: e.
 documents.onDidChangeContent((e) => {
   Atomics.add(editCounts, editSlot(e.document.uri), 1);
   if (timingEnabled) editArrived.set(e.document.uri, { version: e.document.version, at: performance.now() });
-  const changes = e.document.takeChanges();
-  if (changes.length > 0) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, changes });
+  const changes = changesOf.get(e.document.uri);
+  changesOf.delete(e.document.uri);
+  if (changes) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, changes });
 });
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });

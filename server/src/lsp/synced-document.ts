@@ -35,8 +35,6 @@ export class SyncedDocument implements TextDocument {
   private text: TextVersion;
   /** Where each line starts; undefined until asked for after a change it cannot follow (a split \r\n, a whole new text). */
   private lines: number[] | undefined;
-  /** The changes not yet taken (the main thread sends them to the worker). */
-  private changes: TextDocumentContentChangeEvent[] = [];
 
   constructor(
     readonly uri: string,
@@ -64,18 +62,10 @@ export class SyncedDocument implements TextDocument {
     return this.text.slice(Math.min(a, b), Math.max(a, b));
   }
 
-  /** The changes since the last call, as the editor sent them. */
-  takeChanges(): TextDocumentContentChangeEvent[] {
-    const changes = this.changes;
-    this.changes = [];
-    return changes;
-  }
-
   /** Applies the editor's changes, one after the other; the edits they made, by offsets of the text each applies to. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): OffsetEdit[] {
     const edits: OffsetEdit[] = [];
     for (const change of changes) {
-      this.changes.push(change);
       if (!('range' in change) || change.range === undefined) {
         edits.push(this.edit({ start: 0, end: this.length, text: change.text }));
         this.lines = undefined;
