@@ -81,3 +81,32 @@ test('a value in the wrong kind of unit converts to the unit its place expects',
   const bare = fixedSample.replace('charge 600 C', 'charge 600');
   assert.ok(applyFix(bare, 'FD0403', '600').includes('charge 600 C'));
 });
+
+test('code actions over a whole protocol whose results each fit 40 cells: the first 1000 fixes in document order, then no more', async () => {
+  const { codeActions, MAX_CODE_ACTIONS } = await import('../../server/src/lsp/code-actions');
+  // 40 cells with the same catalyst and a CA line at −0.8 V each; 30 results at −0.8 V named after the catalyst:
+  // every result is ambiguous (FD0210) with one `in CELL` fix per cell, 1200 fixes in all.
+  const cells = Array.from({ length: 40 }, (_, i) => `electrode w${i} {\n  catalyst 1 mg Au28Cu12\n  area 1 cm2\n}\ncell C${i} {\n  working w${i}\n  reference RHE\n  electrolyte e 30 mL\n}\nrun in C${i} {\n  CA at -0.8 V vs RHE for 2 h\n}\n`).join('');
+  const results = Array.from({ length: 30 }, () => 'result Au28Cu12 at -0.8 V vs RHE for 2 h {\n  charge 10 C\n}\n').join('');
+  const text = `electrolyte e { 0.1 M KOH in water }\n${cells}${results}`;
+  const a = analyze(text);
+  const ambiguous = a.diagnostics.filter((d) => d.code === 'FD0210');
+  assert.equal(ambiguous.length, 30);
+  assert.equal(ambiguous.reduce((n, d) => n + (d.fixes?.length ?? 0), 0), 1200);
+  const lines = text.split('\n').length;
+  const actions = codeActions(a, 'file:///p.faraday', { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }, undefined);
+  assert.equal(MAX_CODE_ACTIONS, 1000);
+  assert.equal(actions.length, 1000);
+  // In document order: the first result's 40 fixes come first, cell by cell.
+  assert.deepEqual(actions.slice(0, 2).map((x) => x.title), ['Measured in cell C0: add `in C0`', 'Measured in cell C1: add `in C1`']);
+  // One result's fixes only, for a range on its header.
+  const header = text.split('\n').findIndex((l) => l.startsWith('result'));
+  assert.equal(codeActions(a, 'file:///p.faraday', { start: { line: header, character: 0 }, end: { line: header, character: 20 } }, undefined).length, 40);
+});
+
+test('a result that fits 40 cells names ten of them and says how many more', () => {
+  const cells = Array.from({ length: 40 }, (_, i) => `electrode w${i} {\n  catalyst 1 mg Au28Cu12\n  area 1 cm2\n}\ncell C${i} {\n  working w${i}\n  reference RHE\n  electrolyte e 30 mL\n}\nrun in C${i} {\n  CA at -0.8 V vs RHE for 2 h\n}\n`).join('');
+  const a = analyze(`electrolyte e { 0.1 M KOH in water }\n${cells}result Au28Cu12 at -0.8 V vs RHE for 2 h {\n  charge 10 C\n}\n`);
+  const d = a.diagnostics.find((x) => x.code === 'FD0210')!;
+  assert.match(d.message, /: C0, C1, C2, C3, C4, C5, C6, C7, C8, C9 and 30 more; say which one with `in C0`/);
+});

@@ -534,7 +534,7 @@ class ElectrochemPass {
     const header = `${what} ${this.ctx.textOf({ start: block.span.start, end: this.headerEnd(block) }).replace(/^\w+\s+/, '')}`;
     const insertAt = this.headerEnd(block);
     if (binding.kind === 'ambiguous') {
-      this.ctx.report(NameCodes.ambiguousCell, 'error', `several cells fit \`${header}\`: ${binding.candidates.join(', ')}; say which one with \`in ${binding.candidates[0]}\` on the header. Its values that need a cell are left out until then`, at, {
+      this.ctx.report(NameCodes.ambiguousCell, 'error', `several cells fit \`${header}\`: ${someOf(binding.candidates)}; say which one with \`in ${binding.candidates[0]}\` on the header. Its values that need a cell are left out until then`, at, {
         fixesWhenRead: inCellFixes(binding.candidates, insertAt),
       });
       return {};
@@ -969,4 +969,9 @@ class ElectrochemPass {
 
 export function electrochemPass(ctx: AnalysisContext): void {
   new ElectrochemPass(ctx).run();
+}
+
+/** At most ten names of a list, then how many more: a result that fits hundreds of cells keeps a readable message. */
+function someOf(names: string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
 }
