@@ -163,11 +163,15 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
   let crashed = false;
   let logsSeen = 0;
   const start = async () => {
-    client = new TestClient();
+    const started = new TestClient();
+    client = started;
     client.keepHistory = false;
     crashed = false;
     logsSeen = 0;
-    void client.exited.then(() => (crashed = true));
+    // Only this server's exit is a crash: the one stopped after a hang exits later, while its successor runs.
+    void started.exited.then(() => {
+      if (client === started) crashed = true;
+    });
     await client.initialize();
   };
   await start();
