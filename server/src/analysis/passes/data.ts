@@ -109,6 +109,25 @@ function contents(data: ImportedData): string {
 }
 
 /**
+ * Where a data path written in `fileName` points, and whether that lies inside `root`: a pure function of
+ * the three strings, kept because every analysis asks it for every `data` line (720 of them in the
+ * benchmark's 10 000-line protocol), and path arithmetic was a fifth of the data pass's time per edit.
+ */
+const resolvedPaths = new Map<string, { absolute: string; inside: boolean }>();
+
+function resolvedPath(fileName: string, root: string, relative: string): { absolute: string; inside: boolean } {
+  const key = `${fileName}\u0000${root}\u0000${relative}`;
+  let r = resolvedPaths.get(key);
+  if (!r) {
+    if (resolvedPaths.size >= 10_000) resolvedPaths.clear();
+    const absolute = path.resolve(path.dirname(fileName), relative);
+    const fromRoot = path.relative(root, absolute);
+    resolvedPaths.set(key, (r = { absolute, inside: !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot) }));
+  }
+  return r;
+}
+
+/**
  * The absolute path of a data file or folder named relative to the protocol, or undefined after
  * saying why it may not be read (untrusted workspace, outside the workspace); silently undefined
  * for unsaved text, which has nothing to resolve against.
@@ -124,9 +143,9 @@ export function dataPath(ctx: AnalysisContext, relative: string, literal: String
     ctx.report(InstrumentCodes.notAFile, 'error', `the data path \`${relative.replace(/\0/g, '\\0')}\` holds a NUL character, which no file name has; retype the path`, literal.span);
     return undefined;
   }
-  const absolute = path.resolve(path.dirname(fileName), relative);
   const root = workspaceRoot ?? path.dirname(fileName);
-  if (path.relative(root, absolute).startsWith('..') || path.isAbsolute(path.relative(root, absolute))) {
+  const { absolute, inside } = resolvedPath(fileName, root, relative);
+  if (!inside) {
     ctx.report(InstrumentCodes.outsideWorkspace, 'error', `\`${relative}\` lies outside the workspace (${root}); data files must be inside it`, literal.span);
     return undefined;
   }
