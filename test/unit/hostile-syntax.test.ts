@@ -55,11 +55,12 @@ test('a long comment line is read at any length', () => {
   assert.ok(!codes(text).includes('FD0131'));
 });
 
-test('a run of 5000 stray characters is one FD0105, and its message quotes only the ends', () => {
-  const text = 'add 20 mg CuCl ' + '@'.repeat(5000) + '\n';
+test('a run of 1500 stray characters is one FD0105, and its message quotes only the ends', () => {
+  // 1500 signs: under the 2000 words and signs a line may hold (a longer run makes the line FD0131, below).
+  const text = 'add 20 mg CuCl ' + '@'.repeat(1500) + '\n';
   const stray = parseFaraday(text).problems.filter((p) => p.code === 'FD0105');
   assert.equal(stray.length, 1);
-  assert.deepEqual(stray[0]!.span, { start: 15, end: 5015 });
+  assert.deepEqual(stray[0]!.span, { start: 15, end: 1515 });
   assert.ok(stray[0]!.message.length < 200, stray[0]!.message);
 });
 
@@ -138,4 +139,29 @@ test('a text over 16 MB is not read: one FD0133 on its first line, nothing parse
   const atLimit = parseFaraday(line.repeat(Math.floor((16 * 1024 * 1024) / line.length)));
   assert.ok(!atLimit.problems.some((p) => p.code === 'FD0133'));
   assert.equal(atLimit.document.statements.length, Math.floor((16 * 1024 * 1024) / line.length));
+});
+
+test('lines of 3000 `[` inside a block are not read (FD0131, words and signs), and the blocks after them are', () => {
+  // Shrunk from \`npm run fuzz\` (seed 20261210, edit 4748): 1371 lines of about 3000 \`[\` in one block, 4.3 MB that
+  // made 4.3 million tokens and took 2.6 s to parse after every edit of the block.
+  const line = '  ' + '['.repeat(3000);
+  const text = `synthesis S {\n  add 20 mg CuCl in 10 mL THF\n${(line + '\n').repeat(3)}}\nligand SR = SC6H3Cl2\n`;
+  const p = parseFaraday(text);
+  const tooLong = p.problems.filter((x) => x.code === 'FD0131');
+  assert.equal(tooLong.length, 3);
+  const first = text.indexOf(line);
+  assert.deepEqual(tooLong[0]!.span, { start: first, end: first + line.length });
+  assert.match(tooLong[0]!.message, /this line has 3000 words and signs, more than the 2000 Faraday reads in one line, so it is not read/);
+  // Nothing of those lines became a token; the step before them and the ligand after the block are read.
+  assert.ok(!p.tokens.some((t) => t.startOffset >= first && t.startOffset < first + line.length));
+  assert.deepEqual(p.document.statements.map((s) => s.kind), ['synthesis', 'ligand']);
+});
+
+test('a long protocol line of 600 words is read: the limit is words and signs, 2000 of them', () => {
+  const note = 'stir ' + Array.from({ length: 600 }, (_, i) => `w${i}`).join(' ');
+  const p = parseFaraday(`synthesis S {\n  ${note}\n}\n`);
+  assert.ok(!p.problems.some((x) => x.code === 'FD0131'));
+  // `stir` and 2001 three-letter words: 2002 pieces in about 8000 characters, under the 10 000-character limit.
+  const words = Array.from({ length: 2001 }, () => 'abc').join(' ');
+  assert.match(parseFaraday(`synthesis S {\n  stir ${words}\n}\n`).problems.find((x) => x.code === 'FD0131')!.message, /2002 words and signs, more than the 2000/);
 });

@@ -164,7 +164,7 @@ export const syntaxCodeCatalogue: DiagnosticCodeInfo[] = [
     code: SyntaxCodes.lineTooLong,
     title: 'Line too long to read',
     severity: 'error',
-    explanation: 'A line longer than 10 000 characters is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
+    explanation: 'A line longer than 10 000 characters, or with more than 2000 words and signs (a run of letters and digits counts one, each other character that is not a space one), is not a protocol line but data or a file pasted into the protocol; reading it would slow every keystroke, so it is skipped (comment lines are read at any length).',
     fix: 'Split the line into statements, or save the data as a file and name it with `data "…"`.',
   },
   {

@@ -6,7 +6,7 @@ import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
 import { lex } from './lexer';
 import { parseTokens, type CstParseResult } from './parser';
 import { MAX_NESTING } from './nesting-limit';
-import { MAX_LINE_LENGTH, overlongLines } from './long-lines';
+import { MAX_LINE_LENGTH, MAX_LINE_PIECES, overlongLines } from './long-lines';
 import { documentLines, parseNumber, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
@@ -271,8 +271,9 @@ export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseRe
   const ctx = new BuildContext(text);
   // Lines are read within the bounds: the file, or one chunk (no line crosses two).
   const within = bounds.start === 0 && bounds.end === text.length ? text : text.slice(bounds.start, bounds.end);
-  for (const line of overlongLines(within).map((l) => ({ start: l.start + bounds.start, end: l.end + bounds.start }))) {
-    ctx.error(SyntaxCodes.lineTooLong, `this line has ${line.end - line.start} characters, more than the ${MAX_LINE_LENGTH} Faraday reads in one line, so it is not read; split it into statements, or put data in a data file and name it with \`data "…"\``, line);
+  for (const line of overlongLines(within).map((l) => ({ start: l.start + bounds.start, end: l.end + bounds.start, pieces: l.pieces }))) {
+    const what = line.pieces === undefined ? `${line.end - line.start} characters, more than the ${MAX_LINE_LENGTH}` : `${line.pieces} words and signs, more than the ${MAX_LINE_PIECES}`;
+    ctx.error(SyntaxCodes.lineTooLong, `this line has ${what} Faraday reads in one line, so it is not read; split it into statements, or put data in a data file and name it with \`data "…"\``, { start: line.start, end: line.end });
   }
   tokenProblems(lexed.tokens, ctx, text);
   for (const t of parsed.nestedTooDeep) {
