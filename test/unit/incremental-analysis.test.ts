@@ -153,3 +153,13 @@ test('interned values: one object per content, a difference anywhere inside make
   assert.notEqual(interned(make(-0.7)), a);
   assert.deepEqual(interned(make(-0.7)).electrolyses[0]!.potentials[0], { volts: -0.7, scale: 'RHE' });
 });
+
+test('a fix a plan adds to a quantity problem survives a second analysis of the same text', () => {
+  // The plan's unit adds `Convert to … over the 2 cm² electrode` to the quantities pass's FD0402; a replayed unit did
+  // not, so the fix was gone from the second analysis on (seen as an intermittent LSP test failure).
+  const text = 'cluster Au25 = Au25(DDT)18\nelectrode w {\n  area 2 cm2\n}\nplan p at -1.0 V vs RHE for 2 h {\n  expect current density -50 mA\n}\n';
+  const session = new AnalysisSession();
+  const fixes = () => session.analyze(text, {}).diagnostics.find((d) => d.code === 'FD0402')!.fixes!.map((f) => f.title);
+  assert.deepEqual(fixes(), ['Convert to `-25 mA/cm2` over the 2 cm² electrode']);
+  assert.deepEqual(fixes(), ['Convert to `-25 mA/cm2` over the 2 cm² electrode']);
+});

@@ -467,6 +467,14 @@ export class AnalysisContext {
   }
 
   /**
+   * The unit running changes what another pass made (a fix added to its diagnostic): a replay would
+   * not redo it, so the unit runs every time.
+   */
+  changesOtherPasses(): void {
+    if (this.tracker?.current) this.tracker.current.unreplayable = true;
+  }
+
+  /**
    * Records a computed value. A non-finite number is never recorded: it would
    * be shown as NaN or Infinity. The pass that computed it should have said why;
    * when no error or warning covers its place, FD0220 says so.

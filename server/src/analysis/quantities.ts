@@ -271,6 +271,8 @@ export function offerAreaFixes(ctx: AnalysisContext, q: Quantity | undefined, ar
   const place = PLACES[q.place];
   const without = new Set(place.kinds.flatMap((k) => wrongDimensionFixes(written, wrong.unit, k, {})).map((f) => f.title));
   const fixes = place.kinds.flatMap((k) => wrongDimensionFixes(written, wrong.unit, k, { areaCm2 })).filter((f) => !without.has(f.title));
+  // The diagnostic is the quantities pass's, made anew each analysis: the unit adding to it is never replayed.
+  ctx.changesOtherPasses();
   const d = wrong.diagnostic;
   d.fixes = [...(d.fixes ?? []), ...fixes.map((f) => ({ title: f.title, edits: [{ span: f.span, newText: f.newText }], preferred: !d.fixes?.length }))];
 }
