@@ -163,3 +163,28 @@ test('a fix a plan adds to a quantity problem survives a second analysis of the 
   assert.deepEqual(fixes(), ['Convert to `-25 mA/cm2` over the 2 cm² electrode']);
   assert.deepEqual(fixes(), ['Convert to `-25 mA/cm2` over the 2 cm² electrode']);
 });
+
+test('results that ask alike share one binding; an edit of the cell, or of the result that worked it out, rebinds both as a fresh analysis does', () => {
+  // The second result takes its binding from the table the first filled (bindings by request): it must
+  // follow the cell's CA line when that changes, and bind on its own when the first result changes.
+  const cellBlock = (name: string, potential: string) =>
+    `electrode w${name} {\n  catalyst Au28Cu12\n  area 1 cm2\n}\ncell ${name} {\n  working w${name}\n  catholyte e 30 mL\n}\nrun in ${name} {\n  CA at ${potential} V vs RHE for 2 h\n}\n`;
+  const result = (potential: string) => `result Au28Cu12 at ${potential} V vs RHE for 2 h {\n  charge 600 C\n}\n`;
+  const base = `cluster Au28Cu12 = Au28Cu12(SR)24\nligand SR = SC6H3Cl2\nelectrolyte e { 0.1 M KOH in water }\n${cellBlock('A', '-0.8')}${cellBlock('B', '-0.7')}${result('-0.8')}${result('-0.8')}`;
+  const versions = [
+    base,
+    base.replace('CA at -0.8', 'CA at -0.7'), // both results now fit no cell's line: none, for both
+    base.replace('CA at -0.7', 'CA at -0.8'), // both cells fit: ambiguous, for both
+    base.replace(result('-0.8'), result('-0.7')), // the first result binds to B, the second still to A
+    base,
+  ];
+  const session = new AnalysisSession();
+  const bindings = (a: Analysis) => a.values.filter((v) => v.kind === 'cell').map((v) => v.value);
+  const codes = (a: Analysis) => a.diagnostics.map((d) => d.code).filter((c) => c === 'FD0210' || c === 'FD0211');
+  const expected = [[['A', 'A'], []], [[], ['FD0211', 'FD0211']], [[], ['FD0210', 'FD0210']], [['B', 'A'], []], [['A', 'A'], []]];
+  versions.forEach((text, i) => {
+    const incremental = session.analyze(text);
+    assert.deepEqual(said(incremental), said(analyze(text)), `version ${i}`);
+    assert.deepEqual([bindings(incremental), codes(incremental)], expected[i], `version ${i}`);
+  });
+});

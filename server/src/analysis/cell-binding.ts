@@ -71,12 +71,26 @@ export function bindCell(
     want.potential === undefined
       ? undefined
       : c.electrolyses.find((e) => sameDuration(e.durationS, want.durationS) && e.potentials.some((p) => samePotential(c.name, p, want.potential!)));
-  const byRun = cells.filter(catalystFits).map((c) => ({ c, line: matchingLine(c) })).filter((x) => x.line);
-  if (byRun.length === 1) return { kind: 'bound', cell: byRun[0]!.c.name, how: 'run', line: byRun[0]!.line!.text };
-  if (byRun.length > 1) return { kind: 'ambiguous', candidates: byRun.map((x) => x.c.name) };
-  const open = cells.filter((c) => catalystFits(c) && c.electrolyses.length === 0);
-  if (open.length === 1) return { kind: 'bound', cell: open[0]!.name, how: 'only candidate' };
-  if (open.length > 1) return { kind: 'ambiguous', candidates: open.map((c) => c.name) };
+  // One pass over the cells, no intermediate lists: a long protocol binds thousands of results.
+  let byRun: { cell: string; line: string } | undefined;
+  let byRunAll: string[] | undefined;
+  let open: string | undefined;
+  let openAll: string[] | undefined;
+  for (const c of cells) {
+    if (!catalystFits(c)) continue;
+    const line = matchingLine(c);
+    if (line) {
+      if (!byRun) byRun = { cell: c.name, line: line.text };
+      else (byRunAll ??= [byRun.cell]).push(c.name);
+    } else if (!byRun && c.electrolyses.length === 0) {
+      if (open === undefined) open = c.name;
+      else (openAll ??= [open]).push(c.name);
+    }
+  }
+  if (byRunAll) return { kind: 'ambiguous', candidates: byRunAll };
+  if (byRun) return { kind: 'bound', cell: byRun.cell, how: 'run', line: byRun.line };
+  if (openAll) return { kind: 'ambiguous', candidates: openAll };
+  if (open !== undefined) return { kind: 'bound', cell: open, how: 'only candidate' };
   if (cells.length === 0) return { kind: 'none', reason: 'the protocol declares no cell' };
   return {
     kind: 'none',

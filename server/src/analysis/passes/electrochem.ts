@@ -34,7 +34,7 @@ import { molarMass } from '../../chemistry/formula';
 import { FARADAY } from '../../data/constants';
 import { SPECIFIC_CAPACITANCE_MF_PER_CM2, SPECIFIC_CAPACITANCE_SOURCE } from '../../data/specific-capacitance';
 import { NameCodes } from '../codes';
-import { bindCell, inCellFixes, type CellEvidence, type WrittenPotential } from '../cell-binding';
+import { bindCell, inCellFixes, type Binding, type CellEvidence, type WrittenPotential } from '../cell-binding';
 import { reactionDirections, workingCompartment, type Compartment, type ReactionDirections } from '../working-compartment';
 import { postFraction, type IRCompensation } from '../../electrochem/ir-correction';
 import { interned } from '../incremental/snapshot';
@@ -107,6 +107,13 @@ class ElectrochemPass {
   /** The faradaic efficiencies of every result, for the mean over replicate runs. */
   private readonly runs: { r: ResultBlock; fes: { product: string; fe: number }[] }[] = [];
   private readonly cells = new Map<string, CellInfo>();
+  /**
+   * Bindings by request (catalyst, potential, duration, stated cell): results and plans that ask alike
+   * bind alike, as replicates do. Tracked like the pass's other tables, so a unit that takes a binding
+   * from here depends on that answer, not on every cell it was worked out from: each result scanning
+   * every cell holding its catalyst made long protocols quadratic.
+   */
+  private readonly bindings = new Map<string, Binding>();
 
   constructor(private readonly ctx: AnalysisContext) {
     this.quantifier = new ReadingQuantifier(ctx, (name) => this.calibrationFor(name), () => [...this.calibrations.values()].filter((c) => c.file === undefined).map((c) => c.name));
@@ -530,7 +537,13 @@ class ElectrochemPass {
     }
     const potential = block.potential ? this.written(block.potential, 0) : undefined;
     const durationS = block.duration ? this.seconds(block.duration) : undefined;
-    const binding = bindCell({ name, potential, durationS, stated: block.cell?.text }, this.bindingCandidates(name, block.cell?.text), (c, a, b) => this.samePotential(c, a, b));
+    const request = { name, potential, durationS, stated: block.cell?.text };
+    const key = JSON.stringify(request);
+    let binding = this.bindings.get(key);
+    if (!binding) {
+      binding = bindCell(request, this.bindingCandidates(name, block.cell?.text), (c, a, b) => this.samePotential(c, a, b));
+      this.bindings.set(key, binding);
+    }
     const header = `${what} ${this.ctx.textOf({ start: block.span.start, end: this.headerEnd(block) }).replace(/^\w+\s+/, '')}`;
     const insertAt = this.headerEnd(block);
     if (binding.kind === 'ambiguous') {
