@@ -94,8 +94,8 @@ export class SymbolTable {
     return u;
   }
 
-  /** Each declared name once (a name declared twice is an error already), for suggestions. */
-  namesOf(kinds: SymbolKind[]): string[] {
+  /** Each declared name once (a name declared twice is an error already), for suggestions; shared, not copied. */
+  namesOf(kinds: SymbolKind[]): readonly string[] {
     // Asked once per unknown name: kept per list of kinds until the next declaration.
     const key = kinds.join();
     let names = this.namesByKinds.get(key);
@@ -105,7 +105,7 @@ export class SymbolTable {
     }
     const r = this.tracker?.current;
     if (r) r.once(`symbols\u0000names\u0000${key}`, () => ({ kind: 'query', container: 'symbols', method: 'namesOf', args: [kinds], result: [...names] }), this.tracker!.version('symbols'));
-    return [...names];
+    return names;
   }
 
   usesOf(decl: SymbolDecl): SymbolUse[] {

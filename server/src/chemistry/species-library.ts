@@ -50,7 +50,7 @@ const suggested = new Map<string, string[]>();
 const SUGGESTED_NAMES = 1024;
 
 /** "Did you mean" candidates from the library and the file's own names. */
-export function suggestSpecies(name: string, fileNames: string[] = []): string[] {
+export function suggestSpecies(name: string, fileNames: readonly string[] = []): string[] {
   const key = JSON.stringify([name, fileNames]);
   let names = suggested.get(key);
   if (!names) {

@@ -117,7 +117,7 @@ export function namesPass(ctx: AnalysisContext): void {
         // `by X` refers to a calibration when one of that name is declared; otherwise it names a
         // method, and the electrochemistry pass says when a reading needed a calibration.
         for (const r of node.readings) {
-          if (r.method && ctx.symbols.namesOf(['calibration']).includes(r.method.text)) useName(ctx, r.method, ['calibration'], 'calibration');
+          if (r.method && ctx.symbols.lookup(r.method.text, ['calibration'])) useName(ctx, r.method, ['calibration'], 'calibration');
         }
         break;
       case 'synthesis':
