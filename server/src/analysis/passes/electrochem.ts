@@ -107,6 +107,8 @@ class ElectrochemPass {
   /** The faradaic efficiencies of every result, for the mean over replicate runs. */
   private readonly runs: { r: ResultBlock; fes: { product: string; fe: number }[] }[] = [];
   private readonly cells = new Map<string, CellInfo>();
+  /** Whether any cell is declared: what a result without cells asks, read as a flag so that adding or removing one cell of many does not run every result again. */
+  private anyCell = false;
   /**
    * Bindings by request (catalyst, potential, duration, stated cell): results and plans that ask alike
    * bind alike, as replicates do. Tracked like the pass's other tables, so a unit that takes a binding
@@ -305,6 +307,7 @@ class ElectrochemPass {
     if (c.iR) info.iR = this.iR(c.iR);
     if (c.name) {
       this.cells.set(c.name.text, info);
+      this.anyCell = true;
       const rhe = resolveScale('RHE');
       const pH = info.electrolyte?.pH;
       this.ctx.facts.cells.set(c.name.text, {
@@ -528,7 +531,7 @@ class ElectrochemPass {
     const what = block.kind;
     const name = block.name?.text;
     const at = block.name?.span ?? block.span;
-    if (this.cells.size === 0 && !block.cell) {
+    if (!this.anyCell && !block.cell) {
       const electrodes = [...this.ctx.facts.electrodes.entries()];
       const carrying = electrodes.filter(([n, e]) => n === name || e.catalyst === name);
       const only = carrying.length === 1 ? carrying[0] : electrodes.length === 1 ? electrodes[0] : undefined;
