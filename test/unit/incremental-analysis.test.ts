@@ -78,6 +78,31 @@ test('a parse session re-parses only the edited chunk and gives the parse from s
   assert.deepEqual(JSON.parse(JSON.stringify({ d: second.document, p: second.problems })), JSON.parse(JSON.stringify({ d: fresh.document, p: fresh.problems })));
 });
 
+test('after random edits near and across chunk starts, a parse session gives the parse from scratch', () => {
+  // Chunks before and after an edit are taken back by offset, those around it by text: edits that make or
+  // break a chunk start (a keyword at a line start, a line break, CR LF) must give exactly a fresh parse.
+  const CHUNK_SNIPPETS = ['\n', '\r', '\r\n', '\ncell', 'cell ', 'synthesis', '\nrun in H {\n', '}', '{', 'x', ' ', 'reagent', '\nreaction', '#'];
+  const chunkEdit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    deleteLength: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 }), fc.nat({ max: 4000 })),
+    insert: fc.oneof(fc.constantFrom(...CHUNK_SNIPPETS), fc.string({ maxLength: 3 })),
+  });
+  const shape = (r: ReturnType<typeof parseFaraday>) =>
+    JSON.parse(JSON.stringify({ d: r.document, p: r.problems, starts: r.chunks.map((c) => [c.start, c.end]), tokens: r.tokens.map((t) => [t.image, t.startOffset]) }));
+  fc.assert(
+    fc.property(fc.nat({ max: samples.length - 1 }), fc.array(chunkEdit, { minLength: 1, maxLength: 10 }), (which, edits) => {
+      let text = samples[which]!.text;
+      const session = new ParseSession();
+      session.parse(text);
+      for (const e of edits) {
+        text = apply(text, e);
+        assert.deepEqual(shape(session.parse(text)), shape(parseFaraday(text)));
+      }
+    }),
+    { numRuns: 150, seed: 20261203 },
+  );
+});
+
 test('after random edits, an analysis session says exactly what a fresh analysis says (samples, with their data files)', () => {
   fc.assert(
     fc.property(fc.nat({ max: samples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {

@@ -10,6 +10,8 @@ import { topLevelKeywordSpellings } from './tokens';
 
 const TOP_LEVEL = new Set(topLevelKeywordSpellings);
 const LONGEST = Math.max(...topLevelKeywordSpellings.map((k) => k.length));
+/** How far past a line's start the text decides whether it starts a chunk (the longest keyword and the character after it). */
+export const CHUNK_START_REACH = LONGEST + 1;
 
 /** Whether a top-level keyword, and not a longer word, starts at this line start. */
 function startsChunk(text: string, lineStart: number): boolean {
@@ -17,6 +19,13 @@ function startsChunk(text: string, lineStart: number): boolean {
   if (!(c >= 97 && c <= 122)) return false; // every keyword is lower-case ASCII
   const end = scanWord(text, lineStart);
   return end - lineStart <= LONGEST && TOP_LEVEL.has(text.slice(lineStart, end));
+}
+
+/** Whether a chunk starts at offset `x > 0`: a line starts there (after `\n`, or a `\r` not followed by `\n`) and begins with a keyword. */
+export function startsChunkAt(text: string, x: number): boolean {
+  const before = text.charCodeAt(x - 1);
+  if (before !== 10 && !(before === 13 && text.charCodeAt(x) !== 10)) return false;
+  return x < text.length && startsChunk(text, x);
 }
 
 /** Offsets where chunks start: always 0, then every line that starts a chunk. */
