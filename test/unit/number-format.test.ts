@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatNumber, formatWithEsd, NOT_SHOWN, significantFiguresOf, significantFromInputs } from '../../server/src/units/format';
+import { formatNumber, formatNumberByDigits, formatWithEsd, NOT_SHOWN, significantFiguresOf, significantFromInputs } from '../../server/src/units/format';
 import { analyze } from '../../server/src/analysis/analyze';
 import { sampleText } from './sample-helpers';
 
@@ -58,6 +58,18 @@ test('property: fixed decimals read back within half a unit of the last decimal 
     }),
     { numRuns: 3000 },
   );
+});
+
+test('property: the fast rounding (the double scaled by a power of ten) gives exactly what rounding its shortest spelling gives', () => {
+  // Doubles of every size, numbers as chemists write them (few decimals, so often near a half), halves and powers of ten.
+  const written = fc.tuple(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.integer({ min: 0, max: 9 })).map(([n, d]) => n / 10 ** d);
+  const edges = fc.tuple(fc.integer({ min: -30, max: 30 }), fc.constantFrom(1, 0.5, 5, 9.5, 0.95, 9.995, 0.0005, 2.5, 1.005, 4.35)).map(([e, m]) => m * 10 ** e);
+  const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), written, edges, edges.map((x) => -x));
+  const format = fc.record({ significant: fc.option(fc.integer({ min: 1, max: 17 }), { nil: undefined }), decimals: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), trim: fc.boolean(), unicodeMinus: fc.boolean() });
+  fc.assert(fc.property(value, format, (v, f) => formatNumber(v, f) === formatNumberByDigits(v, f)), { numRuns: 20000, seed: 20261202 });
+  for (const v of [0.125, 0.0125, 1.005, 2.675, 1e-7, 123456.5, 999.95, 9.9995, 0.45, -0.45, 1e15 + 0.5, 4503599627370495.5]) {
+    for (const f of [{ significant: 2 }, { significant: 3 }, { significant: 4 }, { decimals: 2 }, { decimals: 3 }, { significant: 12, trim: true }]) assert.equal(formatNumber(v, f), formatNumberByDigits(v, f), `${v} ${JSON.stringify(f)}`);
+  }
 });
 
 test('a set-point that computes to −5.6e-17 V is shown as 0.000, not −NaN', () => {

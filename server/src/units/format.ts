@@ -100,20 +100,76 @@ function trimZeros(text: string): string {
 /** A number for people, rounded to significant figures (default 4) or to decimals. */
 export function formatNumber(value: number, format: NumberFormat = { significant: 4 }): string {
   if (!Number.isFinite(value)) return NOT_SHOWN;
-  let r: Rounded;
-  let text: string;
   const decimals = format.decimals === undefined ? undefined : Math.min(20, Math.max(0, Math.round(format.decimals)));
-  if (decimals !== undefined && Math.abs(value) < 1e21) {
-    r = roundAt(value, -decimals);
+  const atDecimals = decimals !== undefined && Math.abs(value) < 1e21;
+  const r = atDecimals ? fastRoundAt(value, decimals) : fastRoundSignificant(value, format.significant ?? (decimals !== undefined ? 6 : 4));
+  return r ? spell(r, format, atDecimals) : formatNumberByDigits(value, format);
+}
+
+/**
+ * The same as `formatNumber`, always by the digits of the shortest spelling: the reference the fast
+ * path is tested against, and its fallback.
+ */
+export function formatNumberByDigits(value: number, format: NumberFormat = { significant: 4 }): string {
+  if (!Number.isFinite(value)) return NOT_SHOWN;
+  const decimals = format.decimals === undefined ? undefined : Math.min(20, Math.max(0, Math.round(format.decimals)));
+  const atDecimals = decimals !== undefined && Math.abs(value) < 1e21;
+  const r = atDecimals ? roundAt(value, -decimals) : roundSignificant(value, format.significant ?? (decimals !== undefined ? 6 : 4));
+  return spell(r, format, atDecimals);
+}
+
+/** The rounded digits as text: plain at fixed decimals, else plain or scientific by the exponent. */
+function spell(r: Rounded, format: NumberFormat, atDecimals: boolean): string {
+  let text: string;
+  if (atDecimals) {
     text = plain(r);
   } else {
-    r = roundSignificant(value, format.significant ?? (decimals !== undefined ? 6 : 4));
     const exponent = r.last + r.digits.length - 1;
     const useScientific = r.digits !== '0'.repeat(r.digits.length) && (exponent < SMALLEST_PLAIN_EXPONENT || (exponent > LARGEST_PADDED_EXPONENT && r.last > 0));
     text = useScientific ? scientific(r) : plain(r);
   }
   if (format.trim) text = trimZeros(text);
   return r.negative ? (format.unicodeMinus ? '−' : '-') + text : text;
+}
+
+// The fast path: most numbers shown are rounded well away from a half, so scaling the double by an
+// exact power of ten and rounding the product gives the digits that rounding its shortest spelling
+// gives (toExponential, the slow part, is skipped). The product is within a few units in the last
+// place of the exact scaled spelling; a product that close to a half, to a power of ten or beyond
+// 2^53 goes the slow way. A fast-check test holds both ways equal.
+const EXACT_POWERS: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const NEAR = 4e-15;
+
+/** |value| rounded at 10^-decimals, or undefined where only the digits can say. */
+function fastRoundAt(value: number, decimals: number): Rounded | undefined {
+  if (decimals > 22) return undefined;
+  const scaled = Math.abs(value) * EXACT_POWERS[decimals]!;
+  if (!(scaled < 2 ** 52)) return undefined;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) <= NEAR * Math.max(1, scaled)) return undefined;
+  const n = fraction > 0.5 ? whole + 1 : whole;
+  return { negative: value < 0 && n !== 0, digits: String(n), last: -decimals };
+}
+
+/** |value| rounded to `significant` figures, or undefined where only the digits can say. */
+function fastRoundSignificant(value: number, significant: number): Rounded | undefined {
+  const sig = Math.min(17, Math.max(1, Math.round(significant)));
+  const abs = Math.abs(value);
+  if (value === 0 || sig > 15 || !(abs > 1e-300)) return undefined;
+  const exponent = Math.floor(Math.log10(abs));
+  const shift = sig - 1 - exponent; // digits moved left of the point
+  if (shift > 22 || shift < -22) return undefined;
+  const scaled = shift >= 0 ? abs * EXACT_POWERS[shift]! : abs / EXACT_POWERS[-shift]!;
+  const low = EXACT_POWERS[sig - 1]!;
+  const high = EXACT_POWERS[sig]!;
+  // A wrong guess of the exponent (log10 near a power of ten), or a carry into a new digit: the slow way.
+  if (!(scaled >= low * (1 + NEAR) && scaled < high * (1 - NEAR) - 0.5)) return undefined;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) <= NEAR * scaled) return undefined;
+  const n = fraction > 0.5 ? whole + 1 : whole;
+  return { negative: value < 0, digits: String(n), last: -shift };
 }
 
 /**
