@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseUnit } from '../../server/src/units/parse-unit';
-import { convert, toSI, unit, kindMismatch, shiftDecimal } from '../../server/src/units/convert';
+import { convert, toSI, unit, kindMismatch, shiftDecimal, shiftDecimalByDigits } from '../../server/src/units/convert';
+import fc from 'fast-check';
 import { formatNumber } from '../../server/src/units/format';
 
 test('every spelling chemists type is read with the right SI factor', () => {
@@ -61,4 +62,12 @@ test('numbers are shown without float noise', () => {
   assert.equal(formatNumber(83.333333, { significant: 4 }), '83.33');
   assert.equal(formatNumber(2.4210499, { decimals: 4 }), '2.4210');
   assert.equal(formatNumber(-0.00001, { decimals: 3 }), '0.000');
+});
+
+test('property: shifting the decimal point of a short decimal by arithmetic gives exactly what the digits of its shortest spelling give', () => {
+  const written = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 })).map(([n, d]) => n / 10 ** d);
+  const value = fc.oneof(written, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((n) => n * 1e6), fc.constantFrom(0.1, 0.2, 0.3, 1.1, 2.675, 1e-7, 999999999999999, 4503599627370497, 999922222.2222201, 999844444444.4501, 999510000000.0391, 999455555555.6001));
+  fc.assert(fc.property(value, fc.integer({ min: -30, max: 30 }), (v, e) => Object.is(shiftDecimal(v, e), shiftDecimalByDigits(v, e))), { numRuns: 30000, seed: 20261202 });
+  assert.equal(shiftDecimal(1.1, 3), 1100);
+  assert.equal(shiftDecimal(0.1, -3), 0.0001);
 });

@@ -8,8 +8,35 @@ import { parseUnit, type Unit } from './parse-unit';
 /** value × 10^exponent, done on the decimal representation. */
 export function shiftDecimal(value: number, exponent: number): number {
   if (exponent === 0 || value === 0 || !Number.isFinite(value)) return value;
+  return shiftShortDecimal(value, exponent) ?? shiftDecimalByDigits(value, exponent);
+}
+
+/** The same by the digits of the shortest spelling (toExponential): the reference, and the way for long decimals. */
+export function shiftDecimalByDigits(value: number, exponent: number): number {
+  if (exponent === 0 || value === 0 || !Number.isFinite(value)) return value;
   const [mantissa, exp] = value.toExponential().split('e');
   return Number(`${mantissa}e${Number(exp) + exponent}`);
+}
+
+const EXACT_POWERS: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A value written with at most six decimals and fifteen digits (500, 0.1, 30.25) is the integer N over
+ * 10^d; no other decimal of fifteen digits or fewer is the same double, so N is its shortest spelling,
+ * and N × 10^(exponent − d) with an exact power of ten is one correctly rounded multiplication or
+ * division: the double `Number()` reads from that spelling. Undefined for other values (the product
+ * N may also round to an integer for a value one unit in the last place away: N / 10^d tells).
+ */
+function shiftShortDecimal(value: number, exponent: number): number | undefined {
+  for (let d = 0; d <= 6; d++) {
+    const n = value * EXACT_POWERS[d]!;
+    if (!Number.isInteger(n)) continue;
+    if (Math.abs(n) >= 1e15 || n / EXACT_POWERS[d]! !== value) return undefined;
+    const k = exponent - d;
+    if (k > 22 || k < -22) return undefined;
+    return k >= 0 ? n * EXACT_POWERS[k]! : n / EXACT_POWERS[-k]!;
+  }
+  return undefined;
 }
 
 function scale(value: number, factor: ExactFactor): number {
