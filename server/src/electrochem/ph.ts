@@ -13,16 +13,19 @@ export interface PHEstimate {
 }
 
 function averageCharge(system: (typeof SYSTEMS)[string], h: number): number {
-  // Fractions of each deprotonation state j relative to the fully protonated form.
-  const terms = [1];
+  // Fractions of each deprotonation state j relative to the fully protonated form (1, K1/h, K1K2/h², …),
+  // summed in that order without an array: the bisection below calls this thousands of times.
+  let total = 1;
+  let lost = 0;
   let product = 1;
+  let j = 0;
   for (const pKa of system.pKa) {
     product *= 10 ** -pKa / h;
-    terms.push(product);
+    j++;
+    total += product;
+    lost += j * product;
   }
-  const total = terms.reduce((a, b) => a + b, 0);
-  const lost = terms.reduce((sum, t, j) => sum + j * t, 0) / total;
-  return system.charge - lost;
+  return system.charge - lost / total;
 }
 
 /** A system whose fully protonated form is held at a fixed concentration (mol/L) by a gas: CO2(aq) = H2CO3*. */
@@ -58,14 +61,22 @@ export function estimatePH(components: { name: string; molar: number }[], fixed:
     for (const s of c.systems ?? []) if (!fixed.some((f) => f.system === s.name)) systems.push({ system: SYSTEMS[s.name]!, c: s.count * molar });
   }
   const kw = 10 ** -PKW;
-  const balance = (h: number) => h + cations - kw / h - anions + systems.reduce((sum, s) => sum + s.c * averageCharge(s.system, h), 0)
-    + fixed.reduce((sum, f) => sum + fixedCharge(SYSTEMS[f.system]!, f.molar, h), 0);
+  const balance = (h: number) => {
+    let acids = 0;
+    for (const s of systems) acids += s.c * averageCharge(s.system, h);
+    let held = 0;
+    for (const f of fixed) held += fixedCharge(SYSTEMS[f.system]!, f.molar, h);
+    return h + cations - kw / h - anions + acids + held;
+  };
   let lo = -16;
   let hi = 2;
   for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
+    // Once the middle is one of the ends (adjacent doubles), every further step leaves them as they are.
+    const converged = mid === lo || mid === hi;
     if (balance(10 ** mid) > 0) hi = mid;
     else lo = mid;
+    if (converged) break;
   }
   return { pH: -(lo + hi) / 2, ignored };
 }
