@@ -2,7 +2,7 @@
 // on them) and the double-layer capacitance.
 import type { Analysis } from '../../analysis/analyze';
 import { formatNumber } from '../../units/format';
-import { base, type Figure, type VegaLiteSpec } from './common';
+import { base, distinctByContent, type Figure, type VegaLiteSpec } from './common';
 
 /** A fitted line over [0, 1.05·max x] with the points it was fitted to. */
 export function fitLayers(points: Record<string, number | string>[], slope: number, intercept: number, x: VegaLiteSpec, y: VegaLiteSpec, extra: VegaLiteSpec[] = []): VegaLiteSpec[] {
@@ -35,7 +35,8 @@ export function calibrationFigures(analysis: Analysis): Figure[] {
 }
 
 export function cdlFigures(analysis: Analysis): Figure[] {
-  return analysis.facts.cdlFits.map((f, k) => {
+  // The same fit from a repeated line is one figure.
+  return distinctByContent(analysis.facts.cdlFits).map((f, k) => {
     // Δi (A) against v (V/s) → Δj in mA/cm² against mV/s.
     const points = f.points.map((p) => ({ x: p.x * 1000, y: (p.y * 1000) / f.areaCm2 }));
     const slope = f.slope / f.areaCm2; // mA/cm² per mV/s

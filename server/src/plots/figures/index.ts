@@ -5,7 +5,7 @@
 // preview webview and `faraday plot` render the same specs.
 import type { Analysis } from '../../analysis/analyze';
 import type { Dataset } from '../../analysis/context';
-import { isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
+import { distinctDatasets, isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
 import { lsvFigure } from './lsv';
 import { itFigure } from './chronoamperometry';
 import { feFigure } from './faradaic-efficiency';
@@ -21,7 +21,8 @@ export type { Figure, FigureOptions, VegaLiteSpec } from './common';
 /** Every figure the analysed protocol can show, in the order of the paper. */
 export function buildFigures(analysis: Analysis, options: FigureOptions = {}): Figure[] {
   const max = options.maxPointsPerSeries ?? 1500;
-  const sets = analysis.facts.datasets;
+  // A file named on many lines alike is one curve.
+  const sets = distinctDatasets(analysis.facts.datasets);
   const figures: (Figure | undefined)[] = [
     overlay(sets.filter(isUV), (s) => uvvisFigure(s, max)),
     overlay(sets.filter(isLSV), (s) => lsvFigure(analysis, s, max)),

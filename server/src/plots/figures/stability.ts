@@ -1,10 +1,11 @@
 // Stability curves: the potential of a CP run (or the current density of a CA
 // run) against hours, with the start and end windows its drift is the mean of.
 import type { Analysis } from '../../analysis/analyze';
-import { base, series, type Figure, type VegaLiteSpec } from './common';
+import { base, distinct, series, type Figure, type VegaLiteSpec } from './common';
 
 export function stabilityFigures(analysis: Analysis, max: number): Figure[] {
-  return analysis.facts.stabilityRuns.map((r, k) => {
+  // Lines that name one record alike share one input (`stabilityRun`): one figure.
+  return distinct(analysis.facts.stabilityRuns).map((r, k) => {
     const curve = series(r.time, r.values, max, (t, y) => ({ t: t / 3600, y }));
     const windows = r.windows.map((w, i) => ({ t: w.from / 3600, t2: w.to / 3600, y: w.mean, window: i === 0 ? 'start' : 'end' }));
     const x = { field: 't', type: 'quantitative', title: 't (h)' };

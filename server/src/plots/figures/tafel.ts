@@ -2,10 +2,11 @@
 // the fit used, and the fitted line over their range.
 import type { Analysis } from '../../analysis/analyze';
 import { formatNumber } from '../../units/format';
-import { base, series, type Figure, type VegaLiteSpec } from './common';
+import { base, distinct, series, type Figure, type VegaLiteSpec } from './common';
 
 export function tafelFigures(analysis: Analysis, max: number): Figure[] {
-  return analysis.facts.tafelFits.map((f, k) => {
+  // Lines that fit one sweep alike share one input (`tafelPoints`): one figure.
+  return distinct(analysis.facts.tafelFits).map((f, k) => {
     const all = series(f.points.map((p) => p.logJ), f.points.map((p) => p.y), max, (x, y) => ({ logJ: x, y, part: 'sweep' }));
     const fitted = f.points.filter((p) => p.fitted);
     const used = series(fitted.map((p) => p.logJ), fitted.map((p) => p.y), max, (x, y) => ({ logJ: x, y }));

@@ -1,0 +1,31 @@
+// What a data file's values give, computed once per import and key: a
+// protocol that names one file on many lines (a fuzzed run block repeated the
+// line `CA stability …, data "it.txt"` 1591 times) computes each distinct
+// result once, not once per line, and every keystroke does not compute it
+// again while the file is unchanged (one import object, `importOnce`).
+// Results are pure functions of the import and the key's parts, and shared:
+// whoever receives one must never write into it (its arrays included).
+import type { ImportedData } from '../instruments/series';
+
+const memo = new WeakMap<ImportedData, Map<string, unknown>>();
+/** Results kept per import: a chemist editing a window or a range leaves one behind per value typed. */
+const MAX_PER_IMPORT = 256;
+
+/** One key part: a string quoted, so that no string can stand for a number or `undefined`. */
+type Part = string | number | boolean | undefined;
+
+export function dataKey(...parts: Part[]): string {
+  return parts.map((p) => (typeof p === 'string' ? JSON.stringify(p) : String(p))).join(',');
+}
+
+/** `compute()` for this import and `key` the first time it is asked, the same object after. */
+export function onData<T>(data: ImportedData, kind: string, key: string, compute: () => T): T {
+  let byKey = memo.get(data);
+  if (!byKey) memo.set(data, (byKey = new Map()));
+  const full = `${kind}\u0000${key}`;
+  if (byKey.has(full)) return byKey.get(full) as T;
+  if (byKey.size >= MAX_PER_IMPORT) byKey.clear();
+  const result = compute();
+  byKey.set(full, result);
+  return result;
+}
