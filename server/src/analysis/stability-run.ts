@@ -99,7 +99,12 @@ function currentRun(d: Dataset, subject: string, window: number | undefined, sta
   const unit = area === undefined ? 'mA' : 'mA/cm²';
   const percent = kept.retained * 100;
   const summary = `${formatNumber(percent, { significant: 3 })} % retained`;
-  const display = Float64Array.from(current.values, toDisplay);
+  // The curve in display units: one per file and area, whatever the window (lines that differ only in it share it).
+  const display = onData(d.data, 'stability CA display', dataKey(area), () => {
+    const out = new Float64Array(current.values.length);
+    for (let k = 0; k < out.length; k++) out[k] = toDisplay(current.values[k]!);
+    return out;
+  });
   return {
     figure: {
       subject, technique: 'CA', time: time.values, values: display, yTitle: area === undefined ? 'I (mA)' : 'j (mA cm⁻²)',
