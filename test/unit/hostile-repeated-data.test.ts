@@ -2,7 +2,7 @@
 // 50 h, data "…"` 1591 times made the preview's figures request take 2.2-2.5 s of CPU). Each line keeps its
 // own values and diagnostics, the same as the single line's; what the lines share (the record's drift or
 // retention, its curve, a Tafel fit) is one result, and the figures draw it once.
-import { test } from 'node:test';
+import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -124,4 +124,61 @@ test('an analysis session over repeated stability lines says what a fresh analys
   assert.deepEqual(plain(session.analyze(edited, options)), plain(analyze(edited, options)));
   assert.equal(new Set(analyze(edited, options).facts.stabilityRuns).size, 2);
   assert.equal(buildFigures(analyze(edited, options)).filter((f) => f.id.startsWith('stability')).length, 2);
+});
+
+test('window means read only the windows of times in order, and give the means of the scan of every point to the last bit', async () => {
+  const fc = (await import('fast-check')).default;
+  const { windowMeans } = await import('../../server/src/electrochem/stability');
+  /** The scan of every point, as windowMeans was before it bisected. */
+  const reference = (time: ArrayLike<number>, values: ArrayLike<number>, windowS: number) => {
+    const n = Math.min(time.length, values.length);
+    const mean = (from: number, to: number) => {
+      let st = 0;
+      let sv = 0;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const t = time[i]!;
+        if (t < from || t > to) continue;
+        st += t;
+        sv += Math.abs(values[i]!);
+        k++;
+      }
+      return { t: st / k, value: sv / k, points: k, from, to };
+    };
+    return { start: mean(time[0]!, time[0]! + windowS), end: mean(time[n - 1]! - windowS, time[n - 1]!) };
+  };
+  const number = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  fc.assert(
+    fc.property(fc.array(fc.tuple(number, number), { minLength: 2, maxLength: 60 }), fc.boolean(), fc.oneof(number, fc.constant(Number.NaN)), fc.boolean(), (points, sort, windowS, nan) => {
+      const times = points.map((p) => p[0]);
+      if (sort) times.sort((a, b) => a - b);
+      if (nan) times[Math.floor(times.length / 2)] = Number.NaN;
+      // Times repeated and runs of equal times, as instruments write them at a coarse resolution.
+      const time = Float64Array.from(times, (t) => (Number.isNaN(t) ? t : Math.round(t / 1000) * 1000));
+      const values = Float64Array.from(points, (p) => p[1]);
+      const got = windowMeans(time, values, windowS, Math.abs);
+      const want = time[time.length - 1]! > time[0]! ? reference(time, values, windowS) : undefined;
+      assert.deepEqual(got, want);
+      // The same arrays asked again (the order is kept per column) answer alike.
+      assert.deepEqual(windowMeans(time, values, windowS, Math.abs), want);
+    }),
+    { numRuns: 500, seed: 20261202 },
+  );
+});
+
+test('a file named on 200 lines is compared with its kept import once per analysis, not once per line', () => {
+  // Each analysis reads the bytes afresh (readBytesBounded), and the import kept from the last one is reused
+  // when they are the same: one comparison of the whole file, after which the lines find the very same bytes.
+  const text = withLines(Array(200).fill(STABILITY));
+  analyze(text, options);
+  const equals = mock.method(Buffer.prototype, 'equals');
+  let a: Analysis;
+  try {
+    a = analyze(text, options);
+  } finally {
+    equals.mock.restore();
+  }
+  assert.equal(valuesOf(a, text, 'dataFile', 200 * (STABILITY.length + 1)).length, 200);
+  const file = readFileSync(path.join(samples, 'data', 'it-au28cu12--0.8.txt'));
+  assert.equal(equals.mock.calls.filter((c: { this: unknown }) => Buffer.compare(c.this as Buffer, file) === 0).length, 1);
 });

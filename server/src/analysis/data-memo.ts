@@ -7,9 +7,9 @@
 // whoever receives one must never write into it (its arrays included).
 import type { ImportedData } from '../instruments/series';
 
-const memo = new WeakMap<ImportedData, Map<string, unknown>>();
-/** Results kept per import: a chemist editing a window or a range leaves one behind per value typed. */
-const MAX_PER_IMPORT = 256;
+const memo = new WeakMap<ImportedData, Map<string, Map<string, unknown>>>();
+/** Results kept per import and kind: a chemist editing a window or a range leaves one behind per value typed. */
+const MAX_PER_KIND = 256;
 
 /** One key part: a string quoted, so that no string can stand for a number or `undefined`. */
 type Part = string | number | boolean | undefined;
@@ -18,14 +18,18 @@ export function dataKey(...parts: Part[]): string {
   return parts.map((p) => (typeof p === 'string' ? JSON.stringify(p) : String(p))).join(',');
 }
 
-/** `compute()` for this import and `key` the first time it is asked, the same object after. */
+/**
+ * `compute()` for this import, kind and key the first time it is asked, the same object after. Each kind
+ * keeps its own results, so that many windows of one record never push out the record's curve.
+ */
 export function onData<T>(data: ImportedData, kind: string, key: string, compute: () => T): T {
-  let byKey = memo.get(data);
-  if (!byKey) memo.set(data, (byKey = new Map()));
-  const full = `${kind}\u0000${key}`;
-  if (byKey.has(full)) return byKey.get(full) as T;
-  if (byKey.size >= MAX_PER_IMPORT) byKey.clear();
+  let kinds = memo.get(data);
+  if (!kinds) memo.set(data, (kinds = new Map()));
+  let byKey = kinds.get(kind);
+  if (!byKey) kinds.set(kind, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  if (byKey.size >= MAX_PER_KIND) byKey.clear();
   const result = compute();
-  byKey.set(full, result);
+  byKey.set(key, result);
   return result;
 }

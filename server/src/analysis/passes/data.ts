@@ -53,7 +53,12 @@ function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
 
 function importOnce(absolute: string, content: string | Uint8Array, relative: string): ImportedData {
   const hit = imported.get(absolute);
-  if (hit && hit.relative === relative && sameContent(hit.content, content)) return hit.data;
+  if (hit && hit.relative === relative && sameContent(hit.content, content)) {
+    // The bytes just read stand for the file from now on: the next line of this analysis that names it
+    // finds the very same array and compares nothing (a file named on 200 lines was compared 200 times).
+    hit.content = content;
+    return hit.data;
+  }
   // Bytes when the shell gives them (binary .mpr, Latin-1 text); text otherwise. The format is chosen by the content.
   const data = typeof content === 'string' ? importText(content, relative) : importInstrumentFile(content, relative);
   imported.delete(absolute);
