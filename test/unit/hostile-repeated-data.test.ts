@@ -57,13 +57,18 @@ test('a CA stability line repeated 1591 times: every line has the single line\'s
   assert.deepEqual(figures, buildFigures(once));
 });
 
-test('a CP stability line and an i-t line repeated: values of every line as the single line\'s, figures as the single line\'s', () => {
-  for (const line of ['  CP stability at 10 mA/cm2 for 100 h, data "data/cp-stability-ruo2.mpt"', '  CA at -0.8 V vs RHE for 2 h, data "data/it-au28cu12--0.8.txt"']) {
+test('a CP stability line, an i-t line and a sweep with its onset repeated: values of every line as the single line\'s, figures as the single line\'s', () => {
+  const lines = [
+    '  CP stability at 10 mA/cm2 for 100 h, data "data/cp-stability-ruo2.mpt"',
+    '  CA at -0.8 V vs RHE for 2 h, data "data/it-au28cu12--0.8.txt"',
+    '  LSV from -0.15 V to -1.15 V vs RHE at 10 mV/s, data "data/lsv-au28cu12.txt", onset at 5 mA/cm2',
+  ];
+  for (const line of lines) {
     const onceText = withLines([line]);
     const manyText = withLines(Array(200).fill(line));
     const once = analyze(onceText, options);
     const many = analyze(manyText, options);
-    for (const kind of ['dataFile', 'potentialDrift', 'charge']) {
+    for (const kind of ['dataFile', 'potentialDrift', 'charge', 'onsetPotential']) {
       const single = valuesOf(once, onceText, kind, line.length + 1);
       assert.deepEqual(valuesOf(many, manyText, kind, 200 * (line.length + 1)), Array(200 * single.length).fill(single[0]), `${line}: ${kind}`);
     }
