@@ -183,24 +183,31 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
 }
 
 /**
- * The Tafel plot's points (log10 |j| in mA/cm², mA without an area, against η when the equilibrium
- * potential is known, else E), how many lie in the range, and the fit of those; shared by every line
- * that asks alike, so never written into.
+ * The Tafel plot's points: log10 |j| in mA/cm² (mA without an area) against η when the equilibrium
+ * potential is known, else E, for every recorded point with a current, and the index in the record of
+ * each. The same for every range on one sweep, scale and area (`onData`), so never written into.
  */
-function tafelPoints(s: Sweep, select: (k: number) => boolean, area: number | undefined, offset: number, jUnit: string, yTitle: string): { fitted: number; fit?: TafelFit; figure?: TafelFigureInput } {
+function tafelCurve(s: Sweep, area: number | undefined, offset: number): { points: TafelPoint[]; record: number[] } {
   const toLog = (i: number) => Math.log10((Math.abs(i) * 1000) / (area ?? 1));
-  const all: { logJ: number; y: number; fitted: boolean }[] = [];
-  const fitted: TafelPoint[] = [];
+  const points: TafelPoint[] = [];
+  const record: number[] = [];
   for (let k = 0; k < s.current.length; k++) {
     if (s.current[k] === 0) continue;
-    const p = { logJ: toLog(s.current[k]!), y: s.potentials.values[k]! - offset, fitted: select(k) };
-    all.push(p);
-    if (p.fitted) fitted.push(p);
+    points.push({ logJ: toLog(s.current[k]!), y: s.potentials.values[k]! - offset });
+    record.push(k);
   }
+  return { points, record };
+}
+
+/** How many points lie in the range, and the fit of those with the plot's input; shared by every line that asks alike. */
+function tafelPoints(s: Sweep, select: (k: number) => boolean, area: number | undefined, offset: number, jUnit: string, yTitle: string): { fitted: number; fit?: TafelFit; figure?: TafelFigureInput } {
+  const curve = onData(s.d.data, 'tafel curve', dataKey(area, offset, s.d.iR?.fraction, s.d.iR?.ohm, s.d.iR?.label, s.d.toRHE), () => tafelCurve(s, area, offset));
+  const fitted: number[] = [];
+  for (let i = 0; i < curve.points.length; i++) if (select(curve.record[i]!)) fitted.push(i);
   if (fitted.length < TAFEL_MIN_POINTS) return { fitted: fitted.length };
-  const fit = tafelFit(fitted);
+  const fit = tafelFit(fitted.map((i) => curve.points[i]!));
   if (!fit) return { fitted: fitted.length };
-  return { fitted: fitted.length, fit, figure: { subject: s.subject, points: all, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, jUnit, yTitle } };
+  return { fitted: fitted.length, fit, figure: { subject: s.subject, points: curve.points, fitted, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, jUnit, yTitle } };
 }
 
 /** The potential on RHE a mass activity or TOF is read at: stated on a scale, or E_eq + η. */
