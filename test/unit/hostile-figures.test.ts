@@ -132,14 +132,16 @@ test('a line separator (U+2028) in a result header: the preview compiles, and th
   assert.deepEqual(compiled.map((f) => f.id), figures.map((f) => f.id));
 });
 
-test('an LSV line repeated 70 times: the figure overlays the first 64 files and says so', () => {
+test('LSV lines of 70 files: the figure overlays the first 64 and says so', () => {
   // Shrunk from `npm run fuzz` (seed 20261205, edit 30328): a sweep line repeated 2000 times named 8000 files, and
-  // the LSV figure's spec of 1500 points per file took 23 s to build (520 MB).
+  // the LSV figure's spec of 1500 points per file took 23 s to build (520 MB). A line repeated alike is now one
+  // curve (below); lines that differ (here the scan rate each states) are as many curves, at most 64.
   const samples = path.resolve(__dirname, '..', '..', 'samples');
   const sample = path.join(samples, 'au28cu12-si.faraday');
   const line = '  LSV from -0.15 V to -1.15 V vs RHE at 10 mV/s, data "data/lsv-au28cu12-blank.txt"\n';
   const lsvOf = (times: number) => {
-    const text = readFileSync(sample, 'utf8').replace(line, line.repeat(times));
+    const lines = Array.from({ length: times }, (_, k) => line.replace('at 10 mV/s', `at ${10 + k} mV/s`)).join('');
+    const text = readFileSync(sample, 'utf8').replace(line, lines);
     const a = analyze(text, { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples });
     return buildFigures(a).find((f) => f.id === 'lsv')!;
   };
@@ -155,26 +157,59 @@ test('an LSV line repeated 70 times: the figure overlays the first 64 files and 
   assert.ok(rowsOf(lsv) > rowsOf(lsvOf(62)));
 });
 
-test('a Tafel line repeated 70 times: the preview keeps 64 figures, and the last says how many there were', () => {
+test('an LSV line repeated 70 times alike: one curve, the figure of the single line', () => {
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  const sample = path.join(samples, 'au28cu12-si.faraday');
+  const line = '  LSV from -0.15 V to -1.15 V vs RHE at 10 mV/s, data "data/lsv-au28cu12-blank.txt"\n';
+  const analysed = (times: number) => analyze(readFileSync(sample, 'utf8').replace(line, line.repeat(times)), { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples });
+  const once = analysed(1);
+  const repeated = analysed(70);
+  // Every line is read, and each has its file's value; the figure draws the file once.
+  const files = (a: typeof once) => a.values.filter((v) => v.kind === 'dataFile' && v.subject === 'data/lsv-au28cu12-blank.txt');
+  assert.equal(files(repeated).length, 70);
+  assert.deepEqual(files(repeated).map((v) => v.value), Array(70).fill(files(once)[0]!.value));
+  const lsv = (a: typeof once) => buildFigures(a).find((f) => f.id === 'lsv')!;
+  assert.deepEqual(lsv(repeated), lsv(once));
+  assert.equal(lsv(repeated).title, 'LSV');
+});
+
+test('Tafel lines with 70 ranges: the preview keeps 64 figures, and the last says how many there were', () => {
   // Shrunk from `npm run fuzz` (seed 20261206, edit 13174): a sweep line with a Tafel range repeated 930 times made
-  // 930 Tafel plots, 2.8 s of Vega-Lite compiling for one preview request.
+  // 930 Tafel plots, 2.8 s of Vega-Lite compiling for one preview request. A line repeated alike is now one plot
+  // (below); lines that fit differently (here each its own range) have a plot each, 64 figures at most.
   const samples = path.resolve(__dirname, '..', '..', 'samples');
   const sample = path.join(samples, 'oer-figures-of-merit.faraday');
   const original = readFileSync(sample, 'utf8');
-  const line = original.split('\n').find((l) => /^\s*LSV .*tafel from/.test(l))! + '\n';
+  const line = original.split('\n').find((l) => /^\s*LSV .*tafel from 1 to 10 mA\/cm2/.test(l))! + '\n';
   const figuresOf = (times: number) => {
-    const text = original.replace(line, line.repeat(times));
+    const lines = Array.from({ length: times }, (_, k) => line.replace('tafel from 1 to 10 mA/cm2', `tafel from 1 to ${(10 + k / 100).toFixed(2)} mA/cm2`)).join('');
+    const text = original.replace(line, lines);
     return buildFigures(analyze(text, { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples }));
   };
   const once = figuresOf(1);
   const tafels = (f: Figure[]) => f.filter((x) => /^tafel/.test(x.id)).length;
   assert.equal(tafels(once), 1);
-  // Each repeated line has its own Tafel plot: the others of the sample plus 70 make more than 64.
+  // Each line has its own Tafel plot: the others of the sample plus 70 make more than 64.
   const total = once.length - 1 + 70;
+  assert.equal(tafels(figuresOf(10)), 10);
   const capped = figuresOf(70);
   assert.equal(capped.length, 64);
   assert.equal(capped[63]!.title.endsWith(`(the first 64 of ${total} figures are shown)`), true, capped[63]!.title);
   assert.match((capped[63]!.spec.title as { subtitle: string }).subtitle, new RegExp(`the first 64 of ${total} figures are shown$`));
   // Below the limit nothing is noted.
   assert.ok(figuresOf(10).every((f) => !/figures are shown/.test(f.title)));
+});
+
+test('a Tafel line repeated 70 times alike: 70 slopes, each the single line\'s, and one Tafel plot', () => {
+  const samples = path.resolve(__dirname, '..', '..', 'samples');
+  const sample = path.join(samples, 'oer-figures-of-merit.faraday');
+  const original = readFileSync(sample, 'utf8');
+  const line = original.split('\n').find((l) => /^\s*LSV .*tafel from 1 to 10 mA\/cm2/.test(l))! + '\n';
+  const analysed = (times: number) => analyze(original.replace(line, line.repeat(times)), { fileName: sample, readFile: readProtocolText, readBytes: readBytesBounded, workspaceRoot: samples });
+  const once = analysed(1);
+  const repeated = analysed(70);
+  const slopes = (a: typeof once) => a.values.filter((v) => v.kind === 'tafelSlope').map(({ span: _, ...v }) => v);
+  assert.equal(slopes(once).length, 1);
+  assert.deepEqual(slopes(repeated), Array(70).fill(slopes(once)[0]));
+  assert.deepEqual(buildFigures(repeated), buildFigures(once));
 });

@@ -84,8 +84,10 @@ export interface ElectrolyteFacts {
 
 export interface TafelFigureInput {
   subject: string;
-  /** All recorded points with a current: log10 |j| and η (or E), and whether the fit used them. */
-  points: { logJ: number; y: number; fitted: boolean }[];
+  /** All recorded points with a current: log10 |j| and η (or E); shared by the fits of one sweep, scale and area. */
+  points: { logJ: number; y: number }[];
+  /** Indices in `points` of the points the fit used, in order. */
+  fitted: number[];
   slope: number;
   intercept: number;
   r2: number;

@@ -10,11 +10,11 @@
 //     the reaction, N_sites as stated or every metal atom (an upper bound).
 // Every potential comes from `meritPotentials` (iR-corrected, on RHE).
 import type { Potential, RunBlock, Span, TechniqueLine } from '../syntax/ast';
-import type { AnalysisContext, Dataset, ElectrodeFacts, RunCell } from './context';
+import type { AnalysisContext, Dataset, ElectrodeFacts, RunCell, TafelFigureInput } from './context';
 import { column } from '../instruments/series';
 import { onsetPotential } from '../instruments/derived';
 import { currentAtPotential } from '../electrochem/sweep';
-import { exchangeCurrentDensity, tafelFit, type TafelPoint } from '../electrochem/tafel';
+import { exchangeCurrentDensity, tafelFit, type TafelFit, type TafelPoint } from '../electrochem/tafel';
 import { ElectrochemCodes } from '../electrochem/codes';
 import { InstrumentCodes } from '../instruments/codes';
 import { ELEMENTS } from '../data/atomic-weights';
@@ -24,6 +24,7 @@ import { currentCriterion, isCurrentUnit, onRHE, potentialSI } from './merit-qua
 import { lineEquilibrium, lineReaction, type Equilibrium, type LineReaction } from './line-reaction';
 import { formatExact, formatNumber } from '../units/format';
 import { reportNoElectrodeArea } from './electrode-area-missing';
+import { dataKey, onData } from './data-memo';
 
 /** Fewest points a Tafel slope is fitted to; R² below this says the range is not one straight line. */
 export const TAFEL_MIN_POINTS = 5;
@@ -122,6 +123,7 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
   const byCurrent = isCurrentUnit(to.quantity) && isCurrentUnit(from.quantity, unit);
   let select: (k: number) => boolean;
   let range: string;
+  let bounds: { lo: number; hi: number };
   if (byCurrent) {
     const a = currentCriterion(from.quantity, unit);
     const b = currentCriterion(to.quantity, unit);
@@ -130,6 +132,7 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
     if (lo === undefined) return;
     const hi = thresholdA(ctx, s, a.kind, Math.max(a.si, b.si), 'a Tafel range of current densities', span)!;
     select = (k) => Math.abs(s.current[k]!) >= lo && Math.abs(s.current[k]!) <= hi;
+    bounds = { lo, hi };
     range = `|i| from ${sig(lo * 1000, 3)} to ${sig(hi * 1000, 3)} mA`;
   } else {
     if (potentialSI(to.quantity) === undefined || potentialSI(from.quantity, 0, unit) === undefined) return;
@@ -140,37 +143,29 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
     const lo = Math.min(a.value, b.value);
     const hi = Math.max(a.value, b.value);
     select = (k) => s.potentials.values[k]! >= lo && s.potentials.values[k]! <= hi;
+    bounds = { lo, hi };
     range = `E from ${V3(lo)} to ${V3(hi)} V vs RHE`;
-  }
-  // log10 |j| in mA/cm² (mA without an area), against η when the equilibrium potential is known.
-  const toLog = (i: number) => Math.log10((Math.abs(i) * 1000) / (area ?? 1));
-  const offset = eq?.vsRHE ?? 0;
-  const all: { logJ: number; y: number; fitted: boolean }[] = [];
-  const fitted: TafelPoint[] = [];
-  for (let k = 0; k < s.current.length; k++) {
-    if (s.current[k] === 0) continue;
-    const p = { logJ: toLog(s.current[k]!), y: s.potentials.values[k]! - offset, fitted: select(k) };
-    all.push(p);
-    if (p.fitted) fitted.push(p);
-  }
-  if (fitted.length < TAFEL_MIN_POINTS) {
-    ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `${fitted.length} point${fitted.length === 1 ? '' : 's'} of \`${s.d.path}\` fall${fitted.length === 1 ? 's' : ''} within the Tafel range (${range}); at least ${TAFEL_MIN_POINTS} are needed: widen the range`, span);
-    return;
-  }
-  const fit = tafelFit(fitted);
-  if (!fit) {
-    ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `the points of \`${s.d.path}\` within the Tafel range (${range}) all have the same current, so no slope can be fitted: widen the range`, span);
-    return;
   }
   const jUnit = area === undefined ? 'mA' : 'mA cm⁻²';
   const yTitle = eq ? 'η (V)' : `E (V vs ${s.potentials.onRHE ? 'RHE' : 'the reference'})`;
+  // The points and the fit, once per file, range, scale and area (`onData`): a line repeated names one sweep.
+  const key = dataKey(s.subject, byCurrent, bounds.lo, bounds.hi, area, eq?.vsRHE, yTitle, s.d.iR?.fraction, s.d.iR?.ohm, s.d.iR?.label, s.d.toRHE);
+  const { fitted, fit, figure } = onData(s.d.data, 'tafel', key, () => tafelPoints(s, select, area, eq?.vsRHE ?? 0, jUnit, yTitle));
+  if (fitted < TAFEL_MIN_POINTS) {
+    ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `${fitted} point${fitted === 1 ? '' : 's'} of \`${s.d.path}\` fall${fitted === 1 ? 's' : ''} within the Tafel range (${range}); at least ${TAFEL_MIN_POINTS} are needed: widen the range`, span);
+    return;
+  }
+  if (!fit || !figure) {
+    ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `the points of \`${s.d.path}\` within the Tafel range (${range}) all have the same current, so no slope can be fitted: widen the range`, span);
+    return;
+  }
   if (fit.r2 < TAFEL_MIN_R2) {
     ctx.report(ElectrochemCodes.tafelPoorFit, 'warning', `the Tafel range of \`${s.d.path}\` is not one straight line: R² = ${formatNumber(fit.r2, { decimals: 4 })} (below ${formatExact(TAFEL_MIN_R2)}); narrow it to the linear part of the Tafel plot`, span);
   }
   const slope = Math.abs(fit.slope) * 1000;
   const direction = fit.slope > 0 ? 'anodic' : 'cathodic';
   const j0 = eq ? exchangeCurrentDensity(fit) : undefined;
-  ctx.facts.tafelFits.push({ subject: s.subject, points: all, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, jUnit, yTitle });
+  ctx.facts.tafelFits.push(figure);
   ctx.value({
     kind: 'tafelSlope', subject: s.subject, value: slope, unit: 'mV/dec', span,
     label: `Tafel slope ${sig(slope, 3)} mV/dec`,
@@ -185,6 +180,34 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
       detail: `The Tafel line extrapolated to η = 0: log10 j0 = −a/b = ${formatNumber(-fit.intercept / fit.slope, { decimals: 3, unicodeMinus: true })} (a = ${formatNumber(fit.intercept * 1000, { significant: 4, unicodeMinus: true })} mV, b = ${formatNumber(fit.slope * 1000, { significant: 4, unicodeMinus: true })} mV/dec).`,
     });
   }
+}
+
+/**
+ * The Tafel plot's points: log10 |j| in mA/cm² (mA without an area) against η when the equilibrium
+ * potential is known, else E, for every recorded point with a current, and the index in the record of
+ * each. The same for every range on one sweep, scale and area (`onData`), so never written into.
+ */
+function tafelCurve(s: Sweep, area: number | undefined, offset: number): { points: TafelPoint[]; record: number[] } {
+  const toLog = (i: number) => Math.log10((Math.abs(i) * 1000) / (area ?? 1));
+  const points: TafelPoint[] = [];
+  const record: number[] = [];
+  for (let k = 0; k < s.current.length; k++) {
+    if (s.current[k] === 0) continue;
+    points.push({ logJ: toLog(s.current[k]!), y: s.potentials.values[k]! - offset });
+    record.push(k);
+  }
+  return { points, record };
+}
+
+/** How many points lie in the range, and the fit of those with the plot's input; shared by every line that asks alike. */
+function tafelPoints(s: Sweep, select: (k: number) => boolean, area: number | undefined, offset: number, jUnit: string, yTitle: string): { fitted: number; fit?: TafelFit; figure?: TafelFigureInput } {
+  const curve = onData(s.d.data, 'tafel curve', dataKey(area, offset, s.d.iR?.fraction, s.d.iR?.ohm, s.d.iR?.label, s.d.toRHE), () => tafelCurve(s, area, offset));
+  const fitted: number[] = [];
+  for (let i = 0; i < curve.points.length; i++) if (select(curve.record[i]!)) fitted.push(i);
+  if (fitted.length < TAFEL_MIN_POINTS) return { fitted: fitted.length };
+  const fit = tafelFit(fitted.map((i) => curve.points[i]!));
+  if (!fit) return { fitted: fitted.length };
+  return { fitted: fitted.length, fit, figure: { subject: s.subject, points: curve.points, fitted, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, jUnit, yTitle } };
 }
 
 /** The potential on RHE a mass activity or TOF is read at: stated on a scale, or E_eq + η. */

@@ -7,6 +7,7 @@
 import type { Dataset } from './context';
 import { column } from '../instruments/series';
 import { correctedSeries } from '../electrochem/ir-correction';
+import { dataKey, onData } from './data-memo';
 
 export interface MeritPotentials {
   /** V, on the RHE scale when `onRHE`, else vs the cell's reference. */
@@ -16,7 +17,15 @@ export interface MeritPotentials {
   iR?: string;
 }
 
+/**
+ * Computed once per file, correction and scale (`onData`): every line naming the file shares the
+ * result, whose `values` no one may write.
+ */
 export function meritPotentials(d: Dataset): MeritPotentials | undefined {
+  return onData(d.data, 'meritPotentials', dataKey(d.iR?.fraction, d.iR?.ohm, d.iR?.label, d.toRHE), () => computeMeritPotentials(d));
+}
+
+function computeMeritPotentials(d: Dataset): MeritPotentials | undefined {
   const e = column(d.data, /^Potential$/i);
   if (!e) return undefined;
   const i = column(d.data, /^Current$/i);

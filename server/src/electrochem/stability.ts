@@ -37,13 +37,19 @@ export function windowMeans(time: ArrayLike<number>, values: ArrayLike<number>, 
   const t0 = time[0]!;
   const t1 = time[n - 1]!;
   if (!(t1 > t0)) return undefined;
+  // Times in order (as recorded): the points of a window are one stretch, found by bisection, and summed in
+  // the same order as the scan of every point would sum them, so the means are the same to the last bit.
+  const sorted = nonDecreasing(time, n);
   const mean = (from: number, to: number): WindowMean => {
     let st = 0;
     let sv = 0;
     let k = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = sorted ? firstAtLeast(time, n, from) : 0; i < n; i++) {
       const t = time[i]!;
-      if (t < from || t > to) continue;
+      if (t < from || t > to) {
+        if (sorted && t > to) break;
+        continue;
+      }
       st += t;
       sv += transform(values[i]!);
       k++;
@@ -51,6 +57,33 @@ export function windowMeans(time: ArrayLike<number>, values: ArrayLike<number>, 
     return { t: st / k, value: sv / k, points: k, from, to };
   };
   return { start: mean(t0, t0 + windowS), end: mean(t1 - windowS, t1) };
+}
+
+/**
+ * Whether the first `n` times never decrease (NaN breaks the order), kept per column (a Float64Array of an
+ * import, which is never written): a record named on many lines with different windows is checked once.
+ */
+const ordered = new WeakMap<Float64Array, { n: number; sorted: boolean }>();
+function nonDecreasing(time: ArrayLike<number>, n: number): boolean {
+  const kept = time instanceof Float64Array ? ordered.get(time) : undefined;
+  if (kept && kept.n === n) return kept.sorted;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = time[i]! >= time[i - 1]!;
+  if (n > 0) sorted &&= time[0] === time[0];
+  if (time instanceof Float64Array) ordered.set(time, { n, sorted });
+  return sorted;
+}
+
+/** The first index below `n` whose time is at least `from` (n when none is), in non-decreasing times. */
+function firstAtLeast(time: ArrayLike<number>, n: number, from: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface PotentialDrift {

@@ -21,6 +21,7 @@ import { sweepMerits } from '../sweep-merits';
 import { isStabilityLine, stabilityRun } from '../stability-run';
 import { rotatingDiskSeries } from '../rotating-disk';
 import { openCircuit } from '../open-circuit';
+import { onData } from '../data-memo';
 import { reportNoElectrodeArea } from '../electrode-area-missing';
 import { angularRate } from '../../electrochem/koutecky-levich';
 import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
@@ -52,7 +53,12 @@ function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
 
 function importOnce(absolute: string, content: string | Uint8Array, relative: string): ImportedData {
   const hit = imported.get(absolute);
-  if (hit && hit.relative === relative && sameContent(hit.content, content)) return hit.data;
+  if (hit && hit.relative === relative && sameContent(hit.content, content)) {
+    // The bytes just read stand for the file from now on: the next line of this analysis that names it
+    // finds the very same array and compares nothing (a file named on 200 lines was compared 200 times).
+    hit.content = content;
+    return hit.data;
+  }
   // Bytes when the shell gives them (binary .mpr, Latin-1 text); text otherwise. The format is chosen by the content.
   const data = typeof content === 'string' ? importText(content, relative) : importInstrumentFile(content, relative);
   imported.delete(absolute);
@@ -425,7 +431,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const e = column(file.data, /^Potential$/i);
             const i_ = column(file.data, /^Current$/i);
             if (!e || !i_ || rate === undefined || file.data.technique !== 'CV') return;
-            const di = middleBranchDifference(e.values, i_.values);
+            const di = onData(file.data, 'middleBranchDifference', '', () => middleBranchDifference(e.values, i_.values));
             if (di !== undefined) points.push({ x: rate, y: di });
           });
           if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);

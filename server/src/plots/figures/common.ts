@@ -1,6 +1,7 @@
 // What every figure shares: the Figure shape, the spec header, downsampled
 // series and the tests that sort data files by technique.
 import type { Dataset } from '../../analysis/context';
+import type { ImportedData } from '../../instruments/series';
 import { lttbIndices } from '../lttb';
 
 export type VegaLiteSpec = Record<string, unknown>;
@@ -38,3 +39,43 @@ export const isLSV = (d: Dataset) => /^LSV\b/i.test(d.line) && d.data.technique 
 export const isCA = (d: Dataset) => d.data.technique === 'CA';
 export const isEIS = (d: Dataset) => d.data.technique === 'EIS';
 export const isUV = (d: Dataset) => d.data.technique === 'UV-vis';
+
+/**
+ * Figure inputs drawn once each: a protocol that repeats a line gives the analysis the same input
+ * (one object, shared by `onData`) once per line, and the same figure drawn again shows nothing new.
+ * Found by the fuzzer: a run block repeating `CA stability …, data "…"` 1591 times built 1591 alike
+ * stability plots.
+ */
+export function distinct<T extends object>(inputs: readonly T[]): T[] {
+  const seen = new Set<T>();
+  return inputs.filter((x) => !seen.has(x) && !!seen.add(x));
+}
+
+/** Inputs drawn once per content: small ones (fits of a few points), compared by their JSON. */
+export function distinctByContent<T extends object>(inputs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return inputs.filter((x) => {
+    const key = JSON.stringify(x, exactNumbers);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+/** Numbers as their exact text, so that NaN and Infinity stay apart from null and from each other. */
+function exactNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' ? `${value}` : value;
+}
+
+/**
+ * Files that draw alike (one import, and every other field the same: path, line, potential, scale,
+ * area, correction, rotation) drawn once in an overlay: a copy lies on its original.
+ */
+export function distinctDatasets(sets: readonly Dataset[]): Dataset[] {
+  const seen = new Map<ImportedData, Set<string>>();
+  return sets.filter((d) => {
+    const { data, ...rest } = d;
+    const key = JSON.stringify(rest, exactNumbers);
+    let keys = seen.get(data);
+    if (!keys) seen.set(data, (keys = new Set()));
+    return !keys.has(key) && !!keys.add(key);
+  });
+}

@@ -5,7 +5,7 @@
 // preview webview and `faraday plot` render the same specs.
 import type { Analysis } from '../../analysis/analyze';
 import type { Dataset } from '../../analysis/context';
-import { isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
+import { distinctDatasets, isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
 import { lsvFigure } from './lsv';
 import { itFigure } from './chronoamperometry';
 import { feFigure } from './faradaic-efficiency';
@@ -21,22 +21,32 @@ export type { Figure, FigureOptions, VegaLiteSpec } from './common';
 /** Every figure the analysed protocol can show, in the order of the paper. */
 export function buildFigures(analysis: Analysis, options: FigureOptions = {}): Figure[] {
   const max = options.maxPointsPerSeries ?? 1500;
-  const sets = analysis.facts.datasets;
-  const figures: (Figure | undefined)[] = [
-    overlay(sets.filter(isUV), (s) => uvvisFigure(s, max)),
-    overlay(sets.filter(isLSV), (s) => lsvFigure(analysis, s, max)),
-    ...tafelFigures(analysis, max),
-    ...kouteckyLevichFigures(analysis),
+  // A file named on many lines alike is one curve.
+  const sets = distinctDatasets(analysis.facts.datasets);
+  // Figures that may be absent (an overlay without files), then one figure per input (each fit or run), built when kept.
+  const maybe = (build: () => Figure | undefined): Pending => ({ build });
+  const each = (builds: (() => Figure)[]): Pending[] => builds.map((build) => ({ build, always: true }));
+  const figures = atMost([
+    maybe(() => overlay(sets.filter(isUV), (s) => uvvisFigure(s, max))),
+    maybe(() => overlay(sets.filter(isLSV), (s) => lsvFigure(analysis, s, max))),
+    ...each(tafelFigures(analysis, max)),
+    ...each(kouteckyLevichFigures(analysis)),
     // Stability runs have their own curve, with their windows.
-    overlay(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), (s) => itFigure(s, max)),
-    ...stabilityFigures(analysis, max),
-    feFigure(analysis),
-    ...calibrationFigures(analysis),
-    ...cdlFigures(analysis),
-    overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max)),
-  ];
+    maybe(() => overlay(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), (s) => itFigure(s, max))),
+    ...each(stabilityFigures(analysis, max)),
+    maybe(() => feFigure(analysis)),
+    ...each(calibrationFigures(analysis)),
+    ...each(cdlFigures(analysis)),
+    maybe(() => overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max))),
+  ]);
   // One native scan of each spec finds the rare separator; only such a spec is copied string by string.
-  return atMost(figures.filter((f): f is Figure => f !== undefined)).map((f) => (SEPARATORS.test(f.title) || SEPARATORS.test(JSON.stringify(f.spec)) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
+  return figures.map((f) => (SEPARATORS.test(f.title) || SEPARATORS.test(JSON.stringify(f.spec)) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
+}
+
+/** A figure to build; `always` when it gives one whatever the data (a figure per input), so that past the limit it is counted unbuilt. */
+interface Pending {
+  build: () => Figure | undefined;
+  always?: boolean;
 }
 
 /**
@@ -57,10 +67,19 @@ function overlay(sets: Dataset[], build: (sets: Dataset[]) => Figure | undefined
  * took 2.8 s to compile for the preview.
  */
 export const MAX_FIGURES = 64;
-function atMost(figures: Figure[]): Figure[] {
-  if (figures.length <= MAX_FIGURES) return figures;
-  const kept = figures.slice(0, MAX_FIGURES);
-  kept[MAX_FIGURES - 1] = noted(kept[MAX_FIGURES - 1]!, `the first ${MAX_FIGURES} of ${figures.length} figures are shown`);
+/** The first 64 figures, built; the rest are counted for the note, and built only when that is the way to know whether they exist. */
+function atMost(pending: Pending[]): Figure[] {
+  const kept: Figure[] = [];
+  let total = 0;
+  for (const p of pending) {
+    if (kept.length < MAX_FIGURES) {
+      const figure = p.build();
+      if (!figure) continue;
+      kept.push(figure);
+      total++;
+    } else if (p.always || p.build()) total++;
+  }
+  if (total > MAX_FIGURES) kept[MAX_FIGURES - 1] = noted(kept[MAX_FIGURES - 1]!, `the first ${MAX_FIGURES} of ${total} figures are shown`);
   return kept;
 }
 

@@ -2,10 +2,12 @@
 // with the fitted lines (slope 1/B, intercept 1/j_k).
 import type { Analysis } from '../../analysis/analyze';
 import { formatNumber } from '../../units/format';
-import { base, type Figure, type VegaLiteSpec } from './common';
+import { base, distinctByContent, type Figure, type VegaLiteSpec } from './common';
 
-export function kouteckyLevichFigures(analysis: Analysis): Figure[] {
-  return analysis.facts.kouteckyLevich.map((f, k) => {
+/** One Koutecký–Levich plot per series, each built when asked (`buildFigures` builds the first 64 figures only). */
+export function kouteckyLevichFigures(analysis: Analysis): (() => Figure)[] {
+  // The same lines from a repeated series are one figure.
+  return distinctByContent(analysis.facts.kouteckyLevich).map((f, k) => () => {
     const points = f.lines.flatMap((l) => l.points.map((p) => ({ x: p.x, y: p.y, potential: l.potential })));
     const top = Math.max(...points.map((p) => p.x)) * 1.05;
     const fits = f.lines.flatMap((l) => [0, top].map((x) => ({ x, y: l.intercept + l.slope * x, potential: l.potential })));

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../analysis/analyze';
 import type { Dataset } from '../../analysis/context';
 import { column } from '../../instruments/series';
-import { base, series, type Figure, type VegaLiteSpec } from './common';
+import { base, distinctByContent, series, type Figure, type VegaLiteSpec } from './common';
 
 export function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Figure | undefined {
   const rows: Record<string, number | string>[] = [];
@@ -29,7 +29,8 @@ export function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Fig
     drawn += s.drawn;
   }
   if (rows.length === 0) return undefined;
-  const onsets = analysis.values.filter((v) => v.kind === 'onsetPotential').map((v) => ({ E: v.value as number, label: v.label }));
+  // One rule per onset (a line repeated alike says the same onset on each line).
+  const onsets = distinctByContent(analysis.values.filter((v) => v.kind === 'onsetPotential').map((v) => ({ E: v.value as number, label: v.label })));
   const scale = onRHE ? 'RHE' : 'the reference';
   const layers: VegaLiteSpec[] = [
     { data: { values: rows }, mark: { type: 'line', strokeWidth: 1.5 }, encoding: {

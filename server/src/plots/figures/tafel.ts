@@ -2,12 +2,14 @@
 // the fit used, and the fitted line over their range.
 import type { Analysis } from '../../analysis/analyze';
 import { formatNumber } from '../../units/format';
-import { base, series, type Figure, type VegaLiteSpec } from './common';
+import { base, distinct, series, type Figure, type VegaLiteSpec } from './common';
 
-export function tafelFigures(analysis: Analysis, max: number): Figure[] {
-  return analysis.facts.tafelFits.map((f, k) => {
+/** One Tafel plot per fit, each built when asked (`buildFigures` builds the first 64 figures only). */
+export function tafelFigures(analysis: Analysis, max: number): (() => Figure)[] {
+  // Lines that fit one sweep alike share one input (`tafelPoints`): one figure.
+  return distinct(analysis.facts.tafelFits).map((f, k) => () => {
     const all = series(f.points.map((p) => p.logJ), f.points.map((p) => p.y), max, (x, y) => ({ logJ: x, y, part: 'sweep' }));
-    const fitted = f.points.filter((p) => p.fitted);
+    const fitted = f.fitted.map((i) => f.points[i]!);
     const used = series(fitted.map((p) => p.logJ), fitted.map((p) => p.y), max, (x, y) => ({ logJ: x, y }));
     const lo = Math.min(...fitted.map((p) => p.logJ));
     const hi = Math.max(...fitted.map((p) => p.logJ));
