@@ -213,3 +213,18 @@ test('a Tafel line repeated 70 times alike: 70 slopes, each the single line\'s, 
   assert.deepEqual(slopes(repeated), Array(70).fill(slopes(once)[0]));
   assert.deepEqual(buildFigures(repeated), buildFigures(once));
 });
+
+test('a Tafel fit over 300 000 points draws its line over their range without overflowing the call stack', async () => {
+  // The fitted range's ends were Math.min(...) and Math.max(...) of every fitted point: arguments beyond about
+  // 10⁵ overflow the stack (RangeError), as `Math.min(...series)` did for CV files of 200 000 points.
+  const { tafelFigures } = await import('../../server/src/plots/figures/tafel');
+  const n = 300_000;
+  const points = Array.from({ length: n }, (_, i) => ({ logJ: -2 + (3 * i) / (n - 1), y: 0.3 + 0.06 * (-2 + (3 * i) / (n - 1)) }));
+  const fit = { subject: 'NiFe', points, fitted: points.map((_, i) => i), slope: 0.06, intercept: 0.3, r2: 1, jUnit: 'mA cm⁻²', yTitle: 'η (V)' };
+  const [make] = tafelFigures({ facts: { tafelFits: [fit] } } as never, 500);
+  const figure = make!();
+  const layers = figure.spec.layer as { data: { values: { logJ: number }[] } }[];
+  const line = layers[2]!.data.values.map((p) => p.logJ);
+  // From 15 % of the range below the first fitted point to 15 % above the last: −2.45 and 1.45.
+  assert.deepEqual(line.map((x) => Number(x.toFixed(12))), [-2.45, 1.45]);
+});

@@ -11,8 +11,13 @@ export function tafelFigures(analysis: Analysis, max: number): (() => Figure)[] 
     const all = series(f.points.map((p) => p.logJ), f.points.map((p) => p.y), max, (x, y) => ({ logJ: x, y, part: 'sweep' }));
     const fitted = f.fitted.map((i) => f.points[i]!);
     const used = series(fitted.map((p) => p.logJ), fitted.map((p) => p.y), max, (x, y) => ({ logJ: x, y }));
-    const lo = Math.min(...fitted.map((p) => p.logJ));
-    const hi = Math.max(...fitted.map((p) => p.logJ));
+    // A loop, not Math.min(...): a sweep of 10⁵ points or more in the fitted range overflows the call stack as arguments.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of fitted) {
+      if (p.logJ < lo) lo = p.logJ;
+      if (p.logJ > hi) hi = p.logJ;
+    }
     const pad = (hi - lo) * 0.15;
     const line = [lo - pad, hi + pad].map((x) => ({ logJ: x, y: f.intercept + f.slope * x }));
     const x = { field: 'logJ', type: 'quantitative', title: `log₁₀ |j| (${f.jUnit})`, scale: { zero: false } };
