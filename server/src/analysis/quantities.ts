@@ -55,7 +55,16 @@ function memo(ctx: AnalysisContext): Map<Quantity, Checked> {
 
 /** Checks every quantity of the document against its place, reporting each problem once. */
 export function quantitiesPass(ctx: AnalysisContext): void {
-  for (const q of quantitiesOf(ctx.document)) check(ctx, q, true);
+  for (const q of quantitiesOf(ctx.document, keptForEdits(ctx))) check(ctx, q, true);
+}
+
+/**
+ * Whether what is learnt of a node is kept with it for the next version of the text: in an analysis
+ * session, whose next analysis shares the unchanged nodes. A one-shot analysis (the CLI, `analyze`)
+ * never sees its nodes again, and 100 000 quantities in WeakMaps cost it time and garbage collection.
+ */
+function keptForEdits(ctx: AnalysisContext): boolean {
+  return ctx.units !== undefined;
 }
 
 /**
@@ -104,11 +113,14 @@ export function checkedValues(q: Quantity | undefined, text = ''): CheckedQuanti
 const quantitiesByStatement = new WeakMap<object, Quantity[]>();
 
 /** Every quantity node of a document, in source order: the builder tagged each with its place. */
-export function quantitiesOf(doc: Document): Quantity[] {
+export function quantitiesOf(doc: Document, keep = true): Quantity[] {
   const out: Quantity[] = [];
   for (const s of doc.statements) {
-    let list = quantitiesByStatement.get(s);
-    if (!list) quantitiesByStatement.set(s, (list = quantitiesIn(s)));
+    let list = keep ? quantitiesByStatement.get(s) : undefined;
+    if (!list) {
+      list = quantitiesIn(s);
+      if (keep) quantitiesByStatement.set(s, list);
+    }
     for (const q of list) out.push(q);
   }
   return out;
@@ -141,7 +153,8 @@ function quantitiesIn(statement: unknown): Quantity[] {
  */
 const assessedWithoutProblem = new WeakMap<Quantity, Assessment>();
 
-function assessOnce(q: Quantity, text: string): Assessment {
+function assessOnce(q: Quantity, text: string, keep: boolean): Assessment {
+  if (!keep) return assessQuantity(q, text);
   const kept = assessedWithoutProblem.get(q);
   if (kept) return kept;
   const a = assessQuantity(q, text);
@@ -154,7 +167,7 @@ function check(ctx: AnalysisContext, q: Quantity, report: boolean): CheckedQuant
   const known = (r: Checked | undefined) => (r && r !== 'written' ? r : undefined);
   if (m.has(q)) return known(m.get(q));
   m.set(q, null); // a quantity is never its own input (the area a quick fix reads may be this one)
-  const a = assessOnce(q, ctx.text);
+  const a = assessOnce(q, ctx.text, keptForEdits(ctx));
   // A unit borrowed from the next quantity (`from 1 to 10 mA/cm2`) is that quantity's to report.
   const borrowed = q.unit !== undefined && (q.unit.span.start < q.span.start || q.unit.span.end > q.span.end);
   const ownProblem = 'problem' in a && !(borrowed && a.problem.code !== UnitCodes.impossibleValue);
