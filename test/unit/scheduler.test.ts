@@ -63,3 +63,32 @@ test('semantic tokens and inlay hints asked for after an edit wait for its debou
   assert.ok(!(engine.request('textDocument/semanticTokens/full', { textDocument: { uri } }) instanceof Promise));
   engine.close(uri);
 });
+
+test('a long document is primed after its first analysis: nothing is published again, the stored analysis stays that of the text, and later edits equal fresh analyses', async () => {
+  const { generateLines } = await import('../../bench/generate-protocol');
+  const text = generateLines(3000);
+  assert.ok(text.length >= 64 * 1024, 'long enough to be primed');
+  const published: number[] = [];
+  const scheduler = new AnalysisScheduler(0, () => ({}), (_uri, version) => published.push(version));
+  const uri = 'file:///long.faraday';
+  scheduler.schedule({ uri, version: 1, text }, true);
+  const first = scheduler.latest(uri)!;
+  // Each round stores a new analysis of the same version; two rounds, each on its own task.
+  const changes: unknown[] = [first];
+  for (let tasks = 0; changes.length < 3 && tasks < 100; tasks++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = scheduler.latest(uri);
+    if (now !== changes[changes.length - 1]) changes.push(now);
+  }
+  assert.equal(changes.length, 3, 'two rounds of priming, each storing an analysis');
+  assert.deepEqual(published, [1], 'priming publishes nothing');
+  const plain = (a: ReturnType<typeof analyze>) => JSON.parse(JSON.stringify({ d: a.diagnostics, v: a.values, s: a.parse.document.statements }));
+  const fresh = analyze(text);
+  assert.deepEqual(plain(scheduler.latest(uri)!), plain(fresh));
+  assert.equal(scheduler.latestVersion(uri)!.version, 1);
+  // The session goes on from the primed state: an edit gives what a fresh analysis of the new text gives.
+  const at = text.indexOf('stir 10 min');
+  const edited = text.slice(0, at) + 'stir 12 min' + text.slice(at + 'stir 10 min'.length);
+  scheduler.schedule({ uri, version: 2, text: edited }, true);
+  assert.deepEqual(plain(scheduler.latest(uri)!), plain(analyze(edited)));
+});

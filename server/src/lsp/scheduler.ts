@@ -91,6 +91,7 @@ export class AnalysisScheduler {
 
   private analyseNow(doc: DocumentSnapshot, isCancelled?: () => boolean): Analysis {
     let session = this.sessions.get(doc.uri);
+    const first = !session;
     if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
     // The session's previous analysis is moved to the new text: only the newest one is kept.
     this.results.delete(doc.uri);
@@ -104,6 +105,44 @@ export class AnalysisScheduler {
     }
     this.results.set(doc.uri, { version: doc.version, analysis, at: ++this.clock });
     this.onAnalysed(doc.uri, doc.version, analysis);
+    if (first && doc.text.length >= PRIME_MIN_CHARS) setTimeout(() => this.prime(doc, PRIME_ROUNDS), 0);
     return analysis;
   }
+
+  /**
+   * Readies a long document's session for the edits to come, while the editor is idle after opening it:
+   * the first edits of a session ran twice as long as later ones (the replay paths not yet compiled by the
+   * JIT, each chunk's spans collected on its first move). Each round analyses the text as if a line
+   * were inserted at its start (every chunk moves, every block replays) and then the text itself, in one
+   * task, so no request sees the moved state; the second analysis is of this very version and replaces
+   * the stored one (an analysis session gives what a fresh analysis gives). Nothing is published. A round
+   * runs only while this version is still the newest and no edit waits.
+   */
+  private prime(doc: DocumentSnapshot, rounds: number): void {
+    const stored = this.results.get(doc.uri);
+    const session = this.sessions.get(doc.uri);
+    if (rounds <= 0 || !session || !stored || stored.version !== doc.version || this.timers.has(doc.uri)) return;
+    const options = this.optionsFor(doc.uri);
+    const started = performance.now();
+    try {
+      this.results.delete(doc.uri);
+      this.onStarting(doc.uri);
+      session.analyze('\n' + doc.text, options);
+      const analysis = session.analyze(doc.text, options);
+      this.results.set(doc.uri, { version: doc.version, analysis, at: stored.at });
+    } catch (e) {
+      // Whatever failed is the next analysis's to report: nothing stored is relied on.
+      this.sessions.delete(doc.uri);
+      this.results.delete(doc.uri);
+      if (!(e instanceof AnalysisCancelled)) throw e;
+      return;
+    }
+    if (timingEnabled) logTiming('worker', `primed the session of v${doc.version} in ${ms(performance.now() - started)}`);
+    setTimeout(() => this.prime(doc, rounds - 1), 0);
+  }
 }
+
+/** Documents from this size on are primed after their first analysis (a smaller one analyses in a few milliseconds). */
+const PRIME_MIN_CHARS = 64 * 1024;
+/** Rounds of priming: two brought the first edits of a 10 000-line protocol close to later ones (p95 in process 71–82 → 53–62 ms). */
+const PRIME_ROUNDS = 2;
