@@ -4,6 +4,7 @@
 import type { ExactFactor } from '../data/units';
 import { describeDimension, sameDimension, SLOTS, type SlotName } from './dimension';
 import { parseUnit, type Unit } from './parse-unit';
+import { EXACT_POWERS_OF_TEN } from './powers-of-ten';
 
 /** value × 10^exponent, done on the decimal representation. */
 export function shiftDecimal(value: number, exponent: number): number {
@@ -18,7 +19,6 @@ export function shiftDecimalByDigits(value: number, exponent: number): number {
   return Number(`${mantissa}e${Number(exp) + exponent}`);
 }
 
-const EXACT_POWERS: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
  * A value written with at most six decimals and fifteen digits (500, 0.1, 30.25) is the integer N over
@@ -29,12 +29,12 @@ const EXACT_POWERS: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
  */
 function shiftShortDecimal(value: number, exponent: number): number | undefined {
   for (let d = 0; d <= 6; d++) {
-    const n = value * EXACT_POWERS[d]!;
+    const n = value * EXACT_POWERS_OF_TEN[d]!;
     if (!Number.isInteger(n)) continue;
-    if (Math.abs(n) >= 1e15 || n / EXACT_POWERS[d]! !== value) return undefined;
+    if (Math.abs(n) >= 1e15 || n / EXACT_POWERS_OF_TEN[d]! !== value) return undefined;
     const k = exponent - d;
     if (k > 22 || k < -22) return undefined;
-    return k >= 0 ? n * EXACT_POWERS[k]! : n / EXACT_POWERS[-k]!;
+    return k >= 0 ? n * EXACT_POWERS_OF_TEN[k]! : n / EXACT_POWERS_OF_TEN[-k]!;
   }
   return undefined;
 }

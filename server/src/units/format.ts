@@ -6,6 +6,7 @@
 // rounds by hand. A rounded zero carries no sign. A non-finite number is never
 // shown: it comes out as NOT_SHOWN, and the caller has said why in a diagnostic.
 // Machine-readable values (the report's `value` fields) are not formatted.
+import { EXACT_POWERS_OF_TEN } from './powers-of-ten';
 
 export interface NumberFormat {
   /** Significant figures, 1–17. */
@@ -137,13 +138,12 @@ function spell(r: Rounded, format: NumberFormat, atDecimals: boolean): string {
 // gives (toExponential, the slow part, is skipped). The product is within a few units in the last
 // place of the exact scaled spelling; a product that close to a half, to a power of ten or beyond
 // 2^53 goes the slow way. A fast-check test holds both ways equal.
-const EXACT_POWERS: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NEAR = 4e-15;
 
 /** |value| rounded at 10^-decimals, or undefined where only the digits can say. */
 function fastRoundAt(value: number, decimals: number): Rounded | undefined {
   if (decimals > 22) return undefined;
-  const scaled = Math.abs(value) * EXACT_POWERS[decimals]!;
+  const scaled = Math.abs(value) * EXACT_POWERS_OF_TEN[decimals]!;
   if (!(scaled < 2 ** 52)) return undefined;
   const whole = Math.floor(scaled);
   const fraction = scaled - whole;
@@ -160,9 +160,9 @@ function fastRoundSignificant(value: number, significant: number): Rounded | und
   const exponent = Math.floor(Math.log10(abs));
   const shift = sig - 1 - exponent; // digits moved left of the point
   if (shift > 22 || shift < -22) return undefined;
-  const scaled = shift >= 0 ? abs * EXACT_POWERS[shift]! : abs / EXACT_POWERS[-shift]!;
-  const low = EXACT_POWERS[sig - 1]!;
-  const high = EXACT_POWERS[sig]!;
+  const scaled = shift >= 0 ? abs * EXACT_POWERS_OF_TEN[shift]! : abs / EXACT_POWERS_OF_TEN[-shift]!;
+  const low = EXACT_POWERS_OF_TEN[sig - 1]!;
+  const high = EXACT_POWERS_OF_TEN[sig]!;
   // A wrong guess of the exponent (log10 near a power of ten), or a carry into a new digit: the slow way.
   if (!(scaled >= low * (1 + NEAR) && scaled < high * (1 - NEAR) - 0.5)) return undefined;
   const whole = Math.floor(scaled);
