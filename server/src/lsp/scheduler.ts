@@ -105,7 +105,7 @@ export class AnalysisScheduler {
     }
     this.results.set(doc.uri, { version: doc.version, analysis, at: ++this.clock });
     this.onAnalysed(doc.uri, doc.version, analysis);
-    if (first && doc.text.length >= PRIME_MIN_CHARS) setTimeout(() => this.prime(doc, PRIME_ROUNDS), 0);
+    if (first && doc.text.length >= PRIME_MIN_CHARS && doc.text.length <= PRIME_MAX_CHARS) setTimeout(() => this.prime(doc, PRIME_ROUNDS), 0);
     return analysis;
   }
 
@@ -119,17 +119,18 @@ export class AnalysisScheduler {
    * runs only while this version is still the newest and no edit waits.
    */
   private prime(doc: DocumentSnapshot, rounds: number): void {
-    const stored = this.results.get(doc.uri);
     const session = this.sessions.get(doc.uri);
-    if (rounds <= 0 || !session || !stored || stored.version !== doc.version || this.timers.has(doc.uri)) return;
+    const storedAt = this.results.get(doc.uri)?.version === doc.version ? this.results.get(doc.uri)!.at : undefined;
+    if (rounds <= 0 || !session || storedAt === undefined || this.timers.has(doc.uri)) return;
     const options = this.optionsFor(doc.uri);
     const started = performance.now();
     try {
+      // The stored analysis is let go first: only one is kept at a time.
       this.results.delete(doc.uri);
       this.onStarting(doc.uri);
       session.analyze('\n' + doc.text, options);
       const analysis = session.analyze(doc.text, options);
-      this.results.set(doc.uri, { version: doc.version, analysis, at: stored.at });
+      this.results.set(doc.uri, { version: doc.version, analysis, at: storedAt });
     } catch (e) {
       // Whatever failed is the next analysis's to report: nothing stored is relied on.
       this.sessions.delete(doc.uri);
@@ -142,7 +143,11 @@ export class AnalysisScheduler {
   }
 }
 
-/** Documents from this size on are primed after their first analysis (a smaller one analyses in a few milliseconds). */
+/**
+ * Documents of this size are primed after their first analysis: a smaller one analyses in a few milliseconds,
+ * and a larger one's round would hold a keystroke typed during it for hundreds of milliseconds.
+ */
 const PRIME_MIN_CHARS = 64 * 1024;
+const PRIME_MAX_CHARS = 1024 * 1024;
 /** Rounds of priming: two brought the first edits of a 10 000-line protocol close to later ones (p95 in process 71–82 → 53–62 ms). */
 const PRIME_ROUNDS = 2;
