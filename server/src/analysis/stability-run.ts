@@ -9,7 +9,7 @@ import type { ComputedValue } from './model';
 import { column } from '../instruments/series';
 import { currentRetention, potentialDrift, type WindowMean } from '../electrochem/stability';
 import { InstrumentCodes } from '../instruments/codes';
-import { meritPotentials } from './sweep-potential';
+import { meritPotentials, potentialsKey } from './sweep-potential';
 import { siOf } from './quantities';
 import { formatNumber } from '../units/format';
 import { dataKey, onData } from './data-memo';
@@ -45,7 +45,7 @@ export function stabilityRun(ctx: AnalysisContext, t: TechniqueLine, d: Dataset)
   const span = t.data!.span;
   const subject = `${t.technique.text} ${d.path}`;
   const key = technique === 'CP'
-    ? dataKey(subject, window, !!t.window, d.iR?.fraction, d.iR?.ohm, d.iR?.label, d.toRHE)
+    ? dataKey(subject, window, !!t.window, potentialsKey(d))
     : dataKey(subject, window, !!t.window, d.areaCm2);
   const r = onData(d.data, `stability ${technique}`, key, () => (technique === 'CP' ? potentialRun(d, subject, window, !!t.window) : currentRun(d, subject, window, !!t.window)));
   if (!r) return;

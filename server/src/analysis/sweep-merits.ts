@@ -19,7 +19,7 @@ import { ElectrochemCodes } from '../electrochem/codes';
 import { InstrumentCodes } from '../instruments/codes';
 import { ELEMENTS } from '../data/atomic-weights';
 import { FARADAY } from '../data/constants';
-import { meritPotentials, type MeritPotentials } from './sweep-potential';
+import { meritPotentials, potentialsKey, type MeritPotentials } from './sweep-potential';
 import { currentCriterion, isCurrentUnit, onRHE, potentialSI } from './merit-quantities';
 import { lineEquilibrium, lineReaction, type Equilibrium, type LineReaction } from './line-reaction';
 import { formatExact, formatNumber } from '../units/format';
@@ -149,7 +149,7 @@ function tafel(ctx: AnalysisContext, s: Sweep, eq: Equilibrium | undefined): voi
   const jUnit = area === undefined ? 'mA' : 'mA cm⁻²';
   const yTitle = eq ? 'η (V)' : `E (V vs ${s.potentials.onRHE ? 'RHE' : 'the reference'})`;
   // The points and the fit, once per file, range, scale and area (`onData`): a line repeated names one sweep.
-  const key = dataKey(s.subject, byCurrent, bounds.lo, bounds.hi, area, eq?.vsRHE, yTitle, s.d.iR?.fraction, s.d.iR?.ohm, s.d.iR?.label, s.d.toRHE);
+  const key = dataKey(s.subject, byCurrent, bounds.lo, bounds.hi, area, eq?.vsRHE, yTitle, potentialsKey(s.d));
   const { fitted, fit, figure } = onData(s.d.data, 'tafel', key, () => tafelPoints(s, select, area, eq?.vsRHE ?? 0, jUnit, yTitle));
   if (fitted < TAFEL_MIN_POINTS) {
     ctx.report(ElectrochemCodes.tafelFewPoints, 'warning', `${fitted} point${fitted === 1 ? '' : 's'} of \`${s.d.path}\` fall${fitted === 1 ? 's' : ''} within the Tafel range (${range}); at least ${TAFEL_MIN_POINTS} are needed: widen the range`, span);
@@ -201,7 +201,7 @@ function tafelCurve(s: Sweep, area: number | undefined, offset: number): { point
 
 /** How many points lie in the range, and the fit of those with the plot's input; shared by every line that asks alike. */
 function tafelPoints(s: Sweep, select: (k: number) => boolean, area: number | undefined, offset: number, jUnit: string, yTitle: string): { fitted: number; fit?: TafelFit; figure?: TafelFigureInput } {
-  const curve = onData(s.d.data, 'tafel curve', dataKey(area, offset, s.d.iR?.fraction, s.d.iR?.ohm, s.d.iR?.label, s.d.toRHE), () => tafelCurve(s, area, offset));
+  const curve = onData(s.d.data, 'tafel curve', dataKey(area, offset, potentialsKey(s.d)), () => tafelCurve(s, area, offset));
   const fitted: number[] = [];
   for (let i = 0; i < curve.points.length; i++) if (select(curve.record[i]!)) fitted.push(i);
   if (fitted.length < TAFEL_MIN_POINTS) return { fitted: fitted.length };

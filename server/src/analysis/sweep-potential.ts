@@ -22,7 +22,12 @@ export interface MeritPotentials {
  * result, whose `values` no one may write.
  */
 export function meritPotentials(d: Dataset): MeritPotentials | undefined {
-  return onData(d.data, 'meritPotentials', dataKey(d.iR?.fraction, d.iR?.ohm, d.iR?.label, d.toRHE), () => computeMeritPotentials(d));
+  return onData(d.data, 'meritPotentials', potentialsKey(d), () => computeMeritPotentials(d));
+}
+
+/** What the merit potentials of a file depend on besides its data: the iR correction and the shift to the RHE; a key part for results built on them. */
+export function potentialsKey(d: Dataset): string {
+  return dataKey(d.iR?.fraction, d.iR?.ohm, d.iR?.label, d.toRHE);
 }
 
 function computeMeritPotentials(d: Dataset): MeritPotentials | undefined {

@@ -12,6 +12,7 @@ import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../syntax/ast';
 import { LineIndex } from '../syntax/line-index';
 import { chunkStarts } from '../syntax/chunks';
+import { commonEnds } from '../text/common-ends';
 import type { OffsetEdit, TextVersion } from './text-version';
 
 export interface MappedAnalysis {
@@ -29,16 +30,6 @@ interface Piece {
   at: number;
   from: number;
   length: number;
-}
-
-/** Where two versions differ: the first `prefix` and the last `suffix` characters are shared. */
-function difference(before: string, after: string): { prefix: number; suffix: number } {
-  const n = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < n && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < n - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
 }
 
 /** More edits than this between two analyses are followed as one (the first to the last changed character). */
@@ -83,7 +74,7 @@ export class PendingEdits {
     if (next === this.current) return; // the version the edits were followed to
     if (typeof next !== 'string') next = next.text;
     if (next === this.text) return;
-    const { prefix, suffix } = difference(this.text, next);
+    const { prefix, suffix } = commonEnds(this.text, next);
     this.edit(prefix, this.text.length - suffix, next.length - prefix - suffix);
     this.current = next;
     this.keepFewPieces();

@@ -120,8 +120,9 @@ export class AnalysisScheduler {
    */
   private prime(doc: DocumentSnapshot, rounds: number): void {
     const session = this.sessions.get(doc.uri);
-    const storedAt = this.results.get(doc.uri)?.version === doc.version ? this.results.get(doc.uri)!.at : undefined;
-    if (rounds <= 0 || !session || storedAt === undefined || this.timers.has(doc.uri)) return;
+    const stored = this.results.get(doc.uri);
+    if (rounds <= 0 || !session || stored?.version !== doc.version || this.timers.has(doc.uri)) return;
+    const storedAt = stored.at;
     const options = this.optionsFor(doc.uri);
     const started = performance.now();
     try {
@@ -132,11 +133,10 @@ export class AnalysisScheduler {
       const analysis = session.analyze(doc.text, options);
       this.results.set(doc.uri, { version: doc.version, analysis, at: storedAt });
     } catch (e) {
-      // Whatever failed is the next analysis's to report: nothing stored is relied on.
+      // A session that failed halfway is not reused, nor anything stored from it.
       this.sessions.delete(doc.uri);
       this.results.delete(doc.uri);
-      if (!(e instanceof AnalysisCancelled)) throw e;
-      return;
+      throw e;
     }
     if (timingEnabled) logTiming('worker', `primed the session of v${doc.version} in ${ms(performance.now() - started)}`);
     setTimeout(() => this.prime(doc, rounds - 1), 0);

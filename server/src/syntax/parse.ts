@@ -14,6 +14,7 @@ import { LineIndex } from './line-index';
 import type { Comment, Document, Span, SyntaxProblem, TopLevelNode } from './ast';
 import { CHUNK_START_REACH, chunkStarts, startsChunkAt } from './chunks';
 import { SyntaxCodes } from './codes';
+import { commonEnds } from '../text/common-ends';
 import { formatNumber } from '../units/format';
 import * as T from './tokens';
 
@@ -183,7 +184,7 @@ export class ParseSession {
       return tooLargeToRead(text);
     }
     const last = this.last;
-    const edit = last ? editedRange(last.text, text) : undefined;
+    const edit = last ? commonEnds(last.text, text) : undefined;
     const starts = last && edit ? startsAfterEdit(last, text, edit) : chunkStarts(text);
     const chunks: (Chunk | undefined)[] = new Array(starts.length);
     const taken = new Set<Chunk>();
@@ -213,7 +214,7 @@ export class ParseSession {
       if (!chunk) {
         pool ??= poolOf(last, taken);
         // The last chunk ends the file; any other ends where the next statement begins.
-        const key = chunkKey(text, start, end, end === text.length);
+        const key = chunkKey(text.slice(start, end), end === text.length);
         chunk = takeFrom(pool, key, start) ?? parseChunk(text, start, end);
         chunks[i] = chunk;
       }
@@ -226,8 +227,8 @@ export class ParseSession {
 }
 
 /** A chunk's text as a pool key: the last chunk of the file is told apart (it ends at the end of input). */
-function chunkKey(text: string, start: number, end: number, isLast: boolean): string {
-  return isLast ? text.slice(start, end) + '\u0000' : text.slice(start, end);
+function chunkKey(chunkText: string, isLast: boolean): string {
+  return isLast ? chunkText + '\u0000' : chunkText;
 }
 
 /** The previous chunks not already taken, by their text. */
@@ -236,7 +237,7 @@ function poolOf(last: { text: string; chunks: Chunk[] } | undefined, taken: Set<
   if (!last) return pool;
   for (const c of last.chunks) {
     if (taken.has(c)) continue;
-    const key = c.end === last.text.length ? c.text + '\u0000' : c.text;
+    const key = chunkKey(c.text, c.end === last.text.length);
     const same = pool.get(key);
     if (same) same.push(c);
     else pool.set(key, [c]);
@@ -257,21 +258,6 @@ function chunkAt(last: { starts: number[]; chunks: Chunk[] }, start: number): Ch
     else high = mid - 1;
   }
   return undefined;
-}
-
-/** How much of the start and of the end two texts share (never overlapping in the shorter). */
-function editedRange(before: string, after: string): { prefix: number; suffix: number } {
-  const most = Math.min(before.length, after.length);
-  // Whole blocks first, compared natively (a character loop over a 10 000-line text took 1.5 ms).
-  const BLOCK = 4096;
-  let prefix = 0;
-  while (prefix + BLOCK <= most && before.slice(prefix, prefix + BLOCK) === after.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
-  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const room = most - prefix;
-  while (suffix + BLOCK <= room && before.slice(before.length - suffix - BLOCK, before.length - suffix) === after.slice(after.length - suffix - BLOCK, after.length - suffix)) suffix += BLOCK;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
 }
 
 /**

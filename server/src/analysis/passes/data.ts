@@ -21,7 +21,6 @@ import { sweepMerits } from '../sweep-merits';
 import { isStabilityLine, stabilityRun } from '../stability-run';
 import { rotatingDiskSeries } from '../rotating-disk';
 import { openCircuit } from '../open-circuit';
-import { onData } from '../data-memo';
 import { reportNoElectrodeArea } from '../electrode-area-missing';
 import { angularRate } from '../../electrochem/koutecky-levich';
 import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
@@ -431,7 +430,7 @@ export function dataPass(ctx: AnalysisContext): void {
             const e = column(file.data, /^Potential$/i);
             const i_ = column(file.data, /^Current$/i);
             if (!e || !i_ || rate === undefined || file.data.technique !== 'CV') return;
-            const di = onData(file.data, 'middleBranchDifference', '', () => middleBranchDifference(e.values, i_.values));
+            const di = middleBranchDifference(e.values, i_.values); // kept per column pair (derived.ts)
             if (di !== undefined) points.push({ x: rate, y: di });
           });
           if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);
