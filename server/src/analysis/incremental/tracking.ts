@@ -8,7 +8,8 @@ import type { TopLevelNode } from '../../syntax/ast';
 import { snapshot, type ChunkPositions } from './snapshot';
 
 export type Read =
-  | { kind: 'key'; container: string; key: unknown; present: boolean; value: unknown }
+  /** `chain`: the writes that made the entry, when known (see Tracker.chainOf): the same chain, the same entry. */
+  | { kind: 'key'; container: string; key: unknown; present: boolean; value: unknown; chain?: object }
   | { kind: 'all'; container: string; value: unknown }
   /** How many entries a Map or Set holds (`size`): asking whether there are any is not reading them all. */
   | { kind: 'size'; container: string; size: number }
@@ -104,15 +105,17 @@ export class Recorder {
   finish(): void {
     for (const w of this.watches) {
       if (w.array.length > w.length) {
-        this.writes.push({ kind: 'append', container: w.container, key: w.key, field: w.field, items: w.array.slice(w.length) });
+        const write: Write = { kind: 'append', container: w.container, key: w.key, field: w.field, items: w.array.slice(w.length) };
+        this.writes.push(write);
         this.tracker?.changed(w.container);
+        this.tracker?.extendChain(w.container, w.key, write);
       } else if (w.array.length < w.length) this.unreplayable = true;
     }
-    for (let i = 0; i < this.writes.length; i++) {
-      const w = this.writes[i]!;
-      if (w.kind === 'set' || w.kind === 'add' || w.kind === 'scalar') this.writes[i] = { ...w, value: snapshot(w.value, this.at) };
-      else if (w.kind === 'push' || w.kind === 'append') this.writes[i] = { ...w, items: w.items.map((x) => snapshot(x, this.at)) };
-      else if (w.kind === 'call') this.writes[i] = { ...w, args: w.args.map((x) => snapshot(x, this.at)) };
+    // In place: a write's identity names it in the chains of the entries it made (Tracker.chainOf).
+    for (const w of this.writes) {
+      if (w.kind === 'set' || w.kind === 'add' || w.kind === 'scalar') w.value = snapshot(w.value, this.at);
+      else if (w.kind === 'push' || w.kind === 'append') w.items = w.items.map((x) => snapshot(x, this.at));
+      else if (w.kind === 'call') w.args = w.args.map((x) => snapshot(x, this.at));
     }
   }
 }
@@ -127,6 +130,10 @@ export class Tracker {
   readonly reads = new Map<string, { version: number; read: Read }>();
   /** Checked reads: a read checked at the container's current version holds or fails again. */
   readonly checked = new Map<Read, { version: number; holds: boolean }>();
+  /** The write being replayed (units.ts), for the chain of the entry it makes. */
+  replaying: Write | undefined;
+  /** Each Map's entries' chains, by key; none for a Map whose entries did not all come from kept writes. */
+  private readonly chains = new Map<string, Map<unknown, object>>();
 
   constructor(public at: ChunkPositions) {}
 
@@ -144,11 +151,52 @@ export class Tracker {
     this.versions.set(id, (this.versions.get(id) ?? 0) + 1);
   }
 
+  /**
+   * The chain of one entry of a Map: which kept writes, in which order, made it in this analysis (an
+   * entry never written is the empty chain). A replayed write applies the same value as when it was
+   * recorded, so the same chain means the same entry, and a read of it holds without comparing the
+   * value. Undefined when unknown: a write outside a unit, or a Map that began with entries.
+   */
+  chainOf(id: string, key: unknown): object | undefined {
+    const entries = this.chains.get(id);
+    return entries === undefined ? undefined : (entries.get(key) ?? EMPTY_CHAIN);
+  }
+
+  /** Starts the chains of a Map that begins empty; one that begins with entries has none. */
+  startChains(id: string, empty: boolean): void {
+    if (empty) this.chains.set(id, new Map());
+    else this.chains.delete(id);
+  }
+
+  /** An entry's chain after a write: the kept write that made it, or unknown. */
+  extendChain(id: string, key: unknown, write: Write | undefined): void {
+    const entries = this.chains.get(id);
+    if (!entries) return;
+    if (!write) {
+      this.chains.delete(id); // an untracked write: no entry of this Map is known any more
+      return;
+    }
+    entries.set(key, chainAfter(entries.get(key) ?? EMPTY_CHAIN, write));
+  }
+
   /** Between passes: code outside units may change anything, so nothing checked before is trusted. */
   forgetChecks(): void {
     this.checked.clear();
     this.reads.clear();
   }
+}
+
+/** The chain of an entry no write made. */
+const EMPTY_CHAIN = Object.freeze({ chain: 'empty' });
+/** Chains by the write that ends them and the chain before it: the same writes give the same object. */
+const chainNodes = new WeakMap<Write, Map<object, object>>();
+
+function chainAfter(before: object, write: Write): object {
+  let after = chainNodes.get(write);
+  if (!after) chainNodes.set(write, (after = new Map()));
+  let node = after.get(before);
+  if (!node) after.set(before, (node = {}));
+  return node;
 }
 
 /** Stands for "the start offset of the unit's block" in a kept key: it moves with the block. */
@@ -167,6 +215,7 @@ export class TrackedMap<K, V> extends Map<K, V> {
     super();
     if (entries) for (const [k, v] of entries) super.set(k, v);
     tracker.register(id, this as Map<unknown, unknown>);
+    tracker.startChains(id, super.size === 0);
   }
 
   private readKey(key: K): void {
@@ -174,9 +223,9 @@ export class TrackedMap<K, V> extends Map<K, V> {
     if (!r) return;
     const value = super.get(key);
     if (typeof key === 'string' || typeof key === 'number') {
-      r.once(keyOf(this.id, key), () => ({ kind: 'key', container: this.id, key: keptKey(key, r), present: super.has(key), value: snapshot(value, r.at) }), key === r.blockStart ? undefined : this.tracker.version(this.id));
+      r.once(keyOf(this.id, key), () => ({ kind: 'key', container: this.id, key: keptKey(key, r), present: super.has(key), value: snapshot(value, r.at), chain: this.tracker.chainOf(this.id, key) }), key === r.blockStart ? undefined : this.tracker.version(this.id));
     } else {
-      r.reads.push({ kind: 'key', container: this.id, key, present: super.has(key), value: snapshot(value, r.at) });
+      r.reads.push({ kind: 'key', container: this.id, key, present: super.has(key), value: snapshot(value, r.at), chain: this.tracker.chainOf(this.id, key) });
     }
     r.watch(this.id, key, value);
   }
@@ -197,22 +246,31 @@ export class TrackedMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    const r = this.tracker?.current;
-    if (r) r.writes.push({ kind: 'set', container: this.id, key: keptKey(key, r), value });
-    this.tracker?.changed(this.id);
+    // `tracker` is unset while Map's constructor runs.
+    const tracker = this.tracker as Tracker | undefined;
+    if (tracker) {
+      const r = tracker.current;
+      let write = tracker.replaying;
+      if (r) r.writes.push((write = { kind: 'set', container: this.id, key: keptKey(key, r), value }));
+      tracker.changed(this.id);
+      tracker.extendChain(this.id, key, write);
+    }
     return super.set(key, value);
   }
 
   override delete(key: K): boolean {
     const r = this.tracker.current;
-    if (r) r.writes.push({ kind: 'delete', container: this.id, key: keptKey(key, r) });
+    let write = this.tracker.replaying;
+    if (r) r.writes.push((write = { kind: 'delete', container: this.id, key: keptKey(key, r) }));
     this.tracker.changed(this.id);
+    this.tracker.extendChain(this.id, key, write);
     return super.delete(key);
   }
 
   override clear(): void {
     if (this.tracker.current) this.tracker.current.unreplayable = true;
     this.tracker.changed(this.id);
+    this.tracker.startChains(this.id, false);
     super.clear();
   }
 

@@ -206,12 +206,17 @@ export class UnitRunner {
 
   private apply(write: Write, key: unknown, value: unknown, items: unknown[] | undefined): void {
     const c = this.container(write.container);
+    const tracker = this.host.tracker;
     switch (write.kind) {
       case 'set':
+        tracker.replaying = write;
         (c as Map<unknown, unknown>).set(key, value);
+        tracker.replaying = undefined;
         break;
       case 'delete':
+        tracker.replaying = write;
         (c as Map<unknown, unknown>).delete(key);
+        tracker.replaying = undefined;
         break;
       case 'add':
         (c as Set<unknown>).add(value);
@@ -229,7 +234,8 @@ export class UnitRunner {
         const target = c instanceof Map ? c.get(key) : undefined;
         const array = write.field === undefined ? target : (target as Record<string, unknown> | undefined)?.[write.field];
         (array as unknown[]).push(...items!);
-        this.host.tracker.changed(write.container);
+        tracker.changed(write.container);
+        tracker.extendChain(write.container, key, write);
         break;
       }
     }
@@ -264,7 +270,13 @@ export class UnitRunner {
         } catch {
           return false;
         }
-        return c.has(k) === read.present && sameAs(read.value, c.get(k), at);
+        // The same kept writes made the entry: the same entry, nothing to compare.
+        const chain = this.host.tracker.chainOf(read.container, k);
+        if (chain !== undefined && chain === read.chain) return true;
+        const holds = c.has(k) === read.present && sameAs(read.value, c.get(k), at);
+        // Equal under another chain: the read stands for that chain too from now on.
+        if (holds && chain !== undefined) read.chain = chain;
+        return holds;
       }
       case 'all': {
         const c = this.container(read.container);
