@@ -133,6 +133,26 @@ test('an edit inside one synthesis runs again only that synthesis; the other blo
   assert.deepEqual(session.lastUnits, { ran: 1, replayed: all - 1 });
 });
 
+test('a plan depends on the calibrations of its product, not on every calibration: editing another runs only that one again', () => {
+  // Each copy has its calibrations of NH4+ and of NO2- and a plan naming its own: editing one copy's
+  // calibration re-reads that calibration and the plan that names it, nothing else.
+  const copy = (i: number) => `electrode w${i} {\n  catalyst 1 mg Au\n  area 1 cm2\n}\ncell H${i} {\n  working w${i}\n  catholyte e 30 mL\n}\n` +
+    `calibration nh${i} {\n  analyte NH4+\n  dilute 5 µL to 5 mL\n  standards mg/L -> absorbance { 0 -> 0.010; 0.5 -> 0.510; 1.0 -> 1.010 }\n}\n` +
+    `calibration no${i} {\n  analyte NO2-N\n  standards mg/L -> absorbance { 0 -> 0.004; 0.1 -> 0.105; 0.2 -> 0.203 }\n}\n` +
+    `plan X at -0.8 V vs RHE for 2 h in H${i} {\n  expect current -0.5 mA\n  expect FE NH3 90 % by nh${i}\n}\n`;
+  const text = `reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O\nelectrolyte e {\n  0.5 M KNO3 in water\n  pH 7.0 measured\n}\n${[0, 1, 2, 3, 4, 5].map(copy).join('')}`;
+  const session = new AnalysisSession();
+  session.analyze(text);
+  const edited = text.replace('calibration nh3 {\n  analyte NH4+\n  dilute 5 µL', 'calibration nh3 {\n  analyte NH4+\n  dilute 10 µL');
+  assert.notEqual(edited, text);
+  const incremental = session.analyze(edited);
+  assert.deepEqual(said(incremental), said(analyze(edited)));
+  // The calibration (its own pass and the electrochemistry pass) and the one plan naming it.
+  assert.ok(session.lastUnits.ran <= 4, `ran ${session.lastUnits.ran}`);
+  const readings = incremental.values.filter((v) => v.kind === 'expectedReading').map((v) => v.subject);
+  assert.deepEqual(readings, ['X/nh0', 'X/nh1', 'X/nh2', 'X/nh3', 'X/nh4', 'X/nh5']);
+});
+
 test('a change of settings replays nothing: every block is analysed again with the new settings', () => {
   const { text } = samples[0]!;
   const session = new AnalysisSession();

@@ -84,6 +84,39 @@ ${CELL}${CALIBRATION}plan X at -0.8 V vs RHE for 2 h {
   assert.ok(codes(a).some((c) => c.startsWith('FD0511')), 'outside the standards (0 to 1 mg/L): said so');
 });
 
+test('a plan with two calibrations of its product names one after `by`; without it none is chosen, and the line says so', () => {
+  // As above, 0.5 mA × 2 h at 90 % to NH3 in 30 mL: 2.52398 mg/L NH4+. The second calibration reads absorbance
+  // 0.020 + 0.500 × c: 0.020 + 0.5 × 2.52398 = 1.28199.
+  const second = CALIBRATION.replace('calibration cal', 'calibration indophenol').replace('0 -> 0.010; 0.5 -> 0.510; 1.0 -> 1.010', '0 -> 0.020; 2 -> 1.020; 4 -> 2.020');
+  const plan = (line: string) => `reaction NH3 : NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O
+${CELL}${CALIBRATION}${second}plan X at -0.8 V vs RHE for 2 h {
+  expect current -0.5 mA
+  ${line}
+}
+`;
+  const mgPerL = ((0.9 * 0.5e-3 * 7200) / (8 * F) / 0.030) * 18.039 * 1000;
+  const unnamed = analyze(plan('expect FE NH3 90 %'));
+  const ambiguous = unnamed.diagnostics.filter((d) => d.code === 'FD0592');
+  assert.equal(ambiguous.length, 1, codes(unnamed).join('\n'));
+  assert.equal(ambiguous[0]!.severity, 'information');
+  assert.match(ambiguous[0]!.message, /2 calibrations read NH3 \(cal, indophenol\)/);
+  assert.equal(unnamed.values.filter((v) => v.kind === 'expectedReading' || v.kind === 'expectedConcentration').length, 0, 'no reading from a guessed calibration');
+  // The quick fix names a calibration, and the line then reads with it.
+  const fixed = plan(`expect FE NH3 90 %${ambiguous[0]!.fixes![1]!.edits[0]!.newText}`);
+  assert.match(fixed, /90 % by indophenol/);
+  near(valueOf(analyze(fixed), 'expectedReading', 'X/indophenol'), 0.020 + 0.5 * mgPerL, 1e-9, 'absorbance by indophenol');
+  near(valueOf(analyze(plan('expect FE NH3 90 % by cal')), 'expectedReading', 'X/cal'), 0.010 + mgPerL, 1e-9, 'absorbance by cal');
+
+  // A calibration of another compound is not read as one of the product.
+  const griess = `calibration griess {\n  analyte NO2-N\n  standards mg/L -> absorbance { 0 -> 0.004; 0.1 -> 0.105; 0.2 -> 0.203 }\n}\n`;
+  const wrong = analyze(plan('expect FE NH3 90 % by griess').replace('plan X', `${griess}plan X`));
+  assert.deepEqual(wrong.diagnostics.filter((d) => d.code === 'FD0591').map((d) => d.message), ['`griess` reads NO2-N, not NH3, so it gives no expected reading for this line; name a calibration of NH3 after `by`']);
+  assert.equal(valueOf(wrong, 'expectedReading', 'X/griess'), undefined);
+  // An unknown name is an unknown calibration, with a suggestion.
+  const unknown = analyze(plan('expect FE NH3 90 % by indofenol'));
+  assert.ok(unknown.diagnostics.some((d) => /unknown calibration `indofenol`; did you mean `indophenol`\?/.test(d.message)), codes(unknown).join('\n'));
+});
+
 test('a reading goes through a calibration declared in an imported file', () => {
   const dir = path.resolve('/virtual/protocols');
   const files: Record<string, string> = {

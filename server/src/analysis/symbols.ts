@@ -96,15 +96,24 @@ export class SymbolTable {
 
   /** Each declared name once (a name declared twice is an error already), for suggestions; shared, not copied. */
   namesOf(kinds: SymbolKind[]): readonly string[] {
+    return this.namesWhere(kinds, 'namesOf', () => true);
+  }
+
+  /** Each name declared in an imported file, of these kinds: a unit that asks does not depend on this file's names. */
+  importedNamesOf(kinds: SymbolKind[]): readonly string[] {
+    return this.namesWhere(kinds, 'importedNamesOf', (d) => d.file !== undefined);
+  }
+
+  private namesWhere(kinds: SymbolKind[], method: 'namesOf' | 'importedNamesOf', keep: (d: SymbolDecl) => boolean): readonly string[] {
     // Asked once per unknown name: kept per list of kinds until the next declaration.
-    const key = kinds.join();
+    const key = `${method}\u0000${kinds.join()}`;
     let names = this.namesByKinds.get(key);
     if (!names) {
-      names = [...this.byKey.values()].filter((d) => kinds.includes(d.kind)).map((d) => d.name);
+      names = [...this.byKey.values()].filter((d) => kinds.includes(d.kind) && keep(d)).map((d) => d.name);
       this.namesByKinds.set(key, names);
     }
     const r = this.tracker?.current;
-    if (r) r.once(`symbols\u0000names\u0000${key}`, () => ({ kind: 'query', container: 'symbols', method: 'namesOf', args: [kinds], result: [...names] }), this.tracker!.version('symbols'));
+    if (r) r.once(`symbols\u0000names\u0000${key}`, () => ({ kind: 'query', container: 'symbols', method, args: [kinds], result: [...names] }), this.tracker!.version('symbols'));
     return names;
   }
 

@@ -49,12 +49,18 @@ export function analyteBasis(name: string): AnalyteBasis | { error: string } {
  */
 export function sameCompound(a: string, b: string): boolean {
   if (a === b) return true;
-  const fa = parseFormula(a);
-  const fb = parseFormula(b);
-  if ('error' in fa || 'error' in fb) return false;
-  const ca = fa.formula.composition;
-  const cb = fb.formula.composition;
-  const elements = new Set([...ca.keys(), ...cb.keys()]);
-  for (const el of elements) if (el !== 'H' && (ca.get(el) ?? 0) !== (cb.get(el) ?? 0)) return false;
-  return (ca.get('H') ?? 0) - (cb.get('H') ?? 0) === fa.formula.charge - fb.formula.charge;
+  const key = compoundKey(a);
+  return key !== undefined && key === compoundKey(b);
+}
+
+/**
+ * What products of one compound share: every element but hydrogen with its count, and the
+ * protons (hydrogens less the charge). Undefined for a name that is not a formula.
+ */
+export function compoundKey(product: string): string | undefined {
+  const parsed = parseFormula(product);
+  if ('error' in parsed) return undefined;
+  const { composition, charge } = parsed.formula;
+  const heavy = [...composition].filter(([el, n]) => el !== 'H' && n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${heavy.map(([el, n]) => `${el}${n}`).join(' ')}|${(composition.get('H') ?? 0) - charge}`;
 }

@@ -68,6 +68,8 @@ export const ElectrochemCodes = {
   currentSetpointNotCP: 'FD0588',
   stabilityWithoutData: 'FD0589',
   kouteckyLevichNotRotating: 'FD0590',
+  planCalibrationProduct: 'FD0591',
+  planCalibrationAmbiguous: 'FD0592',
 } as const;
 
 
@@ -137,5 +139,7 @@ export const electrochemCodeCatalogue: DiagnosticCodeInfo[] = [
   e(ElectrochemCodes.setpointDurations, 'Durations do not match the set-points', 'error', 'A list of durations gives one duration per set-point, in order; the two lists differ in length.', 'CP at 10, 50, 100 mA/cm2 for 1, 2 h', 'Give one duration per set-point, or one for each: `for 1 h each`.'),
   e(ElectrochemCodes.currentSetpointNotCP, 'Current set-point on a potential-controlled line', 'error', 'A current or current density after `at` is the set-point of a chronopotentiometry (CP). Other techniques control the potential.', 'CA at 10 mA/cm2 for 1 h', 'Write `CP at 10 mA/cm2 for 1 h`, or a potential for CA.'),
   e(ElectrochemCodes.stabilityWithoutData, 'Stability run without data', 'information', 'The drift of a stability run is computed from its data file; the line names none, so no drift is shown.', 'CP stability at 10 mA/cm2 for 100 h', 'Add `data "…"` with the run\'s record.'),
+  e(ElectrochemCodes.planCalibrationProduct, 'Plan names a calibration of another product', 'warning', 'The calibration named after `by` on an `expect FE` line reads another compound than the product the plan expects, so no expected reading is computed from it.', 'calibration griess {\n  analyte NO2-N\n  standards mg/L -> absorbance { 0 -> 0.004; 0.1 -> 0.105; 0.2 -> 0.203 }\n}\nplan w at -1.0 V vs RHE for 2 h {\n  expect current -50 mA\n  expect FE NH3 95 % by griess\n}', 'Name a calibration of the product (or of another form of it, NH4+ for NH3) after `by`.'),
+  e(ElectrochemCodes.planCalibrationAmbiguous, 'Several calibrations read the planned product', 'information', 'More than one calibration reads the product of an `expect FE` line, and the line does not say which one its expected reading is for; none is chosen rather than a guess, so no expected concentration or reading is shown.', 'plan w at -1.0 V vs RHE for 2 h {   # calibrations nessler and indophenol both read NH3-N\n  expect current -50 mA\n  expect FE NH3 95 %\n}', 'Name the calibration: `expect FE NH3 95 % by nessler` (the quick fix inserts it).'),
   e(ElectrochemCodes.kouteckyLevichNotRotating, 'Koutecký–Levich without rotation rates', 'error', 'Koutecký–Levich relates the current to the rotation rate of a rotating disk; the line states no rotation rate.', 'LSV from 1.0 V to 0.2 V vs RHE at 10 mV/s, data "orr.txt", koutecky-levich at 0.4 V vs RHE', 'State the rotation rates and name a file for each: `at 400, 900, 1600, 2500 rpm, data "orr-{rpm}.txt"`.'),
 ];

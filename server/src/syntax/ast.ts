@@ -469,7 +469,8 @@ export interface PlanBlock {
   cell?: Word;
   currentDensity?: Quantity;
   current?: Quantity;
-  expectedFE: { product: Word; value: Quantity; span: Span }[];
+  /** `expect FE NH3 95 % by nessler`: `calibration` names the calibration the expected reading is for. */
+  expectedFE: { product: Word; value: Quantity; calibration?: Word; span: Span }[];
   span: Span;
   bodySpan: Span;
 }

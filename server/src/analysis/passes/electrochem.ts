@@ -7,7 +7,7 @@ import { ElectrochemCodes } from '../../electrochem/codes';
 import { nernstSlope, resolveScale, convertPotential, type Scale } from '../../electrochem/potential-scale';
 import { estimatePH } from '../../electrochem/ph';
 import { fitCalibration, readingOf } from '../../electrochem/calibration';
-import { sameCompound } from '../../electrochem/analyte';
+import { compoundKey, sameCompound } from '../../electrochem/analyte';
 import { concentrationIn, milligramsPerLitre } from '../../electrochem/concentration';
 import { readCalibrationBlock, type CalibrationInfo } from './calibrations';
 import { ReadingQuantifier, type CellGasFlow, type QuantifiedReading } from './readings';
@@ -103,6 +103,12 @@ class ElectrochemPass {
   private readonly electrolytes = new Map<string, ElectrolyteInfo>();
   /** This file's calibrations by name, and imported ones once a reading names them. */
   private readonly calibrations = new Map<string, CalibrationInfo>();
+  /**
+   * Names of this file's calibrations of dissolved products, by compound (compoundKey: NH3 and NH4+
+   * share one), in file order: a plan finds the calibrations of its product here, and depends on
+   * them only, not on every calibration's block.
+   */
+  private readonly calibrationsByCompound = new Map<string, string[]>();
   private readonly quantifier: ReadingQuantifier;
   /** The faradaic efficiencies of every result, for the mean over replicate runs. */
   private readonly runs: { r: ResultBlock; fes: { product: string; fe: number }[] }[] = [];
@@ -123,7 +129,42 @@ class ElectrochemPass {
 
   private calibration(c: CalibrationBlock): void {
     const info = readCalibrationBlock(this.ctx, c);
-    if (c.name) this.calibrations.set(c.name.text, info);
+    if (!c.name) return;
+    this.calibrations.set(c.name.text, info);
+    if (!info.basis || info.gas) return;
+    const key = compoundIndexKey(info.basis.product);
+    const names = this.calibrationsByCompound.get(key);
+    if (names) names.push(c.name.text);
+    else this.calibrationsByCompound.set(key, [c.name.text]);
+  }
+
+  /**
+   * The calibration a plan's expected reading is for: the one named after `by`, else the only one
+   * (of this file or an imported file) that reads the product or another form of it (NH4+ for NH3).
+   * With several and none named, the line says so and none is chosen.
+   */
+  private planCalibration(fe: PlanBlock['expectedFE'][number]): CalibrationInfo | undefined {
+    const product = fe.product.text;
+    const reads = (c: CalibrationInfo | undefined): boolean => c?.basis !== undefined && !c.gas && sameCompound(c.basis.product, product);
+    if (fe.calibration) {
+      const named = this.calibrationFor(fe.calibration.text);
+      if (!named) return undefined; // an unknown name: the names pass reports it
+      if (reads(named)) return named;
+      const what = named.analyte ?? named.basis?.product;
+      this.ctx.report(ElectrochemCodes.planCalibrationProduct, 'warning', `\`${fe.calibration.text}\` ${what ? `reads ${what}` : 'reads no dissolved product'}, not ${product}, so it gives no expected reading for this line; name a calibration of ${product} after \`by\``, fe.calibration.span);
+      return undefined;
+    }
+    const local = this.calibrationsByCompound.get(compoundIndexKey(product)) ?? [];
+    const imported = this.ctx.symbols.importedNamesOf(['calibration']).filter((n) => !local.includes(n) && reads(this.calibrationFor(n)));
+    const names = imported.length === 0 ? local : [...local, ...imported];
+    if (names.length === 1) return this.calibrationFor(names[0]!);
+    if (names.length > 1) {
+      const at = fe.value.span.end;
+      this.ctx.report(ElectrochemCodes.planCalibrationAmbiguous, 'information', `${names.length} calibrations read ${product} (${someOf(names)}): name the one this line's expected reading is for, as in \`by ${names[0]}\``, fe.product.span, {
+        fixes: names.slice(0, 10).map((n, i) => ({ title: `Expect the reading of \`${n}\``, edits: [{ span: { start: at, end: at }, newText: ` by ${n}` }], preferred: i === 0 })),
+      });
+    }
+    return undefined;
   }
 
   /** A calibration of this file, or one declared in an imported file (read once, silently: its own file reports its problems). */
@@ -963,8 +1004,7 @@ class ElectrochemPass {
         this.ctx.value({ kind: 'conversion', subject: `${name}/${fe.product.text}`, value: converted * 100, unit: '%', span: fe.span, label: `${formatNumber(converted * 100, { significant: 3 })} % of the nitrate` });
         if (converted > 0.1) this.ctx.report(ElectrochemCodes.substrateDepleted, 'warning', `this plan converts ${formatNumber(converted * 100, { significant: 3 })} % of the nitrate in the ${cell.compartment ?? 'catholyte'} (more than 10 %), so its concentration will not stay constant; shorten the run or enlarge the ${cell.compartment ?? 'catholyte'}`, fe.span);
       }
-      // The calibration that reads this product or another form of the same compound (NH4+ for NH3), if any.
-      const cal = this.ctx.symbols.namesOf(['calibration']).map((c) => this.calibrationFor(c)).find((c) => c?.basis && !c.gas && sameCompound(c.basis.product, fe.product.text));
+      const cal = this.planCalibration(fe);
       if (!cal?.fit || !cal.unit || !cal.basis || !cell?.volumeL || !cal.analyte || cal.unusable) continue;
       const unit = cal.unit.text;
       const molPerLitre = mol / cell.volumeL;
@@ -985,6 +1025,11 @@ class ElectrochemPass {
 
 export function electrochemPass(ctx: AnalysisContext): void {
   new ElectrochemPass(ctx).run();
+}
+
+/** The key of a product in calibrationsByCompound: its compound, or the name itself when it is not a formula. */
+function compoundIndexKey(product: string): string {
+  return compoundKey(product) ?? `=${product}`;
 }
 
 /** At most ten names of a list, then how many more: a result that fits hundreds of cells keeps a readable message. */

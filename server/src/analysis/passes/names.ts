@@ -111,6 +111,7 @@ export function namesPass(ctx: AnalysisContext): void {
         break;
       case 'plan':
         useName(ctx, node.cell, ['cell'], 'cell');
+        for (const fe of node.expectedFE) useName(ctx, fe.calibration, ['calibration'], 'calibration');
         break;
       case 'result':
         useName(ctx, node.cell, ['cell'], 'cell');

@@ -893,8 +893,13 @@ export function readPlan(header: Line, ctx: BuildContext): PlanBlock {
     } else if (cursor.accept('FE')) {
       const product = cursor.nameWord();
       const value = expectQuantity(ctx, cursor, 'expectedFE', '95 %');
+      let calibration: Word | undefined;
+      if (cursor.accept('by')) {
+        calibration = cursor.nameWord();
+        if (!calibration) ctx.error(SyntaxCodes.missingName, 'expected the calibration after `by`, as in `expect FE NH3 95 % by nessler`', cursor.here());
+      }
       if (!product) ctx.error(SyntaxCodes.missingName, 'expected the product, as in `expect FE NH3 95 %`', cursor.here());
-      else if (value) node.expectedFE.push({ product, value, span: line.span });
+      else if (value) node.expectedFE.push({ product, value, calibration, span: line.span });
     } else {
       ctx.error(SyntaxCodes.unknownStatement, 'expected `current density`, `current` or `FE` after `expect`', cursor.here());
       continue;
