@@ -151,6 +151,10 @@ test('a plan depends on the calibrations of its product, not on every calibratio
   assert.ok(session.lastUnits.ran <= 4, `ran ${session.lastUnits.ran}`);
   const readings = incremental.values.filter((v) => v.kind === 'expectedReading').map((v) => v.subject);
   assert.deepEqual(readings, ['X/nh0', 'X/nh1', 'X/nh2', 'X/nh3', 'X/nh4', 'X/nh5']);
+  // Renaming a calibration no plan names: the calibrations after it do not depend on it either.
+  const renamed = edited.replace('calibration no1 {', 'calibration nitrite1 {');
+  assert.deepEqual(said(session.analyze(renamed)), said(analyze(renamed)));
+  assert.ok(session.lastUnits.ran <= 4, `ran ${session.lastUnits.ran}`);
 });
 
 test('a change of settings replays nothing: every block is analysed again with the new settings', () => {

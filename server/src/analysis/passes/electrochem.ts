@@ -106,7 +106,8 @@ class ElectrochemPass {
   /**
    * Names of this file's calibrations of dissolved products, by compound (compoundKey: NH3 and NH4+
    * share one), in file order: a plan finds the calibrations of its product here, and depends on
-   * them only, not on every calibration's block.
+   * them only, not on every calibration's block. Gathered after every calibration is read, so that
+   * no calibration's unit depends on the ones before it (renaming one ran every later one again).
    */
   private readonly calibrationsByCompound = new Map<string, string[]>();
   private readonly quantifier: ReadingQuantifier;
@@ -129,13 +130,22 @@ class ElectrochemPass {
 
   private calibration(c: CalibrationBlock): void {
     const info = readCalibrationBlock(this.ctx, c);
-    if (!c.name) return;
-    this.calibrations.set(c.name.text, info);
-    if (!info.basis || info.gas) return;
-    const key = compoundIndexKey(info.basis.product);
-    const names = this.calibrationsByCompound.get(key);
-    if (names) names.push(c.name.text);
-    else this.calibrationsByCompound.set(key, [c.name.text]);
+    if (c.name) this.calibrations.set(c.name.text, info);
+  }
+
+  /** Fills calibrationsByCompound from the calibrations read; each list is interned, so a plan's read of an unchanged one is compared by identity. */
+  private indexCalibrations(statements: readonly TopLevelNode[]): void {
+    const byKey = new Map<string, string[]>();
+    for (const s of statements) {
+      if (s.kind !== 'calibration' || !s.name) continue;
+      const info = this.calibrations.get(s.name.text);
+      if (!info?.basis || info.gas) continue;
+      const key = compoundIndexKey(info.basis.product);
+      const names = byKey.get(key);
+      if (!names) byKey.set(key, [s.name.text]);
+      else if (!names.includes(s.name.text)) names.push(s.name.text); // a name declared twice is reported by the names pass
+    }
+    for (const [key, names] of byKey) this.calibrationsByCompound.set(key, interned(names));
   }
 
   /**
@@ -194,6 +204,7 @@ class ElectrochemPass {
     for (const s of statements) if (s.kind === 'electrolyte') unit(s, () => this.electrolyte(s));
     for (const s of statements) if (s.kind === 'electrode') unit(s, () => this.electrode(s));
     for (const s of statements) if (s.kind === 'calibration') unit(s, () => this.calibration(s));
+    this.indexCalibrations(statements);
     for (const s of statements) if (s.kind === 'cell') unit(s, () => this.cell(s));
     for (const s of statements) {
       this.ctx.stopIfCancelled();
