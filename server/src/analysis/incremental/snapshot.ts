@@ -83,6 +83,14 @@ export function interned<T extends object>(value: T): T {
   return value;
 }
 
+/**
+ * Snapshots of plain objects with no span, array, Map or Set anywhere inside (a scale, a gas flow, an
+ * iR compensation, a formula's figures): nothing in them moves with a chunk and nothing grows, so the
+ * snapshot itself is the live value a replay restores, shared instead of copied. Like every value a
+ * unit wrote, it is never changed once written (a change would not be replayed either).
+ */
+const sharedSnapshots = new WeakSet<object>();
+
 function keptByReference(x: object, at: ChunkPositions): boolean {
   return at.statements.has(x) || internedValues.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
 }
@@ -95,7 +103,7 @@ function isPlain(x: object): boolean {
 /** A deep copy with spans as SpanRefs. */
 export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
   if (x === null || typeof x !== 'object') return x;
-  if (keptByReference(x, at)) return x;
+  if (sharedSnapshots.has(x) || keptByReference(x, at)) return x;
   const known = seen.get(x);
   if (known !== undefined) return known;
   if (isSpan(x)) return SpanRef.of(x, at);
@@ -119,7 +127,15 @@ export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, 
   }
   const out: Record<string, unknown> = {};
   seen.set(x, out);
-  for (const k in x) out[k] = snapshot((x as Record<string, unknown>)[k], at, seen);
+  let shared = true;
+  for (const k in x) {
+    const value = (x as Record<string, unknown>)[k];
+    const kept = snapshot(value, at, seen);
+    out[k] = kept;
+    // Shared only if every field is a plain value, kept by reference, or itself shared.
+    if (shared && kept !== null && typeof kept === 'object' && kept !== value && !sharedSnapshots.has(kept)) shared = false;
+  }
+  if (shared) sharedSnapshots.add(out);
   return out;
 }
 
@@ -129,6 +145,7 @@ export class Unrestorable extends Error {}
 /** A fresh live value from a snapshot, with spans at the current offsets. */
 export function restore(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
   if (x === null || typeof x !== 'object') return x;
+  if (sharedSnapshots.has(x)) return x;
   if (x instanceof SpanRef) {
     const span = x.resolve(at);
     if (!span) throw new Unrestorable();
