@@ -4,7 +4,7 @@
 // quantity, and keeps the SI values of those that pass. The other passes ask
 // `siOf`/`checkedQuantity` and never read a written number themselves, so a
 // quantity that is wrong is absent downstream, not silently used.
-import type { Document, Quantity, Span } from '../syntax/ast';
+import type { Document, Quantity, Span, TopLevelNode } from '../syntax/ast';
 import type { AnalysisContext } from './context';
 import { PLACES, type Place, type Range } from '../units/places';
 import { SLOTS, sameDimension, type SlotName } from '../units/dimension';
@@ -53,9 +53,30 @@ function memo(ctx: AnalysisContext): Map<Quantity, Checked> {
   return m;
 }
 
+/**
+ * Per statement, its quantities that have a problem at their place. Whether a quantity has one is a
+ * function of its node and the text under it, so a statement kept from the previous analysis (the
+ * same node) checks only those again, to report them: the others are checked when a pass asks.
+ */
+const quantitiesWithProblems = new WeakMap<TopLevelNode, Quantity[]>();
+
 /** Checks every quantity of the document against its place, reporting each problem once. */
 export function quantitiesPass(ctx: AnalysisContext): void {
-  for (const q of quantitiesOf(ctx.document, keptForEdits(ctx))) check(ctx, q, true);
+  const keep = keptForEdits(ctx);
+  const m = memo(ctx);
+  for (const s of ctx.document.statements) {
+    const known = keep ? quantitiesWithProblems.get(s) : undefined;
+    if (known) {
+      for (const q of known) check(ctx, q, true);
+      continue;
+    }
+    const problems: Quantity[] = [];
+    for (const q of quantitiesOfStatement(s, keep)) {
+      check(ctx, q, true);
+      if (m.get(q) === null) problems.push(q);
+    }
+    if (keep) quantitiesWithProblems.set(s, problems);
+  }
 }
 
 /**
@@ -115,15 +136,17 @@ const quantitiesByStatement = new WeakMap<object, Quantity[]>();
 /** Every quantity node of a document, in source order: the builder tagged each with its place. */
 export function quantitiesOf(doc: Document, keep = true): Quantity[] {
   const out: Quantity[] = [];
-  for (const s of doc.statements) {
-    let list = keep ? quantitiesByStatement.get(s) : undefined;
-    if (!list) {
-      list = quantitiesIn(s);
-      if (keep) quantitiesByStatement.set(s, list);
-    }
-    for (const q of list) out.push(q);
-  }
+  for (const s of doc.statements) for (const q of quantitiesOfStatement(s, keep)) out.push(q);
   return out;
+}
+
+function quantitiesOfStatement(s: TopLevelNode, keep: boolean): Quantity[] {
+  let list = keep ? quantitiesByStatement.get(s) : undefined;
+  if (!list) {
+    list = quantitiesIn(s);
+    if (keep) quantitiesByStatement.set(s, list);
+  }
+  return list;
 }
 
 function quantitiesIn(statement: unknown): Quantity[] {
