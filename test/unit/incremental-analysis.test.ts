@@ -157,6 +157,21 @@ test('a plan depends on the calibrations of its product, not on every calibratio
   assert.ok(session.lastUnits.ran <= 4, `ran ${session.lastUnits.ran}`);
 });
 
+test('an edit of one cell\'s run runs again the results that could be bound to that cell, no other', () => {
+  // What each cell's runs say is worked out outside the units: no result depends on every cell and run.
+  const copy = (i: number) => `electrode w${i} {\n  catalyst 1 mg Au\n  area 1 cm2\n}\ncell H${i} {\n  working w${i}\n  catholyte e 30 mL\n}\n` +
+    `run in H${i} {\n  CA at -0.8 V vs RHE for 2 h\n}\nresult Au at -0.8 V vs RHE for 2 h in H${i} {\n  charge 600 C\n}\n`;
+  const text = `electrolyte e {\n  0.5 M KNO3 in water\n  pH 7.0 measured\n}\n${[0, 1, 2, 3, 4, 5].map(copy).join('')}`;
+  const session = new AnalysisSession();
+  session.analyze(text);
+  const edited = text.replace('run in H3 {\n  CA at -0.8', 'run in H3 {\n  CA at -0.9');
+  assert.notEqual(edited, text);
+  assert.deepEqual(said(session.analyze(edited)), said(analyze(edited)));
+  const ranForRun = session.lastUnits.ran;
+  // The run's own units, and no result: each names its cell, and the evidence of H3 is not what they read.
+  assert.ok(ranForRun <= 2, `ran ${ranForRun}`);
+});
+
 test('a change of settings replays nothing: every block is analysed again with the new settings', () => {
   const { text } = samples[0]!;
   const session = new AnalysisSession();

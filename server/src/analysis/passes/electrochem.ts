@@ -206,6 +206,11 @@ class ElectrochemPass {
     for (const s of statements) if (s.kind === 'calibration') unit(s, () => this.calibration(s));
     this.indexCalibrations(statements);
     for (const s of statements) if (s.kind === 'cell') unit(s, () => this.cell(s));
+    // What each cell's runs say, worked out once every cell is read and outside any unit (then tracked
+    // like the pass's other tables): made by the first result that asked, that result depended on every
+    // cell and run, and an edit of any of them ran it again and compared every cell.
+    this.cellEvidence();
+    this.ctx.trackState(this, 'electrochem');
     for (const s of statements) {
       this.ctx.stopIfCancelled();
       if (s.kind === 'run') this.ctx.unit(s, 'electrochem', () => this.runBlock(s));

@@ -81,12 +81,13 @@ function howToDeclare(kind: SymbolKind, name: string): string {
 }
 
 /** A reference to a declared block; unknown names get a "did you mean" fix. */
-export function useName(ctx: AnalysisContext, word: Word | undefined, kinds: SymbolKind[], what: string, declare = `declare it with ${howToDeclare(kinds[0]!, word?.text ?? '')}`): void {
+export function useName(ctx: AnalysisContext, word: Word | undefined, kinds: SymbolKind[], what: string, declare?: string): void {
   if (!word) return;
   const use = ctx.symbols.use(word.text, kinds, word.span);
   if (use.resolved) return;
   const suggestions = closestNames(word.text, ctx.symbols.namesOf(kinds));
-  const hint = suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : `; ${declare}`;
+  // The advice is worded only for a name that resolves to nothing (every use goes through here).
+  const hint = suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : `; ${declare ?? `declare it with ${howToDeclare(kinds[0]!, word.text)}`}`;
   ctx.report(NameCodes.unknown, 'error', `unknown ${what} \`${word.text}\`${hint}`, word.span, {
     fixes: suggestions.map((s, i) => ({ title: `Change to \`${s}\``, edits: [{ span: word.span, newText: s }], preferred: i === 0 })),
   });
