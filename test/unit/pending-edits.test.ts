@@ -8,6 +8,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { mapThroughPendingEdits, PendingEdits } from '../../server/src/lsp/pending-edits';
 import { Engine } from '../../server/src/lsp/engine';
 import { hoverAt } from '../../server/src/lsp/hover';
+import { SyncedDocument } from '../../server/src/lsp/synced-document';
 import { completionItems } from '../../server/src/lsp/completion';
 import { sampleText } from './sample-helpers';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -28,7 +29,7 @@ test('hovers and completions outside the edited block answer as the new analysis
     }
     answered++;
     const position = after.parse.lineIndex.position(offset);
-    const quick = hoverAt(mapped.analysis, mapped.offset, (span) => mapped.lineIndex.range(mapped.toCurrent(span)));
+    const quick = hoverAt(mapped.analysis, mapped.offset, (span) => mapped.lines.range(mapped.toCurrent(span)));
     assert.deepEqual(quick, hoverAt(after, after.parse.lineIndex.offset(position)), `hover at ${offset}`);
     assert.deepEqual(completionItems(mapped.analysis, mapped.offset), completionItems(after, offset), `completion at ${offset}`);
   }
@@ -50,22 +51,34 @@ test('edits followed one by one leave the blocks between them answered; typed te
   pending.follow(text);
   assert.equal(pending.text, text);
   const after = analyze(text);
+  // The editor's document, changed by the same two edits: its lines, kept as they change, place the hover ranges.
+  const doc = new SyncedDocument('file:///p.faraday', 'faraday', 1, sampleText);
+  for (const [at, typed] of [[first, 'x'], [second, 'y']] as const) {
+    const p = doc.positionAt(at);
+    doc.update([{ range: { start: p, end: p }, text: typed }], doc.version + 1);
+  }
+  assert.equal(doc.getText(), text);
   const regions = pending.refused();
   assert.equal(regions.length, 2, 'one region around each edit');
   assert.ok(regions[0]!.start <= first && first <= regions[0]!.end, 'the first typed character is in the first region');
   assert.ok(regions[1]!.start <= second && second <= regions[1]!.end, 'the second typed character is in the second region');
   let answered = 0;
+  let placed = 0;
   for (let offset = regions[0]!.end + 1; offset < regions[1]!.start; offset += 5) {
     // The whole-file difference (first to last changed character) would refuse every one of these.
     assert.ok(!mapThroughPendingEdits(before, text, offset), 'the whole-file difference refuses');
     const mapped = pending.answer(offset);
     assert.ok(mapped, `answered at ${offset}, between the two edits`);
     answered++;
-    const quick = hoverAt(mapped.analysis, mapped.offset, (span) => mapped.lineIndex.range(mapped.toCurrent(span)));
+    const quick = hoverAt(mapped.analysis, mapped.offset, (span) => mapped.lines.range(mapped.toCurrent(span)));
     assert.deepEqual(quick, hoverAt(after, offset), `hover at ${offset}`);
+    const byDocument = pending.answer(offset, (o) => doc.positionAt(o))!;
+    assert.deepEqual(hoverAt(byDocument.analysis, byDocument.offset, (span) => byDocument.lines.range(byDocument.toCurrent(span))), quick, `hover placed by the document's lines at ${offset}`);
+    if (quick?.range) placed++;
     assert.deepEqual(completionItems(mapped.analysis, mapped.offset), completionItems(after, offset), `completion at ${offset}`);
   }
   assert.ok(answered > 100, `${answered} places between the edits answered`);
+  assert.ok(placed > 50, `${placed} hovers with a range`);
   assert.ok(!pending.answer(first), 'the first edit waits');
   assert.ok(!pending.answer(second + 1), 'the second edit waits');
 });

@@ -227,10 +227,10 @@ export class Engine {
   private answering(uri: string, position: { line: number; character: number }): MappedAnalysis | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const mapped = this.pendingEditsOf(uri)?.answer(doc.offsetAt(position));
+    const mapped = this.pendingEditsOf(uri)?.answer(doc.offsetAt(position), (offset) => doc.positionAt(offset));
     if (mapped) return mapped;
     const a = this.analysisOf(uri);
-    return a ? { analysis: a, offset: a.parse.lineIndex.offset(position), toCurrent: (s) => s, lineIndex: a.parse.lineIndex } : undefined;
+    return a ? { analysis: a, offset: a.parse.lineIndex.offset(position), toCurrent: (s) => s, lines: a.parse.lineIndex } : undefined;
   }
 
   /**
@@ -290,7 +290,7 @@ export class Engine {
     type P = { textDocument: { uri: string }; position: { line: number; character: number } };
     on('textDocument/hover', (p: P) => {
       const m = this.answering(p.textDocument.uri, p.position);
-      return m ? hoverAt(m.analysis, m.offset, (span) => m.lineIndex.range(m.toCurrent(span))) : null;
+      return m ? hoverAt(m.analysis, m.offset, (span) => m.lines.range(m.toCurrent(span))) : null;
     });
     // What the editor asks for after every edit waits for the debounced analysis instead of making one ahead of it.
     on('textDocument/inlayHint', (p: { textDocument: { uri: string }; range: Parameters<typeof inlayHints>[1] }) =>

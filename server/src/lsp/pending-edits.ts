@@ -21,9 +21,12 @@ export interface MappedAnalysis {
   offset: number;
   /** A span of the analysed text as it sits in the current text. */
   toCurrent(span: Span): Span;
-  /** Lines of the current text. */
-  lineIndex: LineIndex;
+  /** Lines of the current text: a span of it as a range. */
+  lines: Pick<LineIndex, 'range'>;
 }
+
+/** Where an offset of the current text is (the editor's document keeps its lines as they change). */
+export type PositionOf = (offset: number) => { line: number; character: number };
 
 /** A run of characters the edits left alone: `length` characters at `at` in the current text, from `from` in the analysed one. */
 interface Piece {
@@ -182,18 +185,20 @@ export class PendingEdits {
    * `offset` (of the current text); undefined when the place is in or beside a
    * block the pending edits changed.
    */
-  answer(offset: number): MappedAnalysis | undefined {
+  answer(offset: number, positionOf?: PositionOf): MappedAnalysis | undefined {
     if (this.refusedAt(offset)) return undefined;
     const mapped = this.toAnalysed(offset);
     if (mapped === undefined) return undefined;
-    // Lines of the current text only when asked for (a hover's range; a completion needs none).
+    // Lines of the current text: the document's, kept as it changes; else found when asked (a hover's range;
+    // a completion needs none), which joins the text and reads all of it after every edit.
     const self = this;
+    const lines = positionOf ? { range: (s: Span) => ({ start: positionOf(s.start), end: positionOf(s.end) }) } : undefined;
     return {
       analysis: this.analysis,
       offset: mapped,
       toCurrent: (s) => ({ start: this.toCurrent(s.start), end: this.toCurrent(s.end) }),
-      get lineIndex() {
-        return (self.lines ??= new LineIndex(self.text));
+      get lines() {
+        return lines ?? (self.lines ??= new LineIndex(self.text));
       },
     };
   }
