@@ -25,6 +25,9 @@ const KIND_WORDS: Record<string, string> = {
 };
 import type { IRCompensation } from '../electrochem/ir-correction';
 
+/** The container of `dataBytesRead` among what units read. */
+const DATA_READ = 'dataRead';
+
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
   /** Protocol temperature in K (settings pass; default from options); undefined when the stated one is impossible. */
@@ -292,6 +295,7 @@ export class AnalysisContext {
     this.values = TrackedArray.of_<ComputedValue>('values', tracker, [], true);
     this.symbols.tracker = tracker;
     tracker.register('symbols', this.symbols as unknown as Record<string, unknown>);
+    tracker.register(DATA_READ, this.dataRead);
     this.units = new UnitRunner(
       {
         tracker,
@@ -439,8 +443,18 @@ export class AnalysisContext {
   }
 
   private readonly byteFiles = new Map<string, Uint8Array | DataFileRefusal | undefined>();
-  /** Bytes of data files read by this analysis, each file counted once. */
-  dataBytesRead = 0;
+  /** Bytes of data files read so far by this analysis, each file counted once. */
+  private readonly dataRead = { bytes: 0 };
+
+  /**
+   * Bytes of data files read so far, which the budget of the next file depends on: in a session, a read
+   * of the unit asking, so that it runs again when the files read before it changed.
+   */
+  get dataBytesRead(): number {
+    const r = this.tracker?.current;
+    if (r) r.reads.push({ kind: 'scalar', container: DATA_READ, prop: 'bytes', value: this.dataRead.bytes });
+    return this.dataRead.bytes;
+  }
   private readonly folders = new Map<string, string[] | undefined>();
 
   /** The file names of a folder through `options.listDirectory`, once per analysis; undefined without a lister or folder. */
@@ -459,7 +473,7 @@ export class AnalysisContext {
   readBytes(absolutePath: string, maxBytes: number, root?: string): Uint8Array | DataFileRefusal | undefined {
     if (!this.byteFiles.has(absolutePath)) {
       const read = this.options.readBytes?.(absolutePath, maxBytes, root);
-      if (read instanceof Uint8Array) this.dataBytesRead += read.length;
+      if (read instanceof Uint8Array) this.dataRead.bytes += read.length;
       this.byteFiles.set(absolutePath, read);
     }
     const bytes = this.byteFiles.get(absolutePath);
