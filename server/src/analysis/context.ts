@@ -55,6 +55,8 @@ export interface Facts {
   gcInjections: GcInjectionRow[];
   /** What a run's data need from its cell, by cell name (electrochem pass). */
   cells: Map<string, RunCell>;
+  /** The set-point (V vs the cell's reference) of each potential of a run's lines, by the run's start offset, then by the potential's number's offset in the run (electrochem pass). */
+  runSetpoints: Map<number, Map<number, number>>;
   /** The cell each result and plan is bound to (cell-binding.ts), by the block's start offset (electrochem pass). */
   boundCells: Map<number, string>;
   /** Calibration fits with their standards (electrochem pass), for plots. */
@@ -273,6 +275,7 @@ export class AnalysisContext {
       dataStarts: new Map(),
       gcInjections: [],
       cells: new Map(),
+      runSetpoints: new Map(),
       boundCells: new Map(),
       calibrationFits: new Map(),
       datasets: [],

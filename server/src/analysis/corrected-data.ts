@@ -1,8 +1,8 @@
-// The data of one block once every impedance file is read (passes/run-data.ts):
-// a run's records get its cell's iR correction, the datasets are published,
-// then the onsets, figures of merit, stability drifts, Koutecký–Levich lines
-// and open-circuit potentials its lines ask for are computed on them.
-import type { RunBlock, TechniqueLine, TopLevelNode } from '../syntax/ast';
+// The data of one run once every impedance file is read (passes/run-data.ts):
+// its records get its cell's iR correction, then the onsets, figures of merit,
+// stability drifts, Koutecký–Levich lines and open-circuit potentials its
+// lines ask for are computed on them.
+import type { RunBlock, TechniqueLine } from '../syntax/ast';
 import type { AnalysisContext, Dataset } from './context';
 import type { LoadedBlock } from './loaded-data';
 import type { ResolvedIR } from './ir-resolution';
@@ -17,9 +17,9 @@ import { sweepMerits } from './sweep-merits';
 import { stabilityRun } from './stability-run';
 import { rotatingDiskSeries } from './rotating-disk';
 import { openCircuit } from './open-circuit';
-import { unchanging } from './incremental/snapshot';
 
-export function publishLoaded(ctx: AnalysisContext, block: TopLevelNode, loaded: LoadedBlock, correction: ResolvedIR): void {
+/** The run's datasets with its cell's correction, after the work on them; never changed after. */
+export function correctLoaded(ctx: AnalysisContext, run: RunBlock, loaded: LoadedBlock, correction: ResolvedIR): Dataset[] {
   // Copies: the loaded block is what the loading left, read by this work and not changed by it.
   const datasets = loaded.datasets.map((d) => ({ ...d }));
   const applied = correction.applied;
@@ -31,19 +31,17 @@ export function publishLoaded(ctx: AnalysisContext, block: TopLevelNode, loaded:
       }
     }
   }
-  // Published as they are: a replay pushes the very objects again, none is copied.
-  if (datasets.length > 0) ctx.facts.datasets.push(...datasets.map(unchanging));
-  if (block.kind !== 'run') return;
   for (const { work, technique, datasets: which } of loaded.deferred) {
-    const t = block.techniques[technique]!;
+    const t = run.techniques[technique]!;
     const of = which.map((i) => datasets[i]!);
     if (work === 'sweep') {
-      if (t.onset) onset(ctx, block, t, of[0]!, correction);
-    } else if (work === 'merits') sweepMerits(ctx, block, t, of[0]!);
+      if (t.onset) onset(ctx, run, t, of[0]!, correction);
+    } else if (work === 'merits') sweepMerits(ctx, run, t, of[0]!);
     else if (work === 'stability') stabilityRun(ctx, t, of[0]!);
     else if (work === 'kouteckyLevich') rotatingDiskSeries(ctx, t, of);
     else openCircuit(ctx, t, of[0]!);
   }
+  return datasets;
 }
 
 /**

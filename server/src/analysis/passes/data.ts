@@ -247,9 +247,12 @@ export function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number
 }
 
 /** Init E of a CA file against the set-point of its potential. */
-export function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string, written: number, setpoint: number | undefined): void {
+export function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string, written: number, setpointOf: () => number | undefined): void {
   const init = file.data?.metadata['Init E'];
-  if (!init || typeof init.value !== 'number' || setpoint === undefined) return;
+  if (!init || typeof init.value !== 'number') return;
+  // Asked only now: a file without Init E does not depend on the set-point.
+  const setpoint = setpointOf();
+  if (setpoint === undefined) return;
   if (Math.abs(init.value - setpoint) <= 0.005) return;
   const wrongScale = Math.abs(init.value - written) <= 0.005;
   ctx.report(

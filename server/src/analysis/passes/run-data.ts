@@ -4,8 +4,8 @@
 // each block is two units (incremental/units.ts), so that an edit elsewhere
 // replays them: the block's files are read first (`LoadedBlock`); then, once
 // every impedance file is read and each cell's iR correction is known (found
-// whole, between the two), the datasets are published and what needs the
-// correction is computed (corrected-data.ts).
+// whole, between the two), a run's records are corrected and what needs the
+// correction is computed (corrected-data.ts). The datasets are published whole.
 import type { RunBlock, SynthesisBlock, TechniqueLine, TopLevelNode } from '../../syntax/ast';
 import type { AnalysisContext, Dataset } from '../context';
 import type { Deferred, LoadedBlock } from '../loaded-data';
@@ -22,7 +22,7 @@ import { isStabilityLine } from '../stability-run';
 import { angularRate } from '../../electrochem/koutecky-levich';
 import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
 import { reportNoRunArea } from '../electrode-area-missing';
-import { publishLoaded } from '../corrected-data';
+import { correctLoaded } from '../corrected-data';
 import { unchanging } from '../incremental/snapshot';
 
 /** Runs after the electrochemistry pass: it needs the set-points. */
@@ -38,6 +38,8 @@ class DataPass {
   private readonly loaded = new Map<number, LoadedBlock>();
   /** Each cell's iR correction, by name. */
   private readonly corrections = new Map<string, ResolvedIR>();
+  /** The datasets of each run with work on its cell's correction, corrected, by the run's start offset. */
+  private readonly corrected = new Map<number, readonly Dataset[]>();
 
   constructor(private readonly ctx: AnalysisContext) {}
 
@@ -52,13 +54,18 @@ class DataPass {
     // Impedance files of a cell may come after its sweeps, in another run: every file is read first.
     this.correctCells();
     for (const s of blocks) {
+      if (s.kind !== 'run' || !this.loaded.get(s.span.start)?.deferred.length) continue;
       ctx.stopIfCancelled();
       ctx.unit(s, 'dataCorrected', () => {
-        const loaded = this.loaded.get(s.span.start);
-        if (!loaded) return;
-        const correction = s.kind === 'run' && s.cell ? this.corrections.get(s.cell.text) ?? {} : {};
-        publishLoaded(ctx, s, loaded, correction);
+        const loaded = this.loaded.get(s.span.start)!;
+        const correction = s.cell ? this.corrections.get(s.cell.text) ?? {} : {};
+        this.corrected.set(s.span.start, unchanging(correctLoaded(ctx, s, loaded, correction)));
       });
+    }
+    // Whole, in document order: a block's datasets as they were read, or as its correction left them.
+    for (const s of blocks) {
+      const datasets = this.corrected.get(s.span.start) ?? this.loaded.get(s.span.start)?.datasets;
+      if (datasets?.length) ctx.facts.datasets.push(...datasets);
     }
   }
 
@@ -147,7 +154,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
         const written = siOf(ctx, t.at!.quantity, i);
         const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
         if (isStabilityLine(t)) later('stability', [dataset]);
-        const setpoint = ctx.valueAt('setpoint', n.span.start)?.value as number | undefined;
+        const setpoint = () => ctx.facts.runSetpoints.get(s.span.start)?.get(n.span.start - s.span.start);
         if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
         checkRecordDuration(ctx, t, file, i);
       });
@@ -214,7 +221,8 @@ function doubleLayerFromFiles(ctx: AnalysisContext, run: RunBlock, t: TechniqueL
   }
   const area = areaCm2;
   const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
-  ctx.facts.cdlFits.push({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area });
+  // Never changed once made: a replay pushes the very object again.
+  ctx.facts.cdlFits.push(unchanging({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area }));
   ctx.value({
     kind: 'cdl', subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, value: cdl, unit: 'mF/cm2', span: t.data!.span,
     label: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`,
