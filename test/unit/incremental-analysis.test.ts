@@ -271,3 +271,22 @@ test('data files share one budget per analysis: a file refused for it is read on
   });
   assert.deepEqual(refusals, [1, 0, 1]);
 });
+
+test('data files: a CA file\'s Init E follows its set-point when only a declared reference scale changes, as a fresh analysis does', () => {
+  // Written vs SCE in a cell with an Ag/AgCl reference: the declaration of SCE moves the set-points and
+  // nothing the run's cell says, so the data pass's unit must follow the set-points themselves.
+  const file = path.join(dir, 'au28cu12-si.faraday');
+  const sample = readFileSync(file, 'utf8');
+  const CA = 'CA at -0.7, -0.8, -0.9, -1.0, -1.1 V vs RHE for 2 h';
+  assert.ok(sample.includes(CA) && sample.includes('\ncell H {'));
+  const declared = (volts: string) => sample.replace('\ncell H {', `\nreference SCE at ${volts} V vs SHE\n\ncell H {`).replace(CA, CA.replace('vs RHE', 'vs SCE'));
+  const options = { fileName: file, readFile: read };
+  const session = new AnalysisSession();
+  const messages = [declared('0.241'), declared('0.300')].map((text, i) => {
+    const incremental = session.analyze(text, options);
+    assert.deepEqual(said(incremental), said(analyze(text, options)), `version ${i}`);
+    return incremental.diagnostics.filter((d) => d.code === 'FD0710').map((d) => d.message);
+  });
+  assert.ok(messages[0]!.length > 0);
+  assert.notDeepEqual(messages[0], messages[1]);
+});
