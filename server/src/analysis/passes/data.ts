@@ -17,6 +17,8 @@ export interface DataFile {
   path: string;
   data?: ImportedData;
   span: StringLit['span'];
+  /** An i-t record's charge (C), as its `charge` value at the data string gives it. */
+  charge?: number;
 }
 
 /**
@@ -226,7 +228,9 @@ export function loadDataFile(ctx: AnalysisContext, relative: string, literal: St
     ctx.value({ kind: 'meanCurrent', subject: relative, value: meanMA, unit: 'mA', span: literal.span, label: d.charge.meanLabel });
     if (d.charge.sparse) ctx.report(InstrumentCodes.sparseRecord, 'warning', d.charge.sparse, literal.span);
   }
-  return { path: relative, data, span: literal.span };
+  // As the value: a charge that is not finite is not recorded.
+  const charge = d.charge && Number.isFinite(d.charge.chargeC) ? d.charge.chargeC : undefined;
+  return { path: relative, data, span: literal.span, ...(charge === undefined ? {} : { charge }) };
 }
 
 const FILE_TECHNIQUE: Record<string, string> = { CV: 'CV', LSV: 'LSV', CA: 'CA', EIS: 'EIS', DPV: 'DPV', OCP: 'OCP', CP: 'CP', SWV: 'SWV' };
@@ -273,8 +277,7 @@ export function resultDataPass(ctx: AnalysisContext): void {
     const data = s.data;
     ctx.unit(s, 'resultData', () => {
       const file = loadDataFile(ctx, data.value, data);
-      const charge = file && ctx.valueAt('charge', data.span.start);
-      if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
+      if (file?.charge !== undefined) ctx.facts.dataCharges.set(s.span.start, file.charge);
       // When the electrolysis started, for the GC injections of the result.
       if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
     });
