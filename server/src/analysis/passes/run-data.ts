@@ -1,11 +1,12 @@
 // The data pass: the files that synthesis steps and run lines name (read by
 // passes/data.ts; patterns `{E}`, `{rate}`, `{rpm}` and `{j}` expand over the
-// line's lists), checked against their lines, with what they give. Its work on
-// each block is two units (incremental/units.ts), so that an edit elsewhere
-// replays them: the block's files are read first (`LoadedBlock`); then, once
-// every impedance file is read and each cell's iR correction is known (found
-// whole, between the two), a run's records are corrected and what needs the
-// correction is computed (corrected-data.ts). The datasets are published whole.
+// line's lists), checked against their lines, with what they give. Its work is
+// done in units (incremental/units.ts), so that an edit elsewhere replays it:
+// each block's files are read first (`LoadedBlock`); then, once every impedance
+// file is read and each cell's iR correction is known (found whole, between
+// the two), a second unit per run whose lines need the correction corrects its
+// records and computes what needs them (corrected-data.ts). The datasets are
+// published whole, in document order.
 import type { RunBlock, SynthesisBlock, TechniqueLine, TopLevelNode } from '../../syntax/ast';
 import type { AnalysisContext, Dataset } from '../context';
 import type { Deferred, LoadedBlock } from '../loaded-data';
@@ -54,6 +55,7 @@ class DataPass {
     // Impedance files of a cell may come after its sweeps, in another run: every file is read first.
     this.correctCells();
     for (const s of blocks) {
+      // Only a run with work left for after has a second unit: the others' datasets are published as read.
       if (s.kind !== 'run' || !this.loaded.get(s.span.start)?.deferred.length) continue;
       ctx.stopIfCancelled();
       ctx.unit(s, 'dataCorrected', () => {
@@ -79,7 +81,10 @@ class DataPass {
     const impedances = new Map<string, Impedance[]>();
     for (const run of this.ctx.statementsOf('run')) {
       const found = run.cell ? this.loaded.get(run.span.start)?.impedances : undefined;
-      if (found?.length) impedances.set(run.cell!.text, [...(impedances.get(run.cell!.text) ?? []), ...found]);
+      if (!found?.length) continue;
+      const ofCell = impedances.get(run.cell!.text);
+      if (ofCell) ofCell.push(...found);
+      else impedances.set(run.cell!.text, [...found]);
     }
     for (const name of this.ctx.facts.cells.keys()) this.corrections.set(name, resolveIR(this.ctx, name, impedances.get(name) ?? []));
   }
@@ -104,7 +109,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
   const cell = cellName === undefined ? undefined : ctx.facts.cells.get(cellName);
   const { toRHE, label } = cell ?? {};
   const area = cell?.areaCm2;
-  const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}): number =>
+  const addDataset = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}): number =>
     loaded.datasets.push({ path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, cell: cellName, ...extra }) - 1;
   s.techniques.forEach((t, technique) => {
     if (!t.data) return;
@@ -126,7 +131,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
         checkTechnique(ctx, t, file);
         checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
         const rate = siOf(ctx, t.rotation, i);
-        const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } });
+        const dataset = addDataset(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } });
         series.push(dataset);
         // Each sweep of the series has the onset and figures of merit its line asks for, as a single sweep has.
         if (isLSV || t.onset) later('sweep', [dataset]);
@@ -142,7 +147,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
         checkTechnique(ctx, t, file);
         checkRecordDuration(ctx, t, file, i);
         checkSetCurrent(ctx, t, file, i, area);
-        const dataset = keep(t, file);
+        const dataset = addDataset(t, file);
         if (isStabilityLine(t)) later('stability', [dataset]);
       });
     } else if (pattern.includes('{E}') && t.at) {
@@ -152,7 +157,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
         if (!file?.data) return;
         checkTechnique(ctx, t, file);
         const written = siOf(ctx, t.at!.quantity, i);
-        const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
+        const dataset = addDataset(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
         if (isStabilityLine(t)) later('stability', [dataset]);
         const setpoint = () => ctx.facts.runSetpoints.get(s.span.start)?.get(n.span.start - s.span.start);
         if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
@@ -167,7 +172,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
         checkTechnique(ctx, t, file);
         const rate = siOf(ctx, t.rates, i);
         checkScanRate(ctx, file, rate);
-        keep(t, file, { scanRateVs: rate });
+        addDataset(t, file, { scanRateVs: rate });
         // Δi at the middle of the window, for the double-layer capacitance.
         const e = column(file.data, /^Potential$/i);
         const i_ = column(file.data, /^Current$/i);
@@ -185,7 +190,7 @@ function readRun(ctx: AnalysisContext, s: RunBlock): LoadedBlock {
       checkAmplitude(ctx, t, file);
       if (t.setCurrents) checkSetCurrent(ctx, t, file, 0, area);
       const rate = t.rotation && t.rotation.values.length === 1 ? siOf(ctx, t.rotation, 0) : undefined;
-      const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
+      const dataset = addDataset(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
       if (file.data.technique === 'EIS' && s.cell) {
         const found = impedance(file);
         if (found) loaded.impedances.push(found);
