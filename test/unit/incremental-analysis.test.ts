@@ -252,3 +252,80 @@ test('results that ask alike share one binding; an edit of the cell, or of the r
     assert.deepEqual([bindings(incremental), codes(incremental)], expected[i], `version ${i}`);
   });
 });
+
+test('data files: an edit elsewhere replays the data pass; a changed sweep file, or impedance file of its cell in another run, gives what a fresh analysis gives', () => {
+  // The sweep's iR correction comes from the EIS file of a later run of its cell: the data pass reads every
+  // block's files first, then corrects and computes per block, so both of its units must follow both files.
+  const file = path.join(dir, 'oer-figures-of-merit.faraday');
+  const EIS = '  EIS at OCP from 100 kHz to 0.1 Hz, amplitude 10 mV, data "data/eis-ruo2-ocp.txt"\n';
+  const sample = readFileSync(file, 'utf8');
+  assert.ok(sample.includes(EIS) && sample.includes('  stir 1600 rpm\n'));
+  const base = `${sample.replace(EIS, '').replace('  stir 1600 rpm\n', '  stir 1600 rpm\n  iR 85 %\n').replace('lsv-oer-ruo2.txt"', 'lsv-oer-ruo2.txt", onset at 1 mA/cm2')}\nrun in RDE {\n${EIS}}\n`;
+  const elsewhere = base.replace('ink RuO2ink {', 'synthesis S {\n  stir 10 min\n}\n\nink RuO2ink {'); // moves every block after it
+  /** The sweep's file as written, or rewritten on disk with other data (the text unchanged). */
+  let rewritten = false;
+  const readAs = (f: string) => read(rewritten && f.endsWith('lsv-oer-ruo2.txt') ? f.replace('lsv-oer-ruo2.txt', 'lsv-oer-ruo2-5ohm.txt') : f);
+  const versions: [string, boolean][] = [
+    [base, false],
+    [elsewhere, false],
+    [elsewhere, true], // the sweep's file changed on disk
+    [elsewhere.replace('eis-ruo2-ocp.txt', 'eis-au28cu12.txt'), true], // the other run's impedance file: another resistance
+    [elsewhere.replace(EIS, '  OCP for 30 min, data "data/ocp-ruo2.txt"\n'), true], // no impedance file: nothing is corrected
+    [base, false],
+  ];
+  const options = { fileName: file, readFile: readAs };
+  const session = new AnalysisSession();
+  const corrections = versions.map(([text, disk], i) => {
+    rewritten = disk;
+    const incremental = session.analyze(text, options);
+    if (i === 1) assert.ok(session.lastUnits.ran <= 3, `only the new synthesis runs (${session.lastUnits.ran} units ran)`);
+    assert.deepEqual(said(incremental), said(analyze(text, options)), `version ${i}`);
+    return incremental.facts.datasets.find((d) => d.line === 'LSV')?.iR?.ohm;
+  });
+  // The versions exercise the correction: the impedance file gives it, another file another one, none none.
+  assert.ok(corrections[2] !== undefined && corrections[3] !== undefined && corrections[2] !== corrections[3]);
+  assert.equal(corrections[4], undefined);
+});
+
+test('data files share one budget per analysis: a file refused for it is read once an earlier file is gone, as a fresh analysis reads it', async () => {
+  const { MAX_ANALYSIS_DATA_BYTES } = await import('../../server/src/analysis/passes/data');
+  const ws = dir;
+  const first = readFileSync(path.join(ws, 'data', 'eis-ruo2-ocp.txt')).length;
+  // The real bytes for the first file; a stand-in for the second, one byte larger than it is asked for after the first.
+  const readBytes = (f: string, max: number) => {
+    if (f.endsWith('eis-ruo2-ocp.txt')) return new Uint8Array(readFileSync(f));
+    const size = MAX_ANALYSIS_DATA_BYTES - first + 2;
+    return size > max ? { refused: 'too-large' as const, size } : undefined;
+  };
+  const options = { fileName: path.join(ws, 'budget.faraday'), readBytes, workspaceRoot: ws };
+  const run = (line: string) => `run {\n  ${line}\n}\n`;
+  const second = run('CA at -0.9 V vs RHE for 2 h, data "data/large.txt"');
+  const base = `${run('EIS at OCP from 100 kHz to 0.1 Hz, data "data/eis-ruo2-ocp.txt"')}\n${second}`;
+  const versions = [base, base.replace('data "data/eis-ruo2-ocp.txt"', 'data "data/none.txt"'), base];
+  const session = new AnalysisSession();
+  const refusals = versions.map((text, i) => {
+    const incremental = session.analyze(text, options);
+    assert.deepEqual(said(incremental), said(analyze(text, options)), `version ${i}`);
+    return incremental.diagnostics.filter((d) => d.code === 'FD0772').length;
+  });
+  assert.deepEqual(refusals, [1, 0, 1]);
+});
+
+test('data files: a CA file\'s Init E follows its set-point when only a declared reference scale changes, as a fresh analysis does', () => {
+  // Written vs SCE in a cell with an Ag/AgCl reference: the declaration of SCE moves the set-points and
+  // nothing the run's cell says, so the data pass's unit must follow the set-points themselves.
+  const file = path.join(dir, 'au28cu12-si.faraday');
+  const sample = readFileSync(file, 'utf8');
+  const CA = 'CA at -0.7, -0.8, -0.9, -1.0, -1.1 V vs RHE for 2 h';
+  assert.ok(sample.includes(CA) && sample.includes('\ncell H {'));
+  const declared = (volts: string) => sample.replace('\ncell H {', `\nreference SCE at ${volts} V vs SHE\n\ncell H {`).replace(CA, CA.replace('vs RHE', 'vs SCE'));
+  const options = { fileName: file, readFile: read };
+  const session = new AnalysisSession();
+  const messages = [declared('0.241'), declared('0.300')].map((text, i) => {
+    const incremental = session.analyze(text, options);
+    assert.deepEqual(said(incremental), said(analyze(text, options)), `version ${i}`);
+    return incremental.diagnostics.filter((d) => d.code === 'FD0710').map((d) => d.message);
+  });
+  assert.ok(messages[0]!.length > 0);
+  assert.notDeepEqual(messages[0], messages[1]);
+});

@@ -25,6 +25,9 @@ const KIND_WORDS: Record<string, string> = {
 };
 import type { IRCompensation } from '../electrochem/ir-correction';
 
+/** The container of `dataBytesRead` among what units read. */
+const DATA_READ = 'dataRead';
+
 /** Results one pass leaves for the next. Each field says who fills it. */
 export interface Facts {
   /** Protocol temperature in K (settings pass; default from options); undefined when the stated one is impossible. */
@@ -52,6 +55,8 @@ export interface Facts {
   gcInjections: GcInjectionRow[];
   /** What a run's data need from its cell, by cell name (electrochem pass). */
   cells: Map<string, RunCell>;
+  /** The set-point (V vs the cell's reference) of each potential of a run's lines, by the run's start offset, then by the potential's number's offset in the run (electrochem pass). */
+  runSetpoints: Map<number, Map<number, number>>;
   /** The cell each result and plan is bound to (cell-binding.ts), by the block's start offset (electrochem pass). */
   boundCells: Map<number, string>;
   /** Calibration fits with their standards (electrochem pass), for plots. */
@@ -270,6 +275,7 @@ export class AnalysisContext {
       dataStarts: new Map(),
       gcInjections: [],
       cells: new Map(),
+      runSetpoints: new Map(),
       boundCells: new Map(),
       calibrationFits: new Map(),
       datasets: [],
@@ -292,6 +298,7 @@ export class AnalysisContext {
     this.values = TrackedArray.of_<ComputedValue>('values', tracker, [], true);
     this.symbols.tracker = tracker;
     tracker.register('symbols', this.symbols as unknown as Record<string, unknown>);
+    tracker.register(DATA_READ, this.dataRead);
     this.units = new UnitRunner(
       {
         tracker,
@@ -439,8 +446,18 @@ export class AnalysisContext {
   }
 
   private readonly byteFiles = new Map<string, Uint8Array | DataFileRefusal | undefined>();
-  /** Bytes of data files read by this analysis, each file counted once. */
-  dataBytesRead = 0;
+  /** Bytes of data files read so far by this analysis, each file counted once. */
+  private readonly dataRead = { bytes: 0 };
+
+  /**
+   * Bytes of data files read so far, which the budget of the next file depends on: in a session, a read
+   * of the unit asking, so that it runs again when the files read before it changed.
+   */
+  get dataBytesRead(): number {
+    const r = this.tracker?.current;
+    if (r) r.reads.push({ kind: 'scalar', container: DATA_READ, prop: 'bytes', value: this.dataRead.bytes });
+    return this.dataRead.bytes;
+  }
   private readonly folders = new Map<string, string[] | undefined>();
 
   /** The file names of a folder through `options.listDirectory`, once per analysis; undefined without a lister or folder. */
@@ -459,7 +476,7 @@ export class AnalysisContext {
   readBytes(absolutePath: string, maxBytes: number, root?: string): Uint8Array | DataFileRefusal | undefined {
     if (!this.byteFiles.has(absolutePath)) {
       const read = this.options.readBytes?.(absolutePath, maxBytes, root);
-      if (read instanceof Uint8Array) this.dataBytesRead += read.length;
+      if (read instanceof Uint8Array) this.dataRead.bytes += read.length;
       this.byteFiles.set(absolutePath, read);
     }
     const bytes = this.byteFiles.get(absolutePath);

@@ -60,8 +60,8 @@ export class SpanRef {
 /** Kept by reference, never copied: data imported from instrument files and other long series. */
 const LONG = 256;
 
-/** Values made by `interned`: one object per content, so identity is equality. */
-const internedValues = new WeakSet<object>();
+/** Values kept and compared by identity: made by `interned` (one object per content), or marked `unchanging`. */
+const byIdentity = new WeakSet<object>();
 const byContent = new Map<string, object>();
 /** Distinct contents kept at most; beyond, the table starts over (an equal value made anew only costs a re-check). */
 const MAX_INTERNED = 4096;
@@ -79,7 +79,16 @@ export function interned<T extends object>(value: T): T {
   if (known) return known as T;
   if (byContent.size >= MAX_INTERNED) byContent.clear();
   byContent.set(key, value);
-  internedValues.add(value);
+  byIdentity.add(value);
+  return value;
+}
+
+/**
+ * Marks a value that is never changed once made and may be large (the data imported from an instrument
+ * file, shared by every analysis while the file is unchanged): kept by reference, equal only to itself.
+ */
+export function unchanging<T extends object>(value: T): T {
+  byIdentity.add(value);
   return value;
 }
 
@@ -92,7 +101,7 @@ export function interned<T extends object>(value: T): T {
 const sharedSnapshots = new WeakSet<object>();
 
 function keptByReference(x: object, at: ChunkPositions): boolean {
-  return at.statements.has(x) || internedValues.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
+  return at.statements.has(x) || byIdentity.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
 }
 
 function isPlain(x: object): boolean {

@@ -1,34 +1,24 @@
 // Instrument data named by `data "…"`: files are read only when allowed
-// (trusted workspace) and only inside the workspace; patterns `{E}` and
-// `{rate}` expand over the line's lists; the file's technique, scan rate and
-// Init E are checked against the protocol line, and i-t files give charges.
+// (trusted workspace) and only inside the workspace; the file's technique,
+// scan rate and Init E are checked against the protocol line, and i-t files
+// give charges. The data pass that reads the runs' files is run-data.ts.
 import * as path from 'node:path';
-import type { RunBlock, StringLit, TechniqueLine } from '../../syntax/ast';
-import type { Dataset } from '../context';
+import type { StringLit, TechniqueLine } from '../../syntax/ast';
 import type { AnalysisContext } from '../context';
 import { importInstrumentFile, importText, MAX_DATA_FILE_BYTES } from '../../instruments/detect';
-import { middleBranchDifference, onsetPotential, runCharge, streamedTrapezoid } from '../../instruments/derived';
-import { checkedQuantity, siOf } from '../quantities';
-import { fitCalibration } from '../../electrochem/calibration';
+import { runCharge, streamedTrapezoid } from '../../instruments/derived';
 import { column, type ImportedData } from '../../instruments/series';
 import { InstrumentCodes } from '../../instruments/codes';
 import { isRefusal, type DataFileRefusal } from '../../instruments/read-bytes';
 import { formatExact, formatNumber } from '../../units/format';
-import { correctedSeries } from '../../electrochem/ir-correction';
-import { highFrequencyIntercept } from '../../instruments/impedance';
-import { IRResolver, type ResolvedIR } from '../ir-resolution';
-import { sweepMerits } from '../sweep-merits';
-import { isStabilityLine, stabilityRun } from '../stability-run';
-import { rotatingDiskSeries } from '../rotating-disk';
-import { openCircuit } from '../open-circuit';
-import { reportNoElectrodeArea } from '../electrode-area-missing';
-import { angularRate } from '../../electrochem/koutecky-levich';
-import { checkAmplitude, checkRecordDuration, checkSetCurrent, listPatternProblem } from '../record-checks';
+import { unchanging } from '../incremental/snapshot';
 
 export interface DataFile {
   path: string;
   data?: ImportedData;
   span: StringLit['span'];
+  /** An i-t record's charge (C), as its `charge` value at the data string gives it. */
+  charge?: number;
 }
 
 /**
@@ -59,7 +49,8 @@ function importOnce(absolute: string, content: string | Uint8Array, relative: st
     return hit.data;
   }
   // Bytes when the shell gives them (binary .mpr, Latin-1 text); text otherwise. The format is chosen by the content.
-  const data = typeof content === 'string' ? importText(content, relative) : importInstrumentFile(content, relative);
+  // Never changed once made: units keep it by reference and compare it by identity (incremental/snapshot.ts).
+  const data = unchanging(typeof content === 'string' ? importText(content, relative) : importInstrumentFile(content, relative));
   imported.delete(absolute);
   imported.set(absolute, { content, relative, data });
   let bytes = 0;
@@ -99,7 +90,7 @@ function refused(ctx: AnalysisContext, relative: string, root: string, r: DataFi
 }
 
 /** The files a pattern names, or none (with FD0771) when it names more than Faraday reads for one line. */
-function patternWithinLimit(ctx: AnalysisContext, pattern: StringLit, count: number): boolean {
+export function patternWithinLimit(ctx: AnalysisContext, pattern: StringLit, count: number): boolean {
   if (count <= MAX_PATTERN_FILES) return true;
   ctx.report(InstrumentCodes.tooManyFiles, 'error', `\`${pattern.value}\` expands to ${count} files, more than the ${MAX_PATTERN_FILES} Faraday reads for one line, so none is read; list fewer values, or split the line`, pattern.span);
   return false;
@@ -237,19 +228,21 @@ export function loadDataFile(ctx: AnalysisContext, relative: string, literal: St
     ctx.value({ kind: 'meanCurrent', subject: relative, value: meanMA, unit: 'mA', span: literal.span, label: d.charge.meanLabel });
     if (d.charge.sparse) ctx.report(InstrumentCodes.sparseRecord, 'warning', d.charge.sparse, literal.span);
   }
-  return { path: relative, data, span: literal.span };
+  // As the value: a charge that is not finite is not recorded.
+  const charge = d.charge && Number.isFinite(d.charge.chargeC) ? d.charge.chargeC : undefined;
+  return { path: relative, data, span: literal.span, ...(charge === undefined ? {} : { charge }) };
 }
 
 const FILE_TECHNIQUE: Record<string, string> = { CV: 'CV', LSV: 'LSV', CA: 'CA', EIS: 'EIS', DPV: 'DPV', OCP: 'OCP', CP: 'CP', SWV: 'SWV' };
 
-function checkTechnique(ctx: AnalysisContext, t: TechniqueLine, file: DataFile): void {
+export function checkTechnique(ctx: AnalysisContext, t: TechniqueLine, file: DataFile): void {
   const expected = FILE_TECHNIQUE[t.technique.text.toUpperCase()];
   const got = file.data?.technique;
   if (!got || got === 'unknown' || !expected || got === expected) return;
   ctx.report(InstrumentCodes.techniqueMismatch, 'warning', `\`${file.path}\` holds ${file.data!.techniqueLabel ?? got} data, but the line runs ${t.technique.text}`, file.span);
 }
 
-function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number | undefined): void {
+export function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number | undefined): void {
   const written = file.data?.metadata['Scan Rate'];
   if (rate === undefined || !written || typeof written.value !== 'number') return;
   if (Math.abs(written.value - rate) > 0.01 * rate) {
@@ -258,9 +251,12 @@ function checkScanRate(ctx: AnalysisContext, file: DataFile, rate: number | unde
 }
 
 /** Init E of a CA file against the set-point of its potential. */
-function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string, written: number, setpoint: number | undefined): void {
+export function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string, written: number, setpointOf: () => number | undefined): void {
   const init = file.data?.metadata['Init E'];
-  if (!init || typeof init.value !== 'number' || setpoint === undefined) return;
+  if (!init || typeof init.value !== 'number') return;
+  // Asked only now: a file without Init E does not depend on the set-point.
+  const setpoint = setpointOf();
+  if (setpoint === undefined) return;
   if (Math.abs(init.value - setpoint) <= 0.005) return;
   const wrongScale = Math.abs(init.value - written) <= 0.005;
   ctx.report(
@@ -273,212 +269,6 @@ function checkInitE(ctx: AnalysisContext, file: DataFile, potentialText: string,
   );
 }
 
-/** A value per cm² that the run's cell gives no electrode area for. */
-function noArea(ctx: AnalysisContext, run: RunBlock, what: string, span: StringLit['span']): void {
-  // An area that is written but impossible has its error there; nothing here asks for one.
-  if (run.cell && ctx.facts.cells.get(run.cell.text)?.areaRejected) return;
-  reportNoElectrodeArea(ctx, run.cell?.text, what, span);
-}
-
-/** Cdl = slope/2 of Δj against scan rate, from the CV files of one line; per cm² of the working electrode. */
-function doubleLayerFromFiles(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, points: { x: number; y: number }[], areaCm2: number | undefined): void {
-  const fit = fitCalibration(points);
-  if (!fit) return;
-  if (areaCm2 === undefined) {
-    noArea(ctx, run, 'the double-layer capacitance per cm²', t.data!.span);
-    return;
-  }
-  const area = areaCm2;
-  const cdl = ((fit.slope / 2) * 1000) / area; // mF per cm²
-  ctx.facts.cdlFits.push({ subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, points, slope: fit.slope, intercept: fit.intercept, r2: fit.r2, areaCm2: area });
-  ctx.value({
-    kind: 'cdl', subject: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, value: cdl, unit: 'mF/cm2', span: t.data!.span,
-    label: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`,
-    detail: `From ${points.length} CV files: Δi between the anodic and cathodic branches at the middle of the window against scan rate, slope ${formatNumber(fit.slope * 1000, { significant: 4 })} mF (R² ${formatNumber(fit.r2, { decimals: 4 })}); Cdl = slope/2 over ${formatExact(area)} cm².`,
-    hint: { text: `Cdl ${formatNumber(cdl, { significant: 4 })} mF/cm²`, category: 'results' },
-  });
-}
-
-/**
- * Onset potential of an LSV file at the line's `onset at` current density, on the RHE scale;
- * with the cell's iR correction, found on the corrected potentials E − f·i·R.
- */
-function onset(ctx: AnalysisContext, run: RunBlock, t: TechniqueLine, file: DataFile, toRHE: number | undefined, areaCm2: number | undefined, iR: ResolvedIR): void {
-  const q = t.onset!;
-  const criterion = checkedQuantity(ctx, q); // a current density or a current (FD0712 otherwise, from the quantities pass)
-  if (!criterion) return;
-  const e = column(file.data!, /^Potential$/i);
-  const i = column(file.data!, /^Current$/i);
-  if (!e || !i) return;
-  const density = criterion.kind === 'currentDensity';
-  if (density && areaCm2 === undefined) {
-    noArea(ctx, run, `an onset at ${ctx.textOf(q.span)}`, q.span);
-    return;
-  }
-  const area = areaCm2 ?? 1; // only read for a current density, where it is stated
-  const si = Math.abs(criterion.si[0]!);
-  const thresholdA = density ? si * area * 1e-4 : si;
-  const corrected = iR.applied ? correctedSeries(e.values, i.values, iR.applied.fraction, iR.applied.ohm) : e.values;
-  const found = onsetPotential(corrected, i.values, thresholdA);
-  const on = density ? ` on ${formatExact(area)} cm²` : '';
-  if (found === undefined) {
-    ctx.report(InstrumentCodes.onsetNotReached, 'warning', `the sweep in \`${file.path}\` never reaches ${ctx.textOf(q.span)} (${formatNumber(thresholdA * 1000, { significant: 3 })} mA${on}); ask for a smaller current density`, q.span);
-    return;
-  }
-  const raw = iR.applied ? onsetPotential(e.values, i.values, thresholdA)! : found;
-  const onRHE = toRHE === undefined ? undefined : found + toRHE;
-  const value = onRHE ?? found;
-  const scale = onRHE === undefined ? 'reference' : 'RHE';
-  ctx.value({
-    kind: 'onsetPotential', subject: `${t.technique.text} ${file.path}`, value: Number(value.toFixed(4)), unit: 'V', span: q.span,
-    label: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}`,
-    detail: `First potential of the sweep at which |i| reaches ${formatNumber(thresholdA * 1000, { significant: 3 })} mA (${density ? `${ctx.textOf(q.span)} × ${formatExact(area)} cm²` : ctx.textOf(q.span)}), interpolated between points: ${iR.applied ? `recorded ${formatNumber(raw, { decimals: 4 })} V; ${iR.applied.label}, E − ${formatNumber(iR.applied.fraction, { significant: 3 })} × i × ${formatExact(iR.applied.ohm)} Ω (i signed, cathodic negative) gives ` : ''}${formatNumber(found, { decimals: 4 })} V vs the cell's reference${onRHE === undefined ? ' (the pH of the working electrode\'s electrolyte is unknown, so it stays on that scale)' : ` + ${formatNumber(toRHE!, { decimals: 3 })} V = ${formatNumber(onRHE, { decimals: 4 })} V vs RHE`}.${iR.note ? ` ${iR.note}` : ''}`,
-    hint: { text: `onset ${formatNumber(value, { decimals: 3, unicodeMinus: true })} V vs ${scale}${iR.applied ? ' (iR-corrected)' : ''}`, category: 'results' },
-    extra: { scale, run: run.cell?.text ?? '', ...(iR.label ? { iR: iR.label } : {}) },
-  });
-}
-
-/** Runs after the electrochemistry pass: it needs the set-points. */
-export function dataPass(ctx: AnalysisContext): void {
-  const iR = new IRResolver(ctx);
-  // Sweeps are corrected once every impedance file of their cell has been read (EIS lines may come later).
-  const sweeps: { run: RunBlock; t: TechniqueLine; file: DataFile; dataset: Dataset; toRHE?: number; area?: number }[] = [];
-  // Figures of merit, stability drifts and Koutecký–Levich lines, computed once every file (and impedance) is read.
-  const pending: { run: RunBlock; datasets: Dataset[]; compute: () => void }[] = [];
-  for (const s of ctx.document.statements) {
-    ctx.stopIfCancelled();
-    if (s.kind === 'synthesis') {
-      // `measure UV-vis in DCM, data "…"`: spectra of the product.
-      for (const step of s.steps) {
-        if (!step.data) continue;
-        const file = loadDataFile(ctx, step.data.value, step.data);
-        if (file?.data) ctx.facts.datasets.push({ path: file.path, data: file.data, line: step.manner.map((w) => w.text).join(' ') || step.verb.text, subject: s.product?.name?.text ?? s.name?.text });
-      }
-    }
-    if (s.kind === 'run') {
-      // As the electrochemistry pass: the cell the run names, and nothing when it names none.
-      const cellName = s.cell?.text;
-      const cell = cellName === undefined ? undefined : ctx.facts.cells.get(cellName);
-      const { toRHE, label } = cell ?? {};
-      const area = cell?.areaCm2;
-      const keep = (t: TechniqueLine, file: DataFile, extra: Partial<Dataset> = {}): Dataset => {
-        const dataset: Dataset = { path: file.path, data: file.data!, line: `${t.technique.text}${t.label ? ' ' + t.label.text : ''}`, toRHE, areaCm2: area, label, cell: cellName, ...extra };
-        ctx.facts.datasets.push(dataset);
-        return dataset;
-      };
-      for (const t of s.techniques) {
-        if (!t.data) continue;
-        const pattern = t.data.value;
-        const patternProblem = listPatternProblem(pattern, t);
-        if (patternProblem) {
-          ctx.report(InstrumentCodes.patternWithoutList, 'error', patternProblem, t.data.span);
-          continue;
-        }
-        if (pattern.includes('{rpm}') && t.rotation) {
-          if (!patternWithinLimit(ctx, t.data, t.rotation.values.length)) continue;
-          // A rotating-disk series: one file per rotation rate.
-          const series: Dataset[] = [];
-          t.rotation.values.forEach((n, i) => {
-            const file = loadDataFile(ctx, pattern.replace(/\{rpm\}/g, n.text), t.data!);
-            if (!file?.data) return;
-            checkTechnique(ctx, t, file);
-            checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
-            const rate = siOf(ctx, t.rotation, i);
-            const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: `${n.text} ${t.rotation!.unit?.text ?? ''}`.trim(), omega: angularRate(rate) } });
-            series.push(dataset);
-            // Each sweep of the series has the onset and figures of merit its line asks for, as a single sweep has.
-            if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
-            if (t.technique.text.toUpperCase() === 'LSV') pending.push({ run: s, datasets: [dataset], compute: () => sweepMerits(ctx, s, t, dataset) });
-          });
-          if (t.kouteckyLevich) pending.push({ run: s, datasets: series, compute: () => rotatingDiskSeries(ctx, t, series) });
-        } else if ((pattern.includes('{j}') || pattern.includes('{I}')) && t.setCurrents) {
-          if (!patternWithinLimit(ctx, t.data, t.setCurrents.values.length)) continue;
-          // A CP at several set-points: one file per set-point.
-          t.setCurrents.values.forEach((n, i) => {
-            const file = loadDataFile(ctx, pattern.replace(/\{j\}|\{I\}/g, n.text), t.data!);
-            if (!file?.data) return;
-            checkTechnique(ctx, t, file);
-            checkRecordDuration(ctx, t, file, i);
-            checkSetCurrent(ctx, t, file, i, area);
-            const dataset = keep(t, file);
-            if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
-          });
-        } else if (pattern.includes('{E}') && t.at) {
-          if (!patternWithinLimit(ctx, t.data, t.at.quantity.values.length)) continue;
-          t.at.quantity.values.forEach((n, i) => {
-            const file = loadDataFile(ctx, pattern.replace(/\{E\}/g, n.text), t.data!);
-            if (!file?.data) return;
-            checkTechnique(ctx, t, file);
-            const written = siOf(ctx, t.at!.quantity, i);
-            const dataset = keep(t, file, { potential: written === undefined ? undefined : { value: written, text: `${n.text} ${t.at!.quantity.unit?.text ?? ''}`.trim(), scale: t.at!.scale?.text } });
-            if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
-            const setpoint = ctx.valueAt('setpoint', n.span.start)?.value as number | undefined;
-            if (written !== undefined) checkInitE(ctx, file, `${n.text} ${t.at!.quantity.unit?.text ?? ''} vs ${t.at!.scale?.text ?? ''}`.trim(), written, setpoint);
-            checkRecordDuration(ctx, t, file, i);
-          });
-        } else if (pattern.includes('{rate}') && t.rates) {
-          if (!patternWithinLimit(ctx, t.data, t.rates.values.length)) continue;
-          const points: { x: number; y: number }[] = [];
-          t.rates.values.forEach((n, i) => {
-            const file = loadDataFile(ctx, pattern.replace(/\{rate\}/g, n.text), t.data!);
-            if (!file?.data) return;
-            checkTechnique(ctx, t, file);
-            const rate = siOf(ctx, t.rates, i);
-            checkScanRate(ctx, file, rate);
-            keep(t, file, { scanRateVs: rate });
-            // Δi at the middle of the window, for the double-layer capacitance.
-            const e = column(file.data, /^Potential$/i);
-            const i_ = column(file.data, /^Current$/i);
-            if (!e || !i_ || rate === undefined || file.data.technique !== 'CV') return;
-            const di = middleBranchDifference(e.values, i_.values); // kept per column pair (derived.ts)
-            if (di !== undefined) points.push({ x: rate, y: di });
-          });
-          if (points.length >= 2) doubleLayerFromFiles(ctx, s, t, points, area);
-        } else {
-          const file = loadDataFile(ctx, pattern, t.data);
-          if (!file?.data) continue;
-          checkTechnique(ctx, t, file);
-          checkScanRate(ctx, file, siOf(ctx, t.rates, 0));
-          checkRecordDuration(ctx, t, file, 0);
-          checkAmplitude(ctx, t, file);
-          if (t.setCurrents) checkSetCurrent(ctx, t, file, 0, area);
-          const rate = t.rotation && t.rotation.values.length === 1 ? siOf(ctx, t.rotation, 0) : undefined;
-          const dataset = keep(t, file, { scanRateVs: siOf(ctx, t.rates, 0), rotation: rate === undefined ? undefined : { text: ctx.textOf(t.rotation!.span), omega: angularRate(rate) } });
-          if (file.data.technique === 'EIS') impedance(ctx, iR, s, file);
-          if (t.technique.text.toUpperCase() === 'LSV' || t.onset) sweeps.push({ run: s, t, file, dataset, toRHE, area });
-          // Figures of merit read the potentials through the cell's iR correction: after every file of the run is read.
-          if (t.technique.text.toUpperCase() === 'LSV') pending.push({ run: s, datasets: [dataset], compute: () => sweepMerits(ctx, s, t, dataset) });
-          if (isStabilityLine(t)) pending.push({ run: s, datasets: [dataset], compute: () => stabilityRun(ctx, t, dataset) });
-          if (t.kouteckyLevich) pending.push({ run: s, datasets: [dataset], compute: () => rotatingDiskSeries(ctx, t, [dataset]) });
-          if (t.technique.text.toUpperCase() === 'OCP') pending.push({ run: s, datasets: [dataset], compute: () => openCircuit(ctx, t, dataset) });
-        }
-      }
-    }
-  }
-  for (const { run, t, file, dataset, toRHE, area } of sweeps) {
-    const correction = iR.forRun(run);
-    if (correction.applied && file.data?.technique === 'LSV') dataset.iR = correction.applied;
-    if (t.onset) onset(ctx, run, t, file, toRHE, area, correction);
-  }
-  iR.reportUncorrected();
-  // Every record a figure of merit reads (sweeps, CP potentials, rotation series) gets its cell's correction first.
-  for (const { run, datasets, compute } of pending) {
-    const correction = iR.forRun(run).applied;
-    for (const d of datasets) if (correction && d.data.technique !== 'CA') d.iR = correction;
-    compute();
-  }
-}
-
-/** The high-frequency intercept of an impedance file: the resistance of its cell's iR correction. */
-function impedance(ctx: AnalysisContext, iR: IRResolver, run: RunBlock, file: DataFile): void {
-  const re = column(file.data!, /^Z'$/);
-  const im = column(file.data!, /^Z"$|^Z''$/);
-  const freq = column(file.data!, /^Freq/i);
-  if (!re || !im) return;
-  const found = highFrequencyIntercept(re.values, im.values, freq?.values);
-  if (found) iR.addImpedance(run, { path: file.path, ohm: found.ohm, how: found.how });
-}
-
 /** Charges of results that name an i-t file and state no charge (runs before the electrochemistry pass). */
 export function resultDataPass(ctx: AnalysisContext): void {
   for (const s of ctx.document.statements) {
@@ -487,8 +277,7 @@ export function resultDataPass(ctx: AnalysisContext): void {
     const data = s.data;
     ctx.unit(s, 'resultData', () => {
       const file = loadDataFile(ctx, data.value, data);
-      const charge = file && ctx.valueAt('charge', data.span.start);
-      if (charge) ctx.facts.dataCharges.set(s.span.start, charge.value as number);
+      if (file?.charge !== undefined) ctx.facts.dataCharges.set(s.span.start, file.charge);
       // When the electrolysis started, for the GC injections of the result.
       if (file?.data?.date) ctx.facts.dataStarts.set(s.span.start, { time: file.data.date, file: file.path });
     });

@@ -420,7 +420,8 @@ class ElectrochemPass {
   }
 
   /** Set-points vs the cell's reference for every value of a potential (list). */
-  private setpoints(p: Potential, lineScale: ReferenceSpec | undefined, cell: CellInfo | undefined, estimatedNotice: { done: boolean }): void {
+  /** The set-points of a potential's numbers vs the cell's reference, each also a value at its number; `kept` gets those recorded, by the number's offset. */
+  private setpoints(p: Potential, lineScale: ReferenceSpec | undefined, cell: CellInfo | undefined, estimatedNotice: { done: boolean }, kept?: Map<number, number>): void {
     const volts = checkedQuantity(this.ctx, p.quantity)?.si;
     if (!volts) return;
     const spec = p.scale ?? lineScale;
@@ -452,10 +453,13 @@ class ElectrochemPass {
       const set = convertPotential(volts[i]!, from, to, pH ?? 7, slope ?? 0);
       const written = `${n.text} ${p.quantity.unit!.text} vs ${spec.text}`;
       const toText = to.name.replace(/ \(.*\)$/, '');
+      const value = Number(set.toFixed(6));
+      // As the values keep it: the first at its place, never a non-finite one.
+      if (kept && Number.isFinite(value) && !kept.has(n.span.start)) kept.set(n.span.start, value);
       this.ctx.value({
         kind: 'setpoint',
         subject: written,
-        value: Number(set.toFixed(6)),
+        value,
         unit: 'V',
         span: n.span,
         label: `${V(set)} V vs ${to.name}`,
@@ -470,14 +474,17 @@ class ElectrochemPass {
     // A run names its cell (`run in H`); without a name it has none, never "the first".
     const cell = r.cell ? this.cells.get(r.cell.text) : undefined;
     const notice = { done: false };
+    const setpoints = new Map<number, number>();
     for (const t of r.techniques) {
       // The quantities pass has checked every quantity of the line against its place (a sweep's
       // `at` is its scan rate, EIS's from/to are frequencies); potentials get their set-points.
       const lineScale = t.at?.scale ?? t.to?.scale ?? t.from?.scale;
-      if (t.at) this.setpoints(t.at, lineScale, cell, notice);
-      for (const p of [t.from, t.to]) if (p && p.quantity.place === 'sweepLimit') this.setpoints(p, lineScale, cell, notice);
+      if (t.at) this.setpoints(t.at, lineScale, cell, notice, setpoints);
+      for (const p of [t.from, t.to]) if (p && p.quantity.place === 'sweepLimit') this.setpoints(p, lineScale, cell, notice, setpoints);
       techniqueChecks(this.ctx, t, cell?.electrode?.areaCm2);
     }
+    // By offset in the run, so that they move with it.
+    if (setpoints.size > 0) this.ctx.facts.runSetpoints.set(r.span.start, new Map([...setpoints].map(([at, v]) => [at - r.span.start, v])));
   }
 
   /**

@@ -5,7 +5,8 @@ import { chemistryPass } from './chemistry';
 import { electrochemPass } from './electrochem';
 import { crystalPass } from './crystal';
 import { inkPass } from './ink';
-import { dataPass, resultDataPass } from './data';
+import { resultDataPass } from './data';
+import { dataPass } from './run-data';
 import { quantitiesPass } from '../quantities';
 
 /** The quantities pass comes first: every later pass reads only the values it checked. */
