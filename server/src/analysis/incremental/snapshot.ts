@@ -93,12 +93,18 @@ export function unchanging<T extends object>(value: T): T {
 }
 
 /**
- * Snapshots of plain objects with no span, array, Map or Set anywhere inside (a scale, a gas flow, an
- * iR compensation, a formula's figures): nothing in them moves with a chunk and nothing grows, so the
- * snapshot itself is the live value a replay restores, shared instead of copied. Like every value a
- * unit wrote, it is never changed once written (a change would not be replayed either).
+ * Snapshots of plain objects, Maps and Sets with no span and no array anywhere inside (a scale, a gas
+ * flow, an electrolyte's concentrations by species): nothing in them moves with a chunk, and nothing
+ * grows (a unit may append to an array it read, never change anything else it read), so the snapshot
+ * itself is the live value a replay restores, shared instead of copied. Like every value a unit
+ * wrote, it is never changed once written (a change would not be replayed either).
  */
 const sharedSnapshots = new WeakSet<object>();
+
+/** Whether a field's snapshot lets the record holding it be shared: a plain value, kept by reference, or shared itself. */
+function fixed(kept: unknown, value: unknown): boolean {
+  return kept === null || typeof kept !== 'object' || kept === value || sharedSnapshots.has(kept);
+}
 
 function keptByReference(x: object, at: ChunkPositions): boolean {
   return at.statements.has(x) || byIdentity.has(x) || ArrayBuffer.isView(x) || typeof x === 'function' || (Array.isArray(x) && x.length > LONG) || !isPlain(x);
@@ -125,13 +131,26 @@ export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, 
   if (x instanceof Map) {
     const out = new Map();
     seen.set(x, out);
-    for (const [k, v] of x) out.set(snapshot(k, at, seen), snapshot(v, at, seen));
+    let shared = true;
+    for (const [k, v] of x) {
+      const key = snapshot(k, at, seen);
+      const value = snapshot(v, at, seen);
+      out.set(key, value);
+      shared &&= fixed(key, k) && fixed(value, v);
+    }
+    if (shared) sharedSnapshots.add(out);
     return out;
   }
   if (x instanceof Set) {
     const out = new Set();
     seen.set(x, out);
-    for (const v of x) out.add(snapshot(v, at, seen));
+    let shared = true;
+    for (const v of x) {
+      const value = snapshot(v, at, seen);
+      out.add(value);
+      shared &&= fixed(value, v);
+    }
+    if (shared) sharedSnapshots.add(out);
     return out;
   }
   const out: Record<string, unknown> = {};
@@ -141,8 +160,7 @@ export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, 
     const value = (x as Record<string, unknown>)[k];
     const kept = snapshot(value, at, seen);
     out[k] = kept;
-    // Shared only if every field is a plain value, kept by reference, or itself shared.
-    if (shared && kept !== null && typeof kept === 'object' && kept !== value && !sharedSnapshots.has(kept)) shared = false;
+    shared &&= fixed(kept, value);
   }
   if (shared) sharedSnapshots.add(out);
   return out;
