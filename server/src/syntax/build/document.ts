@@ -176,7 +176,7 @@ function exampleName(keyword: string): string {
 function nestedBlocks(line: Line, ctx: BuildContext): void {
   for (const inner of line.block?.lines ?? []) {
     const head = inner.elements[0];
-    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'ink', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.word.text)) {
+    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'ink', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.text)) {
       ctx.error(SyntaxCodes.misplacedBlock, `a ${head.word.text} block cannot stand inside another block; close the block above with \`}\` first`, head.span);
     }
   }
