@@ -37,8 +37,7 @@ export class Chunk {
   /** Every span object of the chunk's nodes, problems and comments, each once: found when the chunk first moves. */
   private spans?: Span[];
   private lexedTokens?: IToken[];
-  /** What later layers keep about this chunk (the analysis's per-block results); it moves and goes with the chunk. */
-  readonly memo = new Map<string, unknown>();
+  private kept?: Map<string, unknown>;
 
   constructor(
     readonly text: string,
@@ -60,6 +59,14 @@ export class Chunk {
       this.lexedTokens = tokens;
     }
     return this.lexedTokens;
+  }
+
+  /**
+   * What later layers keep about this chunk (the analysis's per-block results); it moves and goes with the chunk.
+   * Made when first asked: a parse alone keeps nothing, and 3000 empty maps per megabyte outlived it.
+   */
+  get memo(): Map<string, unknown> {
+    return (this.kept ??= new Map());
   }
 
   get end(): number {
@@ -213,9 +220,10 @@ export class ParseSession {
       let chunk = chunks[i];
       if (!chunk) {
         pool ??= poolOf(last, taken);
-        // The last chunk ends the file; any other ends where the next statement begins.
-        const key = chunkKey(text.slice(start, end), end === text.length);
-        chunk = takeFrom(pool, key, start) ?? parseChunk(text, start, end);
+        // The last chunk ends the file; any other ends where the next statement begins. With no chunk
+        // left to take (a first parse), no key is made: making one hashes the chunk's whole text.
+        const kept = pool.size > 0 ? takeFrom(pool, chunkKey(text.slice(start, end), end === text.length), start) : undefined;
+        chunk = kept ?? parseChunk(text, start, end);
         chunks[i] = chunk;
       }
       chunk.relocate(start);
@@ -387,6 +395,8 @@ export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseRe
 
 /** Recovery can report one fault twice at the same place; keep the first. */
 function dedupe(problems: SyntaxProblem[]): SyntaxProblem[] {
+  // Most chunks have no problem at all: no set to make.
+  if (problems.length < 2) return problems;
   const seen = new Set<string>();
   return problems.filter((p) => {
     const key = `${p.span.start}:${p.code}`;
