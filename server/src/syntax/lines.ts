@@ -351,8 +351,7 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
     if (line) lines.push(line);
   }
   for (const stray of node.children.stray ?? []) {
-    if (!isToken(stray) || !isReal(stray)) continue;
-    lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: stray.image, span: spanOfToken(stray) }], span: spanOfToken(stray) });
+    if (isToken(stray) && isReal(stray)) lines.push(strayLine(stray));
   }
   inSourceOrder(lines);
   const span = spanOfNode(node)!;
@@ -434,23 +433,44 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
   }
 }
 
-/** Turns the CST document into top-level lines, in source order. */
-export function documentLines(cst: CstNode, source: string): Line[] {
-  const lines: Line[] = [];
+/** A top-level statement of the CST and where it starts, to be read into a line in its turn. */
+interface TopLevelEntry {
+  rule: Line['rule'];
+  node: CstNode;
+  start: number;
+}
+
+/**
+ * The CST document's top-level lines, in source order. Each line is built when the builder comes
+ * to it: its elements are garbage before the next line is built, where building every line first
+ * kept them all alive through the collector's copies (a file read as one chunk).
+ */
+export function* documentLines(cst: CstNode, source: string): Generator<Line> {
+  const entries: TopLevelEntry[] = [];
   for (const top of cst.children.topStatement ?? []) {
     if (isToken(top)) continue;
     for (const name in top.children) {
       for (const child of top.children[name]!) {
         if (isToken(child)) continue;
+        const start = spanOfNode(child)?.start;
+        if (start === undefined) continue; // nothing to place, nor to read
         const rule = name === 'topLine' || name === 'strayLine' ? 'statement' : name === 'orphanBlock' ? 'orphanBlock' : (name as Line['rule']);
-        const line = lineOf(rule, child, source);
-        if (line) lines.push(line);
+        entries.push({ rule, node: child, start });
       }
     }
   }
   for (const stray of nodes(cst, 'stray')) {
     const tok = onlyToken(stray);
-    if (tok) lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) });
+    if (tok) entries.push({ rule: 'stray', node: stray, start: tok.startOffset });
   }
-  return inSourceOrder(lines);
+  if (entries.some((e, i) => i > 0 && e.start < entries[i - 1]!.start)) entries.sort((a, b) => a.start - b.start);
+  for (const { rule, node } of entries) {
+    const line = rule === 'stray' ? strayLine(onlyToken(node)!) : lineOf(rule, node, source);
+    if (line) yield line;
+  }
+}
+
+/** A `}` or `)` that closes nothing, as a line of its own. */
+function strayLine(tok: IToken): Line {
+  return { rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) };
 }

@@ -12,7 +12,7 @@ import { readInk } from './ink';
 
 const SETTINGS = ['temperature', 'pressure', 'nernst'];
 
-export function buildDocument(lines: Line[], ctx: BuildContext, span: Span): Document {
+export function buildDocument(lines: Iterable<Line>, ctx: BuildContext, span: Span): Document {
   const statements: TopLevelNode[] = [];
   for (const line of lines) {
     const node = readTopLevel(line, ctx);
