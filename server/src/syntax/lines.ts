@@ -441,11 +441,11 @@ interface TopLevelEntry {
 }
 
 /**
- * The CST document's top-level lines, in source order. Each line is built when the builder comes
- * to it: its elements are garbage before the next line is built, where building every line first
- * kept them all alive through the collector's copies (a file read as one chunk).
+ * Hands the CST document's top-level lines to `read`, in source order. Each line is built just
+ * before it is read: its elements are garbage before the next line is built, where building every
+ * line first kept them all alive through the collector's copies (a file read as one chunk).
  */
-export function* documentLines(cst: CstNode, source: string): Generator<Line> {
+export function forEachDocumentLine(cst: CstNode, source: string, read: (line: Line) => void): void {
   const entries: TopLevelEntry[] = [];
   for (const top of cst.children.topStatement ?? []) {
     if (isToken(top)) continue;
@@ -466,7 +466,7 @@ export function* documentLines(cst: CstNode, source: string): Generator<Line> {
   if (entries.some((e, i) => i > 0 && e.start < entries[i - 1]!.start)) entries.sort((a, b) => a.start - b.start);
   for (const { rule, node } of entries) {
     const line = rule === 'stray' ? strayLine(onlyToken(node)!) : lineOf(rule, node, source);
-    if (line) yield line;
+    if (line) read(line);
   }
 }
 

@@ -7,7 +7,7 @@ import { lex } from './lexer';
 import { parseTokens, type CstParseResult } from './parser';
 import { MAX_NESTING } from './nesting-limit';
 import { MAX_LINE_LENGTH, MAX_LINE_PIECES, overlongLines } from './long-lines';
-import { documentLines, parseNumber, spanOfToken } from './lines';
+import { parseNumber, spanOfToken } from './lines';
 import { buildDocument } from './build/document';
 import { BuildContext } from './build/context';
 import { LineIndex } from './line-index';
@@ -386,8 +386,7 @@ export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseRe
         : spanOfToken(tok);
     ctx.error(SyntaxCodes.grammar, e.message, span);
   }
-  const lines = documentLines(cst, text);
-  const document = buildDocument(lines, ctx, bounds);
+  const document = buildDocument(cst, ctx, bounds);
   const comments = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, span: spanOfToken(c) }));
   const problems = dedupe(ctx.problems).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { statements: document.statements, problems, comments };

@@ -1,6 +1,7 @@
-// Builds the typed document from the CST lines: declarations, settings and
+// Builds the typed document from the CST, line by line: declarations, settings and
 // blocks at the top level, each block read by its own reader.
-import type { Line } from '../lines';
+import { forEachDocumentLine, type Line } from '../lines';
+import type { CstNode } from 'chevrotain';
 import { LineCursor } from '../line-cursor';
 import type { Document, ReactionDecl, ReactionTerm, SpeciesDecl, SpeciesDeclKind, TopLevelNode, Word, Setting, Span } from '../ast';
 import { SyntaxCodes } from '../codes';
@@ -12,13 +13,13 @@ import { readInk } from './ink';
 
 const SETTINGS = ['temperature', 'pressure', 'nernst'];
 
-export function buildDocument(lines: Iterable<Line>, ctx: BuildContext, span: Span): Document {
+export function buildDocument(cst: CstNode, ctx: BuildContext, span: Span): Document {
   const statements: TopLevelNode[] = [];
-  for (const line of lines) {
+  forEachDocumentLine(cst, ctx.source, (line) => {
     const node = readTopLevel(line, ctx);
     if (node) statements.push(node);
     if (line.block) checkBlockClosed(line, ctx);
-  }
+  });
   return { statements, comments: [], span };
 }
 
