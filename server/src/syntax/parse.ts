@@ -55,7 +55,7 @@ export class Chunk {
   get tokens(): IToken[] {
     if (!this.lexedTokens) {
       const tokens = lex(this.text).tokens;
-      if (this.start !== 0) for (const t of tokens) shiftToken(t, this.start);
+      if (this.start !== 0) shiftTokens(tokens, this.start);
       this.lexedTokens = tokens;
     }
     return this.lexedTokens;
@@ -82,14 +82,24 @@ export class Chunk {
       span.start += delta;
       span.end += delta;
     }
-    if (this.lexedTokens) for (const t of this.lexedTokens) shiftToken(t, delta);
+    if (this.lexedTokens) shiftTokens(this.lexedTokens, delta);
     this.start = start;
   }
 }
 
-function shiftToken(t: IToken, delta: number): void {
-  t.startOffset += delta;
-  t.endOffset! += delta;
+// Indexed loops: a for-of here ran unoptimised often enough to allocate an iterator result per token
+// (1 MB parse: 2.8 MB of them).
+
+function shiftTokens(tokens: IToken[], delta: number): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    t.startOffset += delta;
+    t.endOffset! += delta;
+  }
+}
+
+function pushAll<T>(into: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) into.push(from[i]!);
 }
 
 /** Whether a value is a span: a plain object of exactly `start` and `end`. */
@@ -325,16 +335,16 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
   for (const c of chunks) {
-    for (const s of c.statements) statements.push(s);
-    for (const x of c.comments) comments.push(x);
-    for (const p of c.problems) problems.push(p);
+    pushAll(statements, c.statements);
+    pushAll(comments, c.comments);
+    pushAll(problems, c.problems);
   }
   // The tokens of the whole text are joined when asked (semantic tokens, selection ranges), not on every
   // parse: a 100 000-line protocol has millions of them.
   let tokens: IToken[] | undefined;
   const joinTokens = () => {
     const all: IToken[] = [];
-    for (const c of chunks) for (const t of c.tokens) all.push(t);
+    for (const c of chunks) pushAll(all, c.tokens);
     return all;
   };
   // A chunk's last problem can sit where the next chunk's first one does: reported once, as in one chunk.
@@ -350,8 +360,8 @@ function assemble(text: string, chunks: Chunk[]): ParseResult {
 function parseChunk(text: string, start: number, end: number): Chunk {
   const lexed = lex(start === 0 && end === text.length ? text : text.slice(start, end));
   if (start !== 0) {
-    for (const t of lexed.tokens) shiftToken(t, start);
-    for (const group of Object.values(lexed.groups)) for (const t of group) shiftToken(t, start);
+    shiftTokens(lexed.tokens, start);
+    for (const group of Object.values(lexed.groups)) shiftTokens(group, start);
   }
   const tree = buildTree(text, lexed, parseTokens(lexed.tokens, end === text.length), { start, end });
   return new Chunk(text.slice(start, end), start, tree.statements, tree.problems, tree.comments);
