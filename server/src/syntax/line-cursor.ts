@@ -51,7 +51,7 @@ export class LineCursor {
 
   isWord(text?: string, offset = 0): boolean {
     const e = this.peek(offset);
-    return e?.kind === 'word' && (text === undefined || e.word.text.toLowerCase() === text.toLowerCase());
+    return e?.kind === 'word' && (text === undefined || sameWord(e.text, text));
   }
 
   isPunct(text: string, offset = 0): boolean {
@@ -90,7 +90,7 @@ export class LineCursor {
   /** A word that is not a connective: a name, species or unit. */
   nameWord(): Word | undefined {
     const e = this.peek();
-    if (e?.kind !== 'word' || CONNECTIVES.has(e.word.text.toLowerCase())) return undefined;
+    if (e?.kind !== 'word' || CONNECTIVES.has(e.text.toLowerCase())) return undefined;
     this.index++;
     return e.word;
   }
@@ -110,12 +110,12 @@ export class LineCursor {
   }
 
   /** A number (or list) and, unless `bare`, the unit written after it, at the place the reader says. */
-  quantity(place: PlaceName, options: { bare?: boolean } = {}): Quantity | undefined {
+  quantity(place: PlaceName, options?: { bare?: boolean }): Quantity | undefined {
     const e = this.peek();
     if (e?.kind !== 'numbers') return undefined;
     this.index++;
     let unit: Word | undefined;
-    if (!options.bare) unit = this.massPercentTail(this.nameWord());
+    if (!options?.bare) unit = this.massPercentTail(this.nameWord());
     const end = unit ? unit.span.end : e.span.end;
     return { kind: 'quantity', values: e.numbers, unit, place, span: { start: e.span.start, end } };
   }
@@ -233,6 +233,11 @@ export class LineCursor {
     }
     return out;
   }
+}
+
+/** Two spellings of one word, whatever their case; most words a reader compares are written as it expects them. */
+function sameWord(written: string, expected: string): boolean {
+  return written === expected || (written.length === expected.length && written.toLowerCase() === expected.toLowerCase());
 }
 
 export function spanOfWords(words: Word[]): Span | undefined {

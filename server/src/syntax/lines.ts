@@ -1,14 +1,15 @@
 // First step from the CST to the typed tree: each statement becomes a flat
 // list of elements in source order (chevrotain groups CST children by name,
 // not by position), and each block a list of such lines.
-import { tokenMatcher, type CstElement, type CstNode, type IToken } from 'chevrotain';
+import { createTokenInstance, tokenMatcher, type CstElement, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
 import type { NumberLit, ReferenceSpec, Span, StringLit, Word } from './ast';
+import { WordElement } from './word-element';
 
 export type Element =
   | { kind: 'numbers'; numbers: NumberLit[]; span: Span }
   | { kind: 'vs'; reference: ReferenceSpec; span: Span }
-  | { kind: 'word'; word: Word; span: Span }
+  | WordElement
   | { kind: 'string'; string: StringLit; span: Span }
   | { kind: 'group'; text: string; closed: boolean; span: Span }
   | { kind: 'punct'; text: string; span: Span }
@@ -146,16 +147,16 @@ function spanOfTokens(list: IToken[]): Span | undefined {
 function groupElement(node: CstNode, source: string): Element | undefined {
   const span = spanOfNode(node);
   if (!span) return undefined;
-  const closed = tokens(node, 'RParen').length > 0;
+  const closed = firstToken(node, 'RParen') !== undefined;
   return { kind: 'group', text: source.slice(span.start, span.end), closed, span };
 }
 
 function referenceOf(node: CstNode, source: string): ReferenceSpec | undefined {
-  const electrodeTok = tokens(node, 'electrode')[0];
+  const electrodeTok = firstToken(node, 'electrode');
   const span = spanOfNode(node);
   if (!electrodeTok || !span) return undefined;
   const electrode = wordOf(electrodeTok);
-  const groupNode = nodes(node, 'parenGroup')[0];
+  const groupNode = firstNode(node, 'parenGroup');
   let qualifier: Word | undefined;
   if (groupNode) {
     const g = groupElement(groupNode, source);
@@ -179,17 +180,51 @@ function vsElement(node: CstNode, source: string): Element | undefined {
   return { kind: 'vs', reference, span };
 }
 
+/** What a prose token becomes as an element. */
+const enum TokenKind {
+  Punct,
+  Word,
+  String,
+  Number,
+  Unknown,
+}
+
+/**
+ * Each token type's kind, by its index: one array read per token where `tokenMatcher`
+ * would test categories in turn. Categories (AnyWord, StringLike) never stand on a token.
+ */
+const TOKEN_KINDS: TokenKind[] = [];
+for (const type of T.allTokens) TOKEN_KINDS[type.tokenTypeIdx!] = kindOfType(type);
+
+function kindOfType(type: TokenType): TokenKind {
+  const sample = createTokenInstance(type, '', 0, 0, 0, 0, 0, 0);
+  if (tokenMatcher(sample, T.AnyWord)) return TokenKind.Word;
+  if (tokenMatcher(sample, T.StringLike)) return TokenKind.String;
+  if (tokenMatcher(sample, T.NumberLiteral)) return TokenKind.Number;
+  if (tokenMatcher(sample, T.Unknown)) return TokenKind.Unknown;
+  return TokenKind.Punct;
+}
+
+function kindOf(t: IToken): TokenKind {
+  return TOKEN_KINDS[t.tokenTypeIdx] ?? TokenKind.Punct;
+}
+
 /** One token as an element (numbers are grouped by the caller). */
 function tokenElement(t: IToken): Element {
-  const span = spanOfToken(t);
-  if (tokenMatcher(t, T.AnyWord)) return { kind: 'word', word: { text: t.image, span }, span };
-  if (tokenMatcher(t, T.StringLike)) return { kind: 'string', string: stringOf(t), span };
-  if (tokenMatcher(t, T.NumberLiteral)) {
-    const n = parseNumber(t);
-    return { kind: 'numbers', numbers: [n], span: n.span };
+  switch (kindOf(t)) {
+    case TokenKind.Word:
+      return new WordElement(t);
+    case TokenKind.String:
+      return { kind: 'string', string: stringOf(t), span: spanOfToken(t) };
+    case TokenKind.Number: {
+      const n = parseNumber(t);
+      return { kind: 'numbers', numbers: [n], span: n.span };
+    }
+    case TokenKind.Unknown:
+      return { kind: 'unknown', text: t.image, span: spanOfToken(t) };
+    default:
+      return { kind: 'punct', text: t.image, span: spanOfToken(t) };
   }
-  if (tokenMatcher(t, T.Unknown)) return { kind: 'unknown', text: t.image, span };
-  return { kind: 'punct', text: t.image, span };
 }
 
 /**
@@ -227,7 +262,7 @@ function appendProse(node: CstNode, source: string, out: Element[]): void {
       continue;
     }
     const t = words[w++]!;
-    if (!tokenMatcher(t, T.NumberLiteral)) {
+    if (kindOf(t) !== TokenKind.Number) {
       out.push(tokenElement(t));
       continue;
     }
@@ -235,8 +270,8 @@ function appendProse(node: CstNode, source: string, out: Element[]): void {
     // `-0.7, -0.8, -0.9`: a comma and a number directly after, nothing between them.
     while (
       w + 1 < words.length &&
-      tokenMatcher(words[w]!, T.Comma) &&
-      tokenMatcher(words[w + 1]!, T.NumberLiteral) &&
+      words[w]!.tokenTypeIdx === T.Comma.tokenTypeIdx &&
+      kindOf(words[w + 1]!) === TokenKind.Number &&
       nothingBetween(words[w - 1]!, words[w + 1]!, vs, v, groups, g)
     ) {
       numbers.push(parseNumber(words[w + 1]!));
@@ -248,9 +283,9 @@ function appendProse(node: CstNode, source: string, out: Element[]): void {
   if (vs || groups) {
     // Recovered nodes may sit out of place; the prose keeps source order.
     for (let i = first + 1; i < out.length; i++) {
-      if (out[i]!.span.start < out[i - 1]!.span.start) {
+      if (startOf(out[i]!) < startOf(out[i - 1]!)) {
         const prose = out.splice(first);
-        out.push(...inSourceOrder(prose));
+        out.push(...elementsInSourceOrder(prose));
         break;
       }
     }
@@ -267,7 +302,19 @@ function nothingBetween(a: IToken, b: IToken, vs: CstNode[] | undefined, v: numb
   return !inside(vs?.[v]) && !inside(groups?.[g]);
 }
 
-/** Keeps elements in source order when recovery left them out of it (rare; usually already sorted). */
+function startOf(e: Element): number {
+  return e.kind === 'word' ? e.start : e.span.start;
+}
+
+/** Elements in source order, told by where each starts (a word's span is built only when a reader takes it). */
+function elementsInSourceOrder(list: Element[]): Element[] {
+  for (let i = 1; i < list.length; i++) {
+    if (startOf(list[i]!) < startOf(list[i - 1]!)) return list.sort((a, b) => startOf(a) - startOf(b));
+  }
+  return list;
+}
+
+/** Keeps lines in source order when recovery left them out of it (rare; usually already sorted). */
 function inSourceOrder<T extends { span: Span }>(list: T[]): T[] {
   for (let i = 1; i < list.length; i++) {
     if (list[i]!.span.start < list[i - 1]!.span.start) return list.sort((a, b) => a.span.start - b.span.start);
@@ -275,19 +322,17 @@ function inSourceOrder<T extends { span: Span }>(list: T[]): T[] {
   return list;
 }
 
-/** Leading tokens consumed directly by a rule (keyword, name, `=`, formula) as elements. */
-function appendLeadingTokens(node: CstNode, names: readonly string[], out: Element[]): void {
-  for (const name of names) {
-    const list = node.children[name];
-    if (!list) continue;
-    for (const tok of list) if (isToken(tok) && isReal(tok)) out.push(tokenElement(tok));
-  }
-}
-
-function leadingTokens(node: CstNode, names: readonly string[]): Element[] {
+/**
+ * Tokens consumed directly by a rule (keyword, name, `=`, formula) as elements, in source order. The
+ * node's few children are visited and kept by name, rather than each possible name looked up in them.
+ */
+function leadingTokens(node: CstNode, names: ReadonlySet<string>): Element[] {
   const out: Element[] = [];
-  appendLeadingTokens(node, names, out);
-  return out;
+  for (const name in node.children) {
+    if (!names.has(name)) continue;
+    for (const tok of node.children[name]!) if (isToken(tok) && isReal(tok)) out.push(tokenElement(tok));
+  }
+  return elementsInSourceOrder(out);
 }
 
 function blockOf(node: CstNode, source: string): BlockLines | undefined {
@@ -301,12 +346,12 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
     // A bare `{ … }` inside a block has no head word: readers skip it, the builder reports it.
     if (line) lines.push(line.elements.length === 0 ? { ...line, rule: 'orphanBlock' } : line);
   }
-  for (const s of nodes(node, 'standardsTable')) {
-    const line = standardsLine(s, source);
+  for (const s of node.children.standardsTable ?? []) {
+    const line = isToken(s) ? undefined : standardsLine(s, source);
     if (line) lines.push(line);
   }
-  for (const stray of tokens(node, 'stray')) {
-    lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: stray.image, span: spanOfToken(stray) }], span: spanOfToken(stray) });
+  for (const stray of node.children.stray ?? []) {
+    if (isToken(stray) && isReal(stray)) lines.push(strayLine(stray));
   }
   inSourceOrder(lines);
   const span = spanOfNode(node)!;
@@ -329,7 +374,7 @@ function standardsLine(node: CstNode, source: string): Line | undefined {
   void source;
   return {
     rule: 'standardsTable',
-    elements: leadingTokens(node, ['Standards']),
+    elements: leadingTokens(node, STANDARDS_HEAD),
     standards: {
       unit: unitTok ? wordOf(unitTok) : undefined,
       reading: readingTok ? wordOf(readingTok) : undefined,
@@ -340,29 +385,30 @@ function standardsLine(node: CstNode, source: string): Line | undefined {
   };
 }
 
-const REACTION_TERM = ['coefficient', 'species'] as const;
+const STANDARDS_HEAD = new Set(['Standards']);
+const REACTION_TERM = new Set(['coefficient', 'species']);
 
 function reactionSide(node: CstNode | undefined): Element[][] {
   if (!node) return [];
   return nodes(node, 'reactionTerm').map((term) => leadingTokens(term, REACTION_TERM));
 }
 
-const DECLARATION_HEAD = ['Ligand', 'Reagent', 'Cluster', 'name', 'Equals', 'formula'] as const;
-const REACTION_HEAD = ['Reaction', 'name', 'Colon'] as const;
+const DECLARATION_HEAD = new Set(['Ligand', 'Reagent', 'Cluster', 'name', 'Equals', 'formula']);
+const REACTION_HEAD = new Set(['Reaction', 'name', 'Colon']);
 /** What a statement-like rule consumes itself before its prose (one of them per rule). */
-const STATEMENT_HEAD = ['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead', 'Unknown', 'Comma', 'Equals', 'Arrow', 'Plus', 'Compare', 'Dot', 'Slash', 'Colon'] as const;
+const STATEMENT_HEAD = new Set(['BlockKeyword', 'Protocol', 'Import', 'StringLike', 'PhraseHead', 'Unknown', 'Comma', 'Equals', 'Arrow', 'Plus', 'Compare', 'Dot', 'Slash', 'Colon']);
 
 export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line | undefined {
   const span = spanOfNode(node);
   if (!span) return undefined;
   switch (rule) {
     case 'declaration': {
-      const elements = inSourceOrder(leadingTokens(node, DECLARATION_HEAD));
+      const elements = leadingTokens(node, DECLARATION_HEAD);
       appendProse(node, source, elements);
       return { rule, elements, span };
     }
     case 'reactionDecl': {
-      const lead = inSourceOrder(leadingTokens(node, REACTION_HEAD));
+      const lead = leadingTokens(node, REACTION_HEAD);
       const arrow = tokens(node, 'Arrow')[0];
       return {
         rule,
@@ -377,7 +423,7 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
       const elements = leadingTokens(node, STATEMENT_HEAD);
       appendProse(node, source, elements);
       const blockNode = firstNode(node, 'block');
-      return { rule, elements: inSourceOrder(elements), block: blockNode ? blockOf(blockNode, source) : undefined, span };
+      return { rule, elements: elementsInSourceOrder(elements), block: blockNode ? blockOf(blockNode, source) : undefined, span };
     }
     case 'orphanBlock': {
       return { rule, elements: [], block: blockOf(node, source), span };
@@ -387,23 +433,44 @@ export function lineOf(rule: Line['rule'], node: CstNode, source: string): Line 
   }
 }
 
-/** Turns the CST document into top-level lines, in source order. */
-export function documentLines(cst: CstNode, source: string): Line[] {
-  const lines: Line[] = [];
+/** A top-level statement of the CST and where it starts, to be read into a line in its turn. */
+interface TopLevelEntry {
+  rule: Line['rule'];
+  node: CstNode;
+  start: number;
+}
+
+/**
+ * Hands the CST document's top-level lines to `read`, in source order. Each line is built just
+ * before it is read: its elements are garbage before the next line is built, where building every
+ * line first kept them all alive through the collector's copies (a file read as one chunk).
+ */
+export function forEachDocumentLine(cst: CstNode, source: string, read: (line: Line) => void): void {
+  const entries: TopLevelEntry[] = [];
   for (const top of cst.children.topStatement ?? []) {
     if (isToken(top)) continue;
     for (const name in top.children) {
       for (const child of top.children[name]!) {
         if (isToken(child)) continue;
+        const start = spanOfNode(child)?.start;
+        if (start === undefined) continue; // nothing to place, nor to read
         const rule = name === 'topLine' || name === 'strayLine' ? 'statement' : name === 'orphanBlock' ? 'orphanBlock' : (name as Line['rule']);
-        const line = lineOf(rule, child, source);
-        if (line) lines.push(line);
+        entries.push({ rule, node: child, start });
       }
     }
   }
   for (const stray of nodes(cst, 'stray')) {
     const tok = onlyToken(stray);
-    if (tok) lines.push({ rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) });
+    if (tok) entries.push({ rule: 'stray', node: stray, start: tok.startOffset });
   }
-  return inSourceOrder(lines);
+  if (entries.some((e, i) => i > 0 && e.start < entries[i - 1]!.start)) entries.sort((a, b) => a.start - b.start);
+  for (const { rule, node } of entries) {
+    const line = rule === 'stray' ? strayLine(onlyToken(node)!) : lineOf(rule, node, source);
+    if (line) read(line);
+  }
+}
+
+/** A `}` or `)` that closes nothing, as a line of its own. */
+function strayLine(tok: IToken): Line {
+  return { rule: 'stray', elements: [{ kind: 'punct', text: tok.image, span: spanOfToken(tok) }], span: spanOfToken(tok) };
 }

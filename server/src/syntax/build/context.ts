@@ -61,7 +61,7 @@ export function cursorAfterHead(line: Line): LineCursor {
 export function headText(line: Line): string {
   const head = line.elements[0];
   if (!head) return '';
-  if (head.kind === 'word') return head.word.text;
+  if (head.kind === 'word') return head.text;
   if (head.kind === 'numbers') return '<number>';
   if (head.kind === 'string') return '<text>';
   return head.kind === 'vs' ? 'vs' : head.text;

@@ -1,6 +1,7 @@
-// Builds the typed document from the CST lines: declarations, settings and
+// Builds the typed document from the CST, line by line: declarations, settings and
 // blocks at the top level, each block read by its own reader.
-import type { Line } from '../lines';
+import { forEachDocumentLine, type Line } from '../lines';
+import type { CstNode } from 'chevrotain';
 import { LineCursor } from '../line-cursor';
 import type { Document, ReactionDecl, ReactionTerm, SpeciesDecl, SpeciesDeclKind, TopLevelNode, Word, Setting, Span } from '../ast';
 import { SyntaxCodes } from '../codes';
@@ -12,13 +13,13 @@ import { readInk } from './ink';
 
 const SETTINGS = ['temperature', 'pressure', 'nernst'];
 
-export function buildDocument(lines: Line[], ctx: BuildContext, span: Span): Document {
+export function buildDocument(cst: CstNode, ctx: BuildContext, span: Span): Document {
   const statements: TopLevelNode[] = [];
-  for (const line of lines) {
+  forEachDocumentLine(cst, ctx.source, (line) => {
     const node = readTopLevel(line, ctx);
     if (node) statements.push(node);
     if (line.block) checkBlockClosed(line, ctx);
-  }
+  });
   return { statements, comments: [], span };
 }
 
@@ -176,7 +177,7 @@ function exampleName(keyword: string): string {
 function nestedBlocks(line: Line, ctx: BuildContext): void {
   for (const inner of line.block?.lines ?? []) {
     const head = inner.elements[0];
-    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'ink', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.word.text)) {
+    if (inner.rule === 'statement' && inner.block && head?.kind === 'word' && ['synthesis', 'ink', 'electrolyte', 'electrode', 'cell', 'run', 'calibration', 'result', 'plan', 'crystal'].includes(head.text)) {
       ctx.error(SyntaxCodes.misplacedBlock, `a ${head.word.text} block cannot stand inside another block; close the block above with \`}\` first`, head.span);
     }
   }

@@ -12,6 +12,7 @@ import { SyntaxCodes } from '../codes';
 import { BuildContext, cursorAfterHead, headText } from './context';
 import { readCast, readComponent } from './ink';
 import type { PlaceName } from '../../units/places';
+import type { WordElement } from '../word-element';
 
 export const TECHNIQUES = ['CV', 'LSV', 'CA', 'CP', 'EIS', 'DPV', 'SWV', 'OCP'] as const;
 /** Techniques that sweep the potential: their `at` is the scan rate. */
@@ -417,17 +418,17 @@ function readMeritPoint(cursor: LineCursor, ctx: BuildContext, head: Word): Meri
 
 function readTechnique(line: Line, ctx: BuildContext): TechniqueLine | undefined {
   const head = line.elements[0]!;
-  if (head.kind !== 'word' || !(TECHNIQUES as readonly string[]).includes(head.word.text.toUpperCase())) {
+  if (head.kind !== 'word' || !(TECHNIQUES as readonly string[]).includes(head.text.toUpperCase())) {
     ctx.error(SyntaxCodes.unknownTechnique, `\`${headText(line)}\` is not a technique; a run line starts with ${TECHNIQUES.join(', ')}`, head.span);
     return undefined;
   }
   const cursor = cursorAfterHead(line);
   const node: TechniqueLine = { kind: 'technique', technique: head.word, span: line.span };
   const technique = head.word.text.toUpperCase();
-  if (!(cursor.isWord() && CLAUSE_WORDS.has((cursor.peek() as { word: Word }).word.text.toLowerCase()))) node.label = cursor.nameWord();
+  if (!(cursor.isWord() && CLAUSE_WORDS.has((cursor.peek() as WordElement).text.toLowerCase()))) node.label = cursor.nameWord();
   while (!cursor.done) {
     if (cursor.acceptPunct(',')) continue;
-    const k = cursor.isWord() ? (cursor.peek() as { word: Word }).word.text.toLowerCase() : '';
+    const k = cursor.isWord() ? (cursor.peek() as WordElement).text.toLowerCase() : '';
     if (k === 'from' || k === 'to') {
       cursor.next();
       const p = cursor.potential(technique === 'EIS' ? 'eisFrequency' : 'sweepLimit');

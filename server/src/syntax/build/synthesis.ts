@@ -70,7 +70,7 @@ export function readStep(line: Line, ctx: BuildContext): Step {
     }
     const keyword = cursor.peek();
     if (keyword?.kind === 'word') {
-      const k = keyword.word.text.toLowerCase();
+      const k = keyword.text.toLowerCase();
       if (k === 'in' && mode !== 'notes') {
         cursor.next();
         mode = 'solvent';
@@ -139,7 +139,7 @@ export function readStep(line: Line, ctx: BuildContext): Step {
 
 function isKeywordAhead(cursor: LineCursor): boolean {
   const e = cursor.peek();
-  return e?.kind === 'word' && ['in', 'at', 'for', 'until', 'by', 'with', 'data'].includes(e.word.text.toLowerCase());
+  return e?.kind === 'word' && ['in', 'at', 'for', 'until', 'by', 'with', 'data'].includes(e.text.toLowerCase());
 }
 
 export function readSynthesis(header: Line, ctx: BuildContext, name: Word | undefined): SynthesisBlock {
