@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,22 @@ test(`faraday check and report run on the machine's node (${version})`, () => {
   assert.equal(report.status, 0, report.stderr);
   const values = JSON.parse(report.stdout).values as { kind: string; value: number }[];
   assert.ok(values.some((v) => v.kind === 'faradaicEfficiency'), 'the report holds faradaic efficiencies');
+});
+
+test(`every sample's report is the same, to the last bit, on the machine's node (${version}) and on ${process.version}`, () => {
+  // The analysis is a function of the text alone, whatever Node runs it. V8's `**` differs between
+  // them (10 ** -4 is not 0.0001 on Node 20; D^(2/3) differs in the last bit): an esd written as
+  // 22.0728(13) and the electrons of a Koutecký–Levich fit came out differently (units/portable-power.ts).
+  const samples = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.faraday'));
+  assert.ok(samples.length >= 10);
+  for (const file of samples) {
+    const [mine, tests] = [node, process.execPath].map((exe) => {
+      const r = spawnSync(exe, [cli, 'report', path.join(repoRoot, 'samples', file), '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout) as { values: unknown[] };
+    });
+    assert.deepEqual(mine, tests, file);
+  }
 });
 
 test(`faraday plot renders SVG on the machine's node (${version})`, () => {

@@ -2,6 +2,7 @@
 // 1 atm O2, for Koutecký–Levich when the electrolyte states none of its own.
 // SI: concentration mol/m³ (1.2e-6 mol/cm³ = 1.2 mol/m³), diffusivity and
 // kinematic viscosity m²/s (1.9e-5 cm²/s = 1.9e-9 m²/s).
+import { powerOfTen } from '../units/portable-power';
 
 export interface OxygenTransport {
   /** The electrolyte these values are for: its only solute and molarity (mol/L). */
@@ -15,7 +16,7 @@ export interface OxygenTransport {
 }
 
 /** Davis et al.: log10 S = log10(1.26e-3) − 0.1746·c(KOH), S and c in mol/L, 25 °C, 760 Torr O2. */
-const davisSolubilityMolPerL = (koh: number) => 1.26e-3 * 10 ** (-0.1746 * koh);
+const davisSolubilityMolPerL = (koh: number) => 1.26e-3 * powerOfTen(-0.1746 * koh);
 
 export const OXYGEN_TRANSPORT: OxygenTransport[] = [
   {

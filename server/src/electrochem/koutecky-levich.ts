@@ -7,6 +7,7 @@
 // Hydrodynamics (1962); Bard & Faulkner, Electrochemical Methods, 2nd ed.,
 // §9.3.
 import { FARADAY } from '../data/constants';
+import { power } from '../units/portable-power';
 
 export const LEVICH_CONSTANT = 0.62;
 
@@ -17,7 +18,7 @@ export function angularRate(revolutionsPerSecond: number): number {
 
 /** B per electron: 0.62 F D^(2/3) ν^(−1/6) C, in A/m² per (rad/s)^½. */
 export function levichPerElectron(diffusivity: number, viscosity: number, concentration: number): number {
-  return LEVICH_CONSTANT * FARADAY * diffusivity ** (2 / 3) * viscosity ** (-1 / 6) * concentration;
+  return LEVICH_CONSTANT * FARADAY * power(diffusivity, 2 / 3) * power(viscosity, -1 / 6) * concentration;
 }
 
 export interface KouteckyLevichFit {
@@ -35,7 +36,7 @@ export interface KouteckyLevichFit {
 
 /** Fits 1/|j| against ω^(−½); `points` are rotation rates (rad/s) and current densities (A/m², any sign). */
 export function kouteckyLevich(points: { omega: number; j: number }[], perElectron: number): KouteckyLevichFit | undefined {
-  const xy = points.filter((p) => p.omega > 0 && p.j !== 0).map((p) => ({ x: p.omega ** -0.5, y: 1 / Math.abs(p.j) }));
+  const xy = points.filter((p) => p.omega > 0 && p.j !== 0).map((p) => ({ x: 1 / Math.sqrt(p.omega), y: 1 / Math.abs(p.j) }));
   const n = xy.length;
   if (n < 2) return undefined;
   const mx = xy.reduce((s, p) => s + p.x, 0) / n;

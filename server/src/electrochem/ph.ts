@@ -5,6 +5,7 @@
 // partial pressure instead of a total from the salts: the salts then bring
 // only their strong ions (K+ of KHCO3), the carbon follows the gas.
 import { CONTRIBUTIONS, PKW, SYSTEMS } from '../data/acid-base';
+import { powerOfTen } from '../units/portable-power';
 
 export interface PHEstimate {
   pH: number;
@@ -20,7 +21,7 @@ function averageCharge(system: (typeof SYSTEMS)[string], h: number): number {
   let product = 1;
   let j = 0;
   for (const pKa of system.pKa) {
-    product *= 10 ** -pKa / h;
+    product *= powerOfTen(-pKa) / h;
     j++;
     total += product;
     lost += j * product;
@@ -39,7 +40,7 @@ function fixedCharge(system: (typeof SYSTEMS)[string], c0: number, h: number): n
   let charge = c0 * system.charge;
   let product = c0;
   system.pKa.forEach((pKa, j) => {
-    product *= 10 ** -pKa / h;
+    product *= powerOfTen(-pKa) / h;
     charge += product * (system.charge - (j + 1));
   });
   return charge;
@@ -60,7 +61,7 @@ export function estimatePH(components: { name: string; molar: number }[], fixed:
     anions += (c.anions ?? 0) * molar;
     for (const s of c.systems ?? []) if (!fixed.some((f) => f.system === s.name)) systems.push({ system: SYSTEMS[s.name]!, c: s.count * molar });
   }
-  const kw = 10 ** -PKW;
+  const kw = powerOfTen(-PKW);
   const balance = (h: number) => {
     let acids = 0;
     for (const s of systems) acids += s.c * averageCharge(s.system, h);
@@ -74,7 +75,7 @@ export function estimatePH(components: { name: string; molar: number }[], fixed:
     const mid = (lo + hi) / 2;
     // Once the middle is one of the ends (adjacent doubles), every further step leaves them as they are.
     const converged = mid === lo || mid === hi;
-    if (balance(10 ** mid) > 0) hi = mid;
+    if (balance(powerOfTen(mid)) > 0) hi = mid;
     else lo = mid;
     if (converged) break;
   }

@@ -2,6 +2,7 @@
 // on log10 |j| over a stated range of the sweep, b = dE/dlog10|j| in V per
 // decade. With η on the ordinate, the line's η = 0 intercept extrapolates the
 // exchange current density: log10 j0 = −a/b.
+import { powerOfTen } from '../units/portable-power';
 
 export interface TafelPoint {
   /** log10 |j| in the unit the caller chose (mA/cm², or mA without an area). */
@@ -55,5 +56,5 @@ export function tafelFit(points: TafelPoint[]): TafelFit | undefined {
 
 /** j0 (in the unit of the fit's log10 |j|) where the fitted η line crosses η = 0. */
 export function exchangeCurrentDensity(fit: TafelFit): number {
-  return 10 ** (-fit.intercept / fit.slope);
+  return powerOfTen(-fit.intercept / fit.slope);
 }

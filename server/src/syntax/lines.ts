@@ -5,6 +5,7 @@ import { createTokenInstance, tokenMatcher, type CstElement, type CstNode, type 
 import * as T from './tokens';
 import type { NumberLit, ReferenceSpec, Span, StringLit, Word } from './ast';
 import { WordElement } from './word-element';
+import { timesPowerOfTen } from '../units/powers-of-ten';
 
 export type Element =
   | { kind: 'numbers'; numbers: NumberLit[]; span: Span }
@@ -124,7 +125,7 @@ export function parseNumber(t: IToken): NumberLit {
     // `22.0728(13)`: the bracketed digits count in units of the last decimal place.
     const decimals = (match[2] ?? match[3] ?? '').length;
     const exponent = match[4] ? Number(match[4]) : 0;
-    lit.uncertainty = Number(match[5]) * 10 ** (exponent - decimals);
+    lit.uncertainty = timesPowerOfTen(Number(match[5]), exponent - decimals);
   }
   return lit;
 }

@@ -6,7 +6,7 @@
 // rounds by hand. A rounded zero carries no sign. A non-finite number is never
 // shown: it comes out as NOT_SHOWN, and the caller has said why in a diagnostic.
 // Machine-readable values (the report's `value` fields) are not formatted.
-import { EXACT_POWERS_OF_TEN } from './powers-of-ten';
+import { EXACT_POWERS_OF_TEN, timesPowerOfTen } from './powers-of-ten';
 
 export interface NumberFormat {
   /** Significant figures, 1–17. */
@@ -182,8 +182,8 @@ export function formatWithEsd(value: number, esd: number, otherwise: NumberForma
   if (!Number.isFinite(value)) return NOT_SHOWN;
   if (!(esd > 0) || !Number.isFinite(esd)) return formatNumber(value, otherwise);
   let last = decompose(esd).exponent;
-  if (Math.round(esd / 10 ** last) <= 1 || Math.round(esd / 10 ** (last - 1)) <= 19) last -= 1;
-  const digits = Math.round(esd / 10 ** last);
+  if (Math.round(timesPowerOfTen(esd, -last)) <= 1 || Math.round(timesPowerOfTen(esd, 1 - last)) <= 19) last -= 1;
+  const digits = Math.round(timesPowerOfTen(esd, -last));
   const shown = roundAt(value, last);
   const valueText = (shown.negative ? '-' : '') + plain(shown);
   return `${valueText}(${digits}${last > 0 ? '0'.repeat(last) : ''})`;

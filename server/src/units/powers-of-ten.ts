@@ -1,3 +1,17 @@
 // 10^0 … 10^22: the powers of ten a double holds exactly (10^23 is not), so that
 // scaling by one of them is a single correctly rounded multiplication or division.
-export const EXACT_POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+// Read from their spelling: `10 ** e` is not correctly rounded for every e on
+// every Node (on Node 20, 10 ** -4 is 0.00009999999999999999 and 10 ** -5 is
+// 0.000009999999999999999; Node 24 gives 0.0001 and 0.00001).
+export const EXACT_POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * x × 10^e for an integer e: one correctly rounded multiplication or division by an exact power
+ * when |e| ≤ 22, the same double on every Node (N × 10^-k of an integer N is then the double its
+ * decimal spelling gives). Other exponents fall back to `10 ** e`.
+ */
+export function timesPowerOfTen(x: number, e: number): number {
+  const k = e < 0 ? -e : e;
+  if (!Number.isInteger(e) || k > 22) return x * 10 ** e;
+  return e >= 0 ? x * EXACT_POWERS_OF_TEN[k]! : x / EXACT_POWERS_OF_TEN[k]!;
+}

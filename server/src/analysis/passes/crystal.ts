@@ -11,6 +11,7 @@ import { compositionsEqual, electronCount, hillFormula, molarMass } from '../../
 import { checkedQuantity, siOf } from '../quantities';
 import { cellConstraints, settingName, type CellKey, type CellSetting } from '../../crystal/system-constraints';
 import { AVOGADRO } from '../../data/constants';
+import { timesPowerOfTen } from '../../units/powers-of-ten';
 import { formatExact, formatNumber, formatWithEsd, significantFromInputs } from '../../units/format';
 import { closestNames } from '../../text/closest-names';
 
@@ -165,7 +166,7 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
       // Compared in Å³ whatever unit the table used; the tolerance keeps the precision it was written with.
       const n = c.volume.values[0]!;
       const inA3 = reportedVolume.si[0]! * 1e30;
-      const last = 10 ** -decimalsOf(n.text) * Math.abs(inA3 / n.value);
+      const last = timesPowerOfTen(Math.abs(inA3 / n.value), -decimalsOf(n.text));
       volumeOk = compare(ctx, 'volume', v, { value: inA3, text: ctx.textOf(c.volume.span) }, Math.max(3 * reportedVolume.esd[0]! * 1e30, 3 * esd, last / 2), c.volume.span, 2, ' Å³');
     }
     // Without esds the volume has the figures of the cell as written; angles fixed by symmetry (90°, 120°) are exact.
@@ -186,7 +187,7 @@ function crystalBlock(ctx: AnalysisContext, c: CrystalBlock): void {
       if (c.density && reportedDensity) {
         const n = c.density.values[0]!;
         const inGcm3 = reportedDensity.si[0]! / 1000;
-        ok = compare(ctx, 'density', density, { value: inGcm3, text: ctx.textOf(c.density.span) }, 10 ** -decimalsOf(n.text) * Math.abs(inGcm3 / n.value), c.density.span, 4, ' g/cm³');
+        ok = compare(ctx, 'density', density, { value: inGcm3, text: ctx.textOf(c.density.span) }, timesPowerOfTen(Math.abs(inGcm3 / n.value), -decimalsOf(n.text)), c.density.span, 4, ' g/cm³');
       }
       ctx.value({ kind: 'density', subject: name, value: density, unit: 'g/cm3', span: reportedDensity ? c.density!.span : at, label: `${formatNumber(density, { decimals: 4 })} g/cm³`, detail: `ρ = Z·M/(N_A·V) = ${formatExact(z)} × ${formatNumber(mass, { decimals: 2 })} g/mol / (6.02214076e23 /mol × ${formatNumber(v, { decimals: 2 })} Å³).`, hint: reportedDensity ? { text: `computed ${formatNumber(density, { decimals: 4 })}${ok ? ' ✓' : ' ✗'}`, category: 'crystal' } : undefined });
     }
