@@ -5,8 +5,9 @@ import { parentPort } from 'node:worker_threads';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver-protocol';
 import { Engine } from './engine';
 import { editSlot, type FromWorker, type ToWorker } from './worker-messages';
-import { logTiming, ms, timingEnabled } from './timing';
+import { logGarbageCollection, logTiming, ms, timingEnabled } from './timing';
 
+logGarbageCollection('worker');
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 let engine: Engine | undefined;
