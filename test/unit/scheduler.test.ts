@@ -73,10 +73,12 @@ test('a long document is primed after its first analysis: nothing is published a
   const uri = 'file:///long.faraday';
   scheduler.schedule({ uri, version: 1, text }, true);
   const first = scheduler.latest(uri)!;
-  // Each round stores a new analysis of the same version; two rounds, each on its own task.
+  // Each round stores a new analysis of the same version; two rounds, each on its own timer task. Waiting on
+  // timers (not on turns of the loop, which may all pass before a round's timer is due) follows the rounds
+  // in order: a round's timer is set before the test's next one, so it runs first.
   const changes: unknown[] = [first];
   for (let tasks = 0; changes.length < 3 && tasks < 100; tasks++) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const now = scheduler.latest(uri);
     if (now !== changes[changes.length - 1]) changes.push(now);
   }
