@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyze, type Analysis } from '../../server/src/analysis/analyze';
+import { completions } from '../../server/src/features/completion';
 
 const F = 96485.33212;
 
@@ -112,6 +113,11 @@ ${CELL}${CALIBRATION}${second}plan X at -0.8 V vs RHE for 2 h {
   const wrong = analyze(plan('expect FE NH3 90 % by griess').replace('plan X', `${griess}plan X`));
   assert.deepEqual(wrong.diagnostics.filter((d) => d.code === 'FD0591').map((d) => d.message), ['`griess` reads NO2-N, not NH3, so it gives no expected reading for this line; name a calibration of NH3 after `by`']);
   assert.equal(valueOf(wrong, 'expectedReading', 'X/griess'), undefined);
+  // Completion after `by` offers the calibrations.
+  const typing = plan('expect FE NH3 90 % by ');
+  const at = typing.indexOf('% by ') + '% by '.length;
+  const offered = completions(analyze(typing), at, { species: [], referenceElectrodes: [], unitsFor: () => [] }).map((c) => c.label);
+  assert.deepEqual(offered.filter((l) => l === 'cal' || l === 'indophenol'), ['cal', 'indophenol'], offered.join(', '));
   // An unknown name is an unknown calibration, with a suggestion.
   const unknown = analyze(plan('expect FE NH3 90 % by indofenol'));
   assert.ok(unknown.diagnostics.some((d) => /unknown calibration `indofenol`; did you mean `indophenol`\?/.test(d.message)), codes(unknown).join('\n'));
