@@ -75,7 +75,8 @@ function analyseParsed(parse: ParseResult, text: string, options: AnalysisOption
     stopIfCancelled();
   }
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  const values = keepUnits ? Array.from(ctx.values) : ctx.values;
+  // A plain copy of the tracked list, by index (Array.from went through its iterator, an object per value).
+  const values = keepUnits ? (Array.prototype.slice.call(ctx.values) as ComputedValue[]) : ctx.values;
   const facts = keepUnits ? untracked(ctx.facts) : ctx.facts;
   return { analysis: { text, parse, diagnostics, values, symbols: ctx.symbols, facts }, ctx };
 }

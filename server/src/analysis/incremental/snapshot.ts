@@ -116,12 +116,15 @@ function isPlain(x: object): boolean {
 }
 
 /** A deep copy with spans as SpanRefs. */
-export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
+export function snapshot(x: unknown, at: ChunkPositions, seen?: Map<object, unknown>): unknown {
   if (x === null || typeof x !== 'object') return x;
   if (sharedSnapshots.has(x) || keptByReference(x, at)) return x;
+  if (isSpan(x)) return SpanRef.of(x, at);
+  // The table of objects already copied (for shared and cyclic parts) is made only for a value that has parts:
+  // a default parameter made one for every key and plain value kept.
+  seen ??= new Map();
   const known = seen.get(x);
   if (known !== undefined) return known;
-  if (isSpan(x)) return SpanRef.of(x, at);
   if (Array.isArray(x)) {
     const out: unknown[] = [];
     seen.set(x, out);
@@ -170,7 +173,7 @@ export function snapshot(x: unknown, at: ChunkPositions, seen = new Map<object, 
 export class Unrestorable extends Error {}
 
 /** A fresh live value from a snapshot, with spans at the current offsets. */
-export function restore(x: unknown, at: ChunkPositions, seen = new Map<object, unknown>()): unknown {
+export function restore(x: unknown, at: ChunkPositions, seen?: Map<object, unknown>): unknown {
   if (x === null || typeof x !== 'object') return x;
   if (sharedSnapshots.has(x)) return x;
   if (x instanceof SpanRef) {
@@ -179,6 +182,7 @@ export function restore(x: unknown, at: ChunkPositions, seen = new Map<object, u
     return span;
   }
   if (keptByReference(x, at)) return x;
+  seen ??= new Map(); // only for a value with parts, as in snapshot
   const known = seen.get(x);
   if (known !== undefined) return known;
   if (Array.isArray(x)) {

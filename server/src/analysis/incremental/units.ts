@@ -24,8 +24,12 @@ interface UnitRecord {
   decls: SymbolDecl[];
   /** Every span object of the outputs with where it points, to move them with their chunks. */
   spans: [Span, SpanRef][];
-  /** The chunks those spans point into, with the offset each started at when the spans were last set. */
-  chunks: Map<Chunk, number>;
+  /**
+   * The chunks those spans point into, and the offset each started at when the spans were last set
+   * (two arrays, read in every replay: iterating a Map allocated an entry per chunk per unit).
+   */
+  chunks: Chunk[];
+  chunkStarts: number[];
 }
 
 /** What a unit runner needs of the analysis. */
@@ -153,12 +157,12 @@ export class UnitRunner {
     for (const d of diagnostics) collect(d);
     for (const u of uses) collect(u.span);
     if (decls.length > 0) return undefined; // a unit that declares names is run every time
-    const chunks = new Map<Chunk, number>();
+    const chunks: Chunk[] = [];
     for (const [, ref] of spans) {
-      chunks.set(ref.startChunk, ref.startChunk.start);
-      chunks.set(ref.endChunk, ref.endChunk.start);
+      if (!chunks.includes(ref.startChunk)) chunks.push(ref.startChunk);
+      if (!chunks.includes(ref.endChunk)) chunks.push(ref.endChunk);
     }
-    return { reads: recorder.reads, writes: recorder.writes, values, diagnostics, uses, decls, spans, chunks };
+    return { reads: recorder.reads, writes: recorder.writes, values, diagnostics, uses, decls, spans, chunks, chunkStarts: chunks.map((c) => c.start) };
   }
 
   /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
@@ -167,9 +171,11 @@ export class UnitRunner {
     for (const read of record.reads) if (!this.holds(read, key, statement)) return false;
     // Outputs point only into chunks that are still here; they move when one of them moved.
     let moved = false;
-    for (const [chunk, start] of record.chunks) {
+    const { chunks, chunkStarts } = record;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
       if (!this.at.live.has(chunk)) return false;
-      if (chunk.start !== start) moved = true;
+      if (chunk.start !== chunkStarts[i]) moved = true;
     }
     let writes: { write: Write; key?: unknown; value?: unknown; items?: unknown[] }[];
     try {
@@ -190,7 +196,7 @@ export class UnitRunner {
         span.start = ref.startChunk.start + ref.start;
         span.end = ref.endChunk.start + ref.end;
       }
-      for (const chunk of record.chunks.keys()) record.chunks.set(chunk, chunk.start);
+      for (let i = 0; i < chunks.length; i++) chunkStarts[i] = chunks[i]!.start;
     }
     const host = this.host;
     for (const v of record.values) host.values.push(v);

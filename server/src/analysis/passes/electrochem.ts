@@ -505,11 +505,11 @@ class ElectrochemPass {
   }
 
   /** A written potential in V on its resolved scale, without reporting (the set-point pass reports). */
-  private written(p: Potential, index: number, lineScale?: ReferenceSpec): WrittenPotential | undefined {
+  private written(p: Potential, index: number, lineScale?: ReferenceSpec, scaleOf = (spec: ReferenceSpec) => this.quietScale(spec)): WrittenPotential | undefined {
     const volts = siOf(this.ctx, p.quantity, index);
     const spec = p.scale ?? lineScale;
     if (volts === undefined || !spec) return undefined;
-    const scale = this.quietScale(spec);
+    const scale = scaleOf(spec);
     return scale ? { volts, scale: scale.name } : undefined;
   }
 
@@ -527,13 +527,19 @@ class ElectrochemPass {
     for (const [name, cell] of this.cells) {
       byCell.set(name, { name, catalysts: [cell.electrodeName, cell.electrode?.catalyst].filter((x): x is string => !!x), electrolyses: [] });
     }
+    // The scales of every CA line, each spelling resolved once: most lines of a protocol are on one or two.
+    const scales = new Map<string, Scale | undefined>();
+    const scaleOf = (spec: ReferenceSpec) => {
+      if (!scales.has(spec.text)) scales.set(spec.text, this.quietScale(spec));
+      return scales.get(spec.text);
+    };
     for (const s of this.ctx.statementsOf('run')) {
       if (!s.cell) continue;
       const evidence = byCell.get(s.cell.text);
       if (!evidence) continue;
       for (const t of s.techniques) {
         if (t.technique.text.toUpperCase() !== 'CA' || !t.at) continue;
-        const potentials = t.at.quantity.values.map((_, i) => this.written(t.at!, i)).filter((x): x is WrittenPotential => !!x);
+        const potentials = t.at.quantity.values.map((_, i) => this.written(t.at!, i, undefined, scaleOf)).filter((x): x is WrittenPotential => !!x);
         const durationS = t.duration ? this.seconds(t.duration) : undefined;
         evidence.electrolyses.push({ potentials, durationS, text: this.ctx.textOf(t.span).replace(/,\s*data\s+".*$/, '') });
       }
