@@ -82,10 +82,17 @@ function analyseParsed(parse: ParseResult, text: string, options: AnalysisOption
 }
 
 /** Plain maps, sets and arrays in place of the tracked ones, for everything after the analysis. */
+/** A plain copy of a (tracked) Map, entry by entry: through its iterator, each entry was two objects more. */
+function plainMap<K, V>(tracked: Map<K, V>): Map<K, V> {
+  const out = new Map<K, V>();
+  Map.prototype.forEach.call(tracked, (value: V, key: K) => out.set(key, value));
+  return out;
+}
+
 function untracked(facts: Facts): Facts {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts)) {
-    out[k] = v instanceof Map ? new Map(Map.prototype.entries.call(v)) : v instanceof Set ? new Set(Set.prototype.values.call(v)) : Array.isArray(v) ? Array.prototype.slice.call(v) : v;
+    out[k] = v instanceof Map ? plainMap(v) : v instanceof Set ? new Set(Set.prototype.values.call(v)) : Array.isArray(v) ? Array.prototype.slice.call(v) : v;
   }
   return out as unknown as Facts;
 }

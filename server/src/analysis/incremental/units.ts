@@ -167,8 +167,7 @@ export class UnitRunner {
 
   /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
   private replay(record: UnitRecord, statement: TopLevelNode): boolean {
-    const key = (k: unknown) => (k === BLOCK_START ? statement.span.start : restore(k, this.at));
-    for (const read of record.reads) if (!this.holds(read, key, statement)) return false;
+    for (const read of record.reads) if (!this.holds(read, statement)) return false;
     // Outputs point only into chunks that are still here; they move when one of them moved.
     let moved = false;
     const { chunks, chunkStarts } = record;
@@ -177,18 +176,23 @@ export class UnitRunner {
       if (!this.at.live.has(chunk)) return false;
       if (chunk.start !== chunkStarts[i]) moved = true;
     }
-    let writes: { write: Write; key?: unknown; value?: unknown; items?: unknown[] }[];
-    try {
-      writes = record.writes.map((w) => {
-        if (w.kind === 'set') return { write: w, key: key(w.key), value: restore(w.value, this.at) };
-        if (w.kind === 'add' || w.kind === 'scalar') return { write: w, value: restore(w.value, this.at) };
-        if (w.kind === 'push' || w.kind === 'append') return { write: w, key: key(w.kind === 'append' ? w.key : undefined), items: w.items.map((x) => restore(x, this.at)) };
-        if (w.kind === 'call') return { write: w, items: w.args.map((x) => restore(x, this.at)) };
-        return { write: w, key: key(w.key) };
-      });
-    } catch (e) {
-      if (e instanceof Unrestorable) return false;
-      throw e;
+    // Every write restored before any is applied (a value into a chunk that is gone fails the replay); a unit
+    // that wrote nothing (half of them) allocates nothing here.
+    let writes: { write: Write; key?: unknown; value?: unknown; items?: unknown[] }[] | undefined;
+    if (record.writes.length > 0) {
+      const key = (k: unknown) => this.keyNow(k, statement);
+      try {
+        writes = record.writes.map((w) => {
+          if (w.kind === 'set') return { write: w, key: key(w.key), value: restore(w.value, this.at) };
+          if (w.kind === 'add' || w.kind === 'scalar') return { write: w, value: restore(w.value, this.at) };
+          if (w.kind === 'push' || w.kind === 'append') return { write: w, key: key(w.kind === 'append' ? w.key : undefined), items: w.items.map((x) => restore(x, this.at)) };
+          if (w.kind === 'call') return { write: w, items: w.args.map((x) => restore(x, this.at)) };
+          return { write: w, key: key(w.key) };
+        });
+      } catch (e) {
+        if (e instanceof Unrestorable) return false;
+        throw e;
+      }
     }
     // Every check passed: nothing below can fail.
     if (moved) {
@@ -202,7 +206,7 @@ export class UnitRunner {
     for (const v of record.values) host.values.push(v);
     for (const d of record.diagnostics) host.diagnostics.push(d);
     for (const u of record.uses) host.symbols.use(u.name, u.kinds, u.span);
-    for (const { write, key, value, items } of writes) this.apply(write, key, value, items);
+    if (writes) for (const { write, key, value, items } of writes) this.apply(write, key, value, items);
     return true;
   }
 
@@ -247,24 +251,29 @@ export class UnitRunner {
     }
   }
 
+  /** A kept key as it is in this analysis: the unit's block start where it stood for it. */
+  private keyNow(k: unknown, statement: TopLevelNode): unknown {
+    return k === BLOCK_START ? statement.span.start : restore(k, this.at);
+  }
+
   /** Whether a read gives the same answer now; a read shared by units is checked once per version of its container. */
-  private holds(read: Read, key: (k: unknown) => unknown, block?: TopLevelNode): boolean {
+  private holds(read: Read, block: TopLevelNode): boolean {
     if (read.kind === 'valueAt') {
-      const start = read.relative ? block!.span.start + read.start : read.start;
+      const start = read.relative ? block.span.start + read.start : read.start;
       return sameAs(read.result, this.host.valueAt(read.of, start), this.at);
     }
-    if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query' && read.kind !== 'size') return this.check(read, key);
-    if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, key); // per block: not shared
+    if (read.kind !== 'key' && read.kind !== 'all' && read.kind !== 'query' && read.kind !== 'size') return this.check(read, block);
+    if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, block); // per block: not shared
     const tracker = this.host.tracker;
     const version = tracker.version(read.container);
     const known = tracker.checked.get(read);
     if (known && known.version === version) return known.holds;
-    const holds = this.check(read, key);
+    const holds = this.check(read, block);
     tracker.checked.set(read, { version, holds });
     return holds;
   }
 
-  private check(read: Read, key: (k: unknown) => unknown): boolean {
+  private check(read: Read, block: TopLevelNode): boolean {
     const at = this.at;
     switch (read.kind) {
       case 'key': {
@@ -272,7 +281,7 @@ export class UnitRunner {
         if (!c) return false;
         let k: unknown;
         try {
-          k = key(read.key);
+          k = this.keyNow(read.key, block);
         } catch {
           return false;
         }
