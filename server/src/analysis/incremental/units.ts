@@ -32,6 +32,19 @@ interface UnitRecord {
   chunkStarts: number[];
 }
 
+/**
+ * Where each statement sits: its chunk and its index there. A statement belongs to one chunk for good,
+ * so this is found once per chunk, not rebuilt for every statement by every analysis.
+ */
+const places = new WeakMap<TopLevelNode, { chunk: Chunk; index: number }>();
+const placed = new WeakSet<Chunk>();
+
+function placeStatements(chunk: Chunk): void {
+  if (placed.has(chunk)) return;
+  placed.add(chunk);
+  chunk.statements.forEach((s, index) => places.set(s, { chunk, index }));
+}
+
 /** What a unit runner needs of the analysis. */
 export interface UnitHost {
   readonly tracker: Tracker;
@@ -49,7 +62,6 @@ export interface UnitHost {
 }
 
 export class UnitRunner {
-  private readonly where = new Map<TopLevelNode, { chunk: Chunk; index: number }>();
   private readonly occurrences = new Map<unknown[], number>();
   /** A pass's own tables and fields, tracked like facts while its units run (see `trackOwner`). */
   private owner: { id: string; object: Record<string, unknown> } | undefined;
@@ -57,7 +69,7 @@ export class UnitRunner {
   readonly counts = { replayed: 0, ran: 0 };
 
   constructor(private readonly host: UnitHost, private readonly at: ChunkPositions) {
-    for (const chunk of at.chunks) chunk.statements.forEach((s, index) => this.where.set(s, { chunk, index }));
+    for (const chunk of at.chunks) placeStatements(chunk);
   }
 
   /** The pass's own state, from now until the next pass starts: its fields become tracked ones. */
@@ -73,7 +85,9 @@ export class UnitRunner {
 
   run(statement: TopLevelNode, pass: string, work: () => void): void {
     const tracker = this.host.tracker;
-    const place = this.where.get(statement);
+    const found = places.get(statement);
+    // Only a statement of this text's chunks has a unit (an imported file's are analysed inside the unit asking).
+    const place = found && this.at.live.has(found.chunk) ? found : undefined;
     if (tracker.current || !place) {
       work(); // inside another unit, or a node from elsewhere (an imported file): no unit of its own
       return;
