@@ -58,6 +58,17 @@ export function sameCompound(a: string, b: string): boolean {
  * protons (hydrogens less the charge). Undefined for a name that is not a formula.
  */
 export function compoundKey(product: string): string | undefined {
+  // A protocol names a handful of products, asked for by every calibration and plan of every analysis.
+  if (compoundKeys.has(product)) return compoundKeys.get(product);
+  if (compoundKeys.size >= 1024) compoundKeys.clear();
+  const key = compoundKeyOf(product);
+  compoundKeys.set(product, key);
+  return key;
+}
+
+const compoundKeys = new Map<string, string | undefined>();
+
+function compoundKeyOf(product: string): string | undefined {
   const parsed = parseFormula(product);
   if ('error' in parsed) return undefined;
   const { composition, charge } = parsed.formula;
