@@ -66,12 +66,12 @@ function analyseParsed(parse: ParseResult, text: string, options: AnalysisOption
   stopIfCancelled();
   const ctx = new AnalysisContext(parse, text, options, keepUnits);
   for (const p of parse.problems) ctx.report(p.code, p.severity, p.message, p.span);
-  const passes: AnalysisPass[] = [namesPass, ...analysisPasses, unusedPass];
-  for (const pass of passes) {
+  const passes: [string, AnalysisPass][] = [['names', namesPass], ...analysisPasses, ['unused', unusedPass]];
+  for (const [name, pass] of passes) {
     const started = performance.now();
     pass(ctx);
     ctx.passEnded();
-    passTimes?.push([pass.name, performance.now() - started]);
+    passTimes?.push([name, performance.now() - started]);
     stopIfCancelled();
   }
   const diagnostics = ctx.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

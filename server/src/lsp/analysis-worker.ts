@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver-protocol';
 import { Engine } from './engine';
+import { prepareParser } from '../syntax/parse';
 import { editSlot, type FromWorker, type ToWorker } from './worker-messages';
 import { logGarbageCollection, logTiming, ms, timingEnabled } from './timing';
 
@@ -16,6 +17,7 @@ port.on('message', (m: ToWorker) => {
   if (m.kind === 'init') {
     const edits = new Int32Array(m.edits);
     engine = new Engine({ publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }) }, m.docsUri, 150, (uri) => Atomics.load(edits, editSlot(uri)));
+    prepareParser();
     return;
   }
   if (!engine) return;

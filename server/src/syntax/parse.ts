@@ -3,8 +3,8 @@
 // in chunks (chunks.ts); a session keeps them so that the next version of the
 // text re-parses only the chunks an edit touched.
 import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
-import { lex } from './lexer';
-import { parseTokens, type CstParseResult } from './parser';
+import { faradayLexer, lex } from './lexer';
+import { faradayParser, parseTokens, type CstParseResult } from './parser';
 import { MAX_NESTING } from './nesting-limit';
 import { MAX_LINE_LENGTH, MAX_LINE_PIECES, overlongLines } from './long-lines';
 import { parseNumber, spanOfToken } from './lines';
@@ -179,6 +179,15 @@ function numberRange(t: IToken, ctx: BuildContext): void {
     ? `\`${t.image}\` is smaller than the smallest number Faraday computes with (about 5e-324) and would count as 0; check the exponent, or use a smaller unit`
     : `\`${t.image}\` is beyond the largest number Faraday computes with (about 1.8e308); check the exponent, or use a larger unit`;
   ctx.error(SyntaxCodes.numberOutOfRange, message, spanOfToken(t));
+}
+
+/**
+ * Builds the lexer and the parser now, once per process (their self-analysis takes 50–90 ms): the
+ * language server's worker does it as it starts, so a file opened after that does not wait for it.
+ */
+export function prepareParser(): void {
+  faradayLexer();
+  faradayParser();
 }
 
 /** Text in, typed tree out: a new session, so nothing is kept between calls. */
