@@ -19,6 +19,26 @@ export function panelLayout(spec: VegaLiteSpec): VegaLiteSpec {
 }
 
 /**
+ * Compiled specs by the Vega-Lite spec with its data taken out (JSON of each): an edit of a reading or a
+ * data file changes a figure's data, not its shape, and a preview opened again asks for every figure
+ * anew, so most requests compile nothing. Kept as JSON, parsed for each use: the data is put into the
+ * copy. At most COMPILED_KEPT shapes, the least recently used dropped first.
+ */
+const compiledByShape = new Map<string, string>();
+const COMPILED_KEPT = 64;
+const counts = { compiled: 0, reused: 0 };
+
+/** How many figures were compiled and how many taken from an earlier compile of the same shape (tests). */
+export function compileCounts(): { compiled: number; reused: number } {
+  return { ...counts };
+}
+
+/** Forgets every compiled shape (tests). */
+export function forgetCompiledShapes(): void {
+  compiledByShape.clear();
+}
+
+/**
  * Inline data are swapped for named data sources before compiling and put back
  * into the compiled spec: the compiler then never copies the long series.
  */
@@ -38,7 +58,20 @@ function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec:
     }
     return out;
   };
-  const vega = compile(strip(spec) as never).spec as { data?: { name: string; values?: unknown[] }[] };
+  const shape = strip(spec);
+  // A number JSON cannot hold (NaN, ±Infinity) keeps its own key, not null's.
+  const key = JSON.stringify(shape, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
+  let json = compiledByShape.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(compile(shape as never).spec);
+    counts.compiled++;
+    if (compiledByShape.size >= COMPILED_KEPT) compiledByShape.delete(compiledByShape.keys().next().value!);
+  } else {
+    counts.reused++;
+    compiledByShape.delete(key); // moved to the newest end
+  }
+  compiledByShape.set(key, json);
+  const vega = JSON.parse(json) as { data?: { name: string; values?: unknown[] }[] };
   for (const d of vega.data ?? []) if (values.has(d.name)) d.values = values.get(d.name);
   return vega as VegaSpec;
 }
