@@ -1,7 +1,8 @@
 // The preview compiles a figure's Vega-Lite spec only when its shape (the spec
 // without its data) is new: an edit of a reading changes the data of the FE
 // figure, not its shape. What a reused compile gives must equal a fresh one,
-// with the new data in it.
+// with the new data in it, and the webview's redraw of a figure of the same
+// shape (new data in the drawn view) must draw what a new view draws.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { buildFigures } from '../../server/src/plots/figures';
 import { compileCounts, forgetCompiledShapes, previewFigures, type PreviewFigure } from '../../server/src/plots/preview-spec';
 import { readBytesBounded, readProtocolText } from '../../server/src/instruments/read-bytes';
+import { replaceData } from '../../client/src/webview/replace-data';
 
 const samples = path.resolve(__dirname, '..', '..', 'samples');
 const sample = path.join(samples, 'au28cu12-si.faraday');
@@ -59,4 +61,27 @@ test('a figure whose shape changed is compiled again; the others are reused', as
   forgetCompiledShapes();
   const fresh = await compiled(original.replace('result Au28Cu12 at -0.9 V vs RHE', 'result Au28Cu12 at -0.95 V vs RHE'));
   assert.deepEqual(moved.figures, fresh.figures);
+});
+
+test('the preview redraws a figure of the same shape by replacing its data: the same SVG as a view drawn anew', async () => {
+  const vega = await import('vega');
+  const { expressionInterpreter } = await import('vega-interpreter');
+  const view = async (spec: object) => {
+    const v = new vega.View(vega.parse(spec as never, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter } as never);
+    await v.runAsync();
+    return v;
+  };
+  const before = (await compiled(original)).figures.find((f) => f.id === 'fe')!;
+  // A reading far off the others: the FE bar and the axis domain change.
+  const after = (await compiled(original.replace('NH3-N absorbance 0.099', 'NH3-N absorbance 0.999'))).figures.find((f) => f.id === 'fe')!;
+  assert.equal(after.shape, before.shape);
+  const drawn = await view(before.vega);
+  const svgBefore = await drawn.toSVG();
+  await replaceData(drawn, after.vega);
+  const replaced = await drawn.toSVG();
+  assert.notEqual(replaced, svgBefore, 'the new data is drawn');
+  assert.equal(replaced, await (await view(after.vega)).toSVG());
+  // Another potential changes the shape: that figure is drawn anew, never through its old view.
+  const moved = (await compiled(original.replace('result Au28Cu12 at -0.9 V vs RHE', 'result Au28Cu12 at -0.95 V vs RHE'))).figures.find((f) => f.id === 'fe')!;
+  assert.notEqual(moved.shape, before.shape);
 });

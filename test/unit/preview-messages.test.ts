@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fromWebviewMessage, toWebviewMessage } from '../../client/src/preview/message-validation';
 import { figureFileName } from '../../server/src/plots/file-name';
 
-const figure = { id: 'lsv', title: '<img src=x onerror=alert(1)>', vega: { marks: [] }, pointsRead: 10, pointsDrawn: 10 };
+const figure = { id: 'lsv', title: '<img src=x onerror=alert(1)>', vega: { marks: [] }, pointsRead: 10, pointsDrawn: 10, shape: 'c2hhcGU' };
 
 test('the webview takes the four messages of the extension, rebuilt from their known fields', () => {
   const figures = { type: 'figures', uri: 'file:///p.faraday', fileName: 'p.faraday', version: 3, order: ['lsv', 'fe'], figures: [{ ...figure, extra: 'dropped' }], focus: 'lsv', html: '<script>' };
@@ -26,6 +26,7 @@ test('the webview ignores unknown and malformed messages', () => {
     undefined, null, 'figures', 42, [], { type: 'eval', code: 'alert(1)' }, { type: 'figures' },
     { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [{ ...figure, vega: 'javascript:alert(1)' }] },
     { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [{ ...figure, pointsRead: Number.NaN }] },
+    { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [{ ...figure, shape: 3 }] },
     { type: 'figures', uri: 'u', fileName: 'f', version: -1, order: [], figures: [] },
     { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: {} },
     { type: 'figures', uri: 'u', fileName: 'f', version: 1, order: [], figures: [], focus: 7 },

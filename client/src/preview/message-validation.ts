@@ -33,8 +33,8 @@ function marks(v: unknown): Marks<WebviewMark> | undefined {
 }
 
 function figure(v: unknown): PreviewFigure | undefined {
-  if (!isObject(v) || !isString(v.id) || !isString(v.title) || !isObject(v.vega) || !isCount(v.pointsRead) || !isCount(v.pointsDrawn)) return undefined;
-  return { id: v.id, title: v.title, vega: v.vega, pointsRead: v.pointsRead, pointsDrawn: v.pointsDrawn };
+  if (!isObject(v) || !isString(v.id) || !isString(v.title) || !isObject(v.vega) || !isCount(v.pointsRead) || !isCount(v.pointsDrawn) || !isString(v.shape)) return undefined;
+  return { id: v.id, title: v.title, vega: v.vega, pointsRead: v.pointsRead, pointsDrawn: v.pointsDrawn, shape: v.shape };
 }
 
 /** A message from the extension, as the webview may act on it; undefined for anything else. */

@@ -3,12 +3,14 @@
 // own script (vega-global.ts). No eval under the strict CSP: expressions go
 // through vega-interpreter (`ast: true`). Canvas rendering, so no inline
 // styles. A figure the page holds is kept as drawn; only the figures a
-// message carries are drawn (again).
+// message carries are drawn (again), and one of the same shape in the same
+// theme only takes its new data in the view already drawn.
 import type { FromWebview, PreviewState, ToWebview } from '../preview/messages';
 import { toWebviewMessage } from '../preview/message-validation';
 import type { Marks, WebviewMark } from '../preview/timing';
 import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
 import type { VegaRuntime } from './vega-global';
+import { replaceData } from './replace-data';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
 type View = InstanceType<VegaRuntime['View']>;
@@ -41,6 +43,8 @@ const status = document.getElementById('status')!;
 const figuresById = new Map<string, PreviewFigure>();
 const sections = new Map<string, HTMLElement>();
 const viewsById = new Map<string, View>();
+/** Each drawn view's shape and theme: a figure arriving with both unchanged only has new data. */
+const drawnAs = new Map<string, string>();
 /** The document shown and its order, to draw everything again in a new theme. */
 let shown: Omit<FiguresMessage, 'figures' | 'more'> | undefined;
 /** A render that spans messages (`more`), reported after its last one. */
@@ -74,14 +78,8 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
-/** Draws one figure into a new section, in place of the one it had. */
-async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<string, unknown>, r: NonNullable<typeof report>): Promise<void> {
-  viewsById.get(f.id)?.finalize();
-  viewsById.delete(f.id);
-  figuresById.set(f.id, f);
-  const section = document.createElement('section');
-  section.id = `figure-${f.id}`;
-  section.className = 'figure';
+/** The figure's header: its title, and how many of its points are drawn when not all are. */
+function header(f: PreviewFigure): HTMLElement {
   const head = document.createElement('header');
   const title = document.createElement('h2');
   title.textContent = f.title;
@@ -92,13 +90,51 @@ async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<strin
     note.textContent = `${f.pointsDrawn} of ${f.pointsRead} points drawn`;
     head.append(note);
   }
+  return head;
+}
+
+function exportButtons(f: PreviewFigure): HTMLButtonElement[] {
+  return [button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png'))];
+}
+
+function drawn(r: NonNullable<typeof report>): void {
+  if (r.firstMs !== undefined) return;
+  r.firstMs = performance.now() - r.started;
+  r.marks.firstDrawn = now();
+}
+
+/** Draws one figure: into its drawn view when only its data changed, else into a new section in place of the one it had. */
+async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<string, unknown>, theme: string, r: NonNullable<typeof report>): Promise<void> {
+  const as = `${f.shape} ${theme}`;
+  const view = viewsById.get(f.id);
+  const section = sections.get(f.id);
+  if (view && section && drawnAs.get(f.id) === as) {
+    try {
+      await replaceData(view, f.vega);
+      figuresById.set(f.id, f);
+      const head = header(f);
+      head.append(...exportButtons(f));
+      section.querySelector('header')?.replaceWith(head);
+      drawn(r);
+      return;
+    } catch {
+      // Drawn anew below.
+    }
+  }
+  viewsById.get(f.id)?.finalize();
+  viewsById.delete(f.id);
+  drawnAs.delete(f.id);
+  figuresById.set(f.id, f);
+  const fresh = document.createElement('section');
+  fresh.id = `figure-${f.id}`;
+  fresh.className = 'figure';
+  const head = header(f);
   const chart = document.createElement('div');
   chart.className = 'chart';
-  section.append(head, chart);
-  const old = sections.get(f.id);
-  if (old) old.replaceWith(section);
-  else root.append(section);
-  sections.set(f.id, section);
+  fresh.append(head, chart);
+  if (section) section.replaceWith(fresh);
+  else root.append(fresh);
+  sections.set(f.id, fresh);
   try {
     // The server laid the spec out for the narrow panel and compiled it.
     const view = new runtime.View(runtime.parse(f.vega as never, config as never, { ast: true }), {
@@ -106,11 +142,9 @@ async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<strin
     } as never);
     await view.runAsync();
     viewsById.set(f.id, view);
-    if (r.firstMs === undefined) {
-      r.firstMs = performance.now() - r.started;
-      r.marks.firstDrawn = now();
-    }
-    head.append(button('SVG', () => void exportFigure(f.id, 'svg')), button('PNG', () => void exportFigure(f.id, 'png')));
+    drawnAs.set(f.id, as);
+    drawn(r);
+    head.append(...exportButtons(f));
   } catch (e) {
     r.failed.push({ id: f.id, message: (e as Error).message });
     chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
@@ -130,7 +164,8 @@ async function render(msg: FiguresMessage, receivedAt = now()): Promise<void> {
   const runtime = await vega;
   if (r.firstOfPage) Object.assign(r.marks, { vegaFetched: vegaFetchedAt, vegaLoaded: vegaLoadedAt });
   const config = themeConfig();
-  for (const f of figures) await draw(runtime, f, config, r);
+  const theme = JSON.stringify(config);
+  for (const f of figures) await draw(runtime, f, config, theme, r);
   // The document's order; a figure it no longer has goes when its last message is in.
   for (const id of msg.order) {
     const section = sections.get(id);
@@ -143,6 +178,7 @@ async function render(msg: FiguresMessage, receivedAt = now()): Promise<void> {
     if (keep.has(id)) continue;
     viewsById.get(id)?.finalize();
     viewsById.delete(id);
+    drawnAs.delete(id);
     figuresById.delete(id);
     sections.delete(id);
     section.remove();

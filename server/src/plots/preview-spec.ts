@@ -2,13 +2,20 @@
 // only vega's runtime (no Vega-Lite compiler, no vega-embed), which keeps its
 // script small and its first figure fast. The panel beside the editor is narrow,
 // so single views fill its width and side-by-side views are stacked.
+import { createHash } from 'node:crypto';
 import type { Figure, VegaLiteSpec } from './figures';
+import { NAMED_DATA_PREFIX } from './named-data';
 
 /** A Vega spec (the output of the Vega-Lite compiler), as JSON. */
 export type VegaSpec = Record<string, unknown>;
 
 export interface PreviewFigure extends Omit<Figure, 'spec'> {
   vega: VegaSpec;
+  /**
+   * A digest of the compiled spec without its data (its named sources, named-data.ts): two figures of one shape
+   * differ only in those sources' values, so the preview redraws by replacing them in the drawn view.
+   */
+  shape: string;
 }
 
 /** The layout the narrow panel needs, applied to a Vega-Lite spec before compiling. */
@@ -24,7 +31,7 @@ export function panelLayout(spec: VegaLiteSpec): VegaLiteSpec {
  * anew, so most requests compile nothing. Kept as JSON, parsed for each use: the data is put into the
  * copy. At most COMPILED_KEPT shapes, the least recently used dropped first.
  */
-const compiledByShape = new Map<string, string>();
+const compiledByShape = new Map<string, { json: string; shape: string }>();
 const COMPILED_KEPT = 64;
 const counts = { compiled: 0, reused: 0 };
 
@@ -42,7 +49,7 @@ export function forgetCompiledShapes(): void {
  * Inline data are swapped for named data sources before compiling and put back
  * into the compiled spec: the compiler then never copies the long series.
  */
-function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec: VegaLiteSpec): VegaSpec {
+function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec: VegaLiteSpec): { vega: VegaSpec; shape: string } {
   const values = new Map<string, unknown[]>();
   const strip = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strip);
@@ -51,7 +58,7 @@ function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec:
     for (const [k, v] of Object.entries(node)) {
       const data = v as { values?: unknown };
       if (k === 'data' && data && typeof data === 'object' && Array.isArray(data.values) && Object.keys(data).length === 1) {
-        const name = `faraday_data_${values.size}`;
+        const name = `${NAMED_DATA_PREFIX}${values.size}`;
         values.set(name, data.values);
         out[k] = { name };
       } else out[k] = strip(v);
@@ -61,23 +68,24 @@ function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec:
   const shape = strip(spec);
   // A number JSON cannot hold (NaN, ±Infinity) keeps its own key, not null's.
   const key = JSON.stringify(shape, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
-  let json = compiledByShape.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(compile(shape as never).spec);
+  let compiled = compiledByShape.get(key);
+  if (compiled === undefined) {
+    const json = JSON.stringify(compile(shape as never).spec);
+    compiled = { json, shape: createHash('sha1').update(json).digest('base64url') };
     counts.compiled++;
     if (compiledByShape.size >= COMPILED_KEPT) compiledByShape.delete(compiledByShape.keys().next().value!);
   } else {
     counts.reused++;
     compiledByShape.delete(key); // moved to the newest end
   }
-  compiledByShape.set(key, json);
-  const vega = JSON.parse(json) as { data?: { name: string; values?: unknown[] }[] };
+  compiledByShape.set(key, compiled);
+  const vega = JSON.parse(compiled.json) as { data?: { name: string; values?: unknown[] }[] };
   for (const d of vega.data ?? []) if (values.has(d.name)) d.values = values.get(d.name);
-  return vega as VegaSpec;
+  return { vega: vega as VegaSpec, shape: compiled.shape };
 }
 
 /** vega-lite imports vega, which is ESM with a top-level await: loaded with import(), once. */
 export async function previewFigures(figures: Figure[]): Promise<PreviewFigure[]> {
   const { compile } = await import('vega-lite');
-  return figures.map(({ spec, ...rest }) => ({ ...rest, vega: compileWithNamedData(compile as never, panelLayout(spec)) }));
+  return figures.map(({ spec, ...rest }) => ({ ...rest, ...compileWithNamedData(compile as never, panelLayout(spec)) }));
 }
