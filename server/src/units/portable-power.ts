@@ -9,7 +9,7 @@ import { timesPowerOfTen } from './powers-of-ten';
 
 /** 10^e. */
 export function powerOfTen(e: number): number {
-  return Number.isInteger(e) && Math.abs(e) <= 22 ? timesPowerOfTen(1, e) : Math.exp(e * Math.LN10);
+  return timesPowerOfTen(1, e);
 }
 
 /** x^y for x ≥ 0. */
