@@ -81,7 +81,6 @@ function analyseParsed(parse: ParseResult, text: string, options: AnalysisOption
   return { analysis: { text, parse, diagnostics, values, symbols: ctx.symbols, facts }, ctx };
 }
 
-/** Plain maps, sets and arrays in place of the tracked ones, for everything after the analysis. */
 /** A plain copy of a (tracked) Map, entry by entry: through its iterator, each entry was two objects more. */
 function plainMap<K, V>(tracked: Map<K, V>): Map<K, V> {
   const out = new Map<K, V>();
@@ -89,6 +88,7 @@ function plainMap<K, V>(tracked: Map<K, V>): Map<K, V> {
   return out;
 }
 
+/** Plain maps, sets and arrays in place of the tracked ones, for everything after the analysis. */
 function untracked(facts: Facts): Facts {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts)) {

@@ -3,6 +3,7 @@ import { SPECIES, type SpeciesEntry } from '../data/species';
 import { MATERIALS, type MaterialEntry } from '../data/materials';
 import { closestNames } from '../text/closest-names';
 import { parseFormula, compositionsEqual, type Composition, type FormulaParse } from './formula';
+import { BoundedMemo } from '../common/bounded-memo';
 
 const EXACT = new Map<string, SpeciesEntry>();
 const FOLDED = new Map<string, SpeciesEntry>();
@@ -46,18 +47,11 @@ const SUGGESTION_NAMES: readonly string[] = [
 ];
 
 /** Suggestions already made, by name and the file's names: a protocol repeats its unknown names. */
-const suggested = new Map<string, string[]>();
-const SUGGESTED_NAMES = 1024;
+const suggested = new BoundedMemo<string, string[]>(1024);
 
 /** "Did you mean" candidates from the library and the file's own names. */
 export function suggestSpecies(name: string, fileNames: readonly string[] = []): string[] {
-  const key = JSON.stringify([name, fileNames]);
-  let names = suggested.get(key);
-  if (!names) {
-    names = closestNames(name, [...fileNames, ...SUGGESTION_NAMES]);
-    if (suggested.size >= SUGGESTED_NAMES) suggested.delete(suggested.keys().next().value!);
-    suggested.set(key, names);
-  }
+  const names = suggested.get(JSON.stringify([name, fileNames]), () => closestNames(name, [...fileNames, ...SUGGESTION_NAMES]));
   return [...names];
 }
 

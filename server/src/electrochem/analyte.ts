@@ -4,6 +4,7 @@
 import { parseFormula, molarMass } from '../chemistry/formula';
 import { ELEMENTS } from '../data/atomic-weights';
 import { formatExact, formatNumber } from '../units/format';
+import { BoundedMemo } from '../common/bounded-memo';
 
 export interface AnalyteBasis {
   /** The product species the moles are of (`NH3`, `NO2-`, `N2H4`). */
@@ -58,15 +59,11 @@ export function sameCompound(a: string, b: string): boolean {
  * protons (hydrogens less the charge). Undefined for a name that is not a formula.
  */
 export function compoundKey(product: string): string | undefined {
-  // A protocol names a handful of products, asked for by every calibration and plan of every analysis.
-  if (compoundKeys.has(product)) return compoundKeys.get(product);
-  if (compoundKeys.size >= 1024) compoundKeys.clear();
-  const key = compoundKeyOf(product);
-  compoundKeys.set(product, key);
-  return key;
+  return compoundKeys.get(product, compoundKeyOf);
 }
 
-const compoundKeys = new Map<string, string | undefined>();
+/** A protocol names a handful of products, asked for by every calibration and plan of every analysis. */
+const compoundKeys = new BoundedMemo<string, string | undefined>(1024);
 
 function compoundKeyOf(product: string): string | undefined {
   const parsed = parseFormula(product);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Figure, VegaLiteSpec } from './figures';
 import { NAMED_DATA_PREFIX } from './named-data';
+import { BoundedMemo } from '../common/bounded-memo';
 
 /** A Vega spec (the output of the Vega-Lite compiler), as JSON. */
 export type VegaSpec = Record<string, unknown>;
@@ -29,10 +30,9 @@ export function panelLayout(spec: VegaLiteSpec): VegaLiteSpec {
  * Compiled specs by the Vega-Lite spec with its data taken out (JSON of each): an edit of a reading or a
  * data file changes a figure's data, not its shape, and a preview opened again asks for every figure
  * anew, so most requests compile nothing. Kept as JSON, parsed for each use: the data is put into the
- * copy. At most COMPILED_KEPT shapes, the least recently used dropped first.
+ * copy. At most 64 shapes (a protocol shows at most 64 figures), the oldest dropped first.
  */
-const compiledByShape = new Map<string, { json: string; shape: string }>();
-const COMPILED_KEPT = 64;
+const compiledByShape = new BoundedMemo<string, { json: string; shape: string }>(64);
 const counts = { compiled: 0, reused: 0 };
 
 /** How many figures were compiled and how many taken from an earlier compile of the same shape (tests). */
@@ -68,17 +68,13 @@ function compileWithNamedData(compile: (spec: never) => { spec: unknown }, spec:
   const shape = strip(spec);
   // A number JSON cannot hold (NaN, ±Infinity) keeps its own key, not null's.
   const key = JSON.stringify(shape, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
-  let compiled = compiledByShape.get(key);
-  if (compiled === undefined) {
-    const json = JSON.stringify(compile(shape as never).spec);
-    compiled = { json, shape: createHash('sha1').update(json).digest('base64url') };
+  const compiledBefore = counts.compiled;
+  const compiled = compiledByShape.get(key, () => {
     counts.compiled++;
-    if (compiledByShape.size >= COMPILED_KEPT) compiledByShape.delete(compiledByShape.keys().next().value!);
-  } else {
-    counts.reused++;
-    compiledByShape.delete(key); // moved to the newest end
-  }
-  compiledByShape.set(key, compiled);
+    const json = JSON.stringify(compile(shape as never).spec);
+    return { json, shape: createHash('sha1').update(json).digest('base64url') };
+  });
+  if (counts.compiled === compiledBefore) counts.reused++;
   const vega = JSON.parse(compiled.json) as { data?: { name: string; values?: unknown[] }[] };
   for (const d of vega.data ?? []) if (values.has(d.name)) d.values = values.get(d.name);
   return { vega: vega as VegaSpec, shape: compiled.shape };

@@ -303,24 +303,25 @@ function nothingBetween(a: IToken, b: IToken, vs: CstNode[] | undefined, v: numb
   return !inside(vs?.[v]) && !inside(groups?.[g]);
 }
 
+/** Where an element starts (a word's span is built only when a reader takes it). */
 function startOf(e: Element): number {
   return e.kind === 'word' ? e.start : e.span.start;
 }
 
-/** Elements in source order, told by where each starts (a word's span is built only when a reader takes it). */
-function elementsInSourceOrder(list: Element[]): Element[] {
+function lineStart(line: Line): number {
+  return line.span.start;
+}
+
+/** Keeps a list in source order when recovery left it out of it (rare; usually already sorted, and then not sorted again). */
+function inSourceOrder<T>(list: T[], start: (x: T) => number): T[] {
   for (let i = 1; i < list.length; i++) {
-    if (startOf(list[i]!) < startOf(list[i - 1]!)) return list.sort((a, b) => startOf(a) - startOf(b));
+    if (start(list[i]!) < start(list[i - 1]!)) return list.sort((a, b) => start(a) - start(b));
   }
   return list;
 }
 
-/** Keeps lines in source order when recovery left them out of it (rare; usually already sorted). */
-function inSourceOrder<T extends { span: Span }>(list: T[]): T[] {
-  for (let i = 1; i < list.length; i++) {
-    if (list[i]!.span.start < list[i - 1]!.span.start) return list.sort((a, b) => a.span.start - b.span.start);
-  }
-  return list;
+function elementsInSourceOrder(list: Element[]): Element[] {
+  return inSourceOrder(list, startOf);
 }
 
 /**
@@ -354,7 +355,7 @@ function blockOf(node: CstNode, source: string): BlockLines | undefined {
   for (const stray of node.children.stray ?? []) {
     if (isToken(stray) && isReal(stray)) lines.push(strayLine(stray));
   }
-  inSourceOrder(lines);
+  inSourceOrder(lines, lineStart);
   const span = spanOfNode(node)!;
   return { lines, open: spanOfToken(open), close: close ? spanOfToken(close) : undefined, span };
 }

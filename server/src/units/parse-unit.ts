@@ -3,6 +3,7 @@
 import { PREFIXES, UNITS, type DimensionVector, type ExactFactor, type UnitDefinition } from '../data/units';
 import { multiplyDimensions } from './dimension';
 import { closestNames } from '../text/closest-names';
+import { BoundedMemo } from '../common/bounded-memo';
 
 export interface Unit {
   /** As written in the file. */
@@ -140,16 +141,14 @@ function ascii(text: string): string {
  * Units are read once per spelling: a protocol writes the same few units on
  * every line. Results are frozen, so a caller cannot change another's.
  */
-const parsed = new Map<string, UnitParse>();
-const PARSED_SPELLINGS = 1024;
+const parsed = new BoundedMemo<string, UnitParse>(1024);
 
 export function parseUnit(text: string): UnitParse {
-  const known = parsed.get(text);
-  if (known) return known;
-  const result = deepFreeze(readUnit(text));
-  if (parsed.size >= PARSED_SPELLINGS) parsed.delete(parsed.keys().next().value!);
-  parsed.set(text, result);
-  return result;
+  return parsed.get(text, readFrozenUnit);
+}
+
+function readFrozenUnit(text: string): UnitParse {
+  return deepFreeze(readUnit(text));
 }
 
 function deepFreeze<T>(value: T): T {

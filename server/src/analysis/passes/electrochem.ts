@@ -505,11 +505,11 @@ class ElectrochemPass {
   }
 
   /** A written potential in V on its resolved scale, without reporting (the set-point pass reports). */
-  private written(p: Potential, index: number, lineScale?: ReferenceSpec, scaleOf = (spec: ReferenceSpec) => this.quietScale(spec)): WrittenPotential | undefined {
+  private written(p: Potential, index: number, lineScale?: ReferenceSpec, scaleOf?: (spec: ReferenceSpec) => Scale | undefined): WrittenPotential | undefined {
     const volts = siOf(this.ctx, p.quantity, index);
     const spec = p.scale ?? lineScale;
     if (volts === undefined || !spec) return undefined;
-    const scale = scaleOf(spec);
+    const scale = scaleOf ? scaleOf(spec) : this.quietScale(spec);
     return scale ? { volts, scale: scale.name } : undefined;
   }
 
