@@ -1,7 +1,7 @@
 // A figure drawn again with the same shape (server/src/plots/preview-spec.ts) differs only in the
 // values of its named data sources: the drawn view takes the new values and runs again, instead of
-// a new view parsed from the whole spec (headless, the FE figure after an edited reading: 34 → 7 ms,
-// the same SVG).
+// a new view parsed from the whole spec (the same SVG; `npm run bench -- bundle` times both on the
+// FE figure after an edited reading).
 import { NAMED_DATA_PREFIX } from '../../../server/src/plots/named-data';
 import type { VegaSpec } from '../../../server/src/plots/preview-spec';
 
