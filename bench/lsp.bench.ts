@@ -2,13 +2,14 @@
 // bundled dist/server.js over stdio, as an editor talks to it: hover and
 // completion at random places (idle, and right after an edit, before its
 // analysis), one-character edits spread across the file to their published
-// diagnostics, and completion at the character just typed. Edits are timed
+// diagnostics, completion at the character just typed, and the code lenses,
+// semantic tokens and inlay hints the editor asks for after each analysis. Edits are timed
 // again on the worst case of the generated protocol (generate-protocol.ts).
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { HoverRequest, CompletionRequest } from 'vscode-languageserver-protocol/node';
+import { HoverRequest, CompletionRequest, CodeLensRequest, SemanticTokensRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from '../test/lsp/lsp-client';
 import { generateLines } from './generate-protocol';
 
@@ -104,6 +105,24 @@ export async function run(): Promise<string> {
     await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: at.character + 1 } });
     completionTyping.push(performance.now() - t);
   }
+  // What the editor asks of the whole file once an edit's analysis lands: its code lenses, semantic tokens
+  // and the inlay hints of a screenful. The worker answers nothing else meanwhile.
+  const afterEdit = { codeLens: [] as number[], semanticTokens: [] as number[], inlayHints: [] as number[] };
+  for (let i = 0; i < 20; i++) {
+    const at = pick();
+    const version = await client.edit(uri, { start: at, end: at }, 'x');
+    await client.waitForDiagnostics(uri, (p) => p.version === version, 60000);
+    let t = performance.now();
+    await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    afterEdit.codeLens.push(performance.now() - t);
+    t = performance.now();
+    await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    afterEdit.semanticTokens.push(performance.now() - t);
+    const screen = { start: { line: Math.max(0, at.line - 25), character: 0 }, end: { line: at.line + 25, character: 0 } };
+    t = performance.now();
+    await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: screen });
+    afterEdit.inlayHints.push(performance.now() - t);
+  }
   const beyond = edits.map((ms) => ms - DEBOUNCE_MS);
   await client.close();
   // Edits of the worst case: every result fits every copy's cell, so an edit of a cell or a run
@@ -121,5 +140,6 @@ export async function run(): Promise<string> {
     `- 60 such edits of the worst case (results name no cell and every copy's cell fits them: ${worst.diagnostics} diagnostics), beyond the debounce: ${stats(worstEdits)}`,
     `- while edits arrive (each request right after an edit): hover ${stats(hoverEditing)}, completion ${stats(completionEditing)} (60 each, random places; target p95 ≤ 5 ms)`,
     `- completion at the character just typed (from a parse of its block, before the analysis): ${stats(completionTyping)} (20 requests)`,
+    `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}`,
   ].join('\n');
 }

@@ -3,14 +3,24 @@
 // figure all ask this of result, crystal and other blocks.
 import type { Analysis } from './analyze';
 import type { Span } from '../syntax/ast';
-import type { ComputedValue } from './model';
+import type { AnalysisDiagnostic, ComputedValue } from './model';
+import { SpanIndex } from './span-index';
 
 export function inBlock(block: { span: Span; bodySpan: Span }, x: Span): boolean {
-  return x.start >= block.span.start && x.end <= Math.max(block.span.end, block.bodySpan.end);
+  return x.start >= block.span.start && x.end <= blockEnd(block);
 }
 
 export function valuesInBlock(analysis: Analysis, block: { span: Span; bodySpan: Span }): ComputedValue[] {
-  return analysis.values.filter((v) => inBlock(block, v.span));
+  return SpanIndex.of(analysis.values).within(block.span.start, blockEnd(block));
+}
+
+/** The diagnostics whose range lies in the block (as `inBlock` says), in the analysis's order. */
+export function diagnosticsInBlock(analysis: Analysis, block: { span: Span; bodySpan: Span }): AnalysisDiagnostic[] {
+  return SpanIndex.of(analysis.diagnostics).within(block.span.start, blockEnd(block));
+}
+
+function blockEnd(block: { span: Span; bodySpan: Span }): number {
+  return Math.max(block.span.end, block.bodySpan.end);
 }
 
 /** A node as written in the source (`-0.8 V vs RHE`, `600 C`); empty when absent. */

@@ -2,7 +2,7 @@
 // problems it has, so a long protocol shows at a glance where to look.
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../syntax/ast';
-import { inBlock, valuesInBlock } from '../analysis/block-values';
+import { diagnosticsInBlock, valuesInBlock } from '../analysis/block-values';
 
 export interface BlockSummary {
   span: Span;
@@ -30,8 +30,9 @@ export function blockSummaries(analysis: Analysis): BlockSummary[] {
   for (const s of analysis.parse.document.statements) {
     if (!('bodySpan' in s)) continue;
     const values = valuesInBlock(analysis, s).length;
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && inBlock(s, d.span)).length;
-    const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning' && inBlock(s, d.span)).length;
+    const problems = diagnosticsInBlock(analysis, s);
+    const errors = problems.filter((d) => d.severity === 'error').length;
+    const warnings = problems.filter((d) => d.severity === 'warning').length;
     const parts = [`${values} computed value${values === 1 ? '' : 's'}`];
     if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
     if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -4,9 +4,10 @@ import type { Hover, Range } from 'vscode-languageserver';
 import type { Span } from '../syntax/ast';
 import type { Analysis } from '../analysis/analyze';
 import { toRange } from './convert';
+import { SpanIndex } from '../analysis/span-index';
 
 export function hoverAt(analysis: Analysis, offset: number, range: (span: Span) => Range = (span) => toRange(analysis, span)): Hover | null {
-  const hits = analysis.values.filter((v) => v.span.start <= offset && offset <= v.span.end);
+  const hits = SpanIndex.of(analysis.values).at(offset);
   if (hits.length === 0) return null;
   // The innermost span first: hovering `CuCl` in a reagent line shows the species before the line.
   hits.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));

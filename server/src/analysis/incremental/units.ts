@@ -181,7 +181,9 @@ export class UnitRunner {
 
   /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
   private replay(record: UnitRecord, statement: TopLevelNode): boolean {
-    for (const read of record.reads) if (!this.holds(read, statement)) return false;
+    // Indexed loops: this runs for every unit of every analysis, and iterating arrays here allocated.
+    const reads = record.reads;
+    for (let i = 0; i < reads.length; i++) if (!this.holds(reads[i]!, statement)) return false;
     // Outputs point only into chunks that are still here; they move when one of them moved.
     let moved = false;
     const { chunks, chunkStarts } = record;
@@ -210,17 +212,21 @@ export class UnitRunner {
     }
     // Every check passed: nothing below can fail.
     if (moved) {
-      for (const [span, ref] of record.spans) {
+      const spans = record.spans;
+      for (let i = 0; i < spans.length; i++) {
+        const [span, ref] = spans[i]!;
         span.start = ref.startChunk.start + ref.start;
         span.end = ref.endChunk.start + ref.end;
       }
       for (let i = 0; i < chunks.length; i++) chunkStarts[i] = chunks[i]!.start;
     }
     const host = this.host;
-    for (const v of record.values) host.values.push(v);
-    for (const d of record.diagnostics) host.diagnostics.push(d);
-    for (const u of record.uses) host.symbols.use(u.name, u.kinds, u.span);
-    if (writes) for (const { write, key, value, items } of writes) this.apply(write, key, value, items);
+    // All of a unit's outputs in one push each: the tracked arrays count one change per call.
+    pushAll(host.values, record.values);
+    pushAll(host.diagnostics, record.diagnostics);
+    const uses = record.uses;
+    for (let i = 0; i < uses.length; i++) host.symbols.use(uses[i]!.name, uses[i]!.kinds, uses[i]!.span);
+    if (writes) for (let i = 0; i < writes.length; i++) this.apply(writes[i]!.write, writes[i]!.key, writes[i]!.value, writes[i]!.items);
     return true;
   }
 
@@ -356,6 +362,14 @@ export class UnitRunner {
     }
   }
 }
+
+/** Pushes every item in as few calls as the engine's argument limit allows (a spread of 10⁵ items would overflow). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  if (items.length === 0) return;
+  if (items.length <= PUSH_AT_ONCE) target.push(...items);
+  else for (let i = 0; i < items.length; i += PUSH_AT_ONCE) target.push(...items.slice(i, i + PUSH_AT_ONCE));
+}
+const PUSH_AT_ONCE = 4096;
 
 /** The plain fields (numbers, strings, flags) of a pass's own state. */
 function ownerScalars(object: Record<string, unknown>): [string, unknown][] {

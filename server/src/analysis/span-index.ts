@@ -1,0 +1,78 @@
+// The computed values (or diagnostics) at an offset, for a hover, or inside a
+// block, for code lenses, tables and the FE figure: found by binary search
+// over the items sorted by where they start, not by reading every item of the
+// file for each question. A 10 000-line protocol has about 9 000 values and
+// 1 400 blocks, and its code lenses read every block.
+import type { Span } from '../syntax/ast';
+
+/** One index per list, made when first asked (an analysis's values and diagnostics never change once made). */
+const indexes = new WeakMap<readonly { span: Span }[], SpanIndex<{ span: Span }>>();
+
+export class SpanIndex<T extends { span: Span }> {
+  /** Positions in `values`, by span start. */
+  private readonly order: Int32Array;
+  private readonly starts: Float64Array;
+  /** The furthest span end among the first i + 1 values of `order`: where a search back may stop. */
+  private readonly reach: Float64Array;
+
+  private constructor(private readonly values: readonly T[]) {
+    const n = values.length;
+    const byPosition = new Float64Array(n);
+    for (let i = 0; i < n; i++) byPosition[i] = values[i]!.span.start;
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    this.order.sort((a, b) => byPosition[a]! - byPosition[b]! || a - b);
+    this.starts = new Float64Array(n);
+    this.reach = new Float64Array(n);
+    let reach = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const span = values[this.order[i]!]!.span;
+      this.starts[i] = span.start;
+      reach = Math.max(reach, span.end);
+      this.reach[i] = reach;
+    }
+  }
+
+  static of<T extends { span: Span }>(values: readonly T[]): SpanIndex<T> {
+    let index = indexes.get(values);
+    if (!index) indexes.set(values, (index = new SpanIndex(values)));
+    return index as SpanIndex<T>;
+  }
+
+  /** The items whose span holds `offset` (either end included), in the order of the list. */
+  at(offset: number): T[] {
+    const hits: number[] = [];
+    for (let i = this.countStartingBy(offset) - 1; i >= 0 && this.reach[i]! >= offset; i--) {
+      const span = this.values[this.order[i]!]!.span;
+      if (span.start <= offset && offset <= span.end) hits.push(this.order[i]!);
+    }
+    return this.inListOrder(hits);
+  }
+
+  /** The items whose span lies inside `start`…`end`, in the order of the list. */
+  within(start: number, end: number): T[] {
+    const hits: number[] = [];
+    for (let i = this.countStartingBy(start - 1); i < this.order.length && this.starts[i]! <= end; i++) {
+      const span = this.values[this.order[i]!]!.span;
+      if (span.start >= start && span.end <= end) hits.push(this.order[i]!);
+    }
+    return this.inListOrder(hits);
+  }
+
+  /** How many items start at or before `offset`. */
+  private countStartingBy(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private inListOrder(positions: number[]): T[] {
+    positions.sort((a, b) => a - b);
+    return positions.map((p) => this.values[p]!);
+  }
+}
