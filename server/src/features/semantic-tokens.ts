@@ -2,9 +2,9 @@
 // scale, number with uncertainty), so themes colour a protocol consistently.
 // Read from the typed tree, not guessed from spelling.
 import { tokenMatcher } from 'chevrotain';
-import type { Document, Quantity, Span, Word, Amount, Potential } from '../syntax/ast';
+import type { Quantity, Span, Word, Amount, Potential, TopLevelNode } from '../syntax/ast';
 import { isGcFileReading } from '../syntax/ast';
-import type { ParseResult } from '../syntax/parse';
+import type { Chunk, ParseResult } from '../syntax/parse';
 import * as T from '../syntax/tokens';
 
 export const SEMANTIC_TOKEN_TYPES = ['keyword', 'type', 'variable', 'number', 'unit', 'referenceElectrode', 'string', 'comment', 'function', 'operator'] as const;
@@ -20,20 +20,30 @@ export interface SemanticToken {
 }
 
 export function semanticTokens(parse: ParseResult): SemanticToken[] {
+  const all: SemanticToken[] = [];
+  for (const chunk of parse.chunks) for (const t of chunkSemanticTokens(chunk)) all.push(t);
+  return all;
+}
+
+/**
+ * The semantic tokens of one chunk, in order: a function of the chunk alone (no statement reaches
+ * into another chunk), so an editor's request after an edit reads again only the chunks it touched.
+ */
+export function chunkSemanticTokens(chunk: Chunk): SemanticToken[] {
   const out = new Map<number, SemanticToken>();
   const add = (span: Span | undefined, type: SemanticType, modifiers: SemanticModifier[] = []) => {
     if (!span || span.end <= span.start) return;
     out.set(span.start, { span, type, modifiers });
   };
   // Lexical layer first; the tree below refines words it understands.
-  for (const t of parse.tokens) {
+  for (const t of chunk.tokens) {
     const span = { start: t.startOffset, end: t.endOffset! + 1 };
     if (tokenMatcher(t, T.NumberLiteral)) add(span, 'number', t.image.includes('(') ? ['withUncertainty'] : []);
     else if (tokenMatcher(t, T.StringLike)) add(span, 'string');
     else if (tokenMatcher(t, T.Arrow)) add(span, 'operator');
     else if (tokenMatcher(t, T.TopLevelKeyword) || tokenMatcher(t, T.Vs) || tokenMatcher(t, T.Standards)) add(span, 'keyword');
   }
-  walk(parse.document, add);
+  walk(chunk.statements, add);
   return [...out.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -59,8 +69,8 @@ function word(w: Word | undefined, add: Add, type: SemanticType, modifiers: Sema
   if (w) add(w.span, type, modifiers);
 }
 
-function walk(doc: Document, add: Add): void {
-  for (const node of doc.statements) {
+function walk(statements: readonly TopLevelNode[], add: Add): void {
+  for (const node of statements) {
     switch (node.kind) {
       case 'ligand':
       case 'reagent':
