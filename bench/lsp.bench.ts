@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { HoverRequest, CompletionRequest, CodeLensRequest, SemanticTokensRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { HoverRequest, CompletionRequest, CodeLensRequest, SemanticTokensRequest, SemanticTokensDeltaRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from '../test/lsp/lsp-client';
 import { generateLines } from './generate-protocol';
 
@@ -49,23 +49,25 @@ async function timeEdits(client: TestClient, uri: string, pick: () => { line: nu
   return edits;
 }
 
-async function openGenerated(text: string): Promise<{ client: TestClient; uri: string; diagnostics: number; openMs: number }> {
+async function openGenerated(text: string): Promise<{ client: TestClient; uri: string; diagnostics: number; openMs: number; tokenDeltas: boolean }> {
   const client = new TestClient();
   // The benchmark reads no history of diagnostics: kept, 120 publishes of 958 each grew this process's heap, and its
   // garbage collection was counted as the server's latency.
   client.keepHistory = false;
-  await client.initialize();
+  const init = await client.initialize();
+  const tokens = init.capabilities.semanticTokensProvider;
+  const tokenDeltas = !!tokens && typeof tokens.full === 'object' && tokens.full.delta === true;
   const opened = performance.now();
   const uri = await client.open(path.join(repoRoot, 'samples', 'bench-10k.faraday'), text);
   const first = await client.waitForDiagnostics(uri, (p) => p.version === 1, 60000);
-  return { client, uri, diagnostics: first.diagnostics.length, openMs: performance.now() - opened };
+  return { client, uri, diagnostics: first.diagnostics.length, openMs: performance.now() - opened, tokenDeltas };
 }
 
 export async function run(): Promise<string> {
   if (!existsSync(path.join(repoRoot, 'dist/server.js'))) execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')]);
   const text = generateLines(10_000);
   const lines = text.split('\n');
-  const { client, uri, diagnostics, openMs } = await openGenerated(text);
+  const { client, uri, diagnostics, openMs, tokenDeltas } = await openGenerated(text);
   const rnd = random(42);
   const position = () => {
     const line = Math.floor(rnd() * lines.length);
@@ -107,7 +109,9 @@ export async function run(): Promise<string> {
   }
   // What the editor asks of the whole file once an edit's analysis lands: its code lenses, semantic tokens
   // and the inlay hints of a screenful. The worker answers nothing else meanwhile.
+  // Semantic tokens as the editor asks for them: the changes since its last result when the server offers that.
   const afterEdit = { codeLens: [] as number[], semanticTokens: [] as number[], inlayHints: [] as number[] };
+  let tokensResult = tokenDeltas ? (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.resultId : undefined;
   for (let i = 0; i < 20; i++) {
     const at = pick();
     const version = await client.edit(uri, { start: at, end: at }, 'x');
@@ -116,7 +120,8 @@ export async function run(): Promise<string> {
     await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     afterEdit.codeLens.push(performance.now() - t);
     t = performance.now();
-    await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    if (tokensResult !== undefined) tokensResult = (await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: tokensResult }))?.resultId;
+    else await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     afterEdit.semanticTokens.push(performance.now() - t);
     const screen = { start: { line: Math.max(0, at.line - 25), character: 0 }, end: { line: at.line + 25, character: 0 } };
     t = performance.now();
@@ -140,6 +145,6 @@ export async function run(): Promise<string> {
     `- 60 such edits of the worst case (results name no cell and every copy's cell fits them: ${worst.diagnostics} diagnostics), beyond the debounce: ${stats(worstEdits)}`,
     `- while edits arrive (each request right after an edit): hover ${stats(hoverEditing)}, completion ${stats(completionEditing)} (60 each, random places; target p95 ≤ 5 ms)`,
     `- completion at the character just typed (from a parse of its block, before the analysis): ${stats(completionTyping)} (20 requests)`,
-    `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}`,
+    `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${tokenDeltas ? '(the changes since the last result) ' : ''}${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}`,
   ].join('\n');
 }

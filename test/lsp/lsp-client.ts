@@ -8,7 +8,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, ShutdownRequest, ExitNotification,
-  ConfigurationRequest, LogMessageNotification, MessageType,
+  ConfigurationRequest, LogMessageNotification, MessageType, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root, found upwards from here (this file also runs bundled into dist/ for benchmarks). */
@@ -63,8 +63,8 @@ export class TestClient {
   readonly exited: Promise<number | null>;
 
   /** `trusted: false` is what VS Code sends for a workspace opened in Restricted Mode; `root` is the workspace folder. */
-  async initialize(options: { trusted?: boolean; root?: string } = {}): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  async initialize(options: { trusted?: boolean; root?: string } = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(options.root ?? repoRoot).toString(),
       initializationOptions: options.trusted === undefined ? undefined : { trusted: options.trusted },
@@ -72,6 +72,7 @@ export class TestClient {
       workspaceFolders: null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy the predicate (no sleeping). */

@@ -19,6 +19,7 @@ import { codeActions } from './code-actions';
 import { defaultSettings, type FaradaySettings, settingsToOptions } from './settings';
 import { registerEditorFeatures, type FeatureRegistry } from './editor-features';
 import { encodeSemanticTokens } from './semantic-tokens';
+import { SemanticTokenResults } from './semantic-token-results';
 import { completionItems } from './completion';
 import { PendingEdits, type MappedAnalysis } from './pending-edits';
 import { SyncedDocument } from './synced-document';
@@ -40,7 +41,7 @@ export type Handler = (params: any) => unknown; // eslint-disable-line @typescri
 /** Methods the engine answers; the main thread forwards exactly these. */
 export const ENGINE_METHODS = [
   'textDocument/hover', 'textDocument/inlayHint', 'textDocument/codeAction', 'textDocument/documentLink', 'textDocument/codeLens',
-  'textDocument/completion', 'textDocument/semanticTokens/full', 'textDocument/formatting', 'textDocument/rangeFormatting',
+  'textDocument/completion', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta', 'textDocument/formatting', 'textDocument/rangeFormatting',
   'textDocument/documentSymbol', 'workspace/symbol', 'textDocument/foldingRange', 'textDocument/selectionRange', 'textDocument/definition',
   'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename', FIGURES_REQUEST, METHODS_REQUEST,
 ] as const;
@@ -58,6 +59,8 @@ export class Engine {
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Per document, the edits since its latest analysis, followed as they arrive. */
   private readonly pendingEdits = new Map<string, PendingEdits>();
+  /** The semantic tokens last sent for each document, for the editor's delta requests. */
+  private readonly tokenResults = new SemanticTokenResults();
   readonly handlers = new Map<string, Handler>();
 
   constructor(
@@ -142,6 +145,7 @@ export class Engine {
   close(uri: string): void {
     this.documents.delete(uri);
     this.pendingEdits.delete(uri);
+    this.tokenResults.forget(uri);
     this.scheduler.forget(uri);
     this.wake(uri);
   }
@@ -321,7 +325,10 @@ export class Engine {
       const m = this.answering(p.textDocument.uri, p.position);
       return m ? completionItems(m.analysis, m.offset) : [];
     });
-    on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => (a ? encodeSemanticTokens(a) : { data: [] })));
+    on('textDocument/semanticTokens/full', (p: { textDocument: { uri: string } }) =>
+      this.settled(p.textDocument.uri, (a) => (a ? this.tokenResults.full(p.textDocument.uri, encodeSemanticTokens(a).data) : { data: [] })));
+    on('textDocument/semanticTokens/full/delta', (p: { textDocument: { uri: string }; previousResultId: string }) =>
+      this.settled(p.textDocument.uri, (a) => (a ? this.tokenResults.delta(p.textDocument.uri, p.previousResultId, encodeSemanticTokens(a).data) : { data: [] })));
     // The preview's figures: series already downsampled for display; Vega-Lite specs,
     // or compiled to Vega for the preview panel.
     on(FIGURES_REQUEST, (p: FiguresParams): FiguresResult | Promise<PreviewFiguresResult> | null => {

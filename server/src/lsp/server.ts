@@ -121,7 +121,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
-      semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
       documentLinkProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' '] },
       codeLensProvider: { resolveProvider: false },
