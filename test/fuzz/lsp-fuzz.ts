@@ -108,6 +108,20 @@ function applyTextEdits(text: string, edits: { range: { start: { line: number; c
 
 const visible = (s: string) => s.replace(/\s+/g, '');
 
+/** A full or delta answer to a semantic-tokens request. */
+interface SemanticTokensAnswer {
+  resultId?: string;
+  data?: number[];
+  edits?: { start: number; deleteCount: number; data?: number[] }[];
+}
+
+/** A held result with a delta's edits applied, as the editor applies them. */
+function applyTokenEdits(data: number[], edits: NonNullable<SemanticTokensAnswer['edits']>): number[] {
+  const out = [...data];
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+  return out;
+}
+
 /** The requests asked after an edit, at random positions (some past a line's end or the last line). */
 export function requestsAt(rnd: Random, text: string, uri: string): [string, unknown][] {
   const lengths = lineLengths(text);
@@ -190,7 +204,18 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
     options.onFailure?.(failure);
     options.log?.(`FAILURE ${kind} in ${method} at edit ${report.edits} (seed ${options.seed}): ${detail}`);
   };
+  /** Semantic-token results received for the open document, by id: a delta answer is applied to the one it was asked against. */
+  const tokenResults = new Map<string, number[]>();
+  const heldTokens = (answer: SemanticTokensAnswer, params: { previousResultId?: string }): number[] => {
+    const data = answer.data ?? applyTokenEdits(tokenResults.get(params.previousResultId!) ?? [], answer.edits ?? []);
+    if (answer.resultId !== undefined) {
+      tokenResults.set(answer.resultId, data);
+      if (tokenResults.size > 8) tokenResults.delete(tokenResults.keys().next().value!);
+    }
+    return data;
+  };
   const openFresh = async () => {
+    tokenResults.clear();
     if (uri) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     sample = rnd.pick(samples);
     text = sample.text;
@@ -213,6 +238,9 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
     report.editKinds[e.kind] = (report.editKinds[e.kind] ?? 0) + 1;
 
     const requests = requestsAt(rnd, text, uri);
+    // Every other edit, the semantic tokens are asked as the editor asks them: the changes since a result it holds.
+    const held = [...tokenResults.keys()];
+    if (held.length > 0 && rnd.chance(0.5)) requests.push(['textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: rnd.pick(held) }]);
     const asked = text;
     const late: { method: string; params: unknown; ms: number }[] = [];
     const cpuBefore = serverCpuMs(client.pid);
@@ -231,8 +259,8 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
         report.slowestMs[method] = Math.max(report.slowestMs[method] ?? 0, Math.round(ms));
         if (ms > timeoutMs) late.push({ method, params, ms });
         const ctx = { uri, text: asked, linesOf };
-        const problems: Problem[] = method === 'textDocument/semanticTokens/full'
-          ? checkSemanticTokens((result as { data: number[] }).data, asked)
+        const problems: Problem[] = method.startsWith('textDocument/semanticTokens/full')
+          ? checkSemanticTokens(heldTokens(result as SemanticTokensAnswer, params as { previousResultId?: string }), asked)
           : checkResponse(method, result, ctx);
         for (const p of problems.slice(0, 3)) fail(p.check, method, params, `${p.where}: ${p.detail}`);
         if (method === 'textDocument/formatting' && Array.isArray(result) && visible(applyTextEdits(asked, result)) !== visible(asked)) {

@@ -5,9 +5,14 @@ import type { Analysis } from '../analysis/analyze';
 import type { AnalysisDiagnostic, ComputedValue } from '../analysis/model';
 import type { Severity } from '../analysis/diagnostic-info';
 import type { BlockNode, CellBlock, Span, TopLevelNode } from '../syntax/ast';
+import { SpanIndex } from '../analysis/span-index';
 
 export class MethodsContext {
   readonly problems: AnalysisDiagnostic[] = [];
+  /** Each kind's blocks and values, grouped in one pass when first asked: the builders ask per block and per line. */
+  private blocksByKind?: Map<string, TopLevelNode[]>;
+  private valuesByKind?: Map<string, ComputedValue[]>;
+  private readonly problemKeys = new Set<string>();
 
   constructor(readonly analysis: Analysis) {}
 
@@ -16,7 +21,8 @@ export class MethodsContext {
   }
 
   blocks<K extends BlockNode['kind']>(kind: K): Extract<BlockNode, { kind: K }>[] {
-    return this.statements.filter((s): s is Extract<BlockNode, { kind: K }> => s.kind === kind);
+    this.blocksByKind ??= groupBy(this.statements, (s) => s.kind);
+    return [...(this.blocksByKind.get(kind) ?? [])] as Extract<BlockNode, { kind: K }>[];
   }
 
   /** The cell the runs use first, else the first cell: described in full, and its catholyte volume is the FE formula's V. */
@@ -27,16 +33,17 @@ export class MethodsContext {
 
   /** The computed value of `kind` the analysis attached to exactly this node. */
   valueAt(kind: string, span: Span): ComputedValue | undefined {
-    return this.analysis.values.find((v) => v.kind === kind && v.span.start === span.start && v.span.end === span.end);
+    return SpanIndex.of(this.analysis.values).at(span.start).find((v) => v.kind === kind && v.span.start === span.start && v.span.end === span.end);
   }
 
   valuesOf(kind: string): ComputedValue[] {
-    return this.analysis.values.filter((v) => v.kind === kind);
+    this.valuesByKind ??= groupBy(this.analysis.values, (v) => v.kind);
+    return [...(this.valuesByKind.get(kind) ?? [])];
   }
 
   /** Errors and warnings of the analysis inside a span: why a value is missing. */
   reasonsIn(span: Span): AnalysisDiagnostic[] {
-    return this.analysis.diagnostics.filter((d) => (d.severity === 'error' || d.severity === 'warning') && d.span.start >= span.start && d.span.end <= span.end);
+    return SpanIndex.of(this.analysis.diagnostics).within(span.start, span.end).filter((d) => d.severity === 'error' || d.severity === 'warning');
   }
 
   textOf(node: { span: Span } | undefined): string {
@@ -44,7 +51,21 @@ export class MethodsContext {
   }
 
   problem(code: string, severity: Severity, message: string, span: Span): void {
-    if (this.problems.some((p) => p.code === code && p.span.start === span.start && p.message === message)) return;
+    const key = `${code}\u0000${span.start}\u0000${message}`;
+    if (this.problemKeys.has(key)) return;
+    this.problemKeys.add(key);
     this.problems.push({ code, severity, message, span });
   }
+}
+
+/** The items by key, each list in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
