@@ -108,6 +108,24 @@ describe('Faraday in the extension host', () => {
     assert.ok(labels.some((l) => l.includes('−1.057 V vs Ag/AgCl')));
   });
 
+  // The server's answers carry result ids for the editor's deltas; this API command shows the tokens without them.
+  it('semantic tokens reach the editor, each on its word', async () => {
+    const doc = await openSample();
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+    const found: { text: string; type: string }[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i]!;
+      character = tokens.data[i] === 0 ? character + tokens.data[i + 1]! : tokens.data[i + 1]!;
+      found.push({ text: doc.lineAt(line).text.slice(character, character + tokens.data[i + 2]!), type: legend.tokenTypes[tokens.data[i + 3]!]! });
+    }
+    assert.ok(found.length > 500, `${found.length} tokens`);
+    assert.ok(found.some((t) => t.text === 'CuCl' && t.type === 'variable'), 'the species of 20 mg CuCl');
+    assert.ok(found.some((t) => t.text === 'RHE' && t.type === 'referenceElectrode'));
+  });
+
   it('the plot preview draws every figure of the sample in a webview', async function () {
     this.timeout(60000);
     const doc = await openSample();
