@@ -3,7 +3,8 @@
 // completion at random places (idle, and right after an edit, before its
 // analysis), one-character edits spread across the file to their published
 // diagnostics, completion at the character just typed, and the code lenses,
-// semantic tokens and inlay hints the editor asks for after each analysis. Edits are timed
+// semantic tokens and inlay hints the editor asks for after each analysis, and
+// the open preview's figures. Edits are timed
 // again on the worst case of the generated protocol (generate-protocol.ts).
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -11,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { HoverRequest, CompletionRequest, CodeLensRequest, SemanticTokensRequest, SemanticTokensDeltaRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from '../test/lsp/lsp-client';
+import { FIGURES_REQUEST } from '../server/src/lsp/protocol';
 import { generateLines } from './generate-protocol';
 
 function stats(ms: number[]): string {
@@ -110,7 +112,9 @@ export async function run(): Promise<string> {
   // What the editor asks of the whole file once an edit's analysis lands: its code lenses, semantic tokens
   // and the inlay hints of a screenful. The worker answers nothing else meanwhile.
   // Semantic tokens as the editor asks for them: the changes since its last result when the server offers that.
-  const afterEdit = { codeLens: [] as number[], semanticTokens: [] as number[], inlayHints: [] as number[] };
+  // The open preview's request too: compiled figures, less those it holds already (by key).
+  const afterEdit = { codeLens: [] as number[], semanticTokens: [] as number[], inlayHints: [] as number[], figures: [] as number[] };
+  let heldFigures: string[] = (await client.connection.sendRequest<{ order: { key: string }[] }>(FIGURES_REQUEST, { uri, format: 'vega', known: [] })).order.map((o) => o.key);
   let tokensResult = tokenDeltas ? (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.resultId : undefined;
   for (let i = 0; i < 20; i++) {
     const at = pick();
@@ -127,6 +131,9 @@ export async function run(): Promise<string> {
     t = performance.now();
     await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: screen });
     afterEdit.inlayHints.push(performance.now() - t);
+    t = performance.now();
+    heldFigures = (await client.connection.sendRequest<{ order: { key: string }[] }>(FIGURES_REQUEST, { uri, format: 'vega', known: heldFigures })).order.map((o) => o.key);
+    afterEdit.figures.push(performance.now() - t);
   }
   const beyond = edits.map((ms) => ms - DEBOUNCE_MS);
   await client.close();
@@ -145,6 +152,6 @@ export async function run(): Promise<string> {
     `- 60 such edits of the worst case (results name no cell and every copy's cell fits them: ${worst.diagnostics} diagnostics), beyond the debounce: ${stats(worstEdits)}`,
     `- while edits arrive (each request right after an edit): hover ${stats(hoverEditing)}, completion ${stats(completionEditing)} (60 each, random places; target p95 ≤ 5 ms)`,
     `- completion at the character just typed (from a parse of its block, before the analysis): ${stats(completionTyping)} (20 requests)`,
-    `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${tokenDeltas ? '(the changes since the last result) ' : ''}${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}`,
+    `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${tokenDeltas ? '(the changes since the last result) ' : ''}${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}, the open preview's figures ${stats(afterEdit.figures)}`,
   ].join('\n');
 }

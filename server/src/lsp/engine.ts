@@ -337,7 +337,8 @@ export class Engine {
       const a = analysisOf(p.uri);
       if (!doc || !a) return null;
       const analysed = Date.now();
-      const figures = buildFigures(a);
+      // The engine changes no figure it is given: those drawn from unchanged files are kept between requests.
+      const figures = buildFigures(a, { reuse: true });
       const version = doc.version;
       if (p.format !== 'vega') return { uri: p.uri, version, figures };
       // Figures the preview holds already are neither compiled nor sent again.

@@ -5,6 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { Figure } from './figures';
 
+/** Keys by figure object: a figure is never changed once built, and a kept one (kept-figures.ts) is hashed once. */
+const keys = new WeakMap<Figure, string>();
+
 export function figureKey(figure: Figure): string {
-  return createHash('sha1').update(JSON.stringify(figure)).digest('base64url');
+  let key = keys.get(figure);
+  if (key === undefined) keys.set(figure, (key = createHash('sha1').update(JSON.stringify(figure)).digest('base64url')));
+  return key;
 }

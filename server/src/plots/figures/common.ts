@@ -19,6 +19,11 @@ export interface Figure {
 export interface FigureOptions {
   /** Largest number of points drawn per series (LTTB); computations use all of them. */
   maxPointsPerSeries?: number;
+  /**
+   * Figures drawn from data files alone are kept between calls and given again while their files and
+   * lines are unchanged (kept-figures.ts). Only for a caller that never changes a figure it is given.
+   */
+  reuse?: boolean;
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -61,7 +66,7 @@ export function distinctByContent<T extends object>(inputs: readonly T[]): T[] {
 }
 
 /** Numbers as their exact text, so that NaN and Infinity stay apart from null and from each other. */
-function exactNumbers(_key: string, value: unknown): unknown {
+export function exactNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' ? `${value}` : value;
 }
 

@@ -6,7 +6,7 @@
 import type { Analysis } from '../../analysis/analyze';
 import type { Dataset } from '../../analysis/context';
 import { distinctDatasets, isCA, isEIS, isLSV, isUV, type Figure, type FigureOptions } from './common';
-import { lsvFigure } from './lsv';
+import { lsvFigure, lsvOnsets } from './lsv';
 import { itFigure } from './chronoamperometry';
 import { feFigure } from './faradaic-efficiency';
 import { calibrationFigures, cdlFigures } from './fits';
@@ -15,32 +15,45 @@ import { uvvisFigure } from './uv-vis';
 import { tafelFigures } from './tafel';
 import { stabilityFigures } from './stability';
 import { kouteckyLevichFigures } from './koutecky-levich';
+import { keptFigure } from './kept-figures';
 
 export type { Figure, FigureOptions, VegaLiteSpec } from './common';
 
 /** Every figure the analysed protocol can show, in the order of the paper. */
 export function buildFigures(analysis: Analysis, options: FigureOptions = {}): Figure[] {
   const max = options.maxPointsPerSeries ?? 1500;
+  // Figures of the data files alone: kept between calls when the caller says it changes none.
+  const fromFiles = (kind: string, files: Dataset[], build: (s: Dataset[]) => Figure | undefined, alsoDrawn?: unknown) =>
+    options.reuse ? keptFigure(kind, files, max, () => overlay(files, build), alsoDrawn) : overlay(files, build);
+  const onsets = lsvOnsets(analysis);
   // A file named on many lines alike is one curve.
   const sets = distinctDatasets(analysis.facts.datasets);
   // Figures that may be absent (an overlay without files), then one figure per input (each fit or run), built when kept.
   const maybe = (build: () => Figure | undefined): Pending => ({ build });
   const each = (builds: (() => Figure)[]): Pending[] => builds.map((build) => ({ build, always: true }));
   const figures = atMost([
-    maybe(() => overlay(sets.filter(isUV), (s) => uvvisFigure(s, max))),
-    maybe(() => overlay(sets.filter(isLSV), (s) => lsvFigure(analysis, s, max))),
+    maybe(() => fromFiles('uvvis', sets.filter(isUV), (s) => uvvisFigure(s, max))),
+    maybe(() => fromFiles('lsv', sets.filter(isLSV), (s) => lsvFigure(s, max, onsets), onsets)),
     ...each(tafelFigures(analysis, max)),
     ...each(kouteckyLevichFigures(analysis)),
     // Stability runs have their own curve, with their windows.
-    maybe(() => overlay(sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), (s) => itFigure(s, max))),
+    maybe(() => fromFiles('it', sets.filter((d) => isCA(d) && !/ stability$/i.test(d.line)), (s) => itFigure(s, max))),
     ...each(stabilityFigures(analysis, max)),
     maybe(() => feFigure(analysis)),
     ...each(calibrationFigures(analysis)),
     ...each(cdlFigures(analysis)),
-    maybe(() => overlay(sets.filter(isEIS), (s) => nyquistFigure(s, max))),
+    maybe(() => fromFiles('nyquist', sets.filter(isEIS), (s) => nyquistFigure(s, max))),
   ]);
+  return figures.map(onOneLine);
+}
+
+/** Each figure kept on one line, once per figure object: a kept figure is walked once. */
+const oneLined = new WeakMap<Figure, Figure>();
+function onOneLine(f: Figure): Figure {
+  let out = oneLined.get(f);
   // A walk over each spec's strings finds the rare separator; only such a spec is copied string by string.
-  return figures.map((f) => (SEPARATORS.test(f.title) || hasSeparator(f.spec) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
+  if (!out) oneLined.set(f, (out = SEPARATORS.test(f.title) || hasSeparator(f.spec) ? { ...f, title: oneLine(f.title), spec: oneLine(f.spec) } : f));
+  return out;
 }
 
 /** A figure to build; `always` when it gives one whatever the data (a figure per input), so that past the limit it is counted unbuilt. */

@@ -5,7 +5,18 @@ import type { Dataset } from '../../analysis/context';
 import { column } from '../../instruments/series';
 import { base, distinctByContent, series, type Figure, type VegaLiteSpec } from './common';
 
-export function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Figure | undefined {
+/** The onset potentials the analysis found, one rule each (a line repeated alike says the same onset on each line). */
+export function lsvOnsets(analysis: Analysis): Onset[] {
+  return distinctByContent(analysis.values.filter((v) => v.kind === 'onsetPotential').map((v) => ({ E: v.value as number, label: v.label })));
+}
+
+export interface Onset {
+  E: number;
+  label: string;
+}
+
+/** The LSV overlay of these files with these onsets: a function of its arguments alone (kept-figures.ts). */
+export function lsvFigure(sets: Dataset[], max: number, onsets: Onset[]): Figure | undefined {
   const rows: Record<string, number | string>[] = [];
   let read = 0;
   let drawn = 0;
@@ -29,8 +40,6 @@ export function lsvFigure(analysis: Analysis, sets: Dataset[], max: number): Fig
     drawn += s.drawn;
   }
   if (rows.length === 0) return undefined;
-  // One rule per onset (a line repeated alike says the same onset on each line).
-  const onsets = distinctByContent(analysis.values.filter((v) => v.kind === 'onsetPotential').map((v) => ({ E: v.value as number, label: v.label })));
   const scale = onRHE ? 'RHE' : 'the reference';
   const layers: VegaLiteSpec[] = [
     { data: { values: rows }, mark: { type: 'line', strokeWidth: 1.5 }, encoding: {
