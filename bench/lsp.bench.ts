@@ -4,7 +4,7 @@
 // analysis), one-character edits spread across the file to their published
 // diagnostics, completion at the character just typed, and the code lenses,
 // semantic tokens and inlay hints the editor asks for after each analysis, and
-// the open preview's figures. Edits are timed
+// the open preview's figures; and Copy Methods Section. Edits are timed
 // again on the worst case of the generated protocol (generate-protocol.ts).
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { HoverRequest, CompletionRequest, CodeLensRequest, SemanticTokensRequest, SemanticTokensDeltaRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from '../test/lsp/lsp-client';
-import { FIGURES_REQUEST } from '../server/src/lsp/protocol';
+import { FIGURES_REQUEST, METHODS_REQUEST } from '../server/src/lsp/protocol';
 import { generateLines } from './generate-protocol';
 
 function stats(ms: number[]): string {
@@ -135,6 +135,13 @@ export async function run(): Promise<string> {
     heldFigures = (await client.connection.sendRequest<{ order: { key: string }[] }>(FIGURES_REQUEST, { uri, format: 'vega', known: heldFigures })).order.map((o) => o.key);
     afterEdit.figures.push(performance.now() - t);
   }
+  // Copy Methods Section of the whole protocol, three times (the first runs its code cold).
+  const methods: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await client.connection.sendRequest(METHODS_REQUEST, { uri, format: 'md' });
+    methods.push(performance.now() - t);
+  }
   const beyond = edits.map((ms) => ms - DEBOUNCE_MS);
   await client.close();
   // Edits of the worst case: every result fits every copy's cell, so an edit of a cell or a run
@@ -153,5 +160,6 @@ export async function run(): Promise<string> {
     `- while edits arrive (each request right after an edit): hover ${stats(hoverEditing)}, completion ${stats(completionEditing)} (60 each, random places; target p95 ≤ 5 ms)`,
     `- completion at the character just typed (from a parse of its block, before the analysis): ${stats(completionTyping)} (20 requests)`,
     `- after an edit's diagnostics, what the editor asks next (20 edits): code lenses of the file ${stats(afterEdit.codeLens)}, semantic tokens of the file ${tokenDeltas ? '(the changes since the last result) ' : ''}${stats(afterEdit.semanticTokens)}, inlay hints of 50 lines ${stats(afterEdit.inlayHints)}, the open preview's figures ${stats(afterEdit.figures)}`,
+    `- Copy Methods Section of the whole protocol (Markdown): ${methods.map((ms) => ms.toFixed(0)).join(', ')} ms`,
   ].join('\n');
 }
