@@ -1,10 +1,13 @@
 // The language server with a 100 000-line protocol open while someone types
-// into it: one character every 30 ms in the middle of the file, a completion
-// every tenth keystroke, then the diagnostics of the last version. The peak
+// into it: its semantic tokens once open, one character every 30 ms in the
+// middle of the file, a completion every tenth keystroke, then the diagnostics
+// of the last version and its semantic tokens (the changes since the first
+// result, when the server offers them), as an editor asks. The peak
 // resident memory of the server process (main thread and analysis worker)
 // is read from /proc (VmHWM).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { SemanticTokensRequest, SemanticTokensDeltaRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from '../lsp/lsp-client';
 import { generateLines } from '../../bench/generate-protocol';
 
@@ -31,9 +34,12 @@ export async function typeIntoLargeFile(options: { lines: number; keystrokes: nu
   client.keepHistory = false;
   let alive = true;
   void client.exited.then(() => (alive = false));
-  await client.initialize();
+  const init = await client.initialize();
+  const tokens = init.capabilities.semanticTokensProvider;
+  const deltas = !!tokens && typeof tokens.full === 'object' && tokens.full.delta === true;
   const uri = await client.open(path.join(repoRoot, 'samples', `typing-${options.lines}.faraday`), text);
   await client.waitForDiagnostics(uri, (p) => p.version === 1, 15 * 60_000);
+  const firstTokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
   const started = performance.now();
   // Typing a new step into the middle of the file, one character at a time.
   const line = Math.floor(lines.length / 2);
@@ -55,6 +61,10 @@ export async function typeIntoLargeFile(options: { lines: number; keystrokes: nu
   const last = version;
   if (alive) await client.waitForDiagnostics(uri, (p) => p.version === last, 15 * 60_000);
   const lastDiagnosticsMs = performance.now() - typedAt;
+  if (alive) {
+    if (deltas && firstTokens?.resultId) await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: firstTokens.resultId });
+    else await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  }
   const peak = alive && client.pid ? residentMb(client.pid).peak : Number.NaN;
   const seconds = (performance.now() - started) / 1000;
   await client.close().catch(() => undefined);

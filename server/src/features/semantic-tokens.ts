@@ -6,6 +6,7 @@ import type { Quantity, Span, Word, Amount, Potential, TopLevelNode } from '../s
 import { isGcFileReading } from '../syntax/ast';
 import type { Chunk, ParseResult } from '../syntax/parse';
 import * as T from '../syntax/tokens';
+import { lex } from '../syntax/lexer';
 
 export const SEMANTIC_TOKEN_TYPES = ['keyword', 'type', 'variable', 'number', 'unit', 'referenceElectrode', 'string', 'comment', 'function', 'operator'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'withUncertainty', 'formula'] as const;
@@ -35,9 +36,11 @@ export function chunkSemanticTokens(chunk: Chunk): SemanticToken[] {
     if (!span || span.end <= span.start) return;
     out.set(span.start, { span, type, modifiers });
   };
-  // Lexical layer first; the tree below refines words it understands.
-  for (const t of chunk.tokens) {
-    const span = { start: t.startOffset, end: t.endOffset! + 1 };
+  // Lexical layer first; the tree below refines words it understands. The chunk's text is lexed here and
+  // its tokens let go (chunk.tokens would keep them all: at 100 000 lines, 120 MB for one request).
+  const at = chunk.start;
+  for (const t of lex(chunk.text).tokens) {
+    const span = { start: at + t.startOffset, end: at + t.endOffset! + 1 };
     if (tokenMatcher(t, T.NumberLiteral)) add(span, 'number', t.image.includes('(') ? ['withUncertainty'] : []);
     else if (tokenMatcher(t, T.StringLike)) add(span, 'string');
     else if (tokenMatcher(t, T.Arrow)) add(span, 'operator');

@@ -8,8 +8,8 @@ import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit } from 'vs
 const PER_TOKEN = 5;
 
 export class SemanticTokenResults {
-  /** The last result sent for each document: the only one a delta is asked against. */
-  private readonly last = new Map<string, { id: string; data: number[] }>();
+  /** The last result sent for each document: the only one a delta is asked against (4 bytes a number, not 8). */
+  private readonly last = new Map<string, { id: string; data: Int32Array }>();
   private count = 0;
 
   full(uri: string, data: number[]): SemanticTokens {
@@ -30,7 +30,7 @@ export class SemanticTokenResults {
 
   private keep(uri: string, data: number[]): string {
     const id = String(++this.count);
-    this.last.set(uri, { id, data });
+    this.last.set(uri, { id, data: Int32Array.from(data) });
     return id;
   }
 }
@@ -39,7 +39,7 @@ export class SemanticTokenResults {
  * One edit that turns `before` into `after`: the tokens between their common first and last tokens
  * (whole tokens, as other servers send them). None when they are equal.
  */
-export function tokenEdits(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+export function tokenEdits(before: ArrayLike<number>, after: readonly number[]): SemanticTokensEdit[] {
   const tokensBefore = before.length / PER_TOKEN;
   const tokensAfter = after.length / PER_TOKEN;
   const same = (i: number, j: number) => {
