@@ -13,7 +13,7 @@ import { sampleText } from './sample-helpers';
 const holding = (values: readonly ComputedValue[], offset: number) => values.filter((v) => v.span.start <= offset && offset <= v.span.end);
 const inside = (values: readonly ComputedValue[], start: number, end: number) => values.filter((v) => v.span.start >= start && v.span.end <= end);
 
-test('the index finds the values at an offset and inside a range, in list order, as a scan of every value does', () => {
+test('the index finds the values at an offset, inside a range and ending in a range, in list order, as a scan of every value does', () => {
   // Small offsets, so that spans share their ends with each other and with the ranges asked about.
   const span = fc.tuple(fc.nat(40), fc.nat(12)).map(([start, length]) => ({ start, end: start + length }));
   fc.assert(
@@ -25,6 +25,7 @@ test('the index finds the values at an offset and inside a range, in list order,
       const index = SpanIndex.of(values);
       assert.deepEqual(index.at(offset), holding(values, offset));
       assert.deepEqual(index.within(start, start + length), inside(values, start, start + length));
+      assert.deepEqual(index.endingWithin(start, start + length), values.filter((v) => v.span.end >= start && v.span.end <= start + length));
     }),
     { numRuns: 1000 },
   );

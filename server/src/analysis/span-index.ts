@@ -55,6 +55,16 @@ export class SpanIndex<T extends { span: Span }> {
     return this.inListOrder(hits);
   }
 
+  /** The items whose span ends inside `start`…`end` (both included), in the order of the list: an inlay hint sits at its value's end. */
+  endingWithin(start: number, end: number): T[] {
+    const hits: number[] = [];
+    for (let i = this.countStartingBy(end) - 1; i >= 0 && this.reach[i]! >= start; i--) {
+      const span = this.values[this.order[i]!]!.span;
+      if (span.end >= start && span.end <= end) hits.push(this.order[i]!);
+    }
+    return this.inListOrder(hits);
+  }
+
   /** How many items start at or before `offset`. */
   private countStartingBy(offset: number): number {
     let low = 0;

@@ -306,10 +306,17 @@ export class Engine {
     on('textDocument/documentLink', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => {
       const fileName = p.textDocument.uri.startsWith('file:') ? fileURLToPath(p.textDocument.uri) : undefined;
       if (!a || !fileName) return [];
-      // One link per data string; patterns link to their first expansion's folder.
+      // One link per data string; patterns link to their first expansion's folder. A file named on many
+      // lines is turned into its URL once.
+      const targets = new Map<string, string>();
+      const target = (subject: string) => {
+        let url = targets.get(subject);
+        if (url === undefined) targets.set(subject, (url = pathToFileURL(path.resolve(path.dirname(fileName), subject)).toString()));
+        return url;
+      };
       return a.values
         .filter((v) => v.kind === 'dataFile')
-        .map((v) => ({ range: toRange(a, v.span), target: pathToFileURL(path.resolve(path.dirname(fileName), String(v.subject))).toString(), tooltip: String(v.subject) }));
+        .map((v) => ({ range: toRange(a, v.span), target: target(String(v.subject)), tooltip: String(v.subject) }));
     }));
     on('textDocument/codeLens', (p: { textDocument: { uri: string } }) => this.settled(p.textDocument.uri, (a) => {
       if (!a) return [];
