@@ -11,6 +11,9 @@ import { outline, type OutlineItem } from '../features/outline';
 import { foldingRanges } from '../features/folding';
 import { occurrences, renameProblem, symbolAt } from '../features/navigation';
 import { toRange } from './convert';
+import { SpanIndex } from '../analysis/span-index';
+import type { Chunk } from '../syntax/parse';
+import type { IToken } from 'chevrotain';
 
 const SYMBOL_KIND: Partial<Record<OutlineItem['kind'], LspSymbolKind>> = {
   synthesis: LspSymbolKind.Function, ink: LspSymbolKind.Struct, electrolyte: LspSymbolKind.Struct, electrode: LspSymbolKind.Struct, cell: LspSymbolKind.Class,
@@ -101,10 +104,10 @@ export function registerEditorFeatures(
       const offset = analysis.parse.lineIndex.offset(position);
       // Word, then value spans, then the statement, then the block: each containing the previous.
       const spans = [
-        ...analysis.values.map((v) => v.span),
+        ...SpanIndex.of(analysis.values).at(offset).map((v) => v.span),
         ...analysis.parse.document.statements.flatMap((s) => ('bodySpan' in s ? [s.span, { start: s.span.start, end: s.bodySpan.end }] : [s.span])),
       ].filter((s) => s.start <= offset && offset <= s.end);
-      const tok = analysis.parse.tokens.find((t) => t.startOffset <= offset && offset <= t.endOffset! + 1);
+      const tok = tokenAt(analysis.parse.chunks, offset);
       if (tok) spans.push({ start: tok.startOffset, end: tok.endOffset! + 1 });
       const unique = [...new Map(spans.map((s) => [`${s.start}:${s.end}`, s])).values()].sort((a, b) => a.end - a.start - (b.end - b.start));
       let range: SelectionRange | undefined;
@@ -151,4 +154,25 @@ export function registerEditorFeatures(
     if (problem) throw new ResponseError(1, `cannot rename: ${problem}`);
     return { changes: { [params.textDocument.uri]: occurrences(analysis, hit.decl).map((o) => ({ range: toRange(analysis, o.span), newText: params.newName })) } };
   });
+}
+
+/**
+ * The first token that holds `offset` (its end included), read from the chunks around it only: the
+ * tokens of the whole text, joined, kept every chunk's tokens for the rest of the session.
+ */
+function tokenAt(chunks: readonly Chunk[], offset: number): IToken | undefined {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  // A token that ends where the next chunk starts comes first, as in the text's order.
+  for (const chunk of [chunks[low - 1], chunks[low]]) {
+    if (!chunk || offset > chunk.end) continue;
+    const t = chunk.tokens.find((x) => x.startOffset <= offset && offset <= x.endOffset! + 1);
+    if (t) return t;
+  }
+  return undefined;
 }
