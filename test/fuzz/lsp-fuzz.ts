@@ -146,6 +146,7 @@ export function requestsAt(rnd: Random, text: string, uri: string): [string, unk
     ['textDocument/codeAction', { ...doc, range: range(), context: { diagnostics: [] } }],
     ['textDocument/inlayHint', { ...doc, range: rnd.chance(0.5) ? { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } } : range() }],
     ['textDocument/definition', { ...doc, position: position() }],
+    ['textDocument/selectionRange', { ...doc, positions: [position(), position()] }],
     ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
   ];
   return requests;

@@ -62,3 +62,15 @@ test('at every line start and inside every tenth line, the chain is the one read
   assert.ok(checked > 200, `${checked} positions`);
   engine.close(uri);
 });
+
+test('a position past the end of the document gets a range inside it (found by npm run fuzz, seed 20261211)', async () => {
+  const engine = new Engine({ publish: () => undefined }, undefined, 5);
+  const uri = 'file:///selection-past-end.faraday';
+  const text = 'temperature 25 °C   '; // nothing holds its end: no token, no statement
+  engine.open(uri, 1, text);
+  const [chain] = (await engine.request('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 98, character: 68 }] })) as Chain[];
+  for (let c: Chain | undefined = chain; c; c = c.parent) {
+    for (const p of [c.range.start, c.range.end]) assert.ok(p.line === 0 && p.character <= text.length, JSON.stringify(p));
+  }
+  engine.close(uri);
+});

@@ -112,7 +112,9 @@ export function registerEditorFeatures(
       const unique = [...new Map(spans.map((s) => [`${s.start}:${s.end}`, s])).values()].sort((a, b) => a.end - a.start - (b.end - b.start));
       let range: SelectionRange | undefined;
       for (const s of unique.reverse()) range = { range: toRange(analysis, s), parent: range };
-      return range ?? { range: { start: position, end: position } };
+      // Nothing holds the offset: the cursor itself, within the document (a position past its end is clamped).
+      const at = analysis.parse.lineIndex.position(offset);
+      return range ?? { range: { start: at, end: at } };
     });
   });
 
