@@ -147,6 +147,9 @@ export function requestsAt(rnd: Random, text: string, uri: string): [string, unk
     ['textDocument/inlayHint', { ...doc, range: rnd.chance(0.5) ? { start: { line: 0, character: 0 }, end: { line: lengths.length, character: 0 } } : range() }],
     ['textDocument/definition', { ...doc, position: position() }],
     ['textDocument/selectionRange', { ...doc, positions: [position(), position()] }],
+    ['textDocument/codeLens', doc],
+    ['textDocument/documentLink', doc],
+    ['textDocument/foldingRange', doc],
     ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
   ];
   return requests;
