@@ -150,6 +150,11 @@ export function requestsAt(rnd: Random, text: string, uri: string): [string, unk
     ['textDocument/codeLens', doc],
     ['textDocument/documentLink', doc],
     ['textDocument/foldingRange', doc],
+    ['textDocument/references', { ...doc, position: position(), context: { includeDeclaration: true } }],
+    ['textDocument/documentHighlight', { ...doc, position: position() }],
+    ['textDocument/prepareRename', { ...doc, position: position() }],
+    ['textDocument/rename', { ...doc, position: position(), newName: rnd.pick(['X1', 'nitrate', 'a b', '', 'µ-ligand', 'NO3-']) }],
+    ['faraday/methods', { uri, format: rnd.pick(['md', 'tex', 'txt']) }],
     ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
   ];
   return requests;
@@ -275,6 +280,8 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
         const code = err instanceof ResponseError ? err.code : undefined;
         // A newer edit or a restarted worker may cancel an answer; anything else is a failure of the server.
         if (code === LSPErrorCodes.ContentModified || code === LSPErrorCodes.RequestCancelled || code === ErrorCodes.PendingResponseRejected) return;
+        // A refusal the server means, with a message for the chemist and no stack trace (a rename to `a b`).
+        if (code === LSPErrorCodes.RequestFailed && !/\n\s+at /.test((err as Error).message)) return;
         fail('crash', method, params, `request failed: ${(err as Error).message.split('\n').slice(0, 3).join(' | ')}`);
       } finally {
         clearTimeout(gaveUp);

@@ -93,6 +93,13 @@ test('rename of an electrolyte touches its declaration and its use, nothing else
   assert.ok(renamed.includes('catholyte acidNitrate 30 mL'));
   assert.equal(renamed.replace(/acidNitrate/g, 'nitrate'), text);
   await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('electrolyte nitrate', 13), newName: 'blank' }), /already exists/);
+  // A refusal reaches the editor as LSP's RequestFailed with the sentence alone, not as an internal error with a stack trace.
+  await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('electrolyte nitrate', 13), newName: 'a b' }), (e: { code?: number; message?: string }) => {
+    assert.equal(e.code, -32803);
+    assert.match(e.message ?? '', /^cannot rename: `a b` is not a single name/);
+    assert.doesNotMatch(e.message ?? '', /\n\s+at /);
+    return true;
+  });
 });
 
 test('definition and references of a ligand used inside a formula', async () => {

@@ -181,3 +181,13 @@ test('a missing number is reported with the reason, never left out silently', ()
   assert.ok(synchrotron.problems.some((p) => p.code === 'FD0907'));
   assert.match(unescape(synchrotron.text), /with X-rays \(λ = 0\.7749 Å\) at 100\(2\) K/);
 });
+
+test('a cell whose electrolyte volume cannot be read leaves V out with a note, instead of failing (found by npm run fuzz, seed 20261213)', () => {
+  const file = path.join(root, 'samples', 'co2-reduction-cobalt.faraday');
+  const text = readFileSync(file, 'utf8').replace('  electrolyte bicarbonate 10 mL', '  electrolyte bicarbonate 10 mCO2');
+  assert.ok(text.includes('10 mCO2'));
+  const a = analyze(text, { fileName: file, readFile: readIfExists, workspaceRoot: path.dirname(file) });
+  const { text: md, problems } = writeMethods(a, 'md');
+  assert.ok(md.length > 500, 'the section is written');
+  assert.ok(problems.some((p) => /electrolyte volume of cell sealed cannot be read/.test(p.message)), problems.map((p) => p.message).join('\n'));
+});

@@ -37,7 +37,7 @@ port.on('message', (m: ToWorker) => {
     case 'request': {
       // Most answers are immediate; the preview's compiled figures load the compiler once.
       const fail = (e: unknown) => {
-        const error = e instanceof ResponseError ? { code: e.code, message: e.message, data: e.data } : { code: ErrorCodes.InternalError, message: (e as Error).stack ?? String(e) };
+        const error = isResponseError(e) ? { code: e.code, message: e.message, data: e.data } : { code: ErrorCodes.InternalError, message: (e as Error).stack ?? String(e) };
         post({ kind: 'response', id: m.id, error });
       };
       const started = performance.now();
@@ -53,3 +53,14 @@ port.on('message', (m: ToWorker) => {
     }
   }
 });
+
+/**
+ * A refusal with its own code and message, not a failure. Checked by shape as well as by class: the bundle
+ * holds two copies of vscode-jsonrpc (vscode-languageserver brings its own), and a rename refused by the
+ * editor features was reported as an internal error with a stack trace.
+ */
+function isResponseError(e: unknown): e is ResponseError<unknown> {
+  if (e instanceof ResponseError) return true;
+  const x = e as { code?: unknown; toJson?: unknown } | null;
+  return e instanceof Error && typeof x?.code === 'number' && typeof x.toJson === 'function';
+}

@@ -1,7 +1,7 @@
 // LSP handlers for formatting, outline, folding, selection ranges and
 // navigation. Each converts a core result; none analyses anything itself.
 import {
-  type Connection, type TextDocuments, DocumentHighlightKind, FoldingRangeKind, ResponseError, SymbolKind as LspSymbolKind,
+  type Connection, type TextDocuments, DocumentHighlightKind, FoldingRangeKind, LSPErrorCodes, ResponseError, SymbolKind as LspSymbolKind,
   type DocumentSymbol, type SelectionRange, type TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -153,7 +153,8 @@ export function registerEditorFeatures(
     const hit = analysis && symbolAt(analysis, analysis.parse.lineIndex.offset(params.position));
     if (!analysis || !hit) return null;
     const problem = renameProblem(analysis, hit.decl, params.newName);
-    if (problem) throw new ResponseError(1, `cannot rename: ${problem}`);
+    // LSP's code for a well-formed request refused (the editor shows the message).
+    if (problem) throw new ResponseError(LSPErrorCodes.RequestFailed, `cannot rename: ${problem}`);
     return { changes: { [params.textDocument.uri]: occurrences(analysis, hit.decl).map((o) => ({ range: toRange(analysis, o.span), newText: params.newName })) } };
   });
 }

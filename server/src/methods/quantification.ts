@@ -191,8 +191,12 @@ function resultElectrolyte(m: MethodsContext, results: { span: Span }[]): { volu
   const missing = specs.find((x) => !x.spec?.volume);
   if (missing) return { why: `cell ${missing.name} states no volume of the electrolyte its working electrode sits in; add it, as in \`catholyte nitrate 30 mL\``, span: missing.spec?.span ?? missing.cell?.span };
   const litres = specs.map((x) => checkedValues(x.spec!.volume)?.si[0] ?? NaN);
-  if (litres.every((l) => Math.abs(l - litres[0]!) <= 1e-12)) return { volume: specs[0]!.spec!.volume, why: '' };
-  return { why: `the results were measured in cells with different volumes (${specs.map((x) => `${x.name}: ${m.textOf(x.spec!.volume)}`).join(', ')}), so V is each result's own`, span: specs[1]!.spec!.span };
+  // A volume that is no volume (its diagnostic says why) is not compared: NaN equals nothing, not even itself.
+  const unreadable = litres.findIndex((l) => !Number.isFinite(l));
+  if (unreadable >= 0) return { why: `the electrolyte volume of cell ${specs[unreadable]!.name} cannot be read (see its diagnostic)`, span: specs[unreadable]!.spec!.span };
+  const other = litres.findIndex((l) => Math.abs(l - litres[0]!) > 1e-12);
+  if (other < 0) return { volume: specs[0]!.spec!.volume, why: '' };
+  return { why: `the results were measured in cells with different volumes (${specs.map((x) => `${x.name}: ${m.textOf(x.spec!.volume)}`).join(', ')}), so V is each result's own`, span: specs[other]!.spec!.span };
 }
 
 function feBlocks(m: MethodsContext, gases: GasReading[]): Block[] {
