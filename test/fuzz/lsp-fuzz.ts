@@ -155,6 +155,8 @@ export function requestsAt(rnd: Random, text: string, uri: string): [string, unk
     ['textDocument/prepareRename', { ...doc, position: position() }],
     ['textDocument/rename', { ...doc, position: position(), newName: rnd.pick(['X1', 'nitrate', 'a b', '', 'µ-ligand', 'NO3-']) }],
     ['faraday/methods', { uri, format: rnd.pick(['md', 'tex', 'txt']) }],
+    ['textDocument/rangeFormatting', { ...doc, range: range(), options: { tabSize: 2, insertSpaces: true } }],
+    ['workspace/symbol', { query: rnd.pick(['', 'a', 'Au', 'nitrate', 'µ']) }],
     ['faraday/figures', { uri, format: rnd.chance(0.2) ? 'vega' : 'vega-lite' }],
   ];
   return requests;
