@@ -274,7 +274,7 @@ export async function fuzzLanguageServer(options: FuzzOptions): Promise<FuzzRepo
           ? checkSemanticTokens(heldTokens(result as SemanticTokensAnswer, params as { previousResultId?: string }), asked)
           : checkResponse(method, result, ctx);
         for (const p of problems.slice(0, 3)) fail(p.check, method, params, `${p.where}: ${p.detail}`);
-        if (method === 'textDocument/formatting' && Array.isArray(result) && visible(applyTextEdits(asked, result)) !== visible(asked)) {
+        if ((method === 'textDocument/formatting' || method === 'textDocument/rangeFormatting') && Array.isArray(result) && visible(applyTextEdits(asked, result)) !== visible(asked)) {
           fail('format', method, params, 'formatting changed more than white space');
         }
       } catch (err) {

@@ -49,8 +49,10 @@ export function registerEditorFeatures(
     // Layout depends on the enclosing blocks, so format everything and keep the edited lines.
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }).split(/\r?\n/);
-    const original = doc.getText().split(/\r?\n/);
+    // Lines as LSP counts them (\r\n, \n and a lone \r end one): with a lone \r kept inside a line, every
+    // edit after it went to the line above (found by npm run fuzz, seed 20261215).
+    const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }).split(LINE_ENDS);
+    const original = doc.getText().split(LINE_ENDS);
     if (formatted.length !== original.length) return wholeDocumentEdit(doc, formatted.join('\n'));
     const edits: TextEdit[] = [];
     for (let line = params.range.start.line; line <= params.range.end.line && line < original.length; line++) {
@@ -158,6 +160,9 @@ export function registerEditorFeatures(
     return { changes: { [params.textDocument.uri]: occurrences(analysis, hit.decl).map((o) => ({ range: toRange(analysis, o.span), newText: params.newName })) } };
   });
 }
+
+/** The line ends of LSP positions. */
+const LINE_ENDS = /\r\n|\r|\n/;
 
 /**
  * The first token that holds `offset` (its end included), read from the chunks around it only: the
