@@ -35,3 +35,15 @@ test('after a lone carriage return, the range formatting edits the lines it name
   assert.ok(formatted.includes('\r  stir 10 min\n  dry in air'), JSON.stringify(formatted));
   engine.close(uri);
 });
+
+test('a blank line taken out above the range and a final newline added below it: the range formatting changes white space only', async () => {
+  // Formatting takes one of the two blank lines out and ends the text with a newline: as many lines as before.
+  const text = 'temperature 25 °C\n\n\nreagent X = NaCl';
+  const engine = new Engine({ publish: () => undefined }, undefined, 5);
+  const uri = 'file:///range-format-blank.faraday';
+  engine.open(uri, 1, text);
+  const edits = (await engine.request('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
+  const formatted = apply(text, edits);
+  assert.equal(formatted.replace(/\s/g, ''), text.replace(/\s/g, ''), JSON.stringify(formatted));
+  engine.close(uri);
+});

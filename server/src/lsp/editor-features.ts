@@ -53,7 +53,11 @@ export function registerEditorFeatures(
     // edit after it went to the line above (found by npm run fuzz, seed 20261215).
     const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }).split(LINE_ENDS);
     const original = doc.getText().split(LINE_ENDS);
-    if (formatted.length !== original.length) return wholeDocumentEdit(doc, formatted.join('\n'));
+    // Line for line only when each line is the same line (the formatter changes white space only). A blank
+    // line taken out above the range and a final newline added below it keep the count, not the pairing:
+    // the range's lines were replaced by their neighbours (found by npm run fuzz, seed 20261216).
+    const aligned = formatted.length === original.length && formatted.every((l, i) => l.trim() === original[i]!.trim());
+    if (!aligned) return wholeDocumentEdit(doc, formatted.join('\n'));
     const edits: TextEdit[] = [];
     for (let line = params.range.start.line; line <= params.range.end.line && line < original.length; line++) {
       if (formatted[line] !== original[line]) edits.push({ range: { start: { line, character: 0 }, end: { line, character: original[line]!.length } }, newText: formatted[line]! });
