@@ -22,28 +22,32 @@ function apply(text: string, edits: Edit[]): string {
   return out;
 }
 
-test('after a lone carriage return, the range formatting edits the lines it names', async () => {
-  const text = 'synthesis A {\n      add 20 mg CuCl in 10 mL THF\r    stir 10 min\n        dry in air\n}\n';
+/** The text after the engine's range formatting of lines `from`…`to`, applied as the editor applies it. */
+async function formatLines(text: string, from: number, to: number): Promise<string> {
   const engine = new Engine({ publish: () => undefined }, undefined, 5);
   const uri = 'file:///range-format.faraday';
   engine.open(uri, 1, text);
-  const edits = (await engine.request('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
-  const formatted = apply(text, edits);
+  try {
+    const range = { start: { line: from, character: 0 }, end: { line: to, character: 0 } };
+    const edits = (await engine.request('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
+    return apply(text, edits);
+  } finally {
+    engine.close(uri);
+  }
+}
+
+test('after a lone carriage return, the range formatting edits the lines it names', async () => {
+  const text = 'synthesis A {\n      add 20 mg CuCl in 10 mL THF\r    stir 10 min\n        dry in air\n}\n';
+  const formatted = await formatLines(text, 0, 5);
   // Line by line what formatting the whole text gives (which also ends every line with \n; a range keeps the line ends).
   const lines = (t: string) => t.split(/\r\n|\r|\n/);
   assert.deepEqual(lines(formatted), lines(formatText(text, { indent: '  ' })));
   assert.ok(formatted.includes('\r  stir 10 min\n  dry in air'), JSON.stringify(formatted));
-  engine.close(uri);
 });
 
 test('a blank line taken out above the range and a final newline added below it: the range formatting changes white space only', async () => {
   // Formatting takes one of the two blank lines out and ends the text with a newline: as many lines as before.
   const text = 'temperature 25 °C\n\n\nreagent X = NaCl';
-  const engine = new Engine({ publish: () => undefined }, undefined, 5);
-  const uri = 'file:///range-format-blank.faraday';
-  engine.open(uri, 1, text);
-  const edits = (await engine.request('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, options: { tabSize: 2, insertSpaces: true } })) as Edit[];
-  const formatted = apply(text, edits);
+  const formatted = await formatLines(text, 2, 2);
   assert.equal(formatted.replace(/\s/g, ''), text.replace(/\s/g, ''), JSON.stringify(formatted));
-  engine.close(uri);
 });
