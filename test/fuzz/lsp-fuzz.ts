@@ -116,7 +116,7 @@ interface SemanticTokensAnswer {
 }
 
 /** A held result with a delta's edits applied, as the editor applies them. */
-function applyTokenEdits(data: number[], edits: NonNullable<SemanticTokensAnswer['edits']>): number[] {
+export function applyTokenEdits(data: number[], edits: NonNullable<SemanticTokensAnswer['edits']>): number[] {
   const out = [...data];
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
   return out;

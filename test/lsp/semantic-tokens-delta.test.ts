@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { SemanticTokensRequest, SemanticTokensDeltaRequest, type SemanticTokensEdit } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from './lsp-client';
+import { applyTokenEdits } from '../fuzz/lsp-fuzz';
 
 test('after an edit, a delta request gets only the changed tokens', async () => {
   const sample = path.join(repoRoot, 'samples', 'au28cu12-si.faraday');
@@ -28,8 +29,7 @@ test('after an edit, a delta request gets only the changed tokens', async () => 
     const edits = delta.edits as SemanticTokensEdit[];
     const sent = edits.reduce((n, e) => n + (e.data?.length ?? 0), 0);
     assert.ok(sent > 0 && sent < 50, `only the changed tokens are sent (${sent} numbers)`);
-    const applied = [...first.data];
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) applied.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    const applied = applyTokenEdits(first.data, edits);
     const full = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     assert.deepEqual(applied, full!.data);
   } finally {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { encodeSemanticTokens, semanticTokensLegend } from '../../server/src/lsp/semantic-tokens';
 import { tokenEdits } from '../../server/src/lsp/semantic-token-results';
 import { Engine } from '../../server/src/lsp/engine';
+import { applyTokenEdits } from '../fuzz/lsp-fuzz';
 import { sampleText } from './sample-helpers';
 
 /** The tokens as (line, character, text, type), decoded from LSP's relative form. */
@@ -59,12 +60,6 @@ test('tokens are where their words are, by line and character', () => {
   assert.deepEqual(tokens.find((t) => t[2] === '25'), [5, 12, '25', 'number']);
 });
 
-/** Applies LSP semantic-token edits to a result, as the editor does. */
-function applyEdits(data: number[], edits: { start: number; deleteCount: number; data?: number[] }[]): number[] {
-  const out = [...data];
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
-  return out;
-}
 
 test('the edits between two token lists give the second from the first, in whole tokens', () => {
   const token = fc.array(fc.nat(3), { minLength: 5, maxLength: 5 });
@@ -72,7 +67,7 @@ test('the edits between two token lists give the second from the first, in whole
   fc.assert(
     fc.property(list, list, (before, after) => {
       const edits = tokenEdits(before, after);
-      assert.deepEqual(applyEdits(before, edits), after);
+      assert.deepEqual(applyTokenEdits(before, edits), after);
       for (const e of edits) assert.ok(e.start % 5 === 0 && e.deleteCount % 5 === 0 && (e.data ?? []).length % 5 === 0, 'whole tokens');
       if (before.join() === after.join()) assert.deepEqual(edits, []);
     }),
@@ -99,7 +94,7 @@ test('after an edit the engine answers a delta request with edits that give the 
   const sent = delta.edits.reduce((n, e) => n + (e.data?.length ?? 0), 0);
   assert.ok(sent > 0 && sent < 100, `only the changed tokens are sent (${sent} numbers)`);
   assert.notEqual(delta.resultId, first.resultId);
-  assert.deepEqual(applyEdits(first.data, delta.edits), encodeSemanticTokens(analyze(text)).data);
+  assert.deepEqual(applyTokenEdits(first.data, delta.edits), encodeSemanticTokens(analyze(text)).data);
   // Against a result that is not the last one sent: the whole list.
   const stale = (await engine.request('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: first.resultId })) as { data?: number[] };
   assert.deepEqual(stale.data, encodeSemanticTokens(analyze(text)).data);

@@ -17,6 +17,7 @@ import { SyntaxCodes } from './codes';
 import { commonEnds } from '../text/common-ends';
 import { formatNumber } from '../units/format';
 import * as T from './tokens';
+import { pushAll } from '../common/push-all';
 
 export interface ParseResult {
   document: Document;
@@ -96,10 +97,6 @@ function shiftTokens(tokens: IToken[], delta: number): void {
     t.startOffset += delta;
     t.endOffset! += delta;
   }
-}
-
-function pushAll<T>(into: T[], from: readonly T[]): void {
-  for (let i = 0; i < from.length; i++) into.push(from[i]!);
 }
 
 /** Whether a value is a span: a plain object of exactly `start` and `end`. */

@@ -11,6 +11,7 @@ import type { AnalysisDiagnostic, ComputedValue } from '../model';
 import type { SymbolDecl, SymbolKind, SymbolTable } from '../symbols';
 import { BLOCK_START, Recorder, type Read, type Tracker, type Write } from './tracking';
 import { ChunkPositions, SpanRef, restore, sameAs, Unrestorable } from './snapshot';
+import { pushAll } from '../../common/push-all';
 
 /** Where a chunk keeps its units' records (Chunk.memo). */
 export const UNITS = 'units';
@@ -362,14 +363,6 @@ export class UnitRunner {
     }
   }
 }
-
-/** Pushes every item in as few calls as the engine's argument limit allows (a spread of 10⁵ items would overflow). */
-function pushAll<T>(target: T[], items: readonly T[]): void {
-  if (items.length === 0) return;
-  if (items.length <= PUSH_AT_ONCE) target.push(...items);
-  else for (let i = 0; i < items.length; i += PUSH_AT_ONCE) target.push(...items.slice(i, i + PUSH_AT_ONCE));
-}
-const PUSH_AT_ONCE = 4096;
 
 /** The plain fields (numbers, strings, flags) of a pass's own state. */
 function ownerScalars(object: Record<string, unknown>): [string, unknown][] {
