@@ -4,7 +4,7 @@
 // text re-parses only the chunks an edit touched.
 import { tokenMatcher, type ILexingResult, type IToken } from 'chevrotain';
 import { faradayLexer, lex } from './lexer';
-import { faradayParser, parseTokens, type CstParseResult } from './parser';
+import { faradayParser, parseTokens, type ParsedLines } from './parser';
 import { MAX_NESTING } from './nesting-limit';
 import { MAX_LINE_LENGTH, MAX_LINE_PIECES, overlongLines } from './long-lines';
 import { parseNumber, spanOfToken } from './lines';
@@ -369,16 +369,16 @@ function parseChunk(text: string, start: number, end: number): Chunk {
     shiftTokens(lexed.tokens, start);
     for (const group of Object.values(lexed.groups)) shiftTokens(group, start);
   }
-  const tree = buildTree(text, lexed, parseTokens(lexed.tokens, end === text.length), { start, end });
+  const tree = buildTree(text, lexed, parseTokens(lexed.tokens, text, end === text.length), { start, end });
   return new Chunk(text.slice(start, end), start, tree.statements, tree.problems, tree.comments);
 }
 
 /**
  * The last phase: the typed tree and the syntax problems from the tokens and
- * the CST of the text between `bounds` (a chunk, or all of it).
+ * the lines of the text between `bounds` (a chunk, or all of it).
  */
-export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseResult, bounds: Span = { start: 0, end: text.length }): { statements: TopLevelNode[]; problems: SyntaxProblem[]; comments: Comment[] } {
-  const { cst, errors } = parsed;
+export function buildTree(text: string, lexed: ILexingResult, parsed: ParsedLines, bounds: Span = { start: 0, end: text.length }): { statements: TopLevelNode[]; problems: SyntaxProblem[]; comments: Comment[] } {
+  const { lines, errors } = parsed;
   const ctx = new BuildContext(text);
   // Lines are read within the bounds: the file, or one chunk (no line crosses two).
   const within = bounds.start === 0 && bounds.end === text.length ? text : text.slice(bounds.start, bounds.end);
@@ -402,7 +402,7 @@ export function buildTree(text: string, lexed: ILexingResult, parsed: CstParseRe
         : spanOfToken(tok);
     ctx.error(SyntaxCodes.grammar, e.message, span);
   }
-  const document = buildDocument(cst, ctx, bounds);
+  const document = buildDocument(lines, ctx, bounds);
   const comments = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, span: spanOfToken(c) }));
   const problems = dedupe(ctx.problems).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { statements: document.statements, problems, comments };

@@ -1,7 +1,6 @@
-// Builds the typed document from the CST, line by line: declarations, settings and
-// blocks at the top level, each block read by its own reader.
-import { forEachDocumentLine, type Line } from '../lines';
-import type { CstNode } from 'chevrotain';
+// Builds the typed document from the parser's lines, line by line: declarations,
+// settings and blocks at the top level, each block read by its own reader.
+import type { Line } from '../lines';
 import { LineCursor } from '../line-cursor';
 import type { Document, ReactionDecl, ReactionTerm, SpeciesDecl, SpeciesDeclKind, TopLevelNode, Word, Setting, Span } from '../ast';
 import { SyntaxCodes } from '../codes';
@@ -13,13 +12,14 @@ import { readInk } from './ink';
 
 const SETTINGS = ['temperature', 'pressure', 'nernst'];
 
-export function buildDocument(cst: CstNode, ctx: BuildContext, span: Span): Document {
+export function buildDocument(lines: readonly Line[], ctx: BuildContext, span: Span): Document {
   const statements: TopLevelNode[] = [];
-  forEachDocumentLine(cst, ctx.source, (line) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const node = readTopLevel(line, ctx);
     if (node) statements.push(node);
     if (line.block) checkBlockClosed(line, ctx);
-  });
+  }
   return { statements, comments: [], span };
 }
 
