@@ -225,12 +225,13 @@ export function assessQuantity(q: Quantity, text: string): Assessment {
     }
     return { unitReadBy: place.unitReadBy };
   }
-  const written: QuantityText = { values: q.values.map((v) => v.value), unitText: q.unit?.text, span: q.span, unitSpan: q.unit?.span };
+  // What the fixes rewrite: made only on the paths that offer fixes.
+  const written = (): QuantityText => ({ values: q.values.map((v) => v.value), unitText: q.unit?.text, span: q.span, unitSpan: q.unit?.span });
   const bare = place.kinds.find((k) => (SLOTS[k] as { bare?: true }).bare);
   let kind: SlotName;
   let unit: Unit | undefined;
   if (!q.unit) {
-    if (!bare) return problem(place.missingUnitCode ?? UnitCodes.missingUnit, `a unit is missing: write ${describeKinds(place.kinds)}`, q.span, missingUnitFixes(written, place.kinds[0]!));
+    if (!bare) return problem(place.missingUnitCode ?? UnitCodes.missingUnit, `a unit is missing: write ${describeKinds(place.kinds)}`, q.span, missingUnitFixes(written(), place.kinds[0]!));
     kind = bare;
   } else {
     const parsed = parseUnit(q.unit.text);
@@ -249,7 +250,7 @@ export function assessQuantity(q: Quantity, text: string): Assessment {
         ]);
       }
       // Fixes over an electrode's area come from the pass that knows the electrode (offerAreaFixes).
-      const fixes = place.kinds.flatMap((k) => wrongDimensionFixes(written, parsed.unit, k, {}));
+      const fixes = place.kinds.flatMap((k) => wrongDimensionFixes(written(), parsed.unit, k, {}));
       return problem(code, kindMismatch(parsed.unit, place.label, place.kinds, textOf(q.span))!, q.span, fixes, parsed.unit);
     }
     kind = match;

@@ -5,8 +5,10 @@ export function multiplyDimensions(a: DimensionVector, b: DimensionVector, power
   return a.map((x, i) => x + power * b[i]!) as unknown as DimensionVector;
 }
 
+/** Whether two dimensions are equal, exponent by exponent (a loop: every quantity of a protocol asks). */
 export function sameDimension(a: DimensionVector, b: DimensionVector): boolean {
-  return a.every((x, i) => Math.abs(x - b[i]!) < 1e-12);
+  for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]! - b[i]!) < 1e-12)) return false;
+  return true;
 }
 
 export interface Slot {
