@@ -97,3 +97,14 @@ test('the VSIX holds the bundles and assets, and no node_modules, tests or sourc
   }
   for (const f of listing) assert.ok(!/^(node_modules|test|server\/src|client\/src|samples|bench|scripts)\//.test(f), `${f} must not be packaged`);
 });
+
+test('the webview scripts can be written into the preview page: no `</script` and no `<!--` in them', () => {
+  if (!existsSync(path.join(root, 'dist/webview/vega.js'))) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
+  // client/src/preview/html.ts writes both into <script> elements; either sequence would change how the page parses.
+  for (const name of ['preview.js', 'vega.js']) {
+    const text = readFileSync(path.join(root, 'dist/webview', name), 'utf8').toLowerCase();
+    assert.ok(text.length > 1000, `dist/webview/${name} is built`);
+    assert.equal(text.includes('</script'), false, `dist/webview/${name} holds </script`);
+    assert.equal(text.includes('<!--'), false, `dist/webview/${name} holds <!--`);
+  }
+});

@@ -9,7 +9,7 @@ import type { FiguresTiming } from '../../../server/src/lsp/protocol';
 /** The extension's steps: command received, panel made, page set, figures asked for and back, first figure and the rest posted, reported drawn. */
 export const EXTENSION_MARKS = ['command', 'panelCreated', 'htmlSet', 'requestSent', 'answerReceived', 'readyReceived', 'figuresPosted', 'restPosted', 'renderedReceived'] as const;
 /** The webview's steps: its page starts loading, its script runs, it says ready, vega's script is fetched and has run, the figures arrive, the first and the last are drawn. */
-export const WEBVIEW_MARKS = ['documentStart', 'scriptStart', 'readyPosted', 'vegaFetched', 'vegaLoaded', 'figuresReceived', 'firstDrawn', 'allDrawn'] as const;
+export const WEBVIEW_MARKS = ['documentStart', 'scriptStart', 'readyPosted', 'vegaLoaded', 'figuresReceived', 'firstDrawn', 'allDrawn'] as const;
 
 export type ExtensionMark = (typeof EXTENSION_MARKS)[number];
 export type WebviewMark = (typeof WEBVIEW_MARKS)[number];

@@ -21,15 +21,12 @@ const now = () => performance.timeOrigin + performance.now();
 /** The page's load steps, sent with the first render report only. */
 let loadMarks: Marks<WebviewMark> | undefined = { documentStart: performance.timeOrigin, scriptStart: now() };
 
-/** vega's runtime, once its script has run (at `vegaLoadedAt`, fetched at `vegaFetchedAt`). */
+/** vega's runtime, once its script (the page's second) has run, at `vegaLoadedAt`. */
 let vegaLoadedAt: number | undefined;
-let vegaFetchedAt: number | undefined;
 const vega = new Promise<VegaRuntime>((resolve) => {
   const take = () => {
     if (!window.faradayVega) return;
     vegaLoadedAt ??= now();
-    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/vega.js'));
-    if (fetched) vegaFetchedAt = performance.timeOrigin + fetched.responseEnd;
     resolve(window.faradayVega);
   };
   window.addEventListener('faraday-vega', take, { once: true });
@@ -162,7 +159,7 @@ async function render(msg: FiguresMessage, receivedAt = now()): Promise<void> {
   vscode.setState({ uri: msg.uri, focus: msg.focus });
   status.textContent = msg.order.length === 0 ? `${msg.fileName}: nothing to plot yet. Name data files (data "…"), add results or calibrations.` : `${msg.fileName}`;
   const runtime = await vega;
-  if (r.firstOfPage) Object.assign(r.marks, { vegaFetched: vegaFetchedAt, vegaLoaded: vegaLoadedAt });
+  if (r.firstOfPage) Object.assign(r.marks, { vegaLoaded: vegaLoadedAt });
   const config = themeConfig();
   const theme = JSON.stringify(config);
   for (const f of figures) await draw(runtime, f, config, theme, r);
