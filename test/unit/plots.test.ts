@@ -183,6 +183,24 @@ test('the preview\'s slimmed vega runtime draws every figure exactly as all of v
   const every = [...figures, ...meritFigures];
   const compiled = await previewFigures(every);
   assert.deepEqual(compiled.map((f) => f.id), every.map((f) => f.id));
+  // The panel's lines carry no ARIA description (vega-interpreter built one per point); bars and points keep theirs.
+  const marks = (node: { type?: string; marks?: unknown[]; encode?: Record<string, Record<string, unknown>> }, out: typeof node[] = []): typeof node[] => {
+    out.push(node);
+    for (const m of (node.marks ?? []) as (typeof node)[]) marks(m, out);
+    return out;
+  };
+  const described = (m: { encode?: Record<string, Record<string, unknown>> }) => Object.values(m.encode ?? {}).some((e) => 'description' in e);
+  let lines = 0;
+  for (const f of compiled) {
+    for (const m of marks(f.vega as never)) {
+      if (m.type === 'line' || m.type === 'area' || m.type === 'trail') {
+        lines++;
+        assert.equal(described(m), false, `${f.id}: a ${m.type} describes its points`);
+      }
+    }
+  }
+  assert.ok(lines >= 5, `the figures hold lines (${lines})`);
+  assert.ok(compiled.some((f) => marks(f.vega as never).some((m) => m.type === 'rect' && described(m))), 'the FE bars keep their descriptions');
   const dir = mkdtempSync(path.join(tmpdir(), 'faraday-runtime-'));
   const input = path.join(dir, 'figures.json');
   writeFileSync(input, JSON.stringify(compiled));

@@ -19,11 +19,21 @@ export interface PreviewFigure extends Omit<Figure, 'spec'> {
   shape: string;
 }
 
+/**
+ * Lines and areas go without ARIA in the preview: vega-interpreter built their description for every point
+ * (a 7500-point i-t overlay drew in about two thirds of the time without them), and a drawn path reads out
+ * one point's. Bars and points keep theirs (an exported FE figure names each bar), as do axes, legends and
+ * titles; `faraday plot` keeps every one.
+ */
+const NO_PATH_ARIA = ['line', 'area', 'trail'] as const;
+
 /** The layout the narrow panel needs, applied to a Vega-Lite spec before compiling. */
 export function panelLayout(spec: VegaLiteSpec): VegaLiteSpec {
   const { hconcat, ...rest } = spec as { hconcat?: unknown[] };
-  if (hconcat) return { ...rest, vconcat: hconcat } as VegaLiteSpec;
-  return { ...spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } } as VegaLiteSpec;
+  const config = (spec as { config?: Record<string, object | undefined> }).config;
+  const withConfig = { config: { ...config, ...Object.fromEntries(NO_PATH_ARIA.map((mark) => [mark, { ...config?.[mark], aria: false }])) } };
+  if (hconcat) return { ...rest, vconcat: hconcat, ...withConfig } as VegaLiteSpec;
+  return { ...spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' }, ...withConfig } as VegaLiteSpec;
 }
 
 /**
