@@ -1,0 +1,86 @@
+// `npm run bench:ab -- <git ref> [rounds]`: the parse and the full analysis of this working tree
+// against those of another commit, both bundled for production and loaded into one process, their
+// runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
+// most changes do; runs side by side in one process meet the same load.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const [ref, roundsArg] = process.argv.slice(2);
+if (!ref) {
+  console.error('usage: npm run bench:ab -- <git ref> [rounds]');
+  process.exit(2);
+}
+const rounds = Number(roundsArg ?? 20);
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+
+/** Bundles what the comparison calls from one tree (the same four exports on both sides). */
+async function bundle(tree, outfile) {
+  const from = (file) => JSON.stringify(join(tree, file));
+  await build({
+    stdin: {
+      contents: `export { parseFaraday } from ${from('server/src/syntax/parse')};
+export { analyze } from ${from('server/src/analysis/analyze')};
+export { generateLines, generateProtocol } from ${from('bench/generate-protocol')};`,
+      resolveDir: tree, loader: 'ts',
+    },
+    outfile, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }, external: ['@resvg/resvg-js'],
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'faraday-bench-ab-'));
+const other = join(work, 'tree');
+try {
+  git('worktree', 'add', '--detach', '--quiet', other, commit);
+  symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'));
+  // In each tree's dist/: the protocol generator reads the sample beside it (../samples).
+  const [a, b] = [join(other, 'dist', 'bench-ab.cjs'), join(root, 'dist', 'bench-ab.cjs')];
+  await bundle(other, a);
+  await bundle(root, b);
+  const require = createRequire(import.meta.url);
+  const A = require(a);
+  const B = require(b);
+  const cases = [
+    ['lex + parse, 1 MB', B.generateProtocol(1024 * 1024), (m, text) => m.parseFaraday(text), rounds],
+    ['lex + parse, 10 000 lines', B.generateLines(10_000), (m, text) => m.parseFaraday(text), rounds],
+    ['full analysis, 10 000 lines', B.generateLines(10_000), (m, text) => m.analyze(text), rounds],
+    ['full analysis, 100 000 lines', B.generateLines(100_000), (m, text) => m.analyze(text), Math.max(6, Math.round(rounds / 3))],
+  ];
+  const stats = (ms) => {
+    const s = [...ms].sort((x, y) => x - y);
+    return `best ${s[0].toFixed(1)}, median ${s[s.length >> 1].toFixed(1)} ms`;
+  };
+  console.log(`${commit.slice(0, 7)} (${ref}) against this working tree, interleaved in one process\n`);
+  for (const [label, text, run, n] of cases) {
+    for (let i = 0; i < 2; i++) {
+      run(A, text);
+      run(B, text);
+    }
+    const a = [];
+    const b = [];
+    for (let i = 0; i < n; i++) {
+      // Alternate which side goes first, so that neither always runs after the other's garbage.
+      const order = i % 2 === 0 ? [[A, a], [B, b]] : [[B, b], [A, a]];
+      for (const [m, out] of order) {
+        const t0 = performance.now();
+        run(m, text);
+        out.push(performance.now() - t0);
+      }
+    }
+    console.log(`- ${label} (${n} runs each): ${ref} ${stats(a)}; this tree ${stats(b)}`);
+  }
+} finally {
+  try {
+    git('worktree', 'remove', '--force', other);
+  } catch {
+    // already gone
+  }
+  rmSync(work, { recursive: true, force: true });
+}
