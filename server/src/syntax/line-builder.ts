@@ -43,7 +43,7 @@ export const enum Role {
   /** A row of standards: its concentration. */
   Concentration,
   Arrow,
-  /** A `)` inside a block with nothing to close. */
+  /** A `}` or `)` with nothing to close: a line of its own, in its block or at the top level. */
   StrayCloser,
 }
 
