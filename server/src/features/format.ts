@@ -9,6 +9,8 @@ import * as T from '../syntax/tokens';
 import { overlongLines } from '../syntax/long-lines';
 import { parseFaraday } from '../syntax/parse';
 import { SyntaxCodes } from '../syntax/codes';
+import { LineIndex } from '../syntax/line-index';
+import { splitLines } from '../text/line-ends';
 import type { SyntaxProblem } from '../syntax/ast';
 
 export interface FormatOptions {
@@ -78,18 +80,8 @@ function layout(text: string, lineCount: number, problems: readonly SyntaxProble
   }
   // An overlong line is not lexed (its braces are unknown): its statement is kept as written.
   // The parser's view too: a `{` it could not close (a standards table it could not read) breaks its statement.
-  const lineStarts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index! + m[0].length);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const index = new LineIndex(text);
+  const lineAt = (offset: number) => index.position(offset).line;
   for (const l of overlongLines(text)) brokenStatements.add(statementOf[lineAt(l.start)]!);
   for (const p of problems) if (isStructural(p, text)) brokenStatements.add(statementOf[lineAt(p.span.start)]!);
   return {
@@ -119,7 +111,7 @@ function stripComment(line: string): string {
 export function formatText(text: string, options: FormatOptions = { indent: '  ' }): string {
   if (text.length > MAX_FORMATTED_CHARS) return text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const { depths, broken, starts } = layout(text, lines.length, options.syntaxProblems ?? parseFaraday(text).problems);
   const out: string[] = [];
   let blankRun = 0;

@@ -12,6 +12,7 @@ import { foldingRanges } from '../features/folding';
 import { occurrences, renameProblem, symbolAt } from '../features/navigation';
 import { toRange } from './convert';
 import { SpanIndex } from '../analysis/span-index';
+import { splitLines } from '../text/line-ends';
 import type { Chunk } from '../syntax/parse';
 import type { IToken } from 'chevrotain';
 
@@ -51,8 +52,8 @@ export function registerEditorFeatures(
     if (!doc) return [];
     // Lines as LSP counts them (\r\n, \n and a lone \r end one): with a lone \r kept inside a line, every
     // edit after it went to the line above (found by npm run fuzz, seed 20261215).
-    const formatted = formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }).split(LINE_ENDS);
-    const original = doc.getText().split(LINE_ENDS);
+    const formatted = splitLines(formatText(doc.getText(), { indent: params.options.insertSpaces ? ' '.repeat(params.options.tabSize) : '\t', syntaxProblems: analysisOf(doc.uri)?.parse.problems }));
+    const original = splitLines(doc.getText());
     // Line for line only when each line is the same line (the formatter changes white space only). A blank
     // line taken out above the range and a final newline added below it keep the count, not the pairing:
     // the range's lines were replaced by their neighbours (found by npm run fuzz, seed 20261216).
@@ -164,9 +165,6 @@ export function registerEditorFeatures(
     return { changes: { [params.textDocument.uri]: occurrences(analysis, hit.decl).map((o) => ({ range: toRange(analysis, o.span), newText: params.newName })) } };
   });
 }
-
-/** The line ends of LSP positions. */
-const LINE_ENDS = /\r\n|\r|\n/;
 
 /**
  * The first token that holds `offset` (its end included), read from the chunks around it only: the

@@ -104,9 +104,7 @@ export class LineBuilder {
   /** The top-level lines of the parse, in source order. */
   finish(): Line[] {
     const lines = this.top;
-    this.source = '';
-    this.stack = [];
-    this.top = [];
+    this.reset('');
     return lines;
   }
 
