@@ -1,9 +1,10 @@
-// `npm run bench:ab -- <git ref> [rounds]`: the parse and the full analysis of this working tree
-// against those of another commit, both bundled for production and loaded into one process, their
-// runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
+// `npm run bench:ab -- <git ref> [rounds]`: the parse, the full analysis and the drawing of the
+// sample's preview figures (each side's compiled Vega, drawn by one headless vega) of this working
+// tree against those of another commit, both bundled for production and loaded into one process,
+// their runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
 // most changes do; runs side by side in one process meet the same load.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,14 +20,16 @@ const rounds = Number(roundsArg ?? 20);
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
 
-/** Bundles what the comparison calls from one tree (the same four exports on both sides). */
+/** Bundles what the comparison calls from one tree (the same exports on both sides). */
 async function bundle(tree, outfile) {
   const from = (file) => JSON.stringify(join(tree, file));
   await build({
     stdin: {
       contents: `export { parseFaraday } from ${from('server/src/syntax/parse')};
 export { analyze } from ${from('server/src/analysis/analyze')};
-export { generateLines, generateProtocol } from ${from('bench/generate-protocol')};`,
+export { generateLines, generateProtocol } from ${from('bench/generate-protocol')};
+export { buildFigures } from ${from('server/src/plots/figures')};
+export { previewFigures } from ${from('server/src/plots/preview-spec')};`,
       resolveDir: tree, loader: 'ts',
     },
     outfile, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'error',
@@ -53,6 +56,21 @@ try {
     ['full analysis, 10 000 lines', B.generateLines(10_000), (m, text) => m.analyze(text), rounds],
     ['full analysis, 100 000 lines', B.generateLines(100_000), (m, text) => m.analyze(text), Math.max(6, Math.round(rounds / 3))],
   ];
+  // The preview's figures of the sample as each side compiles them for the webview, drawn by the same vega.
+  const vega = await import('vega');
+  const { expressionInterpreter } = await import('vega-interpreter');
+  const sample = join(root, 'samples', 'au28cu12-si.faraday');
+  const read = (f) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+  const figuresOf = async (m) => m.previewFigures(m.buildFigures(m.analyze(readFileSync(sample, 'utf8'), { fileName: sample, readFile: read })));
+  const figures = new Map([[A, await figuresOf(A)], [B, await figuresOf(B)]]);
+  const drawAll = async (m) => {
+    for (const f of figures.get(m)) {
+      const view = new vega.View(vega.parse(f.vega, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+      await view.runAsync();
+      await view.toSVG();
+    }
+  };
+  cases.push([`the sample's ${figures.get(B).length} preview figures drawn (headless vega, SVG)`, undefined, drawAll, rounds]);
   const stats = (ms) => {
     const s = [...ms].sort((x, y) => x - y);
     return `best ${s[0].toFixed(1)}, median ${s[s.length >> 1].toFixed(1)} ms`;
@@ -60,8 +78,8 @@ try {
   console.log(`${commit.slice(0, 7)} (${ref}) against this working tree, interleaved in one process\n`);
   for (const [label, text, run, n] of cases) {
     for (let i = 0; i < 2; i++) {
-      run(A, text);
-      run(B, text);
+      await run(A, text);
+      await run(B, text);
     }
     const a = [];
     const b = [];
@@ -70,7 +88,7 @@ try {
       const order = i % 2 === 0 ? [[A, a], [B, b]] : [[B, b], [A, a]];
       for (const [m, out] of order) {
         const t0 = performance.now();
-        run(m, text);
+        await run(m, text);
         out.push(performance.now() - t0);
       }
     }
