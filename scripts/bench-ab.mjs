@@ -3,53 +3,18 @@
 // tree against those of another commit, both bundled for production and loaded into one process,
 // their runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
 // most changes do; runs side by side in one process meet the same load.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { root, withTwoTrees } from './lib/two-trees.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const [ref, roundsArg] = process.argv.slice(2);
 if (!ref) {
   console.error('usage: npm run bench:ab -- <git ref> [rounds]');
   process.exit(2);
 }
 const rounds = Number(roundsArg ?? 20);
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
 
-/** Bundles what the comparison calls from one tree (the same exports on both sides). */
-async function bundle(tree, outfile) {
-  const from = (file) => JSON.stringify(join(tree, file));
-  await build({
-    stdin: {
-      contents: `export { parseFaraday } from ${from('server/src/syntax/parse')};
-export { analyze } from ${from('server/src/analysis/analyze')};
-export { generateLines, generateProtocol } from ${from('bench/generate-protocol')};
-export { buildFigures } from ${from('server/src/plots/figures')};
-export { previewFigures } from ${from('server/src/plots/preview-spec')};`,
-      resolveDir: tree, loader: 'ts',
-    },
-    outfile, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'error',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }, external: ['@resvg/resvg-js'],
-  });
-}
-
-const work = mkdtempSync(join(tmpdir(), 'faraday-bench-ab-'));
-const other = join(work, 'tree');
-try {
-  git('worktree', 'add', '--detach', '--quiet', other, commit);
-  symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'));
-  // In each tree's dist/: the protocol generator reads the sample beside it (../samples).
-  const [a, b] = [join(other, 'dist', 'bench-ab.cjs'), join(root, 'dist', 'bench-ab.cjs')];
-  await bundle(other, a);
-  await bundle(root, b);
-  const require = createRequire(import.meta.url);
-  const A = require(a);
-  const B = require(b);
+await withTwoTrees(ref, 'bench-ab', async (A, B, commit) => {
   const cases = [
     ['lex + parse, 1 MB', B.generateProtocol(1024 * 1024), (m, text) => m.parseFaraday(text), rounds],
     ['lex + parse, 10 000 lines', B.generateLines(10_000), (m, text) => m.parseFaraday(text), rounds],
@@ -94,11 +59,4 @@ try {
     }
     console.log(`- ${label} (${n} runs each): ${ref} ${stats(a)}; this tree ${stats(b)}`);
   }
-} finally {
-  try {
-    git('worktree', 'remove', '--force', other);
-  } catch {
-    // already gone
-  }
-  rmSync(work, { recursive: true, force: true });
-}
+});
