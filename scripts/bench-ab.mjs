@@ -1,7 +1,7 @@
-// `npm run bench:ab -- <git ref> [rounds]`: the parse, the full analysis and the drawing of the
-// sample's preview figures (each side's compiled Vega, drawn by one headless vega) of this working
-// tree against those of another commit, both bundled for production and loaded into one process,
-// their runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
+// `npm run bench:ab -- <git ref> [rounds]`: the parse, the full analysis, one-character edits analysed
+// by an analysis session (as the language server does after each edit) and the drawing of the sample's
+// preview figures (each side's compiled Vega, drawn by one headless vega) of this working tree against
+// those of another commit, both bundled for production and loaded into one process, their runs interleaved. On a shared machine two `npm run bench` runs minutes apart differ by more than
 // most changes do; runs side by side in one process meet the same load.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,4 +59,44 @@ await withTwoTrees(ref, 'bench-ab', async (A, B, commit) => {
     }
     console.log(`- ${label} (${n} runs each): ${ref} ${stats(a)}; this tree ${stats(b)}`);
   }
+
+  // One-character edits spread across the 10 000-line protocol, each side's session analysing the same
+  // edited texts in the same order (an 'x' typed in the first word of a line, as `npm run bench -- lsp` types).
+  const text = B.generateLines(10_000);
+  const options = { fileName: join(root, 'samples', 'bench-10k.faraday'), readFile: read };
+  const sessions = new Map([[A, new A.AnalysisSession()], [B, new B.AnalysisSession()]]);
+  // Primed as the language server primes a long document (scheduler.ts): every block moved and replayed twice.
+  for (const session of sessions.values()) {
+    session.analyze(text, options);
+    for (let k = 0; k < 2; k++) {
+      session.analyze('\n' + text, options);
+      session.analyze(text, options);
+    }
+  }
+  const lines = text.split('\n');
+  const places = lines.flatMap((l, i) => (l.trim() && !l.trim().startsWith('#') ? [i] : []));
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const edits = rounds * 5;
+  const a = [];
+  const b = [];
+  for (let i = 0; i < edits; i++) {
+    const line = places[Math.floor(random() * places.length)];
+    const l = lines[line];
+    const indent = l.length - l.trimStart().length;
+    const at = indent + 1 + Math.floor(random() * Math.min(3, Math.max(1, l.trimStart().length - 1)));
+    lines[line] = l.slice(0, at) + 'x' + l.slice(at);
+    const edited = lines.join('\n');
+    const order = i % 2 === 0 ? [[A, a], [B, b]] : [[B, b], [A, a]];
+    for (const [m, out] of order) {
+      const t0 = performance.now();
+      sessions.get(m).analyze(edited, options);
+      out.push(performance.now() - t0);
+    }
+  }
+  const tail = (ms) => {
+    const s = [...ms].sort((x, y) => x - y);
+    return `median ${s[s.length >> 1].toFixed(1)}, p95 ${s[Math.floor(s.length * 0.95)].toFixed(1)} ms`;
+  };
+  console.log(`- one-character edit of the 10 000-line protocol, analysed by a session (${edits} edits each): ${ref} ${tail(a)}; this tree ${tail(b)}`);
 });

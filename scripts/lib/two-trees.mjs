@@ -12,7 +12,7 @@ export const root = new URL('../..', import.meta.url).pathname;
 
 const EXPORTS = [
   ['parseFaraday', 'server/src/syntax/parse'],
-  ['analyze', 'server/src/analysis/analyze'],
+  ['analyze, AnalysisSession', 'server/src/analysis/analyze'],
   ['generateLines, generateProtocol', 'bench/generate-protocol'],
   ['buildFigures', 'server/src/plots/figures'],
   ['previewFigures', 'server/src/plots/preview-spec'],

@@ -35,6 +35,8 @@ export class SymbolTable {
   /** Set by an analysis that keeps per-block results: what a unit looks up is recorded (incremental/units.ts). */
   tracker: Tracker | undefined;
   private readonly byKey = new Map<string, SymbolDecl>();
+  /** The same declarations by kind, then name: a lookup (every use, every replayed use) builds no key string. */
+  private readonly byKind = new Map<SymbolKind, Map<string, SymbolDecl>>();
   /** The uses that resolved to each declaration, in order: looked up per declaration, never by scanning all uses. */
   private readonly usesByDecl = new Map<SymbolDecl, SymbolUse[]>();
   private readonly namesByKinds = new Map<string, string[]>();
@@ -51,6 +53,9 @@ export class SymbolTable {
     if (existing) this.tracker?.changed('symbols');
     if (existing) return existing;
     this.byKey.set(k, decl);
+    const named = this.byKind.get(decl.kind);
+    if (named) named.set(decl.name, decl);
+    else this.byKind.set(decl.kind, new Map([[decl.name, decl]]));
     this.namesByKinds.clear();
     this.tracker?.changed('symbols');
     return undefined;
@@ -76,8 +81,8 @@ export class SymbolTable {
   }
 
   private find(name: string, kinds: SymbolKind[]): SymbolDecl | undefined {
-    for (const kind of kinds) {
-      const d = this.byKey.get(this.key(kind, name));
+    for (let i = 0; i < kinds.length; i++) {
+      const d = this.byKind.get(kinds[i]!)?.get(name);
       if (d) return d;
     }
     return undefined;

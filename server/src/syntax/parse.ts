@@ -39,6 +39,8 @@ export class Chunk {
   private spans?: Span[];
   private lexedTokens?: IToken[];
   private kept?: Map<string, unknown>;
+  /** The analysis's chunk table that last listed this chunk (incremental/snapshot.ts `ChunkPositions.isLive`). */
+  listedBy = 0;
 
   constructor(
     readonly text: string,

@@ -7,17 +7,29 @@
 import type { Span, TopLevelNode } from '../../syntax/ast';
 import { isSpan, type Chunk } from '../../syntax/parse';
 
+/** Numbers the chunk tables: each stamps its chunks with its own (see `isLive`). */
+let tables = 0;
+
 /** Where the chunks of the current text start, to turn offsets into (chunk, offset in it) and back. */
 export class ChunkPositions {
   private readonly starts: number[];
-  readonly live: Set<Chunk>;
+  private readonly stamp = ++tables;
   /** Every statement of the text, to keep them by identity. */
   readonly statements: WeakSet<object>;
 
   constructor(readonly chunks: readonly Chunk[], statements: readonly TopLevelNode[]) {
     this.starts = chunks.map((c) => c.start);
-    this.live = new Set(chunks);
+    for (const c of chunks) c.listedBy = this.stamp;
     this.statements = new WeakSet(statements);
+  }
+
+  /**
+   * Whether a chunk is one of this text's: a field compared, not a Set looked up, for every unit and
+   * every kept span. Only the newest table is asked (an analysis makes one and the next makes another);
+   * an older one would answer "no" for chunks the newer also lists, and "no" only makes a unit run again.
+   */
+  isLive(chunk: Chunk): boolean {
+    return chunk.listedBy === this.stamp;
   }
 
   /** The chunk holding an offset; an end offset belongs to the chunk it closes. */
@@ -52,7 +64,7 @@ export class SpanRef {
 
   /** Offsets in the current text; undefined when a chunk it points into is gone. */
   resolve(at: ChunkPositions): { start: number; end: number } | undefined {
-    if (!at.live.has(this.startChunk) || !at.live.has(this.endChunk)) return undefined;
+    if (!at.isLive(this.startChunk) || !at.isLive(this.endChunk)) return undefined;
     return { start: this.startChunk.start + this.start, end: this.endChunk.start + this.end };
   }
 }
@@ -167,6 +179,18 @@ export function snapshot(x: unknown, at: ChunkPositions, seen?: Map<object, unkn
   }
   if (shared) sharedSnapshots.add(out);
   return out;
+}
+
+/**
+ * Whether `restore` gives this snapshot back as it is, in every analysis: a plain value, a shared
+ * snapshot, or a value kept by reference for what it is (not for being a statement of the text, which
+ * changes). Found once when a unit's writes are kept, so that replaying them skips `restore`.
+ */
+export function restoresAsItself(x: unknown): boolean {
+  if (x === null || typeof x !== 'object') return true;
+  if (sharedSnapshots.has(x) || byIdentity.has(x) || ArrayBuffer.isView(x)) return true;
+  if (x instanceof SpanRef) return false;
+  return (Array.isArray(x) && x.length > LONG) || !isPlain(x);
 }
 
 /** Thrown by `restore` when a snapshot points into a chunk that is gone. */

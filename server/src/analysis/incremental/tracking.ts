@@ -5,7 +5,7 @@
 // same answers in the next analysis is replayed from its writes and outputs
 // instead of run (see units.ts). Outside a unit nothing is recorded.
 import type { TopLevelNode } from '../../syntax/ast';
-import { snapshot, type ChunkPositions } from './snapshot';
+import { restoresAsItself, snapshot, type ChunkPositions } from './snapshot';
 
 export type Read =
   /** `chain`: the writes that made the entry, when known (see Tracker.chainOf): the same chain, the same entry. */
@@ -23,7 +23,8 @@ export type Read =
   /** The first value of a kind at an offset (`relative`: counted from the unit's block start, so it moves with it). */
   | { kind: 'valueAt'; of: string; start: number; relative: boolean; result: unknown };
 
-export type Write =
+/** `asItself`: the kept value (or every kept item or argument) restores as itself (snapshot.ts `restoresAsItself`). */
+export type Write = { asItself?: boolean } & (
   | { kind: 'set'; container: string; key: unknown; value: unknown }
   | { kind: 'delete'; container: string; key: unknown }
   | { kind: 'add'; container: string; value: unknown }
@@ -31,7 +32,7 @@ export type Write =
   | { kind: 'scalar'; container: string; prop: string; value: unknown }
   | { kind: 'append'; container: string; key: unknown; field: string | undefined; items: unknown[] }
   /** Any other change of an array, replayed by calling the same method (its reads were checked first). */
-  | { kind: 'call'; container: string; method: string; args: unknown[] };
+  | { kind: 'call'; container: string; method: string; args: unknown[] });
 
 /** Arrays inside a value taken from a container, whose growth during the unit is a write. */
 interface Watch {
@@ -113,9 +114,16 @@ export class Recorder {
     }
     // In place: a write's identity names it in the chains of the entries it made (Tracker.chainOf).
     for (const w of this.writes) {
-      if (w.kind === 'set' || w.kind === 'add' || w.kind === 'scalar') w.value = snapshot(w.value, this.at);
-      else if (w.kind === 'push' || w.kind === 'append') w.items = w.items.map((x) => snapshot(x, this.at));
-      else if (w.kind === 'call') w.args = w.args.map((x) => snapshot(x, this.at));
+      if (w.kind === 'set' || w.kind === 'add' || w.kind === 'scalar') {
+        w.value = snapshot(w.value, this.at);
+        w.asItself = restoresAsItself(w.value);
+      } else if (w.kind === 'push' || w.kind === 'append') {
+        w.items = w.items.map((x) => snapshot(x, this.at));
+        w.asItself = w.items.every(restoresAsItself);
+      } else if (w.kind === 'call') {
+        w.args = w.args.map((x) => snapshot(x, this.at));
+        w.asItself = w.args.every(restoresAsItself);
+      }
     }
   }
 }
@@ -128,8 +136,11 @@ export class Tracker {
   private readonly versions = new Map<string, number>();
   /** Reads shared between units (see Recorder.once). */
   readonly reads = new Map<string, { version: number; read: Read }>();
-  /** Checked reads: a read checked at the container's current version holds or fails again. */
-  readonly checked = new Map<Read, { version: number; holds: boolean }>();
+  /**
+   * Checked reads: a read checked at the container's current version holds or fails again. The answer is
+   * kept on the read itself (`CheckedRead`), under this number, which no other analysis or pass shares.
+   */
+  checkRound = ++checkRounds;
   /** The write being replayed (units.ts), for the chain of the entry it makes. */
   replaying: Write | undefined;
   /** Each Map's entries' chains, by key; none for a Map whose entries did not all come from kept writes. */
@@ -181,17 +192,32 @@ export class Tracker {
 
   /** Between passes: code outside units may change anything, so nothing checked before is trusted. */
   forgetChecks(): void {
-    this.checked.clear();
+    this.checkRound = ++checkRounds;
     this.reads.clear();
   }
 }
 
+/** Numbers the rounds of checks (Tracker.checkRound). */
+let checkRounds = 0;
+
+/** A read shared by units, with its last check's answer: in which round, at which version of its container. */
+export type CheckedRead = Read & { checkedIn?: number; checkedAt?: number; held?: boolean };
+
 /** The chain of an entry no write made. */
 const EMPTY_CHAIN = Object.freeze({ chain: 'empty' });
-/** Chains by the write that ends them and the chain before it: the same writes give the same object. */
+/**
+ * Chains by the write that ends them and the chain before it: the same writes give the same object. The
+ * chain of a write to an entry no write made (most entries are written once) is kept apart, one lookup less.
+ */
+const firstChains = new WeakMap<Write, object>();
 const chainNodes = new WeakMap<Write, Map<object, object>>();
 
 function chainAfter(before: object, write: Write): object {
+  if (before === EMPTY_CHAIN) {
+    let node = firstChains.get(write);
+    if (!node) firstChains.set(write, (node = {}));
+    return node;
+  }
   let after = chainNodes.get(write);
   if (!after) chainNodes.set(write, (after = new Map()));
   let node = after.get(before);

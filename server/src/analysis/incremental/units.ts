@@ -9,7 +9,7 @@ import type { Span, TopLevelNode } from '../../syntax/ast';
 import { isSpan, type Chunk } from '../../syntax/parse';
 import type { AnalysisDiagnostic, ComputedValue } from '../model';
 import type { SymbolDecl, SymbolKind, SymbolTable } from '../symbols';
-import { BLOCK_START, Recorder, type Read, type Tracker, type Write } from './tracking';
+import { BLOCK_START, Recorder, type CheckedRead, type Read, type Tracker, type Write } from './tracking';
 import { ChunkPositions, SpanRef, restore, sameAs, Unrestorable } from './snapshot';
 import { pushAll } from '../../common/push-all';
 
@@ -31,7 +31,25 @@ interface UnitRecord {
    */
   chunks: Chunk[];
   chunkStarts: number[];
+  /**
+   * Every write applies as kept: its value restores as itself and its key is a plain value or the block's
+   * start. Nothing can fail then, so a replay applies them one by one without restoring them all first.
+   */
+  writesAsKept: boolean;
 }
+
+/**
+ * The units a pass ran on one statement, in the order it ran them, and how many it has run in the
+ * analysis numbered `stamp` so far (a pass may run several units on one statement).
+ */
+interface Slots {
+  stamp: number;
+  count: number;
+  records: (UnitRecord | undefined)[];
+}
+
+/** Numbers the unit runners (one per analysis). */
+let runners = 0;
 
 /**
  * Where each statement sits: its chunk and its index there. A statement belongs to one chunk for good,
@@ -63,7 +81,8 @@ export interface UnitHost {
 }
 
 export class UnitRunner {
-  private readonly occurrences = new Map<unknown[], number>();
+  /** Numbers this analysis's units, to count how often each (pass, statement) ran in it (`Slots`). */
+  private readonly stamp = ++runners;
   /** A pass's own tables and fields, tracked like facts while its units run (see `trackOwner`). */
   private owner: { id: string; object: Record<string, unknown> } | undefined;
   /** Units replayed and run in this analysis, for the benchmark and tests. */
@@ -88,15 +107,17 @@ export class UnitRunner {
     const tracker = this.host.tracker;
     const found = places.get(statement);
     // Only a statement of this text's chunks has a unit (an imported file's are analysed inside the unit asking).
-    const place = found && this.at.live.has(found.chunk) ? found : undefined;
+    const place = found && this.at.isLive(found.chunk) ? found : undefined;
     if (tracker.current || !place) {
       work(); // inside another unit, or a node from elsewhere (an imported file): no unit of its own
       return;
     }
+    // A replayed unit applies writes to tables that exist: only one that ran can have made a table.
+    let replayed = false;
     try {
-      this.runUnit(statement, pass, work, place);
+      replayed = !this.runUnit(statement, pass, work, place);
     } finally {
-      this.trackNewTables();
+      if (!replayed) this.trackNewTables();
     }
   }
 
@@ -109,23 +130,28 @@ export class UnitRunner {
     if (this.owner) this.host.trackFields(this.owner.object, this.owner.id);
   }
 
-  private runUnit(statement: TopLevelNode, pass: string, work: () => void, place: { chunk: Chunk; index: number }): void {
+  /** False when the kept unit was replayed; true when the work ran. */
+  private runUnit(statement: TopLevelNode, pass: string, work: () => void, place: { chunk: Chunk; index: number }): boolean {
     // Kept per chunk: by pass, statement of the chunk, and how many times the pass ran a unit on it so far.
-    let byPass = place.chunk.memo.get(UNITS) as Map<string, (UnitRecord | undefined)[][]> | undefined;
+    let byPass = place.chunk.memo.get(UNITS) as Map<string, Slots[]> | undefined;
     if (!byPass) place.chunk.memo.set(UNITS, (byPass = new Map()));
     let byStatement = byPass.get(pass);
     if (!byStatement) byPass.set(pass, (byStatement = []));
-    const slots = (byStatement[place.index] ??= []);
-    const n = this.occurrences.get(slots) ?? 0;
-    this.occurrences.set(slots, n + 1);
-    const kept = slots[n];
+    const slots = (byStatement[place.index] ??= { stamp: 0, count: 0, records: [] });
+    if (slots.stamp !== this.stamp) {
+      slots.stamp = this.stamp;
+      slots.count = 0;
+    }
+    const n = slots.count++;
+    const kept = slots.records[n];
     if (kept && this.replay(kept, statement)) {
       this.counts.replayed++;
-      return;
+      return false;
     }
     this.counts.ran++;
-    slots[n] = undefined;
-    slots[n] = this.record(work, statement);
+    slots.records[n] = undefined;
+    slots.records[n] = this.record(work, statement);
+    return true;
   }
 
   private record(work: () => void, statement: TopLevelNode): UnitRecord | undefined {
@@ -177,7 +203,8 @@ export class UnitRunner {
       if (!chunks.includes(ref.startChunk)) chunks.push(ref.startChunk);
       if (!chunks.includes(ref.endChunk)) chunks.push(ref.endChunk);
     }
-    return { reads: recorder.reads, writes: recorder.writes, values, diagnostics, uses, decls, spans, chunks, chunkStarts: chunks.map((c) => c.start) };
+    const writesAsKept = recorder.writes.every((w) => w.asItself !== false && keyAsKept(w));
+    return { reads: recorder.reads, writes: recorder.writes, values, diagnostics, uses, decls, spans, chunks, chunkStarts: chunks.map((c) => c.start), writesAsKept };
   }
 
   /** Checks a kept unit against the current state and, if it holds, applies it; false if it must run. */
@@ -190,20 +217,23 @@ export class UnitRunner {
     const { chunks, chunkStarts } = record;
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i]!;
-      if (!this.at.live.has(chunk)) return false;
+      if (!this.at.isLive(chunk)) return false;
       if (chunk.start !== chunkStarts[i]) moved = true;
     }
     // Every write restored before any is applied (a value into a chunk that is gone fails the replay); a unit
     // that wrote nothing (half of them) allocates nothing here.
     let writes: { write: Write; key?: unknown; value?: unknown; items?: unknown[] }[] | undefined;
-    if (record.writes.length > 0) {
+    if (record.writes.length > 0 && !record.writesAsKept) {
       const key = (k: unknown) => this.keyNow(k, statement);
       try {
+        // A value that restores as itself (found when it was kept) is applied as kept.
+        const value = (w: Write, x: unknown) => (w.asItself ? x : restore(x, this.at));
+        const items = (w: Write, xs: unknown[]) => (w.asItself ? xs : xs.map((x) => restore(x, this.at)));
         writes = record.writes.map((w) => {
-          if (w.kind === 'set') return { write: w, key: key(w.key), value: restore(w.value, this.at) };
-          if (w.kind === 'add' || w.kind === 'scalar') return { write: w, value: restore(w.value, this.at) };
-          if (w.kind === 'push' || w.kind === 'append') return { write: w, key: key(w.kind === 'append' ? w.key : undefined), items: w.items.map((x) => restore(x, this.at)) };
-          if (w.kind === 'call') return { write: w, items: w.args.map((x) => restore(x, this.at)) };
+          if (w.kind === 'set') return { write: w, key: key(w.key), value: value(w, w.value) };
+          if (w.kind === 'add' || w.kind === 'scalar') return { write: w, value: value(w, w.value) };
+          if (w.kind === 'push' || w.kind === 'append') return { write: w, key: key(w.kind === 'append' ? w.key : undefined), items: items(w, w.items) };
+          if (w.kind === 'call') return { write: w, items: items(w, w.args) };
           return { write: w, key: key(w.key) };
         });
       } catch (e) {
@@ -228,6 +258,31 @@ export class UnitRunner {
     const uses = record.uses;
     for (let i = 0; i < uses.length; i++) host.symbols.use(uses[i]!.name, uses[i]!.kinds, uses[i]!.span);
     if (writes) for (let i = 0; i < writes.length; i++) this.apply(writes[i]!.write, writes[i]!.key, writes[i]!.value, writes[i]!.items);
+    else if (record.writesAsKept) {
+      const kept = record.writes;
+      for (let i = 0; i < kept.length; i++) {
+        const w = kept[i]!;
+        switch (w.kind) {
+          case 'set':
+          case 'delete':
+            this.apply(w, this.keyNow(w.key, statement), w.kind === 'set' ? w.value : undefined, undefined);
+            break;
+          case 'add':
+          case 'scalar':
+            this.apply(w, undefined, w.value, undefined);
+            break;
+          case 'push':
+            this.apply(w, undefined, undefined, w.items);
+            break;
+          case 'append':
+            this.apply(w, this.keyNow(w.key, statement), undefined, w.items);
+            break;
+          case 'call':
+            this.apply(w, undefined, undefined, w.args);
+            break;
+        }
+      }
+    }
     return true;
   }
 
@@ -287,10 +342,12 @@ export class UnitRunner {
     if (read.kind === 'key' && read.key === BLOCK_START) return this.check(read, block); // per block: not shared
     const tracker = this.host.tracker;
     const version = tracker.version(read.container);
-    const known = tracker.checked.get(read);
-    if (known && known.version === version) return known.holds;
+    const kept = read as CheckedRead;
+    if (kept.checkedIn === tracker.checkRound && kept.checkedAt === version) return kept.held!;
     const holds = this.check(read, block);
-    tracker.checked.set(read, { version, holds });
+    kept.checkedIn = tracker.checkRound;
+    kept.checkedAt = version;
+    kept.held = holds;
     return holds;
   }
 
@@ -362,6 +419,12 @@ export class UnitRunner {
       }
     }
   }
+}
+
+/** Whether a write's key applies as kept: none, a plain value, or the block's start. */
+function keyAsKept(w: Write): boolean {
+  if (w.kind !== 'set' && w.kind !== 'delete' && w.kind !== 'append') return true;
+  return w.key === BLOCK_START || w.key === null || typeof w.key !== 'object';
 }
 
 /** The plain fields (numbers, strings, flags) of a pass's own state. */
