@@ -11,6 +11,7 @@ import type { Marks, WebviewMark } from '../preview/timing';
 import type { PreviewFigure } from '../../../server/src/plots/preview-spec';
 import type { VegaRuntime } from './vega-global';
 import { replaceData } from './replace-data';
+import { unpackFigure } from '../../../server/src/plots/packed-rows';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): PreviewState | undefined; setState(s: PreviewState): void };
 type View = InstanceType<VegaRuntime['View']>;
@@ -100,15 +101,19 @@ function drawn(r: NonNullable<typeof report>): void {
   r.marks.firstDrawn = now();
 }
 
-/** Draws one figure: into its drawn view when only its data changed, else into a new section in place of the one it had. */
-async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<string, unknown>, theme: string, r: NonNullable<typeof report>): Promise<void> {
-  const as = `${f.shape} ${theme}`;
-  const view = viewsById.get(f.id);
-  const section = sections.get(f.id);
-  if (view && section && drawnAs.get(f.id) === as) {
+/**
+ * Draws one figure: into its drawn view when only its data changed, else into a new section in place of the one it had.
+ * Its long series arrive packed by column (server/src/plots/packed-rows.ts) and are unpacked here.
+ */
+async function draw(runtime: VegaRuntime, packed: PreviewFigure, config: Record<string, unknown>, theme: string, r: NonNullable<typeof report>): Promise<void> {
+  const f = unpackFigure(packed);
+  const as = `${packed.shape} ${theme}`;
+  const view = viewsById.get(packed.id);
+  const section = sections.get(packed.id);
+  if (f && view && section && drawnAs.get(f.id) === as) {
     try {
       await replaceData(view, f.vega);
-      figuresById.set(f.id, f);
+      figuresById.set(f.id, packed);
       const head = header(f);
       head.append(...exportButtons(f));
       section.querySelector('header')?.replaceWith(head);
@@ -118,21 +123,22 @@ async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<strin
       // Drawn anew below.
     }
   }
-  viewsById.get(f.id)?.finalize();
-  viewsById.delete(f.id);
-  drawnAs.delete(f.id);
-  figuresById.set(f.id, f);
+  viewsById.get(packed.id)?.finalize();
+  viewsById.delete(packed.id);
+  drawnAs.delete(packed.id);
+  figuresById.set(packed.id, packed);
   const fresh = document.createElement('section');
-  fresh.id = `figure-${f.id}`;
+  fresh.id = `figure-${packed.id}`;
   fresh.className = 'figure';
-  const head = header(f);
+  const head = header(packed);
   const chart = document.createElement('div');
   chart.className = 'chart';
   fresh.append(head, chart);
   if (section) section.replaceWith(fresh);
   else root.append(fresh);
-  sections.set(f.id, fresh);
+  sections.set(packed.id, fresh);
   try {
+    if (!f) throw new Error('its data did not arrive whole');
     // The server laid the spec out for the narrow panel and compiled it.
     const view = new runtime.View(runtime.parse(f.vega as never, config as never, { ast: true }), {
       expr: runtime.expressionInterpreter, renderer: 'canvas', container: chart, hover: true,
@@ -143,7 +149,7 @@ async function draw(runtime: VegaRuntime, f: PreviewFigure, config: Record<strin
     drawn(r);
     head.append(...exportButtons(f));
   } catch (e) {
-    r.failed.push({ id: f.id, message: (e as Error).message });
+    r.failed.push({ id: packed.id, message: (e as Error).message });
     chart.textContent = `Cannot draw this figure: ${(e as Error).message}`;
   }
 }

@@ -30,6 +30,7 @@ import { blockSummaries } from '../features/code-lens';
 import { buildFigures } from '../plots/figures';
 import { FIGURES_REQUEST, METHODS_REQUEST, type FiguresParams, type FiguresResult, type MethodsParams, type MethodsResult, type PreviewFiguresResult } from './protocol';
 import { previewFigures } from '../plots/preview-spec';
+import { packFigure } from '../plots/packed-rows';
 import { figureKey } from '../plots/figure-key';
 import { writeMethods } from '../methods/assemble';
 import { METHODS_FORMATS } from '../methods/document';
@@ -355,7 +356,8 @@ export class Engine {
       return previewFigures(figures.filter((_, i) => !known.has(order[i]!.key))).then((compiled) => {
         const answeredAt = Date.now();
         const timing = { receivedAt, answeredAt, analysisMs: analysed - receivedAt, figuresMs: built - analysed, compileMs: answeredAt - built };
-        return { uri: p.uri, version, order, figures: compiled, timing };
+        // Long series travel packed by column; the webview unpacks them (plots/packed-rows.ts).
+        return { uri: p.uri, version, order, figures: compiled.map(packFigure), timing };
       });
     });
     // The experimental section for the clipboard, with what it leaves out.
