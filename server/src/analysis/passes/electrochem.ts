@@ -135,17 +135,19 @@ class ElectrochemPass {
 
   /** Fills calibrationsByCompound from the calibrations read; each list is interned, so a plan's read of an unchanged one is compared by identity. */
   private indexCalibrations(statements: readonly TopLevelNode[]): void {
-    const byKey = new Map<string, string[]>();
+    // Each name once, in order (a name declared twice is reported by the names pass); a Set beside each
+    // list, where a search of the list made a protocol with thousands of calibrations quadratic.
+    const byKey = new Map<string, Set<string>>();
     for (const s of statements) {
       if (s.kind !== 'calibration' || !s.name) continue;
       const info = this.calibrations.get(s.name.text);
       if (!info?.basis || info.gas) continue;
       const key = compoundIndexKey(info.basis.product);
       const names = byKey.get(key);
-      if (!names) byKey.set(key, [s.name.text]);
-      else if (!names.includes(s.name.text)) names.push(s.name.text); // a name declared twice is reported by the names pass
+      if (!names) byKey.set(key, new Set([s.name.text]));
+      else names.add(s.name.text);
     }
-    for (const [key, names] of byKey) this.calibrationsByCompound.set(key, interned(names));
+    for (const [key, names] of byKey) this.calibrationsByCompound.set(key, interned([...names]));
   }
 
   /**
