@@ -63,7 +63,20 @@ await withTwoTrees(ref, 'bench-ab', async (A, B, commit) => {
   // One-character edits spread across the 10 000-line protocol, each side's session analysing the same
   // edited texts in the same order (an 'x' typed in the first word of a line, as `npm run bench -- lsp` types).
   const text = B.generateLines(10_000);
-  const options = { fileName: join(root, 'samples', 'bench-10k.faraday'), readFile: read };
+  // Its data files read as the language server reads them: a file unchanged on disk gives the same bytes.
+  const kept = new Map();
+  const readBytes = (file, max) => {
+    if (!kept.has(file)) {
+      try {
+        const b = readFileSync(file);
+        kept.set(file, b.length > max ? { refused: 'too-large', size: b.length } : new Uint8Array(b.buffer, b.byteOffset, b.length));
+      } catch {
+        kept.set(file, undefined);
+      }
+    }
+    return kept.get(file);
+  };
+  const options = { fileName: join(root, 'samples', 'bench-10k.faraday'), readFile: read, readBytes, readData: true, workspaceRoot: root };
   const sessions = new Map([[A, new A.AnalysisSession()], [B, new B.AnalysisSession()]]);
   // Primed as the language server primes a long document (scheduler.ts): every block moved and replayed twice.
   for (const session of sessions.values()) {

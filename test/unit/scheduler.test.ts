@@ -94,3 +94,68 @@ test('a long document is primed after its first analysis: nothing is published a
   scheduler.schedule({ uri, version: 2, text: edited }, true);
   assert.deepEqual(plain(scheduler.latest(uri)!), plain(analyze(edited)));
 });
+
+test('a quick document is analysed early in the debounce and published at its end: one analysis, nothing published before', async () => {
+  const uri = 'file:///ahead.faraday';
+  const published: { version: number; analysis: unknown }[] = [];
+  const ready: { version: number; publishedBefore: number }[] = [];
+  let scheduler: AnalysisScheduler;
+  let landed: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (landed = resolve));
+  scheduler = new AnalysisScheduler(150, () => ({}), (_uri, version, analysis) => {
+    published.push({ version, analysis });
+    if (version === 3) landed();
+  // However long the first analysis took (the threshold has its own test below).
+  }, undefined, undefined, undefined, (u) => ready.push({ version: scheduler.latestVersion(u)!.version, publishedBefore: published.length }), Infinity);
+  scheduler.schedule({ uri, version: 1, text: sampleText }, true);
+  assert.deepEqual(published.map((p) => p.version), [1], 'opening publishes at once');
+  const at = sampleText.indexOf('stir 10 min');
+  const edit = (n: string) => sampleText.slice(0, at) + `stir ${n} min` + sampleText.slice(at + 'stir 10 min'.length);
+  // An edit, then another before the first is analysed: only the second is analysed ahead and published.
+  scheduler.schedule({ uri, version: 2, text: edit('11') });
+  scheduler.schedule({ uri, version: 3, text: edit('12') });
+  assert.ok(scheduler.isScheduled(uri));
+  await done;
+  assert.deepEqual(ready, [{ version: 3, publishedBefore: 1 }], 'analysed ahead once, before anything was published');
+  assert.deepEqual(published.map((p) => p.version), [1, 3]);
+  assert.equal(published[1]!.analysis, scheduler.latest(uri), 'the analysis made ahead is the one published');
+  const plain = (a: ReturnType<typeof analyze>) => JSON.parse(JSON.stringify({ d: a.diagnostics, v: a.values }));
+  assert.deepEqual(plain(scheduler.latest(uri)!), plain(analyze(edit('12'))));
+});
+
+test('a document whose analysis takes long is analysed at the end of its debounce, not ahead', async () => {
+  const uri = 'file:///slow.faraday';
+  const published: number[] = [];
+  const ready: number[] = [];
+  let landed: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (landed = resolve));
+  const scheduler = new AnalysisScheduler(60, () => ({}), (_uri, version) => {
+    published.push(version);
+    if (version === 2) landed();
+  }, undefined, undefined, undefined, () => ready.push(1), 0);
+  scheduler.schedule({ uri, version: 1, text: sampleText }, true);
+  scheduler.schedule({ uri, version: 2, text: sampleText + '\n' });
+  await done;
+  assert.deepEqual([published, ready], [[1, 2], []]);
+});
+
+test('inlay hints asked for after an edit are answered by the analysis made ahead, before the diagnostics are published', async () => {
+  const published: number[] = [];
+  const engine = new Engine({ publish: (_uri, version) => published.push(version) }, undefined, 150);
+  const uri = 'file:///hints-ahead.faraday';
+  engine.open(uri, 1, sampleText);
+  const at = sampleText.indexOf('stir 10 min');
+  const edit = (n: string) => sampleText.slice(0, at) + `stir ${n} min` + sampleText.slice(at + 'stir 10 min'.length);
+  // A first edit, published at the debounce's end: the session's first analysis (cold) may have been slow.
+  engine.change(uri, 2, edit('11'));
+  while (!published.includes(2)) await new Promise((resolve) => setTimeout(resolve, 20));
+  engine.change(uri, 3, edit('12'));
+  const hints = engine.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } });
+  assert.ok(hints instanceof Promise, 'it waits for the new version');
+  const answered = (await hints) as { label: unknown }[];
+  assert.deepEqual(published, [1, 2], 'answered before the debounce published version 3');
+  assert.ok(answered.length > 10);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(published, [1, 2, 3]);
+  engine.close(uri);
+});

@@ -94,6 +94,8 @@ export class Engine {
       },
       // The pending edits answer from the previous analysis: dropped with it, not kept through the next one.
       (uri) => this.pendingEdits.delete(uri),
+      // An analysis ahead of its publication answers the requests waiting for this version.
+      (uri) => this.wake(uri),
     );
     this.registerHandlers();
   }
