@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { analyze } from '../server/src/analysis/analyze';
 import { buildFigures } from '../server/src/plots/figures';
 import { forgetCompiledShapes, previewFigures } from '../server/src/plots/preview-spec';
-import { packFigure } from '../server/src/plots/packed-rows';
+import { packFigure, unpackFigure } from '../server/src/plots/packed-rows';
 import { replaceData } from '../client/src/webview/replace-data';
 
 type Breakdown = { extension: Record<string, number>; webview: Record<string, number>; server?: Record<string, number> };
@@ -74,6 +74,24 @@ export async function run(): Promise<string> {
   const anew = await timeCompile(false);
   const kept = await timeCompile(true);
   out.push(`${figures.length} figures → Vega in the language server: ${anew.median.toFixed(1)} ms median of 5, ${kept.median.toFixed(1)} ms with every shape compiled before (a reopened preview, an edit of data); message to the webview ${kb(anew.bytes)}`);
+
+  // The message as rows and as sent (long series packed by column): what packing costs the server and
+  // unpacking the page, against what each serialisation or parse of the message costs on its way
+  // (the server writes it, the extension host reads and writes it, the page reads it).
+  const compiled = await previewFigures(figures);
+  const medianOf31 = (f: () => unknown) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const t0 = performance.now();
+      f();
+      ms.push(performance.now() - t0);
+    }
+    return ms.sort((a, b) => a - b)[15]!.toFixed(1);
+  };
+  const packed = compiled.map(packFigure);
+  const [rowsJson, packedJson] = [JSON.stringify(compiled), JSON.stringify(packed)];
+  const arrived = JSON.parse(packedJson) as typeof packed;
+  out.push(`the message as rows ${kb(rowsJson.length)}, packed ${kb(packedJson.length)} (medians of 31): packing ${medianOf31(() => compiled.map(packFigure))} ms, unpacking ${medianOf31(() => arrived.map(unpackFigure))} ms; JSON.stringify ${medianOf31(() => JSON.stringify(compiled))} → ${medianOf31(() => JSON.stringify(packed))} ms, JSON.parse ${medianOf31(() => JSON.parse(rowsJson))} → ${medianOf31(() => JSON.parse(packedJson))} ms`);
 
   // The page's redraw of the FE figure after an edited reading (same shape): a new view against the
   // drawn view given the new data. Headless (all of vega in node, SVG), the nearest to the webview here.
