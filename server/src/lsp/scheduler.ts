@@ -22,8 +22,8 @@ export class AnalysisScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Each document's analysis ahead of its publication (`AHEAD_MS` into the debounce). */
   private readonly ahead = new Map<string, NodeJS.Timeout>();
-  /** How long each document's latest analysis took, to decide whether to analyse ahead. */
-  private readonly lastMs = new Map<string, number>();
+  /** How long each document's latest three analyses took, to decide whether to analyse ahead. */
+  private readonly lastMs = new Map<string, number[]>();
   private readonly results = new Map<string, { version: number; analysis: Analysis; at: number }>();
   /** Orders schedules and analyses: an analysis made after a schedule already answers it. */
   private clock = 0;
@@ -70,8 +70,9 @@ export class AnalysisScheduler {
     else {
       this.timers.set(doc.uri, setTimeout(run, this.delayMs));
       // Ahead only when it cannot hold requests long: a long document's analysis waits for the quiet period.
-      const last = this.lastMs.get(doc.uri);
-      if (AHEAD_MS < this.delayMs && last !== undefined && last <= this.aheadMaxMs) {
+      // The quickest of the latest three: one analysis slowed by a garbage collection does not stop it.
+      const recent = this.lastMs.get(doc.uri);
+      if (AHEAD_MS < this.delayMs && recent !== undefined && Math.min(...recent) <= this.aheadMaxMs) {
         this.ahead.set(doc.uri, setTimeout(() => this.analyseAhead(doc), AHEAD_MS));
       }
     }
@@ -136,7 +137,8 @@ export class AnalysisScheduler {
     const started = performance.now();
     const analysis = session.analyze(doc.text, { ...this.optionsFor(doc.uri), isCancelled });
     const took = performance.now() - started;
-    this.lastMs.set(doc.uri, took);
+    const recent = this.lastMs.get(doc.uri) ?? [];
+    this.lastMs.set(doc.uri, [...recent.slice(-2), took]);
     if (timingEnabled) {
       const { parse, passes } = session.lastTimings;
       const { ran, replayed } = session.lastUnits;
