@@ -159,3 +159,27 @@ test('inlay hints asked for after an edit are answered by the analysis made ahea
   assert.deepEqual(published, [1, 2, 3]);
   engine.close(uri);
 });
+
+test('a document scheduled again at the same version (an imported file changed) is analysed ahead again, not answered by the older analysis', async () => {
+  const uri = 'file:///work/importer.faraday';
+  let imported = 'reagent NaBH4 37.83 g/mol\n';
+  const reads: string[] = [];
+  const ready: number[] = [];
+  const published: unknown[] = [];
+  let landed: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (landed = resolve));
+  const scheduler = new AnalysisScheduler(150, () => ({ fileName: '/work/importer.faraday', readFile: (f: string) => (reads.push(imported), f.endsWith('shared.faraday') ? imported : undefined) }), (_uri, _version, analysis) => {
+    published.push(analysis);
+    if (published.length === 2) landed();
+  }, undefined, undefined, undefined, () => ready.push(reads.length), Infinity);
+  const text = 'import "shared.faraday"\n' + sampleText;
+  scheduler.schedule({ uri, version: 1, text }, true);
+  const first = scheduler.latest(uri);
+  imported = 'reagent NaBH4 37.83 g/mol\nreagent KBH4 53.94 g/mol\n';
+  scheduler.schedule({ uri, version: 1, text });
+  await done;
+  assert.equal(ready.length, 1, 'analysed ahead once more');
+  assert.ok(reads.slice(0, ready[0]).some((t) => t.includes('KBH4')), 'the analysis ahead read the changed file');
+  assert.notEqual(published[1], first);
+  assert.equal(published[1], scheduler.latest(uri));
+});

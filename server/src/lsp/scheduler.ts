@@ -73,16 +73,19 @@ export class AnalysisScheduler {
       // The quickest of the latest three: one analysis slowed by a garbage collection does not stop it.
       const recent = this.lastMs.get(doc.uri);
       if (AHEAD_MS < this.delayMs && recent !== undefined && Math.min(...recent) <= this.aheadMaxMs) {
-        this.ahead.set(doc.uri, setTimeout(() => this.analyseAhead(doc), AHEAD_MS));
+        this.ahead.set(doc.uri, setTimeout(() => this.analyseAhead(doc, scheduledAt), AHEAD_MS));
       }
     }
   }
 
-  /** Analyses a version before its publication, publishing nothing; a newer edit stops it, and its own schedule follows. */
-  private analyseAhead(doc: DocumentSnapshot): void {
+  /**
+   * Analyses a version before its publication, publishing nothing; a newer edit stops it, and its own schedule
+   * follows. An analysis of this version made before this schedule (an imported file changed since) is not enough.
+   */
+  private analyseAhead(doc: DocumentSnapshot, scheduledAt: number): void {
     this.ahead.delete(doc.uri);
     const done = this.results.get(doc.uri);
-    if (done && done.version === doc.version) return;
+    if (done && done.version === doc.version && done.at > scheduledAt) return;
     try {
       this.analyseNow(doc, this.staleness(doc.uri), false);
     } catch (e) {
