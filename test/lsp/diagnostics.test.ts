@@ -87,3 +87,26 @@ test('editing an imported file analyses the files that import it again; unrelate
   await client.waitForDiagnostics(libUri, (p) => p.version === 2);
   assert.equal(publishedForOther(), otherCount);
 });
+
+test('a file analysed again because an imported file changed has the editor ask again for its inlay hints, code lenses and semantic tokens', async () => {
+  const { InlayHintRequest } = await import('vscode-languageserver-protocol/node');
+  const dir = path.join(repoRoot, 'samples', 'unsaved-imports');
+  const libUri = await client.open(path.join(dir, 'lib', 'refresh-reagents.faraday'), 'reagent XY-H = C8H10S density 1.032 g/mL\n');
+  const mainUri = await client.open(path.join(dir, 'refresh-main.faraday'), 'import "lib/refresh-reagents.faraday"\nsynthesis A {\n  add 10 µL XY-H\n}\n');
+  await client.waitForDiagnostics(mainUri, (p) => p.version === 1);
+  const hints = async () => JSON.stringify(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: mainUri }, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } } }));
+  const before = await hints();
+  assert.match(before, /mmol/, 'the amount of the imported reagent is shown');
+  // An edit of the file itself: the editor asks again by itself, the server does not ask it to.
+  const asked = client.refreshes.length;
+  const v2 = await client.edit(mainUri, { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, '# note\n');
+  await client.waitForDiagnostics(mainUri, (p) => p.version === v2);
+  assert.equal(client.refreshes.length, asked);
+  // The imported reagent renamed: the importer is analysed again at the same version, and what the editor shows of it is asked for again.
+  await client.replaceAll(libUri, 'reagent XZ-H = C8H10S density 1.032 g/mL\n');
+  await client.waitForDiagnostics(mainUri, (p) => p.version === v2 && p.diagnostics.some((d) => d.code === 'FD0301'));
+  for (let waited = 0; waited < 300 && client.refreshes.length < asked + 3; waited++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(client.refreshes.slice(asked).sort(), ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']);
+  const after = await hints();
+  assert.doesNotMatch(after, /mmol/, 'asked again, the hints no longer show an amount of a reagent that is gone');
+});

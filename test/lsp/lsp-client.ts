@@ -29,6 +29,8 @@ export class TestClient {
   readonly errorLogs: string[] = [];
   /** Keep every diagnostics notification (tests read the history); a long fuzz run keeps only the newest. */
   keepHistory = true;
+  /** The server's requests to ask again for what the editor shows (`workspace/…/refresh`), by method, in order. */
+  readonly refreshes: string[] = [];
 
   /** `node`: the Node binary that runs the server (default: the one running the tests). */
   constructor(node = process.execPath) {
@@ -48,6 +50,12 @@ export class TestClient {
       }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.refreshes.push(method);
+        return null;
+      });
+    }
     this.connection.onNotification(LogMessageNotification.type, (p) => {
       if (p.type === MessageType.Error) this.errorLogs.push(p.message);
     });
@@ -68,7 +76,10 @@ export class TestClient {
       processId: process.pid,
       rootUri: pathToFileURL(options.root ?? repoRoot).toString(),
       initializationOptions: options.trusted === undefined ? undefined : { trusted: options.trusted },
-      capabilities: { workspace: { configuration: true }, textDocument: { inlayHint: {}, hover: { contentFormat: ['markdown'] } } },
+      capabilities: {
+        workspace: { configuration: true, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true }, semanticTokens: { refreshSupport: true } },
+        textDocument: { inlayHint: {}, hover: { contentFormat: ['markdown'] } },
+      },
       workspaceFolders: null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

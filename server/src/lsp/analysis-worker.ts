@@ -16,7 +16,10 @@ let engine: Engine | undefined;
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'init') {
     const edits = new Int32Array(m.edits);
-    engine = new Engine({ publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }) }, m.docsUri, 150, (uri) => Atomics.load(edits, editSlot(uri)));
+    engine = new Engine(
+      { publish: (uri, version, diagnostics) => post({ kind: 'publish', uri, version, diagnostics }), refresh: (uri) => post({ kind: 'refresh', uri }) },
+      m.docsUri, 150, (uri) => Atomics.load(edits, editSlot(uri)),
+    );
     prepareParser();
     return;
   }

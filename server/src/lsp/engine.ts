@@ -49,6 +49,8 @@ export const ENGINE_METHODS = [
 
 export interface EngineEvents {
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /** The document was analysed again at a version already published, with another result: the editor asks again for what it shows. */
+  refresh?(uri: string): void;
 }
 
 export class Engine {
@@ -60,6 +62,8 @@ export class Engine {
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Per document, the edits since its latest analysis, followed as they arrive. */
   private readonly pendingEdits = new Map<string, PendingEdits>();
+  /** The analysis each document's diagnostics were last published from, with its version. */
+  private readonly published = new Map<string, { version: number; analysis: Analysis }>();
   /** The semantic tokens last sent for each document, for the editor's delta requests. */
   private readonly tokenResults = new SemanticTokenResults();
   readonly handlers = new Map<string, Handler>();
@@ -81,6 +85,10 @@ export class Engine {
         const diagnostics = limitDiagnostics(analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
         const converted = performance.now();
         this.events.publish(uri, version, diagnostics);
+        // The same version published again from another analysis: what the editor holds of the earlier one is stale.
+        const before = this.published.get(uri);
+        this.published.set(uri, { version, analysis });
+        if (before && before.version === version && before.analysis !== analysis) this.events.refresh?.(uri);
         if (timingEnabled) logTiming('worker', `diagnostics of v${version}: ${diagnostics.length} converted in ${ms(converted - started)}, posted in ${ms(performance.now() - converted)}`);
         this.wake(uri);
       },
@@ -147,6 +155,7 @@ export class Engine {
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.published.delete(uri);
     this.pendingEdits.delete(uri);
     this.tokenResults.forget(uri);
     this.scheduler.forget(uri);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, ResponseError, LSPErrorCodes, type InitializeResult,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, ResponseError, LSPErrorCodes, CodeLensRefreshRequest, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { defaultSettings, type FaradaySettings } from './settings';
 import { semanticTokensLegend } from './semantic-tokens';
@@ -63,6 +63,8 @@ function startWorker(): void {
       void connection.sendDiagnostics({ uri: m.uri, version: m.version, diagnostics: m.diagnostics });
       const edit = editArrived.get(m.uri);
       if (timingEnabled && edit?.version === m.version) logTiming('main', `diagnostics of v${m.version} sent ${ms(performance.now() - edit.at)} after the edit arrived`);
+    } else if (m.kind === 'refresh') {
+      askAgain();
     } else {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -100,8 +102,30 @@ function forward(method: string, params: unknown, token: { isCancellationRequest
   });
 }
 
+/** Which of LSP's "ask again" requests the editor supports (ClientCapabilities.workspace.*.refreshSupport). */
+let refreshable = { inlayHints: false, codeLenses: false, semanticTokens: false };
+let askingAgain = false;
+
+/**
+ * A document was analysed again at a version the editor already has (an imported file, a data file or a
+ * setting changed): the editor asks again for the inlay hints, code lenses and semantic tokens it shows,
+ * once for all the documents analysed again in this turn.
+ */
+function askAgain(): void {
+  if (askingAgain) return;
+  askingAgain = true;
+  setImmediate(() => {
+    askingAgain = false;
+    if (refreshable.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (refreshable.codeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (refreshable.semanticTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  });
+}
+
 connection.onInitialize((params): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as { trusted?: boolean };
+  const ws = params.capabilities.workspace;
+  refreshable = { inlayHints: ws?.inlayHint?.refreshSupport === true, codeLenses: ws?.codeLens?.refreshSupport === true, semanticTokens: ws?.semanticTokens?.refreshSupport === true };
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   workspace = { trusted: init.trusted !== false, root: folder && folder.startsWith('file:') ? fileURLToPath(folder) : undefined };
   startWorker();

@@ -14,6 +14,12 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'publish'; uri: string; version: number; diagnostics: Diagnostic[] }
+  /**
+   * A document was analysed again at a version already published (an imported file, a data file or a
+   * setting changed): what the editor shows from the earlier analysis (inlay hints, code lenses, semantic
+   * tokens) is asked for again, or it would keep showing values the new analysis no longer gives.
+   */
+  | { kind: 'refresh'; uri: string }
   | { kind: 'response'; id: number; result?: unknown; error?: { code: number; message: string; data?: unknown } };
 
 /**
