@@ -28,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): FaradayApi {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'faraday', scheme: 'file' }, { language: 'faraday', scheme: 'untitled' }],
-    synchronize: { configurationSection: 'faraday' },
+    // Files of the workspace changed on disk (a new instrument export, an imported protocol saved elsewhere):
+    // the server analyses the open protocols again, so values read from them are never stale.
+    synchronize: { configurationSection: 'faraday', fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
     outputChannelName: 'Faraday',
     // Instrument data are read only in a trusted workspace.
     initializationOptions: { trusted: vscode.workspace.isTrusted },

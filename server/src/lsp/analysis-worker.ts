@@ -37,6 +37,9 @@ port.on('message', (m: ToWorker) => {
     case 'close':
       engine.close(m.uri);
       break;
+    case 'files':
+      engine.filesChanged(m.uris);
+      break;
     case 'request': {
       // Most answers are immediate; the preview's compiled figures load the compiler once.
       const fail = (e: unknown) => {

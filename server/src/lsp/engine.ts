@@ -85,7 +85,9 @@ export class Engine {
         const diagnostics = limitDiagnostics(analysis.diagnostics.map((d) => toDiagnostic(analysis, d, uri, this.docsUri)));
         const converted = performance.now();
         this.events.publish(uri, version, diagnostics);
-        // The same version published again from another analysis: what the editor holds of the earlier one is stale.
+        // The same version published again from another analysis (an imported file, a data file or a setting
+        // changed): what the editor holds of the earlier one may be stale. Asked again even when nothing changed
+        // (a unit that always runs makes every analysis look new); the answers come from the stored analysis.
         const before = this.published.get(uri);
         this.published.set(uri, { version, analysis });
         if (before && before.version === version && before.analysis !== analysis) this.events.refresh?.(uri);
@@ -151,6 +153,17 @@ export class Engine {
     else this.pendingEditsOf(uri);
     this.scheduler.schedule(snapshot(doc));
     this.reanalyseImporters(uri);
+  }
+
+  /**
+   * Files changed on disk: every open document is analysed again (after the debounce), since any may read
+   * them as data or imports. A data file unchanged since it was read is not read again, and every block
+   * whose reads all hold is replayed, so a change no document reads costs a replay. Changes of open
+   * documents alone are left out: their edits arrive as edits.
+   */
+  filesChanged(uris: readonly string[]): void {
+    if (uris.every((u) => this.documents.has(u))) return;
+    for (const doc of this.documents.values()) this.scheduler.schedule(snapshot(doc));
   }
 
   close(uri: string): void {

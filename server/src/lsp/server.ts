@@ -180,6 +180,8 @@ documents.onDidChangeContent((e) => {
   changesOf.delete(e.document.uri);
   if (changes) post({ kind: 'edit', uri: e.document.uri, version: e.document.version, changes });
 });
+// Files changed on disk: data files and imported protocols the open documents may read.
+connection.onDidChangeWatchedFiles((p) => post({ kind: 'files', uris: p.changes.map((c) => c.uri) }));
 documents.onDidClose((e) => {
   post({ kind: 'close', uri: e.document.uri });
   editArrived.delete(e.document.uri);

@@ -10,6 +10,8 @@ export type ToWorker =
   /** A new version by the editor's changes, forwarded: the worker applies them to its copy (synced-document.ts). */
   | { kind: 'edit'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
+  /** Files of the workspace changed on disk (the editor's file watcher). */
+  | { kind: 'files'; uris: string[] }
   | { kind: 'request'; id: number; method: string; params: unknown };
 
 export type FromWorker =
