@@ -56,6 +56,8 @@ test("an i-t file rewritten on disk: the open protocol's faradaic efficiencies a
     // Edits of the open protocol itself arrive as edits: its own file's change on disk (a save) is no reason to analyse it again.
     const saved = client.published(uri).length;
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+    // Nor is a change inside a version-control folder, which no protocol reads.
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(dir, '.git', 'index')).toString(), type: FileChangeType.Changed }] });
     await sleep(300);
     assert.equal(client.published(uri).length, saved);
   } finally {

@@ -162,7 +162,9 @@ export class Engine {
    * documents alone are left out: their edits arrive as edits.
    */
   filesChanged(uris: readonly string[]): void {
-    if (uris.every((u) => this.documents.has(u))) return;
+    // A version-control folder changes whenever the editor asks git for a status: no protocol reads it.
+    const read = uris.filter((u) => !this.documents.has(u) && !/\/\.(git|hg|svn)\//.test(u));
+    if (read.length === 0) return;
     for (const doc of this.documents.values()) this.scheduler.schedule(snapshot(doc));
   }
 
