@@ -183,3 +183,29 @@ test('a document scheduled again at the same version (an imported file changed) 
   assert.notEqual(published[1], first);
   assert.equal(published[1], scheduler.latest(uri));
 });
+
+test('an edit arriving during a priming round stops it at its next pass; the session goes on to the edited text', async () => {
+  const { generateLines } = await import('../../bench/generate-protocol');
+  const text = generateLines(3000);
+  const uri = 'file:///primed-then-edited.faraday';
+  // The edit counter: no edit during the first analysis; from then on, an edit seen at the third check.
+  let armed = false;
+  const stale = () => {
+    const now = armed;
+    let checks = 0;
+    return () => now && ++checks >= 3;
+  };
+  const scheduler = new AnalysisScheduler(0, () => ({}), () => undefined, stale);
+  scheduler.schedule({ uri, version: 1, text }, true);
+  assert.ok(scheduler.latest(uri));
+  armed = true;
+  // The round runs on its own timer task and stops, storing nothing and throwing nothing.
+  for (let tasks = 0; tasks < 20 && scheduler.latest(uri); tasks++) await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(scheduler.latest(uri), undefined, 'the round stopped before storing an analysis');
+  armed = false;
+  const at = text.indexOf('stir 10 min');
+  const edited = text.slice(0, at) + 'stir 12 min' + text.slice(at + 'stir 10 min'.length);
+  scheduler.schedule({ uri, version: 2, text: edited }, true);
+  const plain = (a: ReturnType<typeof analyze>) => JSON.parse(JSON.stringify({ d: a.diagnostics, v: a.values, s: a.parse.document.statements }));
+  assert.deepEqual(plain(scheduler.latest(uri)!), plain(analyze(edited)));
+});

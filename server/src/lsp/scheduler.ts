@@ -161,14 +161,15 @@ export class AnalysisScheduler {
    * were inserted at its start (every chunk moves, every block replays) and then the text itself, in one
    * task, so no request sees the moved state; the second analysis is of this very version and replaces
    * the stored one (an analysis session gives what a fresh analysis gives). Nothing is published. A round
-   * runs only while this version is still the newest and no edit waits.
+   * runs only while this version is still the newest and no edit waits, and an edit arriving during it stops
+   * it at its next pass: the keystroke does not wait for the round, and its own analysis goes on from there.
    */
   private prime(doc: DocumentSnapshot, rounds: number): void {
     const session = this.sessions.get(doc.uri);
     const stored = this.results.get(doc.uri);
     if (rounds <= 0 || !session || stored?.version !== doc.version || this.timers.has(doc.uri) || this.ahead.has(doc.uri)) return;
     const storedAt = stored.at;
-    const options = this.optionsFor(doc.uri);
+    const options = { ...this.optionsFor(doc.uri), isCancelled: this.staleness(doc.uri) };
     const started = performance.now();
     try {
       // The stored analysis is let go first: only one is kept at a time.
@@ -178,6 +179,11 @@ export class AnalysisScheduler {
       const analysis = session.analyze(doc.text, options);
       this.results.set(doc.uri, { version: doc.version, analysis, at: storedAt });
     } catch (e) {
+      // An edit arrived: none is stored until the edit's analysis, which a request makes sooner if it needs one.
+      if (e instanceof AnalysisCancelled) {
+        if (timingEnabled) logTiming('worker', `priming of v${doc.version} stopped by an edit after ${ms(performance.now() - started)}`);
+        return;
+      }
       // A session that failed halfway is not reused, nor anything stored from it.
       this.sessions.delete(doc.uri);
       this.results.delete(doc.uri);
