@@ -34,26 +34,19 @@ export class SymbolTable {
   readonly uses: SymbolUse[] = [];
   /** Set by an analysis that keeps per-block results: what a unit looks up is recorded (incremental/units.ts). */
   tracker: Tracker | undefined;
-  private readonly byKey = new Map<string, SymbolDecl>();
-  /** The same declarations by kind, then name: a lookup (every use, every replayed use) builds no key string. */
+  /** The first declaration of each name, by kind, then name: a lookup (every use, every replayed use) builds no key string. */
   private readonly byKind = new Map<SymbolKind, Map<string, SymbolDecl>>();
   /** The uses that resolved to each declaration, in order: looked up per declaration, never by scanning all uses. */
   private readonly usesByDecl = new Map<SymbolDecl, SymbolUse[]>();
   private readonly namesByKinds = new Map<string, string[]>();
 
-  private key(kind: SymbolKind, name: string): string {
-    return `${kind}\u0000${name}`;
-  }
-
   /** Returns the earlier declaration when the name is taken. */
   declare(decl: SymbolDecl): SymbolDecl | undefined {
-    const k = this.key(decl.kind, decl.name);
-    const existing = this.byKey.get(k);
+    const named = this.byKind.get(decl.kind);
+    const existing = named?.get(decl.name);
     this.declared.push(decl);
     if (existing) this.tracker?.changed('symbols');
     if (existing) return existing;
-    this.byKey.set(k, decl);
-    const named = this.byKind.get(decl.kind);
     if (named) named.set(decl.name, decl);
     else this.byKind.set(decl.kind, new Map([[decl.name, decl]]));
     this.namesByKinds.clear();
@@ -114,7 +107,8 @@ export class SymbolTable {
     const key = `${method}\u0000${kinds.join()}`;
     let names = this.namesByKinds.get(key);
     if (!names) {
-      names = [...this.byKey.values()].filter((d) => kinds.includes(d.kind) && keep(d)).map((d) => d.name);
+      // First declarations in the order they were made (a name declared again is not listed twice).
+      names = this.declared.filter((d) => this.byKind.get(d.kind)?.get(d.name) === d && kinds.includes(d.kind) && keep(d)).map((d) => d.name);
       this.namesByKinds.set(key, names);
     }
     const r = this.tracker?.current;

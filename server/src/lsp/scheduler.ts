@@ -53,10 +53,10 @@ export class AnalysisScheduler {
     const scheduledAt = ++this.clock;
     const run = () => {
       this.timers.delete(doc.uri);
-      const done = this.results.get(doc.uri);
-      if (done && done.version === doc.version && done.at > scheduledAt) {
-        // A request already needed this version analysed: publish it.
-        this.onAnalysed(doc.uri, doc.version, done.analysis);
+      const done = this.analysedSince(doc, scheduledAt);
+      if (done) {
+        // A request, or the analysis ahead, already analysed this version: publish it.
+        this.onAnalysed(doc.uri, doc.version, done);
         return;
       }
       try {
@@ -84,13 +84,18 @@ export class AnalysisScheduler {
    */
   private analyseAhead(doc: DocumentSnapshot, scheduledAt: number): void {
     this.ahead.delete(doc.uri);
-    const done = this.results.get(doc.uri);
-    if (done && done.version === doc.version && done.at > scheduledAt) return;
+    if (this.analysedSince(doc, scheduledAt)) return;
     try {
       this.analyseNow(doc, this.staleness(doc.uri), false);
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) throw e;
     }
+  }
+
+  /** The stored analysis of this version when it was made after the schedule at `scheduledAt`. */
+  private analysedSince(doc: DocumentSnapshot, scheduledAt: number): Analysis | undefined {
+    const done = this.results.get(doc.uri);
+    return done && done.version === doc.version && done.at > scheduledAt ? done.analysis : undefined;
   }
 
   /** The analysis of exactly this version, computed now if it is not cached. */
